@@ -1,0 +1,41 @@
+# The operator's verbs. `make dev` runs the stack, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+NPM ?= npm
+
+.PHONY: help install build dev test lint typecheck unit generate check-generated up down
+
+help: ## List the verbs
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+node_modules/.package-lock.json: package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.package-lock.json ## Install dependencies exactly as locked (npm ci)
+
+build: install ## Compile every package (tsc -b)
+	$(NPM) run build
+
+dev: build ## Run the whole stack locally: dynalite, migrations, seven services; Ctrl-C stops it
+	node tools/dist/dev/main.js
+
+lint: install ## ESLint and Prettier
+	$(NPM) run lint
+
+typecheck: install ## Type-check sources and tests (tsc -b)
+	$(NPM) run typecheck
+
+unit: build ## Run the test suites against the machine's PostgreSQL and Redis and an in-process dynalite
+	$(NPM) run test:unit
+
+test: lint typecheck unit ## Lint, type-check and run every test
+
+generate: build ## Regenerate checked-in files from the catalog (docker-compose.yml)
+	node tools/dist/generate/main.js
+
+up: ## Run the stack on Docker Compose
+	docker compose up --build
+
+down: ## Stop the Docker Compose stack
+	docker compose down

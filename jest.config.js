@@ -1,0 +1,21 @@
+/** One Jest run over every package; TypeScript is transformed by swc and type-checked by `tsc -b`. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/services', '<rootDir>/tools', '<rootDir>/test'],
+  testMatch: ['**/test/**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@what-if/(catalog|kit)$': '<rootDir>/services/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

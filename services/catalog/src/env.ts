@@ -1,0 +1,109 @@
+import { service, storePorts } from './services';
+import type { EnvVar, ServiceName } from './types';
+
+/** The variable that holds a service's base URL for its callers, e.g. HISTORY_SERVICE_URL. */
+export function serviceUrlVariable(name: ServiceName): string {
+  return `${name.toUpperCase()}_SERVICE_URL`;
+}
+
+/** Variables every service reads through the kit. */
+function commonEnv(name: ServiceName): EnvVar[] {
+  const entry = service(name);
+  return [
+    {
+      name: 'NODE_ENV',
+      default: 'development',
+      description: 'development, test or production',
+    },
+    {
+      name: 'LOG_LEVEL',
+      default: 'info',
+      description: 'pino level: fatal, error, warn, info, debug, trace or silent',
+    },
+    { name: 'HOST', default: '0.0.0.0', description: 'The address the server binds' },
+    { name: 'PORT', default: String(entry.port), description: 'The port the server binds' },
+    {
+      name: 'SHUTDOWN_DELAY_MS',
+      default: '5000',
+      description:
+        'After SIGTERM, how long readiness reports 503 while new requests are still served, so load balancers stop sending traffic before the server closes',
+    },
+    {
+      name: 'SHUTDOWN_TIMEOUT_MS',
+      default: String(entry.drainSeconds * 1000),
+      description: 'How long in-flight requests may run after the server stops accepting new ones',
+    },
+  ];
+}
+
+function storeEnv(name: ServiceName): EnvVar[] {
+  const entry = service(name);
+  const vars: EnvVar[] = [];
+  if (entry.stores.includes('postgres')) {
+    vars.push({
+      name: 'DATABASE_URL',
+      default: `postgres://postgres@127.0.0.1:${storePorts.postgres}/whatif`,
+      description: 'PostgreSQL connection string',
+      secret: true,
+    });
+  }
+  if (entry.stores.includes('redis')) {
+    vars.push(
+      {
+        name: 'REDIS_URL',
+        default: `redis://127.0.0.1:${storePorts.redis}`,
+        description: 'Redis connection string (rediss:// for TLS; the auth token goes in the URL)',
+        secret: true,
+      },
+      {
+        name: 'REDIS_KEY_PREFIX',
+        default: `whatif:${name}:`,
+        description: 'Prefix of every key this service writes, so services sharing a Redis never collide',
+      },
+    );
+  }
+  if (entry.stores.includes('dynamodb')) {
+    vars.push(
+      {
+        name: 'DYNAMODB_ENDPOINT',
+        default: `http://127.0.0.1:${storePorts.dynamodb}`,
+        description: 'DynamoDB endpoint; empty in AWS to use the regional endpoint',
+      },
+      { name: 'AWS_REGION', default: 'us-east-1', description: 'AWS region of the DynamoDB tables' },
+      {
+        name: 'DYNAMODB_TABLE_PREFIX',
+        default: 'whatif-',
+        description: 'Prefix of the physical table names (environment name in AWS)',
+      },
+      {
+        name: 'DYNAMODB_CREATE_TABLES',
+        default: 'false',
+        description:
+          'Create the tables this service declares when they are missing (local and compose stacks; in AWS the infrastructure owns them)',
+      },
+    );
+  }
+  return vars;
+}
+
+function upstreamEnv(name: ServiceName): EnvVar[] {
+  return service(name).calls.map((callee) => ({
+    name: serviceUrlVariable(callee),
+    default: `http://127.0.0.1:${service(callee).port}`,
+    description: `Base URL of the ${callee} service`,
+  }));
+}
+
+/** Every variable a service reads, with its default: the kit, its stores, its upstreams, its own. */
+export function envFor(name: ServiceName): EnvVar[] {
+  return [...commonEnv(name), ...storeEnv(name), ...upstreamEnv(name), ...service(name).env];
+}
+
+/** The defaults of every variable that has one, as an environment object. */
+export function envDefaults(name: ServiceName): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const variable of envFor(name)) {
+    if (variable.default !== undefined) defaults[variable.name] = variable.default;
+  }
+  return defaults;
+}

@@ -1,0 +1,111 @@
+/** The names of the seven backend services. The frontend is catalogued separately. */
+export const serviceNames = [
+  'gateway',
+  'user',
+  'generation',
+  'history',
+  'sharing',
+  'video',
+  'social',
+] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+export type StoreKind = 'postgres' | 'redis' | 'dynamodb';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+
+/**
+ * A public route the gateway forwards to a service. Paths are forwarded unchanged, so a
+ * service serves its public paths itself. `exact` matches the path alone; otherwise the
+ * rule matches the path and everything below it. `methods` narrows a rule where two
+ * services share a path (POST /api/v1/scenarios generates, GET lists history).
+ */
+export interface RouteRule {
+  path: string;
+  exact?: boolean;
+  methods?: readonly HttpMethod[];
+}
+
+export interface EnvVar {
+  name: string;
+  description: string;
+  /** The value used when the variable is unset. Absent means the variable is required. */
+  default?: string;
+  /** Comes from a secret store in production (Secrets Manager, Kubernetes Secret), never plain config. */
+  secret?: boolean;
+}
+
+export interface DynamoKey {
+  name: string;
+  type: 'S' | 'N' | 'B';
+}
+
+export interface DynamoIndex {
+  name: string;
+  partitionKey: DynamoKey;
+  sortKey?: DynamoKey;
+}
+
+/** A DynamoDB table a service owns; its physical name is DYNAMODB_TABLE_PREFIX + name. */
+export interface DynamoTable {
+  name: string;
+  partitionKey: DynamoKey;
+  sortKey?: DynamoKey;
+  globalIndexes?: readonly DynamoIndex[];
+  /** Attribute holding an epoch-seconds expiry that DynamoDB's TTL deletes. */
+  ttlAttribute?: string;
+}
+
+export interface Resources {
+  cpu: { requestMillicores: number; limitMillicores: number };
+  memory: { requestMiB: number; limitMiB: number };
+}
+
+export interface Scaling {
+  minReplicas: number;
+  maxReplicas: number;
+  targetCpuPercent: number;
+  targetMemoryPercent: number;
+  /** Requests per replica per second the service is sized for; drives request-count scaling. */
+  targetRequestsPerSecond: number;
+}
+
+export interface LatencyObjective {
+  /** The 99th-percentile latency an ordinary request must stay under. */
+  p99Ms: number;
+  /** The share of requests answered without a 5xx, over 30 days. */
+  availability: number;
+}
+
+export interface HealthPaths {
+  live: string;
+  ready: string;
+}
+
+export interface ServiceEntry {
+  name: ServiceName;
+  port: number;
+  description: string;
+  /** Only the gateway is reachable from outside. */
+  public: boolean;
+  routes: readonly RouteRule[];
+  stores: readonly StoreKind[];
+  dynamoTables: readonly DynamoTable[];
+  /** The services this one calls over HTTP; network policies and security groups allow exactly these. */
+  calls: readonly ServiceName[];
+  /** Variables specific to this service; the kit adds the common and store variables. */
+  env: readonly EnvVar[];
+  health: HealthPaths;
+  resources: Resources;
+  scaling: Scaling;
+  latency: LatencyObjective;
+  /** How long a replica may take to finish in-flight work after SIGTERM. */
+  drainSeconds: number;
+}
+
+export interface FrontendEntry {
+  name: 'frontend';
+  port: number;
+  description: string;
+  env: readonly EnvVar[];
+}

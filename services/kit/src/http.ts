@@ -1,0 +1,74 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from './context';
+import type { Logger } from './logging';
+import { type ServiceMetrics, httpMetricsMiddleware, metricsHandler, routeTemplate } from './metrics';
+import { type OpenApiDocument, openApiValidation } from './openapi';
+import { notFoundHandler, problemHandler } from './problems';
+
+/**
+ * Gives the request its correlation id (a valid inbound x-request-id, else a new one),
+ * echoes it, and runs the rest of the request inside its context so logs and outgoing
+ * calls carry it.
+ */
+export function requestContext() {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    runWithContext({ requestId }, next);
+  };
+}
+
+/** One line per request when it ends, with its route template and duration. */
+export function requestLogging(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = performance.now();
+    res.once('close', () => {
+      const fields = {
+        method: req.method,
+        path: req.path,
+        route: routeTemplate(req, res),
+        status: res.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        aborted: !res.writableFinished,
+      };
+      if (res.statusCode >= 500) logger.error(fields, 'request');
+      else logger.info(fields, 'request');
+    });
+    next();
+  };
+}
+
+export interface ServiceAppOptions {
+  logger: Logger;
+  metrics: ServiceMetrics;
+  openapi: OpenApiDocument;
+  validateResponses: boolean;
+  /** The largest JSON body accepted, in body-parser's notation. */
+  bodyLimit?: string;
+  /** Mounts the service's own routes, after validation and before the error handlers. */
+  routes: (app: Express) => void;
+}
+
+/**
+ * An internal service's express app on the chassis: correlation ids, request logs,
+ * metrics, the contract served and enforced, problem+json for every error.
+ */
+export function createServiceApp(options: ServiceAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestContext());
+  app.use(requestLogging(options.logger));
+  app.use(httpMetricsMiddleware(options.metrics));
+  app.get('/metrics', metricsHandler(options.metrics));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(options.openapi);
+  });
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  app.use(openApiValidation(options.openapi, { validateResponses: options.validateResponses }));
+  options.routes(app);
+  app.use(notFoundHandler);
+  app.use(problemHandler(options.logger));
+  return app;
+}

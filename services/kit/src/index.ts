@@ -1,0 +1,49 @@
+export { ConfigError, baseConfigSchema, storeConfig, serviceUrl, loadConfig, type BaseConfig } from './config';
+export {
+  REQUEST_ID_HEADER,
+  currentContext,
+  currentRequestId,
+  isAcceptableRequestId,
+  requestIdFrom,
+  runWithContext,
+  type RequestContext,
+} from './context';
+export { createLogger, logSecurityEvent, type Logger, type LoggerOptions, type SecurityOutcome } from './logging';
+export { createMetrics, httpMetricsMiddleware, metricsHandler, routeTemplate, type ServiceMetrics } from './metrics';
+export {
+  HttpProblem,
+  PROBLEM_CONTENT_TYPE,
+  notFoundHandler,
+  problemHandler,
+  problemType,
+  sendProblem,
+  toProblem,
+  type ProblemBody,
+  type ProblemOptions,
+} from './problems';
+export { loadOpenApiDocument, openApiValidation, type OpenApiDocument, type ValidationOptions } from './openapi';
+export { createServiceApp, requestContext, requestLogging, type ServiceAppOptions } from './http';
+export {
+  checkStores,
+  serve,
+  type RunningService,
+  type ServeOptions,
+  type ShutdownOptions,
+  type StoreCheck,
+} from './server';
+export {
+  UpstreamError,
+  createServiceClient,
+  type ServiceClient,
+  type ServiceClientOptions,
+  type ServiceRequest,
+  type ServiceResponse,
+} from './service-client';
+export { type Store, withTimeout } from './stores/readiness';
+export { createPostgres, type PostgresOptions, type PostgresStore } from './stores/postgres';
+export { createRedis, type RedisOptions, type RedisStore } from './stores/redis';
+export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
+export { ensureTables } from './stores/dynamodb-tables';
+export { migrate } from './stores/migrations';
+export { runService, type ServiceDefinition } from './run';
+export { dynamoFromConfig, postgresFromConfig, redisFromConfig } from './stores/from-config';

@@ -1,0 +1,59 @@
+import pino, { type Logger } from 'pino';
+import { currentRequestId } from './context';
+
+export type { Logger } from 'pino';
+
+export interface LoggerOptions {
+  service: string;
+  level: string;
+  /** Where lines go; standard output unless a test captures them. */
+  destination?: pino.DestinationStream;
+}
+
+/** JSON logs with the service name and, inside a request, its correlation id on every line. */
+export function createLogger(options: LoggerOptions): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: { service: options.service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin() {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'accessToken',
+          'refreshToken',
+          '*.accessToken',
+          '*.refreshToken',
+          'headers.authorization',
+          'headers.cookie',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    options.destination,
+  );
+}
+
+export type SecurityOutcome = 'allowed' | 'denied' | 'failed' | 'succeeded';
+
+/**
+ * An authentication or authorization decision, logged so that a SIEM can select it
+ * (`securityEvent: true`). Never pass secrets in `details`.
+ */
+export function logSecurityEvent(
+  logger: Logger,
+  event: string,
+  outcome: SecurityOutcome,
+  details: Record<string, unknown> = {},
+): void {
+  const level = outcome === 'denied' || outcome === 'failed' ? 'warn' : 'info';
+  logger[level]({ securityEvent: true, event, outcome, ...details }, `security: ${event} ${outcome}`);
+}

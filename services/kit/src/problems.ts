@@ -1,0 +1,173 @@
+import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
+import { currentRequestId } from './context';
+import type { Logger } from './logging';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem types are stable slugs under /problems/, documented in docs/problems.md. */
+export function problemType(slug: string): string {
+  return `/problems/${slug}`;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+};
+
+const slugs: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'too-many-requests',
+  500: 'internal',
+  502: 'bad-gateway',
+  503: 'unavailable',
+  504: 'gateway-timeout',
+};
+
+export interface ProblemOptions {
+  /** A stable slug for the type; defaults to one per status. */
+  type?: string;
+  title?: string;
+  /** Extension members (RFC 9457 section 3.2), e.g. the invalid fields. */
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+/** An error the client should see: it becomes a problem+json answer as it stands. */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly extensions: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, detail: string, options: ProblemOptions = {}) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'HttpProblem';
+    this.status = status;
+    this.type = problemType(options.type ?? slugs[status] ?? 'error');
+    this.title = options.title ?? titles[status] ?? 'Error';
+    this.extensions = options.extensions ?? {};
+    this.headers = options.headers ?? {};
+  }
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId?: string;
+  [extension: string]: unknown;
+}
+
+export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
+  const body: ProblemBody = {
+    ...problem.extensions,
+    type: problem.type,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.message,
+    instance: req.originalUrl.split('?')[0] ?? req.originalUrl,
+    requestId: currentRequestId(),
+  };
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+interface ValidatorErrorItem {
+  path?: string;
+  message?: string;
+  errorCode?: string;
+}
+
+/** Turns what express, body-parser and express-openapi-validator throw into an HttpProblem. */
+export function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const candidate = error as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    errors?: unknown;
+    message?: unknown;
+    expose?: unknown;
+    headers?: unknown;
+  };
+  const status = Number(candidate.status ?? candidate.statusCode);
+  if (!Number.isInteger(status) || status < 400 || status > 599) {
+    return new HttpProblem(500, 'The server failed to handle this request; the request id identifies it in our logs.', {
+      cause: error,
+    });
+  }
+  if (candidate.type === 'entity.too.large') {
+    return new HttpProblem(413, 'The request body is larger than this endpoint accepts.');
+  }
+  if (candidate.type === 'entity.parse.failed') {
+    return new HttpProblem(400, 'The request body is not valid JSON.', { type: 'malformed-body' });
+  }
+  if (Array.isArray(candidate.errors) && status === 400) {
+    const invalid = (candidate.errors as ValidatorErrorItem[]).map((item) => ({
+      path: item.path ?? '',
+      message: item.message ?? 'is invalid',
+    }));
+    const summary = invalid.map((item) => `${item.path.replace(/^\//, '')} ${item.message}`.trim()).join('; ');
+    return new HttpProblem(400, `The request is invalid: ${summary}.`, {
+      type: 'validation',
+      title: 'Your request has invalid fields',
+      extensions: { errors: invalid },
+    });
+  }
+  if (status === 404) return new HttpProblem(404, 'No resource lives at this path.');
+  if (status === 405) {
+    const allow = (candidate.headers as Record<string, string> | undefined)?.['Allow'];
+    return new HttpProblem(405, 'This path does not accept that method.', allow ? { headers: { Allow: allow } } : {});
+  }
+  if (status >= 500) {
+    return new HttpProblem(status, 'The server failed to handle this request; the request id identifies it in our logs.', {
+      cause: error,
+    });
+  }
+  const message = typeof candidate.message === 'string' && candidate.expose !== false ? candidate.message : '';
+  return new HttpProblem(status, message || (titles[status] ?? 'The request could not be handled.'));
+}
+
+/** The last middleware: every error leaves as problem+json, without stacks or internals. */
+export function problemHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const problem = toProblem(error);
+    if (problem.status >= 500) {
+      logger.error({ err: error, path: req.path, method: req.method }, 'request failed');
+    }
+    sendProblem(req, res, problem);
+  };
+}
+
+/** For paths no route claims. */
+export function notFoundHandler(req: Request, res: Response): void {
+  sendProblem(req, res, new HttpProblem(404, `No resource lives at ${req.method} ${req.path}.`));
+}

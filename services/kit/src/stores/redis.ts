@@ -1,0 +1,58 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../logging';
+import { type Store, withTimeout } from './readiness';
+
+export interface RedisOptions {
+  url: string;
+  keyPrefix: string;
+  /** How long a readiness ping may take. */
+  checkTimeoutMs?: number;
+}
+
+export interface RedisStore extends Store {
+  client: Redis;
+}
+
+/**
+ * A Redis client that fails fast while disconnected (no offline queue, one retry per
+ * command) so a Redis outage degrades the features that use it instead of stalling
+ * requests; it keeps reconnecting in the background with capped backoff.
+ */
+export function createRedis(options: RedisOptions, logger: Logger): RedisStore {
+  const client = new Redis(options.url, {
+    keyPrefix: options.keyPrefix,
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let lastError = '';
+  client.on('error', (error: Error) => {
+    // ioredis repeats the same error on every reconnect attempt; log each new one once.
+    if (error.message !== lastError) logger.warn({ err: error }, 'redis: connection error');
+    lastError = error.message;
+  });
+  client.on('ready', () => {
+    if (lastError) logger.info('redis: connection restored');
+    lastError = '';
+  });
+  let closed = false;
+  return {
+    name: 'redis',
+    client,
+    async check() {
+      if (client.status !== 'ready') throw new Error(`redis is ${client.status}`);
+      await withTimeout(client.ping(), options.checkTimeoutMs ?? 2_000, 'redis');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.quit();
+      } catch {
+        client.disconnect();
+      }
+    },
+  };
+}
