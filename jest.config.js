@@ -16,6 +16,7 @@ module.exports = {
     '^@what-if/(catalog|kit)$': '<rootDir>/services/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 30000,
 };

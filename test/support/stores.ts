@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 
 /** The machine's PostgreSQL and Redis; override to point tests elsewhere. */
-export const testPostgresUrl = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const testPostgresUrl =
+  process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const testRedisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 function uniqueSuffix(): string {
@@ -82,7 +84,11 @@ export interface TestDynamo {
 export async function startTestDynamo(): Promise<TestDynamo> {
   // dynalite ships no types; its factory returns an http.Server.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const dynalite = require('dynalite') as (options: { createTableMs: number; deleteTableMs: number; updateTableMs: number }) => import('node:http').Server;
+  const dynalite = require('dynalite') as (options: {
+    createTableMs: number;
+    deleteTableMs: number;
+    updateTableMs: number;
+  }) => Server;
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

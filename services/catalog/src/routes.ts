@@ -11,9 +11,7 @@ export interface RouteTableEntry extends RouteRule {
  * match wins.
  */
 export function routeTable(): RouteTableEntry[] {
-  const entries = services.flatMap((entry) =>
-    entry.routes.map((rule) => ({ ...rule, service: entry.name })),
-  );
+  const entries = services.flatMap((entry) => entry.routes.map((rule) => ({ ...rule, service: entry.name })));
   return entries.sort(
     (a, b) =>
       Number(Boolean(b.exact)) - Number(Boolean(a.exact)) ||

@@ -238,8 +238,7 @@ export const services: readonly ServiceEntry[] = [
 export const frontend: FrontendEntry = {
   name: 'frontend',
   port: 3007,
-  description:
-    'The Next.js web app; a dev server locally, a static export on S3 + CloudFront in production',
+  description: 'The Next.js web app; a dev server locally, a static export on S3 + CloudFront in production',
   env: [
     {
       name: 'NEXT_PUBLIC_API_BASE_URL',

@@ -55,10 +55,8 @@ export const storeConfig = {
   },
 } as const;
 
-/** A service base URL such as http://history:3003 (no trailing slash). */
-export const serviceUrl = z
-  .url()
-  .transform((value) => value.replace(/\/+$/, ''));
+/** A service base URL such as http://history:<port> (no trailing slash). */
+export const serviceUrl = z.url().transform((value) => value.replace(/\/+$/, ''));
 
 /**
  * Reads a service's configuration: the catalog's defaults under the given environment,

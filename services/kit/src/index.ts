@@ -1,4 +1,11 @@
-export { ConfigError, baseConfigSchema, storeConfig, serviceUrl, loadConfig, type BaseConfig } from './config';
+export {
+  ConfigError,
+  baseConfigSchema,
+  storeConfig,
+  serviceUrl,
+  loadConfig,
+  type BaseConfig,
+} from './config';
 export {
   REQUEST_ID_HEADER,
   currentContext,
@@ -8,8 +15,20 @@ export {
   runWithContext,
   type RequestContext,
 } from './context';
-export { createLogger, logSecurityEvent, type Logger, type LoggerOptions, type SecurityOutcome } from './logging';
-export { createMetrics, httpMetricsMiddleware, metricsHandler, routeTemplate, type ServiceMetrics } from './metrics';
+export {
+  createLogger,
+  logSecurityEvent,
+  type Logger,
+  type LoggerOptions,
+  type SecurityOutcome,
+} from './logging';
+export {
+  createMetrics,
+  httpMetricsMiddleware,
+  metricsHandler,
+  routeTemplate,
+  type ServiceMetrics,
+} from './metrics';
 export {
   HttpProblem,
   PROBLEM_CONTENT_TYPE,
@@ -21,7 +40,12 @@ export {
   type ProblemBody,
   type ProblemOptions,
 } from './problems';
-export { loadOpenApiDocument, openApiValidation, type OpenApiDocument, type ValidationOptions } from './openapi';
+export {
+  loadOpenApiDocument,
+  openApiValidation,
+  type OpenApiDocument,
+  type ValidationOptions,
+} from './openapi';
 export { createServiceApp, requestContext, requestLogging, type ServiceAppOptions } from './http';
 export {
   checkStores,
@@ -45,5 +69,13 @@ export { createRedis, type RedisOptions, type RedisStore } from './stores/redis'
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
 export { ensureTables } from './stores/dynamodb-tables';
 export { migrate } from './stores/migrations';
-export { runService, type ServiceDefinition } from './run';
+export {
+  runService,
+  startService,
+  type ServiceDefinition,
+  type StartContext,
+  type StartOptions,
+  type Started,
+  type StartedService,
+} from './run';
 export { dynamoFromConfig, postgresFromConfig, redisFromConfig } from './stores/from-config';

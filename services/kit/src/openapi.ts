@@ -42,7 +42,8 @@ export function openApiValidation(document: OpenApiDocument, options: Validation
   return OpenApiValidator.middleware({
     // The validator mutates the document it is given; keep the served copy pristine.
     apiSpec: structuredClone(document) as never,
-    validateRequests: { allowUnknownQueryParameters: false },
+    // Every invalid field in one answer; bodies are size-limited first, which bounds the work.
+    validateRequests: { allowUnknownQueryParameters: false, allErrors: true },
     validateResponses: options.validateResponses ? { removeAdditional: false } : false,
     validateSecurity: false,
   }) as unknown as RequestHandler[];

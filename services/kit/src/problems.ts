@@ -96,6 +96,9 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
+/** Enough to fix a request; more would only grow the answer. */
+const maxReportedErrors = 20;
+
 interface ValidatorErrorItem {
   path?: string;
   message?: string;
@@ -116,9 +119,13 @@ export function toProblem(error: unknown): HttpProblem {
   };
   const status = Number(candidate.status ?? candidate.statusCode);
   if (!Number.isInteger(status) || status < 400 || status > 599) {
-    return new HttpProblem(500, 'The server failed to handle this request; the request id identifies it in our logs.', {
-      cause: error,
-    });
+    return new HttpProblem(
+      500,
+      'The server failed to handle this request; the request id identifies it in our logs.',
+      {
+        cause: error,
+      },
+    );
   }
   if (candidate.type === 'entity.too.large') {
     return new HttpProblem(413, 'The request body is larger than this endpoint accepts.');
@@ -127,11 +134,13 @@ export function toProblem(error: unknown): HttpProblem {
     return new HttpProblem(400, 'The request body is not valid JSON.', { type: 'malformed-body' });
   }
   if (Array.isArray(candidate.errors) && status === 400) {
-    const invalid = (candidate.errors as ValidatorErrorItem[]).map((item) => ({
+    const invalid = (candidate.errors as ValidatorErrorItem[]).slice(0, maxReportedErrors).map((item) => ({
       path: item.path ?? '',
       message: item.message ?? 'is invalid',
     }));
-    const summary = invalid.map((item) => `${item.path.replace(/^\//, '')} ${item.message}`.trim()).join('; ');
+    const summary = invalid
+      .map((item) => `${item.path.replace(/^\//, '')} ${item.message}`.trim())
+      .join('; ');
     return new HttpProblem(400, `The request is invalid: ${summary}.`, {
       type: 'validation',
       title: 'Your request has invalid fields',
@@ -141,14 +150,23 @@ export function toProblem(error: unknown): HttpProblem {
   if (status === 404) return new HttpProblem(404, 'No resource lives at this path.');
   if (status === 405) {
     const allow = (candidate.headers as Record<string, string> | undefined)?.['Allow'];
-    return new HttpProblem(405, 'This path does not accept that method.', allow ? { headers: { Allow: allow } } : {});
+    return new HttpProblem(
+      405,
+      'This path does not accept that method.',
+      allow ? { headers: { Allow: allow } } : {},
+    );
   }
   if (status >= 500) {
-    return new HttpProblem(status, 'The server failed to handle this request; the request id identifies it in our logs.', {
-      cause: error,
-    });
+    return new HttpProblem(
+      status,
+      'The server failed to handle this request; the request id identifies it in our logs.',
+      {
+        cause: error,
+      },
+    );
   }
-  const message = typeof candidate.message === 'string' && candidate.expose !== false ? candidate.message : '';
+  const message =
+    typeof candidate.message === 'string' && candidate.expose !== false ? candidate.message : '';
   return new HttpProblem(status, message || (titles[status] ?? 'The request could not be handled.'));
 }
 

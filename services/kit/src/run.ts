@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { type ServiceName, service } from '@what-if/catalog';
+import type { ServiceName } from '@what-if/catalog';
 import type { z } from 'zod';
 import { type BaseConfig, ConfigError, loadConfig } from './config';
 import { type Logger, createLogger } from './logging';
@@ -11,57 +11,85 @@ export interface StartContext<Config> {
   config: Config;
   logger: Logger;
   metrics: ServiceMetrics;
+  /** Responses are checked against the contract too: on under NODE_ENV=test. */
+  validateResponses: boolean;
 }
 
 export interface Started {
   app: RequestListener;
   stores: readonly Store[];
-  /** Work after the server stopped and before the stores close (breakers, queues). */
+  /** Work after the server stopped and before the stores close (breakers, pools, queues). */
   beforeStoresClose?: () => Promise<void>;
 }
 
-export interface ServiceDefinition<Schema extends z.ZodType<BaseConfig>> {
+/** What a service is: its name, its config schema, and how it opens stores and builds its app. */
+export interface ServiceDefinition<Schema extends z.ZodType<BaseConfig> = z.ZodType<BaseConfig>> {
   name: ServiceName;
   schema: Schema;
   /** Opens the stores, runs start-up work (migrations), builds the app. */
   start(context: StartContext<z.infer<Schema>>): Promise<Started>;
 }
 
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** SIGTERM/SIGINT drain and exit the process: main.ts only. */
+  handleSignals?: boolean;
+}
+
+export interface StartedService<Config> extends RunningService {
+  config: Config;
+  logger: Logger;
+  metrics: ServiceMetrics;
+}
+
 /**
- * What every main.ts does: read config (a bad one stops start-up naming each variable),
- * build logger and metrics, start the service, serve it with signal handling.
+ * Starts a service in this process: config (throws ConfigError naming every bad
+ * variable), logger, metrics, stores, app, server. Tests drive the real service this way.
  */
+export async function startService<Schema extends z.ZodType<BaseConfig>>(
+  definition: ServiceDefinition<Schema>,
+  options: StartOptions = {},
+): Promise<StartedService<z.infer<Schema>>> {
+  const config = loadConfig(definition.name, definition.schema, options.env ?? process.env);
+  const logger = options.logger ?? createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const metrics = createMetrics(definition.name);
+  const started = await definition.start({
+    config,
+    logger,
+    metrics,
+    validateResponses: config.NODE_ENV === 'test',
+  });
+  const running = await serve({
+    name: definition.name,
+    app: started.app,
+    host: config.HOST,
+    port: config.PORT,
+    logger,
+    stores: started.stores,
+    shutdown: { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    handleSignals: options.handleSignals ?? false,
+    ...(started.beforeStoresClose ? { beforeStoresClose: started.beforeStoresClose } : {}),
+  });
+  return { ...running, config, logger, metrics };
+}
+
+/** What every main.ts does: start the service with signal handling, or exit saying why not. */
 export async function runService<Schema extends z.ZodType<BaseConfig>>(
   definition: ServiceDefinition<Schema>,
-): Promise<RunningService> {
-  let config: z.infer<Schema>;
+): Promise<void> {
   try {
-    config = loadConfig(definition.name, definition.schema);
+    const running = await startService(definition, { handleSignals: true });
+    process.on('unhandledRejection', (reason) =>
+      running.logger.error({ err: reason }, 'unhandled rejection'),
+    );
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG: configuration error
+      process.exit(78); // EX_CONFIG
     }
-    throw error;
-  }
-  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  try {
-    const metrics = createMetrics(definition.name);
-    const started = await definition.start({ config, logger, metrics });
-    return await serve({
-      name: definition.name,
-      app: started.app,
-      host: config.HOST,
-      port: config.PORT,
-      logger,
-      stores: started.stores,
-      shutdown: { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
-      handleSignals: true,
-      ...(started.beforeStoresClose ? { beforeStoresClose: started.beforeStoresClose } : {}),
-    });
-  } catch (error) {
-    logger.fatal({ err: error, port: service(definition.name).port }, 'start-up failed');
+    const logger = createLogger({ service: definition.name, level: 'info' });
+    logger.fatal({ err: error }, 'start-up failed');
     process.exit(1);
   }
 }

@@ -51,7 +51,11 @@ export async function checkStores(stores: readonly Store[]): Promise<Record<stri
       } catch (error) {
         return [
           store.name,
-          { status: 'down', latencyMs: Math.round(performance.now() - started), error: (error as Error).message },
+          {
+            status: 'down',
+            latencyMs: Math.round(performance.now() - started),
+            error: (error as Error).message,
+          },
         ];
       }
     }),

@@ -93,7 +93,11 @@ export class UpstreamError extends HttpProblem {
     detail: string,
     cause?: unknown,
   ) {
-    super(status, detail, { type: `upstream-${status === 504 ? 'timeout' : status === 503 ? 'unavailable' : 'failed'}`, extensions: { upstream }, cause });
+    super(status, detail, {
+      type: `upstream-${status === 504 ? 'timeout' : status === 503 ? 'unavailable' : 'failed'}`,
+      extensions: { upstream },
+      cause,
+    });
     this.name = 'UpstreamError';
   }
 }
@@ -165,7 +169,10 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     }
     const started = performance.now();
     const observe = (outcome: string) =>
-      metrics.duration.observe({ upstream, method: request.method, outcome }, (performance.now() - started) / 1000);
+      metrics.duration.observe(
+        { upstream, method: request.method, outcome },
+        (performance.now() - started) / 1000,
+      );
     try {
       const response = await fetch(url, {
         method: request.method,
@@ -173,7 +180,11 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const result: ServiceResponse = { status: response.status, headers: response.headers, body: await readBody(response) };
+      const result: ServiceResponse = {
+        status: response.status,
+        headers: response.headers,
+        body: await readBody(response),
+      };
       observe(`${Math.floor(response.status / 100)}xx`);
       if (isTransientStatus(response.status)) throw new TransientStatus(result);
       return result;
@@ -207,13 +218,28 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   function toUpstreamError(error: unknown, method: string): UpstreamError {
     if (breaker.opened && (error as { code?: string }).code === 'EOPENBREAKER') {
       metrics.duration.observe({ upstream, method, outcome: 'circuit_open' }, 0);
-      return new UpstreamError(upstream, 503, `The ${upstream} service is unavailable; try again shortly.`, error);
+      return new UpstreamError(
+        upstream,
+        503,
+        `The ${upstream} service is unavailable; try again shortly.`,
+        error,
+      );
     }
     if (error instanceof TransientStatus) {
-      return new UpstreamError(upstream, 502, `The ${upstream} service answered ${error.response.status}.`, error);
+      return new UpstreamError(
+        upstream,
+        502,
+        `The ${upstream} service answered ${error.response.status}.`,
+        error,
+      );
     }
     if ((error as Error).name === 'TimeoutError') {
-      return new UpstreamError(upstream, 504, `The ${upstream} service did not answer within ${timeoutMs} ms.`, error);
+      return new UpstreamError(
+        upstream,
+        504,
+        `The ${upstream} service did not answer within ${timeoutMs} ms.`,
+        error,
+      );
     }
     return new UpstreamError(upstream, 502, `The ${upstream} service could not be reached.`, error);
   }
@@ -238,7 +264,10 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
         }
       }
       const failure = toUpstreamError(lastError, request.method);
-      logger.warn({ upstream, method: request.method, path: request.path, status: failure.status }, failure.message);
+      logger.warn(
+        { upstream, method: request.method, path: request.path, status: failure.status },
+        failure.message,
+      );
       throw failure;
     },
     close() {

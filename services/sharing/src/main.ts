@@ -1,13 +1,4 @@
-import { service } from '@what-if/catalog';
-import { dynamoFromConfig, runService } from '@what-if/kit';
-import { buildApp } from './app';
-import { configSchema } from './config';
+import { runService } from '@what-if/kit';
+import { sharingService } from './service';
 
-void runService({
-  name: 'sharing',
-  schema: configSchema,
-  async start({ config, logger, metrics }) {
-    const dynamo = await dynamoFromConfig(config, service('sharing').dynamoTables, logger);
-    return { app: buildApp({ logger, metrics }), stores: [dynamo] };
-  },
-});
+void runService(sharingService);

@@ -1,13 +1,4 @@
-import { service } from '@what-if/catalog';
-import { dynamoFromConfig, runService } from '@what-if/kit';
-import { buildApp } from './app';
-import { configSchema } from './config';
+import { runService } from '@what-if/kit';
+import { socialService } from './service';
 
-void runService({
-  name: 'social',
-  schema: configSchema,
-  async start({ config, logger, metrics }) {
-    const dynamo = await dynamoFromConfig(config, service('social').dynamoTables, logger);
-    return { app: buildApp({ logger, metrics }), stores: [dynamo] };
-  },
-});
+void runService(socialService);

@@ -28,8 +28,11 @@ export async function ensureTables(
   for (const table of tables) {
     const name = dynamoTableName(prefix, table.name);
     if (existing.has(name)) continue;
-    const keys = [table.partitionKey, table.sortKey, ...(table.globalIndexes ?? []).flatMap((index) => [index.partitionKey, index.sortKey])]
-      .filter((key) => key !== undefined);
+    const keys = [
+      table.partitionKey,
+      table.sortKey,
+      ...(table.globalIndexes ?? []).flatMap((index) => [index.partitionKey, index.sortKey]),
+    ].filter((key) => key !== undefined);
     const attributes = [...new Map(keys.map((key) => [key.name, key])).values()];
     await client.send(
       new CreateTableCommand({
@@ -46,7 +49,9 @@ export async function ensureTables(
                 IndexName: index.name,
                 KeySchema: [
                   { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-                  ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
+                  ...(index.sortKey
+                    ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }]
+                    : []),
                 ],
                 Projection: { ProjectionType: 'ALL' as const },
               })),

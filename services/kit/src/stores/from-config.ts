@@ -7,7 +7,12 @@ import { type RedisStore, createRedis } from './redis';
 
 /** Store factories over the variables the catalog names, so services spell them one way. */
 export function postgresFromConfig(
-  config: { DATABASE_URL: string; PG_POOL_MAX: number; PG_CONNECT_TIMEOUT_MS: number; PG_STATEMENT_TIMEOUT_MS: number },
+  config: {
+    DATABASE_URL: string;
+    PG_POOL_MAX: number;
+    PG_CONNECT_TIMEOUT_MS: number;
+    PG_STATEMENT_TIMEOUT_MS: number;
+  },
   applicationName: string,
   logger: Logger,
 ): PostgresStore {
@@ -23,7 +28,10 @@ export function postgresFromConfig(
   );
 }
 
-export function redisFromConfig(config: { REDIS_URL: string; REDIS_KEY_PREFIX: string }, logger: Logger): RedisStore {
+export function redisFromConfig(
+  config: { REDIS_URL: string; REDIS_KEY_PREFIX: string },
+  logger: Logger,
+): RedisStore {
   return createRedis({ url: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX }, logger);
 }
 

@@ -42,9 +42,9 @@ export async function migrate(pool: Pool, directory: string, logger: Logger): Pr
        )`,
     );
     const applied = new Map(
-      (await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).rows.map(
-        (row) => [row.name, row.checksum],
-      ),
+      (
+        await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')
+      ).rows.map((row) => [row.name, row.checksum]),
     );
     const ran: string[] = [];
     for (const migration of migrations) {

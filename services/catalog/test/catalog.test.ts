@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  envFor,
+  frontend,
+  resolveRoute,
+  routeTable,
+  serviceNames,
+  services,
+  storePorts,
+  type HttpMethod,
+} from '@what-if/catalog';
+
+const repoRoot = path.join(__dirname, '..', '..', '..');
+
+test('the ports are the fixed ones DESIGN.md lists', () => {
+  const ports = Object.fromEntries(services.map((entry) => [entry.name, entry.port]));
+  expect(ports).toEqual({
+    gateway: 3000,
+    user: 3001,
+    generation: 3002,
+    history: 3003,
+    sharing: 3004,
+    video: 3005,
+    social: 3006,
+  });
+  expect(frontend.port).toBe(3007);
+  expect(storePorts).toEqual({ postgres: 5432, redis: 6379, dynamodb: 8000 });
+});
+
+test('ports and names are unique and every service is catalogued once', () => {
+  const ports = [...services.map((entry) => entry.port), frontend.port];
+  expect(new Set(ports).size).toBe(ports.length);
+  expect(services.map((entry) => entry.name).sort()).toEqual([...serviceNames].sort());
+});
+
+test('only the gateway is public, and it alone has no public routes of its own to forward', () => {
+  expect(services.filter((entry) => entry.public).map((entry) => entry.name)).toEqual(['gateway']);
+  expect(services.find((entry) => entry.name === 'gateway')?.routes).toEqual([]);
+});
+
+test('each service calls only services that exist, never itself; the gateway can reach every service', () => {
+  for (const entry of services) {
+    for (const callee of entry.calls) {
+      expect(serviceNames).toContain(callee);
+      expect(callee).not.toBe(entry.name);
+    }
+  }
+  expect([...(services.find((entry) => entry.name === 'gateway')?.calls ?? [])].sort()).toEqual(
+    serviceNames.filter((name) => name !== 'gateway').sort(),
+  );
+});
+
+test('every public route is under /api/v1 or the share-link path /s', () => {
+  for (const rule of routeTable()) expect(rule.path).toMatch(/^(\/api\/v1\/[a-z]|\/s$)/);
+});
+
+test('no two services claim the same path and method', () => {
+  const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  for (const rule of routeTable()) {
+    for (const method of rule.methods ?? methods) {
+      const owners = routeTable().filter(
+        (other) =>
+          other.path === rule.path &&
+          Boolean(other.exact) === Boolean(rule.exact) &&
+          (other.methods ?? methods).includes(method),
+      );
+      expect(owners.map((owner) => owner.service)).toEqual([rule.service]);
+    }
+  }
+});
+
+test('the most specific rule wins where services share a path', () => {
+  const table = routeTable();
+  expect(resolveRoute(table, 'POST', '/api/v1/scenarios')?.service).toBe('generation');
+  expect(resolveRoute(table, 'GET', '/api/v1/scenarios')?.service).toBe('history');
+  expect(resolveRoute(table, 'GET', '/api/v1/scenarios/suggestions')?.service).toBe('generation');
+  expect(resolveRoute(table, 'POST', '/api/v1/scenarios/bulk')?.service).toBe('history');
+  expect(resolveRoute(table, 'GET', '/api/v1/scenariosX')).toBeUndefined();
+  expect(resolveRoute(table, 'GET', '/api/v1/unknown')).toBeUndefined();
+});
+
+test('a service declares DynamoDB tables exactly when it uses DynamoDB', () => {
+  for (const entry of services) expect(entry.dynamoTables.length > 0).toBe(entry.stores.includes('dynamodb'));
+});
+
+test('resources, scaling and drain times are coherent', () => {
+  for (const entry of services) {
+    expect(entry.resources.cpu.limitMillicores).toBeGreaterThanOrEqual(entry.resources.cpu.requestMillicores);
+    expect(entry.resources.memory.limitMiB).toBeGreaterThanOrEqual(entry.resources.memory.requestMiB);
+    expect(entry.scaling.minReplicas).toBeGreaterThanOrEqual(1);
+    expect(entry.scaling.maxReplicas).toBeGreaterThanOrEqual(entry.scaling.minReplicas);
+    for (const target of [entry.scaling.targetCpuPercent, entry.scaling.targetMemoryPercent]) {
+      expect(target).toBeGreaterThan(0);
+      expect(target).toBeLessThanOrEqual(100);
+    }
+    expect(entry.latency.availability).toBeGreaterThan(0.9);
+    expect(entry.latency.availability).toBeLessThan(1);
+    expect(entry.drainSeconds).toBeGreaterThan(0);
+  }
+});
+
+test('each service has one definition per variable, and a port default equal to its catalog port', () => {
+  for (const entry of services) {
+    const names = envFor(entry.name).map((variable) => variable.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(envFor(entry.name).find((variable) => variable.name === 'PORT')?.default).toBe(String(entry.port));
+  }
+});
+
+test('nothing outside the catalog hard-codes a service port', () => {
+  const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter((file) => /\.(ts|js|ya?ml|json)$|(^|\/)(Dockerfile|Makefile)$/.test(file))
+    .filter((file) => !file.startsWith('services/catalog/'))
+    .filter((file) => !/(^|\/)(package-lock\.json|docker-compose\.yml)$/.test(file));
+  const offenders = tracked.filter((file) => {
+    try {
+      // Comments may name a port to explain; configuration and code may not.
+      return readFileSync(path.join(repoRoot, file), 'utf8')
+        .split('\n')
+        .filter((line) => !/^\s*(#|\/\/|\*|\/\*)/.test(line))
+        .some((line) => /(?<![\d.])(300[0-7]|8000)(?!\d)/.test(line));
+    } catch {
+      return false;
+    }
+  });
+  expect(offenders).toEqual([]);
+});

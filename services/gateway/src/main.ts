@@ -1,0 +1,4 @@
+import { runService } from '@what-if/kit';
+import { gatewayService } from './service';
+
+void runService(gatewayService);

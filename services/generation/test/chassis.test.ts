@@ -1,0 +1,4 @@
+import { describeServiceChassis } from '../../../test/support/service-chassis';
+import { generationService } from '../src/service';
+
+describeServiceChassis(generationService);

@@ -1,0 +1,13 @@
+import { service } from '@what-if/catalog';
+import { type ServiceDefinition, dynamoFromConfig } from '@what-if/kit';
+import { buildApp } from './app';
+import { configSchema } from './config';
+
+export const historyService: ServiceDefinition<typeof configSchema> = {
+  name: 'history',
+  schema: configSchema,
+  async start({ config, logger, metrics, validateResponses }) {
+    const dynamo = await dynamoFromConfig(config, service('history').dynamoTables, logger);
+    return { app: buildApp({ logger, metrics, validateResponses }), stores: [dynamo] };
+  },
+};

@@ -1,0 +1,4 @@
+import { describeServiceChassis } from '../../../test/support/service-chassis';
+import { historyService } from '../src/service';
+
+describeServiceChassis(historyService);

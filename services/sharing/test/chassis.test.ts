@@ -1,0 +1,4 @@
+import { describeServiceChassis } from '../../../test/support/service-chassis';
+import { sharingService } from '../src/service';
+
+describeServiceChassis(sharingService);

@@ -1,0 +1,4 @@
+import { describeServiceChassis } from '../../../test/support/service-chassis';
+import { userService } from '../src/service';
+
+describeServiceChassis(userService);

@@ -1,0 +1,12 @@
+import { type ServiceDefinition, redisFromConfig } from '@what-if/kit';
+import { buildApp } from './app';
+import { configSchema } from './config';
+
+export const videoService: ServiceDefinition<typeof configSchema> = {
+  name: 'video',
+  schema: configSchema,
+  async start({ config, logger, metrics, validateResponses }) {
+    const redis = redisFromConfig(config, logger);
+    return { app: buildApp({ logger, metrics, validateResponses }), stores: [redis] };
+  },
+};
