@@ -2,7 +2,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from './context';
 import type { Logger } from './logging';
 import { type ServiceMetrics, httpMetricsMiddleware, metricsHandler, routeTemplate } from './metrics';
-import { type OpenApiDocument, openApiValidation } from './openapi';
+import { loadOpenApiDocument, openApiValidation } from './openapi';
 import { notFoundHandler, problemHandler } from './problems';
 
 /**
@@ -39,11 +39,17 @@ export function requestLogging(logger: Logger) {
   };
 }
 
-export interface ServiceAppOptions {
+/** What every service's buildApp receives from its start-up. */
+export interface AppDependencies {
   logger: Logger;
   metrics: ServiceMetrics;
-  openapi: OpenApiDocument;
-  validateResponses: boolean;
+  /** Check responses against the contract too (on in tests). */
+  validateResponses?: boolean;
+}
+
+export interface ServiceAppOptions extends AppDependencies {
+  /** The service's openapi.yaml; the kit's shared paths are merged in. */
+  openapiPath: string;
   /** The largest JSON body accepted, in body-parser's notation. */
   bodyLimit?: string;
   /** Mounts the service's own routes, after validation and before the error handlers. */
@@ -55,6 +61,7 @@ export interface ServiceAppOptions {
  * metrics, the contract served and enforced, problem+json for every error.
  */
 export function createServiceApp(options: ServiceAppOptions): Express {
+  const openapi = loadOpenApiDocument(options.openapiPath);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -63,10 +70,10 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.use(httpMetricsMiddleware(options.metrics));
   app.get('/metrics', metricsHandler(options.metrics));
   app.get('/openapi.json', (_req, res) => {
-    res.json(options.openapi);
+    res.json(openapi);
   });
   app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
-  app.use(openApiValidation(options.openapi, { validateResponses: options.validateResponses }));
+  app.use(openApiValidation(openapi, { validateResponses: options.validateResponses ?? false }));
   options.routes(app);
   app.use(notFoundHandler);
   app.use(problemHandler(options.logger));

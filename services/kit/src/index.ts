@@ -46,7 +46,13 @@ export {
   type OpenApiDocument,
   type ValidationOptions,
 } from './openapi';
-export { createServiceApp, requestContext, requestLogging, type ServiceAppOptions } from './http';
+export {
+  createServiceApp,
+  requestContext,
+  requestLogging,
+  type AppDependencies,
+  type ServiceAppOptions,
+} from './http';
 export {
   checkStores,
   serve,

@@ -1,12 +1,5 @@
 import path from 'node:path';
-import {
-  HttpProblem,
-  createMetrics,
-  createServiceApp,
-  loadOpenApiDocument,
-  serve,
-  type RunningService,
-} from '@what-if/kit';
+import { HttpProblem, createMetrics, createServiceApp, serve, type RunningService } from '@what-if/kit';
 import { captureLogs } from '../../../test/support/logs';
 
 const logs = captureLogs('kit-test');
@@ -16,7 +9,7 @@ beforeAll(async () => {
   const app = createServiceApp({
     logger: logs.logger,
     metrics: createMetrics('kit-test'),
-    openapi: loadOpenApiDocument(path.join(__dirname, 'fixtures', 'items.openapi.yaml')),
+    openapiPath: path.join(__dirname, 'fixtures', 'items.openapi.yaml'),
     validateResponses: true,
     bodyLimit: '1kb',
     routes: (router) => {
