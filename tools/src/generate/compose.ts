@@ -110,7 +110,7 @@ function memory(mebibytes: number): string {
 }
 
 function applicationService(entry: ServiceEntry): ComposeService {
-  const dependencies = [...storeOrder.filter((store) => entry.stores.includes(store)), ...entry.calls];
+  const stores = storeOrder.filter((store) => entry.stores.includes(store));
   return {
     build: {
       context: '.',
@@ -119,9 +119,13 @@ function applicationService(entry: ServiceEntry): ComposeService {
     },
     image: `what-if/${entry.name}:local`,
     environment: environment(entry),
-    depends_on: Object.fromEntries(
-      dependencies.map((dependency) => [dependency, { condition: 'service_healthy' }]),
-    ),
+    // A service cannot serve without its stores, so it waits for them to be healthy. It only
+    // waits for the services it calls to start: one unhealthy service must degrade its own
+    // features, not keep the rest of the stack (the gateway included) from coming up.
+    depends_on: Object.fromEntries([
+      ...stores.map((store) => [store, { condition: 'service_healthy' }]),
+      ...entry.calls.map((callee) => [callee, { condition: 'service_started' }]),
+    ]),
     // Only the public service is reachable from the host, and only from the host itself.
     ...(entry.public ? { ports: [`127.0.0.1:${entry.port}:${entry.port}`] } : {}),
     // The image's own check, run more often so dependants start soon after a service is up.
