@@ -117,6 +117,8 @@ test('nothing outside the catalog hard-codes a service port', () => {
     .split('\n')
     .filter((file) => /\.(ts|js|ya?ml|json)$|(^|\/)(Dockerfile|Makefile)$/.test(file))
     .filter((file) => !file.startsWith('services/catalog/'))
+    // Tests may assert the fixed ports; what they test may not hard-code them.
+    .filter((file) => !/(^|\/)test\//.test(file))
     .filter((file) => !/(^|\/)(package-lock\.json|docker-compose\.yml)$/.test(file));
   const offenders = tracked.filter((file) => {
     try {

@@ -70,11 +70,6 @@ export {
   type ServiceResponse,
 } from './service-client';
 export { type Store, withTimeout } from './stores/readiness';
-export { createPostgres, type PostgresOptions, type PostgresStore } from './stores/postgres';
-export { createRedis, type RedisOptions, type RedisStore } from './stores/redis';
-export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
-export { ensureTables } from './stores/dynamodb-tables';
-export { migrate } from './stores/migrations';
 export {
   runService,
   startService,
@@ -84,4 +79,4 @@ export {
   type Started,
   type StartedService,
 } from './run';
-export { dynamoFromConfig, postgresFromConfig, redisFromConfig } from './stores/from-config';
+// Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.

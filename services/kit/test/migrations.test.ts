@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { migrate } from '@what-if/kit';
+import { migrate } from '@what-if/kit/postgres';
 import { captureLogs } from '../../../test/support/logs';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/stores';
 

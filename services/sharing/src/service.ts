@@ -1,5 +1,6 @@
 import { service } from '@what-if/catalog';
-import { type ServiceDefinition, dynamoFromConfig } from '@what-if/kit';
+import type { ServiceDefinition } from '@what-if/kit';
+import { dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
 

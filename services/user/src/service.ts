@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { type ServiceDefinition, migrate, postgresFromConfig, redisFromConfig } from '@what-if/kit';
+import type { ServiceDefinition } from '@what-if/kit';
+import { migrate, postgresFromConfig } from '@what-if/kit/postgres';
+import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
 import { configSchema } from './config';
 

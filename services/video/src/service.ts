@@ -1,4 +1,5 @@
-import { type ServiceDefinition, redisFromConfig } from '@what-if/kit';
+import type { ServiceDefinition } from '@what-if/kit';
+import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
 import { configSchema } from './config';
 

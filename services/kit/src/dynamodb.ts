@@ -1,0 +1,31 @@
+/** DynamoDB for the services that use it; a separate entry point so others never load the AWS SDK. */
+import { type DynamoTable, dynamoTableName } from '@what-if/catalog';
+import type { Logger } from './logging';
+import { type DynamoStore, createDynamo } from './stores/dynamodb';
+import { ensureTables } from './stores/dynamodb-tables';
+
+export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
+export { ensureTables } from './stores/dynamodb-tables';
+
+/** Opens DynamoDB for a service's catalog tables, creating them first where the config asks. */
+export async function dynamoFromConfig(
+  config: {
+    DYNAMODB_ENDPOINT: string;
+    AWS_REGION: string;
+    DYNAMODB_TABLE_PREFIX: string;
+    DYNAMODB_CREATE_TABLES: boolean;
+  },
+  tables: readonly DynamoTable[],
+  logger: Logger,
+): Promise<DynamoStore> {
+  const store = createDynamo({
+    endpoint: config.DYNAMODB_ENDPOINT,
+    region: config.AWS_REGION,
+    tables: tables.map((table) => dynamoTableName(config.DYNAMODB_TABLE_PREFIX, table.name)),
+  });
+  if (config.DYNAMODB_CREATE_TABLES) {
+    const created = await ensureTables(store.client, config.DYNAMODB_TABLE_PREFIX, tables);
+    if (created.length > 0) logger.info({ tables: created }, 'dynamodb: tables created');
+  }
+  return store;
+}

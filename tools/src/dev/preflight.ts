@@ -1,0 +1,215 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { Client } from 'pg';
+import { type DevConfig } from './config';
+
+/**
+ * Checks made before anything starts, so that a missing PostgreSQL or a busy port is
+ * reported in one sentence with the way out, instead of seven services failing obscurely.
+ * Each check answers a problem text, or undefined when all is well.
+ */
+
+export interface PortClaim {
+  port: number;
+  /** Who needs the port, as the message names it: "the gateway", "DynamoDB (dynalite)". */
+  owner: string;
+  /** A hint for moving this one elsewhere, when that is possible. */
+  alternative?: string;
+}
+
+/** The ports the stack binds: the catalog's fixed service ports and dynalite's. */
+export function stackPorts(config: DevConfig): PortClaim[] {
+  return [
+    ...config.services.map((entry) => ({ port: entry.port, owner: `the ${entry.name} service` })),
+    {
+      port: config.dynamodb.port,
+      owner: 'DynamoDB (dynalite)',
+      alternative: 'or run dynalite elsewhere with DEV_DYNAMODB_PORT=<port>',
+    },
+  ];
+}
+
+/** Binds the port the way the services will (every IPv4 address), then lets it go. */
+function tryBind(port: number): Promise<NodeJS.ErrnoException | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(undefined)));
+  });
+}
+
+export function portTakenMessage(claim: PortClaim): string {
+  return [
+    `Port ${claim.port} is already in use, and ${claim.owner} needs it.`,
+    `  See what holds it: lsof -nP -iTCP:${claim.port} -sTCP:LISTEN   (or: ss -ltnp 'sport = :${claim.port}')`,
+    `  Another make dev, or the Docker Compose stack (docker compose down), may still be running${
+      claim.alternative ? `; ${claim.alternative}` : ''
+    }.`,
+  ].join('\n');
+}
+
+export async function checkPort(claim: PortClaim): Promise<string | undefined> {
+  const error = await tryBind(claim.port);
+  if (!error) return undefined;
+  if (error.code === 'EADDRINUSE') return portTakenMessage(claim);
+  return `Port ${claim.port}, which ${claim.owner} needs, cannot be bound: ${error.code ?? error.message}.`;
+}
+
+export async function checkPorts(claims: readonly PortClaim[]): Promise<string[]> {
+  const results = await Promise.all(claims.map((claim) => checkPort(claim)));
+  return results.filter((problem) => problem !== undefined);
+}
+
+/** The compiled entry points; without them there is nothing to start. */
+export function serviceEntryPoint(repoRoot: string, name: string): string {
+  return path.join(repoRoot, 'services', name, 'dist', 'main.js');
+}
+
+export function checkBuilt(config: DevConfig): string | undefined {
+  const missing = config.services
+    .map((entry) => serviceEntryPoint(config.repoRoot, entry.name))
+    .filter((file) => !existsSync(file))
+    .map((file) => path.relative(config.repoRoot, file));
+  if (missing.length === 0) return undefined;
+  return [
+    `The services are not built: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+    '  Build them first: npm run build   (make dev does this for you)',
+  ].join('\n');
+}
+
+/** host:port of a store URL, without the credentials it may carry. */
+export function storeAddress(url: string, defaultPort: number): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || 'localhost'}:${parsed.port || defaultPort}`;
+  } catch {
+    return '(an unparsable URL)';
+  }
+}
+
+function reason(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code && message && !message.includes(code)) return `${code}: ${message}`;
+  return message || code || String(error);
+}
+
+const postgresAuthFailures = new Set(['28P01', '28000']);
+/** The database does not exist yet: the server answers, and the launcher creates it. */
+const databaseMissing = '3D000';
+
+export function postgresUnreachableMessage(url: string, cause: string): string {
+  const address = storeAddress(url, 5432);
+  return [
+    `PostgreSQL is not answering at ${address} (${cause}).`,
+    '  make dev needs a PostgreSQL server. Get one of these:',
+    '    Debian/Ubuntu: sudo apt-get install postgresql && sudo systemctl start postgresql',
+    '    macOS:         brew install postgresql@16 && brew services start postgresql@16',
+    // Not `docker compose up -d postgres`: the compose stack keeps its stores off the host's ports.
+    '    Docker:        docker run -d --name whatif-postgres -p 127.0.0.1:5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:16-alpine',
+    '  or point DATABASE_URL at one you have: DATABASE_URL=postgres://user:password@host:5432/whatif make dev',
+  ].join('\n');
+}
+
+export function postgresLoginMessage(url: string, cause: string): string {
+  const address = storeAddress(url, 5432);
+  let user = 'postgres';
+  try {
+    user = decodeURIComponent(new URL(url).username) || user;
+  } catch {
+    // The address line already says the URL is unreadable.
+  }
+  return [
+    `PostgreSQL at ${address} refused the login of user "${user}" (${cause}).`,
+    '  Put a user and password it accepts in DATABASE_URL, e.g. after',
+    `    sudo -u postgres psql -c "ALTER USER postgres PASSWORD 'postgres'"`,
+    `  run: DATABASE_URL=postgres://postgres:postgres@${address}/whatif make dev`,
+  ].join('\n');
+}
+
+export async function checkPostgres(url: string, timeoutMs: number): Promise<string | undefined> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
+  // A connection dropped after the check must not crash the launcher.
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === databaseMissing) return undefined;
+    if (code && postgresAuthFailures.has(code)) return postgresLoginMessage(url, reason(error));
+    return postgresUnreachableMessage(url, reason(error));
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function redisUnreachableMessage(url: string, cause: string): string {
+  const address = storeAddress(url, 6379);
+  return [
+    `Redis is not answering at ${address} (${cause}).`,
+    '  make dev needs a Redis server. Get one of these:',
+    '    Debian/Ubuntu: sudo apt-get install redis-server && sudo systemctl start redis-server',
+    '    macOS:         brew install redis && brew services start redis',
+    '    Docker:        docker run -d --name whatif-redis -p 127.0.0.1:6379:6379 redis:7-alpine',
+    '  or point REDIS_URL at one you have: REDIS_URL=redis://host:6379 make dev',
+  ].join('\n');
+}
+
+export function redisLoginMessage(url: string, cause: string): string {
+  return [
+    `Redis at ${storeAddress(url, 6379)} refused the connection's credentials (${cause}).`,
+    '  Put its password in REDIS_URL: REDIS_URL=redis://:password@host:6379 make dev',
+  ].join('\n');
+}
+
+export async function checkRedis(url: string, timeoutMs: number): Promise<string | undefined> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    // One attempt, no queueing: the question is whether it answers now.
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
+  // connect() rejects with a bare "Connection is closed"; the real cause arrives as an event.
+  let lastError: unknown;
+  client.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        await client.connect();
+        await client.ping();
+      })(),
+      deadline,
+    ]);
+    return undefined;
+  } catch (error) {
+    const cause = reason(lastError ?? error);
+    if (/NOAUTH|WRONGPASS|invalid password/i.test(cause)) return redisLoginMessage(url, cause);
+    return redisUnreachableMessage(url, cause);
+  } finally {
+    clearTimeout(timer);
+    // Disconnecting an already ended client leaves ioredis's 2 s disconnect timer holding the process.
+    if (client.status !== 'end') client.disconnect();
+  }
+}
+
+/** Every check at once; all problems are reported together so one run shows everything to fix. */
+export async function preflight(config: DevConfig): Promise<string[]> {
+  const built = checkBuilt(config);
+  const [ports, postgres, redis] = await Promise.all([
+    checkPorts(stackPorts(config)),
+    checkPostgres(config.databaseUrl, config.storeTimeoutMs),
+    checkRedis(config.redisUrl, config.storeTimeoutMs),
+  ]);
+  return [...(built ? [built] : []), ...ports, postgres, redis].filter((problem) => problem !== undefined);
+}

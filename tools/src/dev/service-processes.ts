@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { ServiceEntry } from '@what-if/catalog';
+import { type DevConfig, dynamoEndpoint } from './config';
+import { serviceEntryPoint } from './preflight';
+import type { ProcessSpec } from './supervisor';
+
+/**
+ * A service's environment under the launcher. The services apply the catalog's defaults
+ * themselves, so this passes the developer's environment through and sets only what the
+ * local stack decides: the stores it checked, its dynalite, and no load-balancer drain.
+ */
+export function childEnvironment(
+  config: DevConfig,
+  entry: ServiceEntry,
+  base: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    NODE_ENV: 'development',
+    // The ports are fixed; a PORT left in the shell would send all seven to one port.
+    PORT: String(entry.port),
+    // No load balancer has to notice readiness failing before the server closes.
+    SHUTDOWN_DELAY_MS: '0',
+    DATABASE_URL: config.databaseUrl,
+    REDIS_URL: config.redisUrl,
+    DYNAMODB_ENDPOINT: dynamoEndpoint(config),
+    DYNAMODB_TABLE_PREFIX: config.dynamodb.tablePrefix,
+    AWS_REGION: config.dynamodb.region,
+  };
+  if (config.redisKeyPrefix !== undefined) env['REDIS_KEY_PREFIX'] = `${config.redisKeyPrefix}${entry.name}:`;
+  return env;
+}
+
+export function serviceProcess(config: DevConfig, entry: ServiceEntry, base: NodeJS.ProcessEnv): ProcessSpec {
+  return {
+    name: entry.name,
+    command: process.execPath,
+    args: [serviceEntryPoint(config.repoRoot, entry.name)],
+    // As `npm start` in the workspace would run it.
+    cwd: path.join(config.repoRoot, 'services', entry.name),
+    env: childEnvironment(config, entry, base),
+  };
+}

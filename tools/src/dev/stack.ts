@@ -1,0 +1,195 @@
+import type { DevConfig } from './config';
+import { dynamoEndpoint } from './config';
+import { ensureDatabase, migrateUserDatabase } from './database';
+import { type RunningDynalite, createCatalogTables, startDynalite } from './dynamo';
+import type { Output } from './output';
+import { preflight, storeAddress } from './preflight';
+import { ReadinessTimeout, readinessPhases, waitUntilReady } from './readiness';
+import { serviceProcess } from './service-processes';
+import { type ProcessExit, Supervisor } from './supervisor';
+import { withoutPassword } from './summary';
+
+/** Exit statuses of the launcher. */
+export const exitCodes = {
+  stopped: 0,
+  failed: 1,
+  /** The developer cut the shutdown short; a script must not take it for a clean stop. */
+  forced: 130,
+} as const;
+
+/**
+ * The local stack from start to stop: pre-flight checks, the stores (database,
+ * migrations, dynalite, tables), the seven services, readiness, and an orderly shutdown
+ * on request or when a service dies. `run` resolves with the launcher's exit status.
+ */
+export class DevStack {
+  private readonly stopRequest = new AbortController();
+  private readonly crash = new AbortController();
+  private supervisor: Supervisor | undefined;
+  private dynalite: RunningDynalite | undefined;
+  private ready = false;
+  private forced = false;
+
+  constructor(
+    private readonly config: DevConfig,
+    private readonly output: Output,
+    /** The developer's environment, passed on to the services. */
+    private readonly baseEnv: NodeJS.ProcessEnv,
+  ) {}
+
+  get stopping(): boolean {
+    return this.stopRequest.signal.aborted;
+  }
+
+  /** First Ctrl-C or SIGTERM: stop in order. */
+  requestStop(reason: string): void {
+    if (this.stopping) return;
+    this.output.logger.info(`${reason}: stopping (press Ctrl-C again to kill at once)`);
+    this.stopRequest.abort(new Error(reason));
+  }
+
+  /** Second Ctrl-C: SIGKILL every service now; resolves when they are gone. */
+  async forceStop(): Promise<void> {
+    this.forced = true;
+    this.output.logger.warn('killing every service now');
+    await this.supervisor?.kill();
+  }
+
+  /** For the launcher's 'exit' handler: never leave a service running behind it. */
+  killNow(): void {
+    this.supervisor?.killNow();
+  }
+
+  async run(): Promise<number> {
+    const started = performance.now();
+    const problems = await preflight(this.config);
+    if (problems.length > 0) {
+      for (const problem of problems) this.output.problem(problem);
+      this.output.problem(
+        `make dev: nothing was started (${problems.length} problem${problems.length === 1 ? '' : 's'} above).`,
+      );
+      return exitCodes.failed;
+    }
+    if (this.stopping) return exitCodes.stopped;
+
+    try {
+      await this.prepareStores();
+    } catch (error) {
+      if (this.stopping) return this.shutdown(exitCodes.stopped);
+      this.output.problem(`make dev: setting up the stores failed: ${(error as Error).message}`);
+      return this.shutdown(exitCodes.failed);
+    }
+    if (this.stopping) return this.shutdown(exitCodes.stopped);
+
+    this.startServices();
+    const interrupted = AbortSignal.any([this.stopRequest.signal, this.crash.signal]);
+    try {
+      const deadline = performance.now() + this.config.readyTimeoutMs;
+      for (const phase of readinessPhases(this.config)) {
+        await waitUntilReady(phase, {
+          timeoutMs: Math.max(0, deadline - performance.now()),
+          signal: interrupted,
+          onReady: (target) =>
+            this.output.logger.info(
+              `${target.name} is ready (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+            ),
+        });
+      }
+    } catch (error) {
+      if (this.crash.signal.aborted && !this.stopping) return this.shutdown(exitCodes.failed);
+      if (this.stopping) return this.shutdown(exitCodes.stopped);
+      if (error instanceof ReadinessTimeout) {
+        this.output.problem(
+          `make dev: the stack did not become ready within ${Math.round(this.config.readyTimeoutMs / 1000)} s; ${error.message}`,
+        );
+        return this.shutdown(exitCodes.failed);
+      }
+      throw error;
+    }
+    this.ready = true;
+    this.output.ready(performance.now() - started);
+
+    await new Promise<void>((resolve) => {
+      if (interrupted.aborted) resolve();
+      else interrupted.addEventListener('abort', () => resolve(), { once: true });
+    });
+    return this.shutdown(this.stopping ? exitCodes.stopped : exitCodes.failed);
+  }
+
+  private async prepareStores(): Promise<void> {
+    const { logger } = this.output;
+    const { databaseUrl, repoRoot, storeTimeoutMs, dynamodb } = this.config;
+    const database = withoutPassword(databaseUrl);
+    if (await ensureDatabase(databaseUrl, storeTimeoutMs))
+      logger.info(`postgres: created the database ${database}`);
+    else logger.info(`postgres: using ${database}`);
+    const applied = await migrateUserDatabase(databaseUrl, repoRoot, logger, storeTimeoutMs);
+    logger.info(
+      applied.length > 0
+        ? `postgres: applied ${applied.length} user migration${applied.length === 1 ? '' : 's'}`
+        : 'postgres: user migrations are up to date',
+    );
+    logger.info(`redis: using ${storeAddress(this.config.redisUrl, 6379)}`);
+    if (this.stopping) return;
+
+    this.dynalite = await startDynalite({ port: dynamodb.port, path: dynamodb.path });
+    logger.info(
+      `dynamodb: dynalite listening on ${dynamoEndpoint(this.config)} (${
+        dynamodb.path ? `data kept in ${dynamodb.path}` : 'in memory; set DEV_DYNAMODB_PATH to keep data'
+      })`,
+    );
+    const created = await createCatalogTables(
+      this.dynalite.endpoint,
+      dynamodb.region,
+      dynamodb.tablePrefix,
+      this.config.services,
+    );
+    const declared = this.config.services.flatMap((entry) => entry.dynamoTables).length;
+    logger.info(
+      created.length > 0
+        ? `dynamodb: created tables ${created.join(', ')}`
+        : `dynamodb: all ${declared} tables already exist`,
+    );
+  }
+
+  private startServices(): void {
+    this.supervisor = new Supervisor({
+      onLine: (name, line) => this.output.serviceLine(name, line),
+      onExit: (exit) => this.onExit(exit),
+    });
+    for (const entry of this.config.services) {
+      this.supervisor.start(serviceProcess(this.config, entry, this.baseEnv));
+    }
+    this.output.logger.info(
+      `started ${this.config.services.map((entry) => entry.name).join(', ')}; waiting until ready`,
+    );
+  }
+
+  private onExit(exit: ProcessExit): void {
+    if (exit.requested || this.stopping || this.crash.signal.aborted) return;
+    this.output.unexpectedExit(exit, !this.ready);
+    this.crash.abort(new Error(`${exit.name} exited`));
+  }
+
+  private async shutdown(code: number): Promise<number> {
+    const { logger } = this.output;
+    if (this.supervisor) {
+      const running = this.supervisor.running();
+      if (running.length > 0) logger.info(`stopping ${running.join(', ')}`);
+      const exits = await this.supervisor.stop(this.config.stopTimeoutMs, (waiting) => {
+        if (!this.forced)
+          logger.info(`waiting for ${waiting.join(', ')} to finish (Ctrl-C again kills at once)`);
+      });
+      for (const exit of exits) {
+        if (exit.requested && exit.signal === 'SIGKILL' && !this.forced) {
+          logger.warn(
+            `${exit.name} was killed: it had not exited ${this.config.stopTimeoutMs} ms after SIGTERM`,
+          );
+        }
+      }
+    }
+    if (this.dynalite) await this.dynalite.close();
+    logger.info('stopped; nothing is left running');
+    return code;
+  }
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { envDefaults, service } from '@what-if/catalog';
+import { DevConfigError, devConfigFromEnv } from '../src/dev/config';
+import { readinessPhases } from '../src/dev/readiness';
+import { childEnvironment, serviceProcess } from '../src/dev/service-processes';
+import { readyTable } from '../src/dev/summary';
+
+describe('the launcher configuration', () => {
+  it('takes its defaults from the catalog', () => {
+    const config = devConfigFromEnv({});
+    expect(config.databaseUrl).toBe(envDefaults('user')['DATABASE_URL']);
+    expect(config.redisUrl).toBe(envDefaults('gateway')['REDIS_URL']);
+    expect(config.dynamodb).toEqual({
+      port: 8000,
+      path: undefined,
+      tablePrefix: envDefaults('history')['DYNAMODB_TABLE_PREFIX'],
+      region: envDefaults('history')['AWS_REGION'],
+    });
+    expect(config.logFormat).toBe('pretty');
+    expect(config.services.map((entry) => entry.name)).toEqual([
+      'gateway',
+      'user',
+      'generation',
+      'history',
+      'sharing',
+      'video',
+      'social',
+    ]);
+  });
+
+  it('names every unusable variable at once', () => {
+    const attempt = () =>
+      devConfigFromEnv({ DATABASE_URL: 'mysql://x', DEV_DYNAMODB_PORT: '80000', LOG_FORMAT: 'xml' });
+    expect(attempt).toThrow(DevConfigError);
+    expect(attempt).toThrow(/DATABASE_URL has "mysql:\/\/x": must be a postgres:\/\/ URL/);
+    expect(attempt).toThrow(/DEV_DYNAMODB_PORT has "80000": must be a whole number from 1 to 65535/);
+    expect(attempt).toThrow(/LOG_FORMAT has "xml": must be pretty or json/);
+  });
+});
+
+describe('a service started by the launcher', () => {
+  const config = devConfigFromEnv({
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/whatif_other',
+    DEV_REDIS_KEY_PREFIX: 'run42:',
+    DEV_DYNAMODB_PORT: '8100',
+  });
+
+  it('gets the developer environment, the checked stores, its fixed port and no shutdown delay', () => {
+    const env = childEnvironment(config, service('user'), {
+      PATH: '/bin',
+      PORT: '9999',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'debug',
+    });
+    expect(env).toMatchObject({
+      PATH: '/bin',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'development',
+      PORT: '3001',
+      SHUTDOWN_DELAY_MS: '0',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/whatif_other',
+      REDIS_URL: config.redisUrl,
+      REDIS_KEY_PREFIX: 'run42:user:',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8100',
+    });
+  });
+
+  it('keeps the catalog Redis prefix when the launcher is given none', () => {
+    const env = childEnvironment(devConfigFromEnv({}), service('video'), {});
+    expect(env['REDIS_KEY_PREFIX']).toBeUndefined();
+  });
+
+  it('runs as node services/<name>/dist/main.js from its own folder', () => {
+    const spec = serviceProcess(config, service('history'), {});
+    expect(spec.command).toBe(process.execPath);
+    expect(spec.args).toEqual([path.join(config.repoRoot, 'services', 'history', 'dist', 'main.js')]);
+    expect(spec.cwd).toBe(path.join(config.repoRoot, 'services', 'history'));
+  });
+
+  it('is waited for on its own readiness path, and the gateway on its unified /health once the others are ready', () => {
+    const [services, gateway] = readinessPhases(config);
+    expect(services).toContainEqual({ name: 'user', url: 'http://127.0.0.1:3001/health/ready' });
+    expect(services?.map((target) => target.name)).not.toContain('gateway');
+    expect(gateway).toEqual([{ name: 'gateway', url: 'http://127.0.0.1:3000/health' }]);
+  });
+
+  it('is listed with its health, metrics and contract URLs once the stack is ready', () => {
+    const table = readyTable(
+      devConfigFromEnv({ DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:5432/whatif' }),
+    );
+    expect(table).toContain('http://localhost:3000/health');
+    expect(table).toMatch(
+      /social +http:\/\/localhost:3006\/health\/ready +http:\/\/localhost:3006\/metrics +http:\/\/localhost:3006\/openapi\.json/,
+    );
+    expect(table).toContain('postgres://postgres:***@127.0.0.1:5432/whatif');
+    expect(table).not.toContain('hunter2');
+  });
+});

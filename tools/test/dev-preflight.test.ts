@@ -1,0 +1,113 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deadPort, testPostgresUrl, testRedisUrl } from '../../test/support/stores';
+import { devConfigFromEnv } from '../src/dev/config';
+import {
+  checkBuilt,
+  checkPort,
+  checkPostgres,
+  checkRedis,
+  preflight,
+  stackPorts,
+} from '../src/dev/preflight';
+
+function postgresUrlWith(change: (url: URL) => void): string {
+  const url = new URL(testPostgresUrl);
+  change(url);
+  return url.toString();
+}
+
+describe('pre-flight checks', () => {
+  it('name Redis, its address and the ways to get one when nothing answers there', async () => {
+    const port = await deadPort();
+    const problem = await checkRedis(`redis://127.0.0.1:${port}`, 2_000);
+    expect(problem).toContain(`Redis is not answering at 127.0.0.1:${port}`);
+    expect(problem).toContain('ECONNREFUSED');
+    expect(problem).toContain('sudo apt-get install redis-server');
+    expect(problem).toContain('docker run -d --name whatif-redis -p 127.0.0.1:6379:6379 redis:7-alpine');
+    expect(problem).toContain('REDIS_URL=');
+  });
+
+  it('name PostgreSQL, its address and the ways to get one when nothing answers there', async () => {
+    const port = await deadPort();
+    const problem = await checkPostgres(
+      postgresUrlWith((url) => (url.port = String(port))),
+      2_000,
+    );
+    expect(problem).toContain(`PostgreSQL is not answering at 127.0.0.1:${port}`);
+    expect(problem).toContain('sudo apt-get install postgresql');
+    expect(problem).toContain('-p 127.0.0.1:5432:5432');
+    expect(problem).toContain('DATABASE_URL=');
+  });
+
+  it('tell a refused PostgreSQL login apart from a missing server, without echoing the password', async () => {
+    const problem = await checkPostgres(
+      postgresUrlWith((url) => {
+        url.username = 'no_such_role_for_make_dev';
+        url.password = 's3cret-value';
+      }),
+      2_000,
+    );
+    expect(problem).toContain('refused the login of user "no_such_role_for_make_dev"');
+    expect(problem).toContain('DATABASE_URL=');
+    expect(problem).not.toContain('s3cret-value');
+  });
+
+  it("accept the machine's PostgreSQL and Redis, and a database that does not exist yet (the launcher creates it)", async () => {
+    await expect(checkRedis(testRedisUrl, 2_000)).resolves.toBeUndefined();
+    await expect(checkPostgres(testPostgresUrl, 2_000)).resolves.toBeUndefined();
+    await expect(
+      checkPostgres(
+        postgresUrlWith((url) => (url.pathname = '/whatif_never_created_by_anyone')),
+        2_000,
+      ),
+    ).resolves.toBeUndefined();
+  });
+
+  it('say which port is taken, by whom it is needed, and how to find the holder', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const problem = await checkPort({ port, owner: 'the gateway service' });
+      expect(problem).toContain(`Port ${port} is already in use, and the gateway service needs it.`);
+      expect(problem).toContain(`lsof -nP -iTCP:${port} -sTCP:LISTEN`);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
+    await expect(checkPort({ port, owner: 'the gateway service' })).resolves.toBeUndefined();
+  });
+
+  it('claim the catalog ports of all seven services and the DynamoDB port', () => {
+    const ports = stackPorts(devConfigFromEnv({ DEV_DYNAMODB_PORT: '8100' })).map((claim) => claim.port);
+    expect(ports).toEqual([3000, 3001, 3002, 3003, 3004, 3005, 3006, 8100]);
+  });
+
+  it('name the entry points that are not built and the command that builds them', () => {
+    const emptyRoot = mkdtempSync(path.join(tmpdir(), 'dev-preflight-'));
+    try {
+      const problem = checkBuilt(devConfigFromEnv({}, { repoRoot: emptyRoot }));
+      expect(problem).toContain(path.join('services', 'gateway', 'dist', 'main.js'));
+      expect(problem).toContain(path.join('services', 'social', 'dist', 'main.js'));
+      expect(problem).toContain('npm run build');
+    } finally {
+      rmSync(emptyRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('report every problem of a run together', async () => {
+    const [redisPort, postgresPort, dynamoPort] = [await deadPort(), await deadPort(), await deadPort()];
+    const config = devConfigFromEnv({
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${postgresPort}/whatif`,
+      DEV_DYNAMODB_PORT: String(dynamoPort),
+    });
+    // Without the services: binding their fixed ports here could collide with the end-to-end test's launcher.
+    const problems = await preflight({ ...config, services: [] });
+    expect(problems.some((problem) => problem.startsWith('Redis is not answering'))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('PostgreSQL is not answering'))).toBe(true);
+  });
+});
