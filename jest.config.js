@@ -17,6 +17,7 @@ module.exports = {
     '^@what-if/kit/(postgres|redis|dynamodb)$': '<rootDir>/services/kit/src/$1.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
+  setupFiles: ['<rootDir>/test/support/environment.js'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 30000,

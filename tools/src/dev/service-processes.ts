@@ -26,6 +26,8 @@ export function childEnvironment(
     DYNAMODB_ENDPOINT: dynamoEndpoint(config),
     DYNAMODB_TABLE_PREFIX: config.dynamodb.tablePrefix,
     AWS_REGION: config.dynamodb.region,
+    // The launcher warns about an old Node once, instead of every DynamoDB service repeating it.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   if (config.redisKeyPrefix !== undefined) env['REDIS_KEY_PREFIX'] = `${config.redisKeyPrefix}${entry.name}:`;
   return env;

@@ -4,6 +4,9 @@ import { ensureDatabase, migrateUserDatabase } from './database';
 import { type RunningDynalite, createCatalogTables, startDynalite } from './dynamo';
 import type { Output } from './output';
 import { preflight, storeAddress } from './preflight';
+
+/** The oldest Node line the AWS SDK keeps supporting; production runs the newer LTS. */
+const supportedNodeMajor = 22;
 import { ReadinessTimeout, readinessPhases, waitUntilReady } from './readiness';
 import { serviceProcess } from './service-processes';
 import { type ProcessExit, Supervisor } from './supervisor';
@@ -71,6 +74,13 @@ export class DevStack {
       return exitCodes.failed;
     }
     if (this.stopping) return exitCodes.stopped;
+    const nodeMajor = Number(process.versions.node.split('.')[0]);
+    if (nodeMajor < supportedNodeMajor) {
+      // Said once here; the services are told not to repeat the AWS SDK's version of it.
+      this.output.logger.warn(
+        `Node ${process.versions.node} is past its end of life and newer AWS SDK releases need Node ${supportedNodeMajor}+; production runs Node 24 (see .nvmrc)`,
+      );
+    }
 
     try {
       await this.prepareStores();
