@@ -39,3 +39,6 @@ up: ## Run the stack on Docker Compose
 
 down: ## Stop the Docker Compose stack
 	docker compose down
+
+# Deployment verbs live next to each other, one file per deployment path.
+include $(sort $(wildcard make/*.mk))

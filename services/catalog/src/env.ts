@@ -33,6 +33,16 @@ function commonEnv(name: ServiceName): EnvVar[] {
       default: String(entry.drainSeconds * 1000),
       description: 'How long in-flight requests may run after the server stops accepting new ones',
     },
+    {
+      name: 'JWT_ISSUER',
+      default: 'what-if',
+      description: 'The `iss` of access tokens: the user service signs with it, every service requires it',
+    },
+    {
+      name: 'JWT_AUDIENCE',
+      default: 'what-if-api',
+      description: 'The `aud` of access tokens: the user service signs with it, every service requires it',
+    },
   ];
 }
 

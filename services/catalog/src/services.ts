@@ -47,6 +47,45 @@ export const services: readonly ServiceEntry[] = [
         default: '2000',
         description: "How long the unified health view waits for each service's readiness",
       },
+      {
+        name: 'TRUSTED_PROXY_COUNT',
+        default: '0',
+        description:
+          'How many proxies in front of the gateway append to X-Forwarded-For (1 behind an ALB, 2 behind CloudFront and an ALB); the client IP is read just before them, so a forged header cannot change it',
+      },
+      {
+        name: 'CORS_ALLOWED_ORIGINS',
+        default: 'http://localhost:3007',
+        description: 'Comma-separated origins a browser may call the API from (the frontend)',
+        browserFacing: true,
+      },
+      {
+        name: 'BODY_LIMIT_BYTES',
+        default: '262144',
+        description: 'The largest request body the gateway forwards; larger ones get 413',
+      },
+      {
+        name: 'RATE_LIMIT_IP_PER_MINUTE',
+        default: '600',
+        description: 'Requests one client IP may make per minute',
+      },
+      {
+        name: 'RATE_LIMIT_USER_PER_MINUTE',
+        default: '1200',
+        description: 'Requests one signed-in user may make per minute, whatever their IP',
+      },
+      {
+        name: 'RATE_LIMIT_AUTH_PER_MINUTE',
+        default: '10',
+        description:
+          'Attempts one client IP may make per minute at each credential endpoint (login, register, refresh, password reset)',
+      },
+      {
+        name: 'SESSION_CACHE_SECONDS',
+        default: '30',
+        description:
+          'How long the gateway trusts its last answer on whether a session is still alive; bounds how late a logout or a disabled account takes effect',
+      },
     ],
     health,
     resources: {
@@ -68,7 +107,15 @@ export const services: readonly ServiceEntry[] = [
     port: 3001,
     description: 'Accounts, password and social login, tokens, sessions, roles and profiles',
     public: false,
-    routes: [{ path: '/api/v1/auth' }, { path: '/api/v1/users' }, { path: '/api/v1/admin/users' }],
+    routes: [
+      { path: '/api/v1/auth', auth: 'public' },
+      { path: '/api/v1/auth/sessions', auth: 'required' },
+      { path: '/api/v1/auth/logout', exact: true, auth: 'required' },
+      { path: '/api/v1/auth/logout-all', exact: true, auth: 'required' },
+      { path: '/api/v1/auth/email-verification/resend', exact: true, auth: 'required' },
+      { path: '/api/v1/users', auth: 'required' },
+      { path: '/api/v1/admin/users', auth: 'required' },
+    ],
     stores: ['postgres', 'redis'],
     dynamoTables: [],
     calls: [],
@@ -87,6 +134,141 @@ export const services: readonly ServiceEntry[] = [
         name: 'PG_STATEMENT_TIMEOUT_MS',
         default: '10000',
         description: 'The longest a single SQL statement may run',
+      },
+      {
+        name: 'JWT_SIGNING_KEY',
+        default: '',
+        description:
+          'The PKCS#8 PEM EC P-256 private key that signs access tokens (ES256); required unless JWT_ALLOW_EPHEMERAL_KEY=true',
+        secret: true,
+      },
+      {
+        name: 'JWT_PREVIOUS_PUBLIC_KEYS',
+        default: '',
+        description:
+          'PEM public keys of retired signing keys, one BEGIN/END block each, still published in the JWKS until the tokens they signed expire',
+      },
+      {
+        name: 'JWT_ALLOW_EPHEMERAL_KEY',
+        default: 'false',
+        description:
+          'Local stacks only: without JWT_SIGNING_KEY, generate an in-memory signing key at start (tokens die with the process; one replica only)',
+      },
+      {
+        name: 'ACCESS_TOKEN_TTL_SECONDS',
+        default: '900',
+        description: 'Lifetime of an access token (at most 3600)',
+      },
+      {
+        name: 'REFRESH_TOKEN_TTL_SECONDS',
+        default: '2592000',
+        description:
+          'Lifetime of a session: its refresh tokens rotate, but the session ends this long after sign-in',
+      },
+      {
+        name: 'LOGIN_LOCKOUT_THRESHOLD',
+        default: '5',
+        description:
+          'Failed sign-ins on one account from one IP address that lock that address out of the account',
+      },
+      {
+        name: 'LOGIN_ACCOUNT_LOCKOUT_THRESHOLD',
+        default: '50',
+        description:
+          'Failed sign-ins on one account from all addresses that lock it for addresses it has never signed in from',
+      },
+      {
+        name: 'LOGIN_LOCKOUT_SECONDS',
+        default: '900',
+        description: 'How long a lockout lasts, and the window in which failures are counted',
+      },
+      {
+        name: 'PASSWORD_RESET_TTL_SECONDS',
+        default: '3600',
+        description: 'How long a password-reset link stays usable',
+      },
+      {
+        name: 'EMAIL_VERIFICATION_TTL_SECONDS',
+        default: '86400',
+        description: 'How long an email-verification link stays usable',
+      },
+      {
+        name: 'PUBLIC_APP_URL',
+        default: 'http://localhost:3007',
+        description: 'Where people reach the web app: links in mails and the page OAuth sign-in returns to',
+        browserFacing: true,
+      },
+      {
+        name: 'PUBLIC_API_URL',
+        default: 'http://localhost:3000',
+        description:
+          'Where browsers reach the gateway: the base of the OAuth redirect URIs registered with providers',
+        browserFacing: true,
+      },
+      {
+        name: 'MAILER',
+        default: 'log',
+        description:
+          'How mail leaves: log (the service log), outbox (JSON files in MAIL_OUTBOX_DIR) or ses (Amazon SES)',
+      },
+      {
+        name: 'MAIL_FROM',
+        default: 'What If <no-reply@whatif.local>',
+        description: 'The sender of account mail (an SES-verified identity in AWS)',
+      },
+      {
+        name: 'MAIL_OUTBOX_DIR',
+        default: '',
+        description: 'The directory MAILER=outbox writes one JSON file per message to',
+      },
+      {
+        name: 'AWS_REGION',
+        default: 'us-east-1',
+        description: 'AWS region of Amazon SES (MAILER=ses)',
+      },
+      {
+        name: 'OAUTH_GOOGLE_CLIENT_ID',
+        default: '',
+        description: 'Google sign-in client id; Google sign-in is off while empty',
+      },
+      {
+        name: 'OAUTH_GOOGLE_CLIENT_SECRET',
+        default: '',
+        description: 'Google sign-in client secret',
+        secret: true,
+      },
+      {
+        name: 'OAUTH_GOOGLE_ISSUER',
+        default: 'https://accounts.google.com',
+        description: "Google's OpenID Connect issuer (discovery is read from it)",
+      },
+      {
+        name: 'OAUTH_FACEBOOK_CLIENT_ID',
+        default: '',
+        description: 'Facebook Login app id; Facebook sign-in is off while empty',
+      },
+      {
+        name: 'OAUTH_FACEBOOK_CLIENT_SECRET',
+        default: '',
+        description: 'Facebook Login app secret',
+        secret: true,
+      },
+      {
+        name: 'OAUTH_FACEBOOK_DIALOG_URL',
+        default: 'https://www.facebook.com/v19.0/dialog/oauth',
+        description: "Facebook's authorization dialog",
+      },
+      {
+        name: 'OAUTH_FACEBOOK_GRAPH_URL',
+        default: 'https://graph.facebook.com/v19.0',
+        description: "Facebook's Graph API (token exchange and /me)",
+      },
+      {
+        name: 'OAUTH_OIDC_PROVIDERS',
+        default: '',
+        description:
+          'More OpenID Connect issuers to sign in with, as a JSON array of {name, issuer, clientId, clientSecret, scopes?}',
+        secret: true,
       },
     ],
     health,
@@ -111,12 +293,12 @@ export const services: readonly ServiceEntry[] = [
       'Turns a question into a structured scenario through a chain of providers, with streaming, caching and quotas',
     public: false,
     routes: [
-      { path: '/api/v1/scenarios', exact: true, methods: ['POST'] },
-      { path: '/api/v1/scenarios/suggestions', exact: true, methods: ['GET'] },
+      { path: '/api/v1/scenarios', exact: true, methods: ['POST'], auth: 'optional' },
+      { path: '/api/v1/scenarios/suggestions', exact: true, methods: ['GET'], auth: 'public' },
     ],
     stores: ['redis'],
     dynamoTables: [],
-    calls: ['history'],
+    calls: ['history', 'user'],
     env: [],
     health,
     resources: {
@@ -138,10 +320,10 @@ export const services: readonly ServiceEntry[] = [
     port: 3003,
     description: "Each user's saved scenarios: list, read, delete, favourite, tag",
     public: false,
-    routes: [{ path: '/api/v1/scenarios' }],
+    routes: [{ path: '/api/v1/scenarios', auth: 'required' }],
     stores: ['dynamodb'],
     dynamoTables: [singleTable('scenarios')],
-    calls: [],
+    calls: ['user'],
     env: [],
     health,
     resources: {
@@ -163,10 +345,13 @@ export const services: readonly ServiceEntry[] = [
     port: 3004,
     description: 'Share links: create, read publicly, expire, revoke, count views; Open Graph preview pages',
     public: false,
-    routes: [{ path: '/api/v1/shares' }, { path: '/s' }],
+    routes: [
+      { path: '/api/v1/shares', auth: 'optional' },
+      { path: '/s', auth: 'public' },
+    ],
     stores: ['dynamodb'],
     dynamoTables: [singleTable('shares', 'expiresAt')],
-    calls: ['history'],
+    calls: ['history', 'user'],
     env: [],
     health,
     resources: {
@@ -188,10 +373,10 @@ export const services: readonly ServiceEntry[] = [
     port: 3005,
     description: 'Narrated scenario videos: a job queue, text to speech, ffmpeg rendering and storage',
     public: false,
-    routes: [{ path: '/api/v1/videos' }],
+    routes: [{ path: '/api/v1/videos', auth: 'optional' }],
     stores: ['redis'],
     dynamoTables: [],
-    calls: ['history'],
+    calls: ['history', 'user'],
     env: [],
     health,
     resources: {
@@ -213,7 +398,10 @@ export const services: readonly ServiceEntry[] = [
     port: 3006,
     description: 'Likes, comments, follows, the public feed, trending, reports and moderation',
     public: false,
-    routes: [{ path: '/api/v1/feed' }, { path: '/api/v1/social' }],
+    routes: [
+      { path: '/api/v1/feed', auth: 'optional' },
+      { path: '/api/v1/social', auth: 'optional' },
+    ],
     stores: ['dynamodb'],
     dynamoTables: [singleTable('social')],
     calls: ['history', 'user'],

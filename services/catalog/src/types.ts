@@ -24,7 +24,15 @@ export interface RouteRule {
   path: string;
   exact?: boolean;
   methods?: readonly HttpMethod[];
+  /**
+   * What the gateway demands before forwarding: `required` a valid access token (401
+   * otherwise), `optional` a valid one if any is sent, `public` nothing. The owning
+   * service still enforces roles and ownership.
+   */
+  auth: RouteAuth;
 }
+
+export type RouteAuth = 'public' | 'optional' | 'required';
 
 export interface EnvVar {
   name: string;
@@ -33,6 +41,11 @@ export interface EnvVar {
   default?: string;
   /** Comes from a secret store in production (Secrets Manager, Kubernetes Secret), never plain config. */
   secret?: boolean;
+  /**
+   * A URL handed to browsers (an allowed origin, a link in a mail), not an address the
+   * service connects to: renderings leave it pointing at where users reach the product.
+   */
+  browserFacing?: boolean;
 }
 
 export interface DynamoKey {
@@ -91,7 +104,10 @@ export interface ServiceEntry {
   routes: readonly RouteRule[];
   stores: readonly StoreKind[];
   dynamoTables: readonly DynamoTable[];
-  /** The services this one calls over HTTP; network policies and security groups allow exactly these. */
+  /**
+   * The services this one calls over HTTP; network policies and security groups allow exactly
+   * these. Every service that verifies access tokens calls user for its JWKS.
+   */
   calls: readonly ServiceName[];
   /** Variables specific to this service; the kit adds the common and store variables. */
   env: readonly EnvVar[];

@@ -4,6 +4,7 @@ import {
   type Logger,
   type ServiceMetrics,
   type Store,
+  type TokenVerifier,
   httpMetricsMiddleware,
   loadOpenApiDocument,
   metricsHandler,
@@ -13,8 +14,12 @@ import {
   requestLogging,
 } from '@what-if/kit';
 import express, { type Express } from 'express';
+import { createAccessControl } from './access';
+import { corsPolicy, securityHeaders } from './edge';
 import { createUnifiedHealth } from './health';
-import { createProxy } from './proxy';
+import { createProxy, routeRequests } from './proxy';
+import type { RateLimits } from './rate-limits';
+import type { SessionChecks } from './sessions';
 import type { Upstreams } from './upstreams';
 
 export interface Dependencies {
@@ -23,9 +28,16 @@ export interface Dependencies {
   upstreams: Upstreams;
   /** The gateway's own stores (Redis), part of the unified health view. */
   stores: readonly Store[];
-  connectTimeoutMs: number;
-  idleTimeoutMs: number;
-  healthCheckTimeoutMs: number;
+  verifier: TokenVerifier;
+  sessions: SessionChecks;
+  rateLimits: RateLimits;
+  edge: {
+    /** Proxies in front of the gateway whose X-Forwarded-For entries are believed. */
+    trustedProxyCount: number;
+    corsAllowedOrigins: readonly string[];
+    bodyLimitBytes: number;
+  };
+  timeouts: { connectMs: number; idleMs: number; healthCheckMs: number };
 }
 
 export const openapiPath = path.join(__dirname, '..', 'openapi.yaml');
@@ -43,25 +55,28 @@ export interface Gateway {
 export function buildApp(deps: Dependencies): Gateway {
   const openapi = loadOpenApiDocument(openapiPath);
   const proxy = createProxy({
-    routes: routeTable(),
     upstreams: deps.upstreams,
-    connectTimeoutMs: deps.connectTimeoutMs,
-    idleTimeoutMs: deps.idleTimeoutMs,
+    maxBodyBytes: deps.edge.bodyLimitBytes,
+    connectTimeoutMs: deps.timeouts.connectMs,
+    idleTimeoutMs: deps.timeouts.idleMs,
     logger: deps.logger,
   });
   const unifiedHealth = createUnifiedHealth({
     upstreams: deps.upstreams,
     ownStores: deps.stores,
-    timeoutMs: deps.healthCheckTimeoutMs,
+    timeoutMs: deps.timeouts.healthCheckMs,
   });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.set('trust proxy', false);
+  // req.ip is the address just before the trusted proxies: a client cannot forge its way out of a limit.
+  app.set('trust proxy', deps.edge.trustedProxyCount);
   app.use(requestContext());
   app.use(requestLogging(deps.logger));
   app.use(httpMetricsMiddleware(deps.metrics));
+  app.use(securityHeaders());
+  app.use(corsPolicy(deps.edge.corsAllowedOrigins));
   app.get('/metrics', metricsHandler(deps.metrics));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -73,6 +88,16 @@ export function buildApp(deps: Dependencies): Gateway {
       .set('cache-control', 'no-store')
       .json(health);
   });
+  app.use(deps.rateLimits.perIp);
+  app.use(routeRequests(routeTable()));
+  app.use(
+    createAccessControl({
+      verifier: deps.verifier,
+      sessions: deps.sessions,
+      rateLimits: deps.rateLimits,
+      logger: deps.logger,
+    }),
+  );
   app.use(proxy.handler);
   app.use(notFoundHandler);
   app.use(problemHandler(deps.logger));

@@ -1,5 +1,6 @@
 import { Agent, type IncomingHttpHeaders, type OutgoingHttpHeaders, request as httpRequest } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import { Transform, type TransformCallback } from 'node:stream';
 import { type RouteTableEntry, type ServiceName, resolveRoute } from '@what-if/catalog';
 import { HttpProblem, type Logger, REQUEST_ID_HEADER, sendProblem } from '@what-if/kit';
 import type { Upstreams } from './upstreams';
@@ -37,9 +38,43 @@ function replayable(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 }
 
+/**
+ * Matches a request against the catalog's route table and records the rule for the steps
+ * after it (access control, the proxy) and for metrics. Paths no rule claims pass on to 404.
+ */
+export function routeRequests(routes: readonly RouteTableEntry[]) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const rule = resolveRoute(routes, req.method, req.path);
+    if (rule) {
+      res.locals['route'] = rule;
+      res.locals['routeTemplate'] = routeLabel(rule);
+    }
+    next();
+  };
+}
+
+class BodyTooLarge extends Error {}
+
+/** Passes a body through while counting it, and fails once it passes the limit. */
+function limitBody(maxBytes: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > maxBytes) callback(new BodyTooLarge(`body over ${maxBytes} bytes`));
+      else callback(null, chunk);
+    },
+  });
+}
+
+function bodyTooLarge(maxBytes: number): HttpProblem {
+  return new HttpProblem(413, `The request body is larger than the ${maxBytes} bytes the API accepts.`);
+}
+
 export interface ProxyOptions {
-  routes: readonly RouteTableEntry[];
   upstreams: Upstreams;
+  /** The largest body forwarded; checked on Content-Length first, then counted as it streams. */
+  maxBodyBytes: number;
   connectTimeoutMs: number;
   idleTimeoutMs: number;
   logger: Logger;
@@ -77,9 +112,14 @@ export function createProxy(options: ProxyOptions) {
   }
 
   const handler = (req: Request, res: Response, next: NextFunction): void => {
-    const rule = resolveRoute(options.routes, req.method, req.path);
+    const rule = res.locals['route'] as RouteTableEntry | undefined;
     if (!rule) {
       next();
+      return;
+    }
+    const declaredLength = Number(req.headers['content-length'] ?? 0);
+    if (declaredLength > options.maxBodyBytes) {
+      next(bodyTooLarge(options.maxBodyBytes));
       return;
     }
     const base = options.upstreams.get(rule.service);
@@ -87,15 +127,13 @@ export function createProxy(options: ProxyOptions) {
       next(new HttpProblem(503, `No address is configured for the ${rule.service} service.`));
       return;
     }
-    res.locals['routeTemplate'] = routeLabel(rule);
     // Concatenated, never resolved: a path like //host/x must not change the target host.
     const target = new URL(`${base}${req.originalUrl}`);
     const headers = forwardable(req.headers);
     headers.host = target.host;
     headers[REQUEST_ID_HEADER] = req.headers[REQUEST_ID_HEADER];
-    const peer = req.socket.remoteAddress ?? '';
-    const forwardedFor = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = forwardedFor ? `${String(forwardedFor)}, ${peer}` : peer;
+    // The client as the trusted proxies saw it; services trust the gateway's word alone.
+    headers['x-forwarded-for'] = req.ip ?? req.socket.remoteAddress ?? '';
     headers['x-forwarded-proto'] ??= req.protocol;
     headers['x-forwarded-host'] ??= req.headers.host ?? '';
 
@@ -156,8 +194,17 @@ export function createProxy(options: ProxyOptions) {
         if (!res.writableFinished) upstreamRequest.destroy();
       });
 
-      if (attempt === 0) req.pipe(upstreamRequest);
-      else upstreamRequest.end();
+      if (attempt > 0) {
+        upstreamRequest.end();
+        return;
+      }
+      const counted = limitBody(options.maxBodyBytes);
+      counted.on('error', (error) => {
+        upstreamRequest.destroy();
+        if (!res.headersSent) sendProblem(req, res, bodyTooLarge(options.maxBodyBytes));
+        else res.destroy(error);
+      });
+      req.pipe(counted).pipe(upstreamRequest);
     };
     send(0);
   };

@@ -1,6 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServiceName, service, serviceUrlVariable } from '@what-if/catalog';
+import { type TestSigningKey, createTestSigningKey } from '../../../test/support/tokens';
 
 export interface Received {
   service: ServiceName;
@@ -8,6 +9,43 @@ export interface Received {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+}
+
+export interface FakeUpstreams {
+  upstreams: FakeUpstream[];
+  env: Record<string, string>;
+  /** The key the fake user service publishes in its JWKS; sign test tokens with it. */
+  signingKey: TestSigningKey;
+  /** Sessions the fake user service reports as ended. */
+  endedSessions: Set<string>;
+  /** How often the gateway asked whether a session lives. */
+  sessionChecks: () => number;
+  close(): Promise<void>;
+}
+
+/** Answers the user service gives the gateway: its JWKS and whether a session lives. */
+function answerAsUserService(
+  req: IncomingMessage,
+  res: ServerResponse,
+  key: TestSigningKey,
+  endedSessions: Set<string>,
+  countCheck: () => void,
+): boolean {
+  if (req.url === '/api/v1/auth/jwks') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ keys: [key.jwk] }));
+    return true;
+  }
+  const session = /^\/internal\/v1\/sessions\/([^/]+)$/.exec(req.url ?? '');
+  if (session) {
+    countCheck();
+    const sid = decodeURIComponent(session[1] ?? '');
+    const active = !endedSessions.has(sid);
+    res.writeHead(active ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(active ? { active: true, userId: 'user-1', roles: ['user'] } : { status: 404 }));
+    return true;
+  }
+  return false;
 }
 
 export interface FakeUpstream {
@@ -26,11 +64,10 @@ export interface FakeUpstream {
  * Stand-ins for the six services: real HTTP servers that record what reached them and
  * say who they are, so a test sees exactly where the gateway sent a request.
  */
-export async function startFakeUpstreams(): Promise<{
-  upstreams: FakeUpstream[];
-  env: Record<string, string>;
-  close(): Promise<void>;
-}> {
+export async function startFakeUpstreams(): Promise<FakeUpstreams> {
+  const signingKey = createTestSigningKey();
+  const endedSessions = new Set<string>();
+  let sessionChecks = 0;
   const names = service('gateway').calls;
   const upstreams = await Promise.all(
     names.map(async (name) => {
@@ -42,6 +79,12 @@ export async function startFakeUpstreams(): Promise<{
       };
       let rawHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
       const server = createServer((req, res) => {
+        if (
+          name === 'user' &&
+          answerAsUserService(req, res, signingKey, endedSessions, () => (sessionChecks += 1))
+        ) {
+          return;
+        }
         if (rawHandler && req.url !== service(name).health.ready) {
           rawHandler(req, res);
           return;
@@ -89,6 +132,9 @@ export async function startFakeUpstreams(): Promise<{
   return {
     upstreams,
     env,
+    signingKey,
+    endedSessions,
+    sessionChecks: () => sessionChecks,
     async close() {
       await Promise.all(
         upstreams.map(

@@ -4,6 +4,7 @@ import { type StartedService, startService } from '@what-if/kit';
 import { eventually } from '../../../test/support/eventually';
 import { inProcessEnv, provisionStores, type TestStores } from '../../../test/support/service-chassis';
 import { gatewayService } from '../src/service';
+import { signAccessToken } from '../../../test/support/tokens';
 import { type FakeUpstream, startFakeUpstreams } from './fake-upstreams';
 
 let stores: TestStores;
@@ -42,8 +43,12 @@ beforeEach(() => {
   }
 });
 
+/** Requests here are signed in, so every route reaches its service; access rules are tested in access.test.ts. */
 async function send(method: string, path: string, init: RequestInit = {}) {
-  const response = await fetch(`${gateway.url}${path}`, { method, ...init });
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization'))
+    headers.set('authorization', `Bearer ${signAccessToken(fakes.signingKey)}`);
+  const response = await fetch(`${gateway.url}${path}`, { method, ...init, headers });
   const text = await response.text();
   return { response, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
@@ -184,7 +189,10 @@ describe('streaming', () => {
           port,
           method: 'PUT',
           path: '/api/v1/scenarios/s1',
-          headers: { 'content-type': 'text/plain' },
+          headers: {
+            'content-type': 'text/plain',
+            authorization: `Bearer ${signAccessToken(fakes.signingKey)}`,
+          },
         },
         (res) => {
           let text = '';

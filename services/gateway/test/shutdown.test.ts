@@ -4,6 +4,7 @@ import path from 'node:path';
 import { eventually } from '../../../test/support/eventually';
 import { provisionStores, type TestStores } from '../../../test/support/service-chassis';
 import { deadPort } from '../../../test/support/stores';
+import { signAccessToken } from '../../../test/support/tokens';
 import { startFakeUpstreams } from './fake-upstreams';
 
 /**
@@ -70,7 +71,9 @@ test('SIGTERM: readiness fails first, the in-flight request completes with 200, 
 
   try {
     await eventually(async () => expect((await fetch(`${base}/health/ready`)).status).toBe(200), 20_000);
-    const slow = fetch(`${base}/api/v1/scenarios/slow`);
+    const slow = fetch(`${base}/api/v1/scenarios/slow`, {
+      headers: { authorization: `Bearer ${signAccessToken(fakes.signingKey)}` },
+    });
     await arrived;
 
     child.kill('SIGTERM');

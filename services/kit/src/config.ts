@@ -32,6 +32,8 @@ export const baseConfigSchema = z.object({
   PORT: port,
   SHUTDOWN_DELAY_MS: milliseconds,
   SHUTDOWN_TIMEOUT_MS: milliseconds,
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

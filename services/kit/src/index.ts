@@ -80,3 +80,4 @@ export {
   type StartedService,
 } from './run';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
+export * from './auth';

@@ -1,0 +1,168 @@
+import { request as httpRequest } from 'node:http';
+import { eventually } from '../../../test/support/eventually';
+import { signAccessToken } from '../../../test/support/tokens';
+import { type GatewayUnderTest, startGatewayUnderTest } from './gateway-under-test';
+
+describe('rate limits', () => {
+  let subject: GatewayUnderTest;
+
+  beforeAll(async () => {
+    subject = await startGatewayUnderTest({
+      TRUSTED_PROXY_COUNT: '1',
+      RATE_LIMIT_IP_PER_MINUTE: '5',
+      RATE_LIMIT_USER_PER_MINUTE: '4',
+      RATE_LIMIT_AUTH_PER_MINUTE: '3',
+    });
+  });
+  afterAll(() => subject.stop());
+
+  /** As the load balancer in front would forward it: what the client claimed, then the address it saw. */
+  function viaProxy(path: string, clientAddress: string, init: RequestInit & { forged?: string } = {}) {
+    const forwarded = init.forged ? `${init.forged}, ${clientAddress}` : clientAddress;
+    const headers = new Headers(init.headers);
+    headers.set('x-forwarded-for', forwarded);
+    return fetch(`${subject.gateway.url}${path}`, { ...init, headers });
+  }
+
+  test('per IP: past the limit, 429 problem+json with Retry-After', async () => {
+    for (let index = 0; index < 5; index += 1)
+      expect((await viaProxy('/api/v1/feed', '203.0.113.1')).status).toBe(200);
+    const limited = await viaProxy('/api/v1/feed', '203.0.113.1');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ type: '/problems/too-many-requests', status: 429 });
+    expect((await viaProxy('/api/v1/feed', '203.0.113.2')).status).toBe(200);
+  });
+
+  test('a forged X-Forwarded-For does not escape the limit', async () => {
+    for (let index = 0; index < 5; index += 1) {
+      await viaProxy('/api/v1/feed', '203.0.113.3', { forged: `198.51.100.${index}` });
+    }
+    const limited = await viaProxy('/api/v1/feed', '203.0.113.3', { forged: '198.51.100.99' });
+    expect(limited.status).toBe(429);
+  });
+
+  test('per user: one account across many addresses is limited', async () => {
+    const token = signAccessToken(subject.fakes.signingKey, { sub: 'busy-user', sid: 'busy-session' });
+    const statuses: number[] = [];
+    for (let index = 0; index < 6; index += 1) {
+      const response = await viaProxy('/api/v1/scenarios', `192.0.2.${10 + index}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses[4]).toBe(429);
+  });
+
+  test('credential endpoints have a tighter limit per IP', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      const response = await viaProxy('/api/v1/auth/login', '203.0.113.50', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'victim@example.com', password: `guess-${index}` }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  test('with Redis down, limits still hold on this replica (in-memory insurance)', async () => {
+    const relay = subject.stores.relays.redis!;
+    await relay.stop();
+    try {
+      await eventually(async () =>
+        expect((await fetch(`${subject.gateway.url}/health/ready`)).status).toBe(503),
+      );
+      const statuses: number[] = [];
+      for (let index = 0; index < 7; index += 1)
+        statuses.push((await viaProxy('/api/v1/feed', '203.0.113.77')).status);
+      expect(statuses).toContain(200);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await relay.start();
+    }
+  });
+});
+
+describe('browser-facing headers and body limits', () => {
+  let subject: GatewayUnderTest;
+
+  beforeAll(async () => {
+    subject = await startGatewayUnderTest({
+      CORS_ALLOWED_ORIGINS: 'https://app.example.com',
+      BODY_LIMIT_BYTES: '2048',
+    });
+  });
+  afterAll(() => subject.stop());
+
+  test('security headers: a strict CSP, HSTS, no sniffing, no framing', async () => {
+    const response = await fetch(`${subject.gateway.url}/api/v1/feed`);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  test('CORS: the allowed origin may call with credentials; others get no grant', async () => {
+    const allowed = await fetch(`${subject.gateway.url}/api/v1/feed`, {
+      headers: { origin: 'https://app.example.com' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const other = await fetch(`${subject.gateway.url}/api/v1/feed`, {
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  test('CORS preflight is answered by the gateway', async () => {
+    const response = await fetch(`${subject.gateway.url}/api/v1/scenarios`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
+  test('a body declared over the limit is refused with 413 before it reaches a service', async () => {
+    const response = await fetch(`${subject.gateway.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ padding: 'x'.repeat(5000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ type: '/problems/payload-too-large' });
+    expect(subject.fakes.upstreams.find((fake) => fake.name === 'user')!.received).toHaveLength(0);
+  });
+
+  test('a chunked body that grows past the limit is cut off with 413', async () => {
+    const port = new URL(subject.gateway.url).port;
+    const status = await new Promise<number>((resolve, reject) => {
+      const client = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/auth/register',
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      client.on('error', reject);
+      for (let index = 0; index < 5; index += 1) client.write('y'.repeat(1000));
+      client.end();
+    });
+    expect(status).toBe(413);
+  });
+});
