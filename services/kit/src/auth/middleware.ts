@@ -41,7 +41,10 @@ export function authenticate(options: AuthenticateOptions) {
       const token = bearerToken(req);
       if (!token) {
         if (options.required) {
-          logSecurityEvent(options.logger, 'authentication', 'denied', { reason: 'no token', path: req.path });
+          logSecurityEvent(options.logger, 'authentication', 'denied', {
+            reason: 'no token',
+            path: req.path,
+          });
           throw new InvalidToken('no token');
         }
         next();
@@ -51,7 +54,10 @@ export function authenticate(options: AuthenticateOptions) {
       next();
     } catch (error) {
       if (error instanceof InvalidToken && error.reason !== 'no token') {
-        logSecurityEvent(options.logger, 'authentication', 'denied', { reason: error.reason, path: req.path });
+        logSecurityEvent(options.logger, 'authentication', 'denied', {
+          reason: error.reason,
+          path: req.path,
+        });
       }
       next(error);
     }

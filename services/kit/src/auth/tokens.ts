@@ -107,7 +107,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     async verify(token) {
       const decoded = jwt.decode(token, { complete: true });
       if (!decoded || typeof decoded.payload === 'string') throw new InvalidToken('malformed');
-      if (decoded.header.alg !== ACCESS_TOKEN_ALGORITHM) throw new InvalidToken(`algorithm ${decoded.header.alg}`);
+      if (decoded.header.alg !== ACCESS_TOKEN_ALGORITHM)
+        throw new InvalidToken(`algorithm ${decoded.header.alg}`);
       const kid = decoded.header.kid;
       if (!kid) throw new InvalidToken('no key id');
       const key = await options.keys(kid);
