@@ -25,6 +25,8 @@ COPY services/sharing/package.json services/sharing/
 COPY services/video/package.json services/video/
 COPY services/social/package.json services/social/
 COPY tools/package.json tools/
+COPY cdk/package.json cdk/
+COPY cdk8s/package.json cdk8s/
 
 # ---------------------------------------------------------------------------------------
 # Production dependencies of the one service (and the kit and catalog it links), in a stage

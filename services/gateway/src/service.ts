@@ -1,9 +1,4 @@
-import {
-  type ServiceDefinition,
-  createServiceClient,
-  createTokenVerifier,
-  jwksKeySource,
-} from '@what-if/kit';
+import { type ServiceDefinition, createServiceClient, verifierFromConfig } from '@what-if/kit';
 import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
 import { configSchema } from './config';
@@ -32,11 +27,7 @@ export const gatewayService: ServiceDefinition<typeof configSchema> = {
       metrics,
       upstreams,
       stores: [redis],
-      verifier: createTokenVerifier({
-        keys: jwksKeySource({ url: `${userUrl}/api/v1/auth/jwks`, logger }),
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-      }),
+      verifier: verifierFromConfig({ ...config, USER_SERVICE_URL: userUrl }, logger),
       sessions: createSessionChecks({ user, cacheSeconds: config.SESSION_CACHE_SECONDS, logger }),
       rateLimits: createRateLimits(
         redis.client,

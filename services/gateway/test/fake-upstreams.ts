@@ -1,6 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServiceName, service, serviceUrlVariable } from '@what-if/catalog';
+import { type IdentityState, answerAsIdentity } from '../../../test/support/fake-identity';
 import { type TestSigningKey, createTestSigningKey } from '../../../test/support/tokens';
 
 export interface Received {
@@ -23,31 +24,6 @@ export interface FakeUpstreams {
   close(): Promise<void>;
 }
 
-/** Answers the user service gives the gateway: its JWKS and whether a session lives. */
-function answerAsUserService(
-  req: IncomingMessage,
-  res: ServerResponse,
-  key: TestSigningKey,
-  endedSessions: Set<string>,
-  countCheck: () => void,
-): boolean {
-  if (req.url === '/api/v1/auth/jwks') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: [key.jwk] }));
-    return true;
-  }
-  const session = /^\/internal\/v1\/sessions\/([^/]+)$/.exec(req.url ?? '');
-  if (session) {
-    countCheck();
-    const sid = decodeURIComponent(session[1] ?? '');
-    const active = !endedSessions.has(sid);
-    res.writeHead(active ? 200 : 404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(active ? { active: true, userId: 'user-1', roles: ['user'] } : { status: 404 }));
-    return true;
-  }
-  return false;
-}
-
 export interface FakeUpstream {
   name: ServiceName;
   server: Server;
@@ -65,9 +41,12 @@ export interface FakeUpstream {
  * say who they are, so a test sees exactly where the gateway sent a request.
  */
 export async function startFakeUpstreams(): Promise<FakeUpstreams> {
-  const signingKey = createTestSigningKey();
-  const endedSessions = new Set<string>();
   let sessionChecks = 0;
+  const identity: IdentityState = {
+    signingKey: createTestSigningKey(),
+    endedSessions: new Set(),
+    countCheck: () => (sessionChecks += 1),
+  };
   const names = service('gateway').calls;
   const upstreams = await Promise.all(
     names.map(async (name) => {
@@ -79,12 +58,7 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
       };
       let rawHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
       const server = createServer((req, res) => {
-        if (
-          name === 'user' &&
-          answerAsUserService(req, res, signingKey, endedSessions, () => (sessionChecks += 1))
-        ) {
-          return;
-        }
+        if (name === 'user' && answerAsIdentity(req, res, identity)) return;
         if (rawHandler && req.url !== service(name).health.ready) {
           rawHandler(req, res);
           return;
@@ -132,8 +106,8 @@ export async function startFakeUpstreams(): Promise<FakeUpstreams> {
   return {
     upstreams,
     env,
-    signingKey,
-    endedSessions,
+    signingKey: identity.signingKey,
+    endedSessions: identity.endedSessions,
     sessionChecks: () => sessionChecks,
     async close() {
       await Promise.all(

@@ -65,6 +65,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Only the gateway reaches a service, over a private network; its X-Forwarded-For is the client.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestContext());
   app.use(requestLogging(options.logger));
   app.use(httpMetricsMiddleware(options.metrics));

@@ -81,3 +81,21 @@ export {
 } from './run';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';
+export {
+  narrationLimits,
+  provenanceSchema,
+  questionLimits,
+  scenarioCategories,
+  scenarioContentSchema,
+  scenarioLanguages,
+  scenarioLengths,
+  scenarioSchema,
+  scenarioTones,
+  timelineEntrySchema,
+  type Scenario,
+  type ScenarioCategory,
+  type ScenarioContent,
+  type ScenarioLanguage,
+  type ScenarioLength,
+  type ScenarioTone,
+} from './scenario';

@@ -2,7 +2,9 @@ export { hasPermission, isRole, permissionRoles, roles, type Permission, type Ro
 export {
   ACCESS_TOKEN_ALGORITHM,
   InvalidToken,
+  JWKS_PATH,
   createTokenVerifier,
+  verifierFromConfig,
   jwksKeySource,
   type JsonWebKeySet,
   type KeySource,

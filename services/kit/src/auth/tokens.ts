@@ -130,3 +130,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     },
   };
 }
+
+/** The JWKS path of the user service, where every verifier finds the signing keys. */
+export const JWKS_PATH = '/api/v1/auth/jwks';
+
+/** A verifier over the catalog's variables: the user service's JWKS, issuer and audience. */
+export function verifierFromConfig(
+  config: { JWT_ISSUER: string; JWT_AUDIENCE: string; USER_SERVICE_URL: string },
+  logger: Logger,
+): TokenVerifier {
+  return createTokenVerifier({
+    keys: jwksKeySource({ url: `${config.USER_SERVICE_URL}${JWKS_PATH}`, logger }),
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+}

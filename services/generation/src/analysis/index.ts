@@ -1,0 +1,2 @@
+export { detectLanguage } from './language';
+export { inferCategory } from './category';
