@@ -3,10 +3,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate check-generated up down
+.PHONY: help install build dev test lint typecheck unit generate up down bench-auth
 
 help: ## List the verbs
-	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 node_modules/.package-lock.json: package-lock.json
 	$(NPM) ci --no-audit --no-fund
@@ -31,8 +31,9 @@ unit: build ## Run the test suites against the machine's PostgreSQL and Redis an
 
 test: lint typecheck unit ## Lint, type-check and run every test
 
-generate: build ## Regenerate checked-in files from the catalog (docker-compose.yml)
+generate: build ## Regenerate every checked-in rendering of the catalog (compose, READMEs, chart values and examples)
 	node tools/dist/generate/main.js
+	$(MAKE) --no-print-directory helm-examples
 
 up: ## Run the stack on Docker Compose
 	docker compose up --build
@@ -42,3 +43,6 @@ down: ## Stop the Docker Compose stack
 
 # Deployment verbs live next to each other, one file per deployment path.
 include $(sort $(wildcard make/*.mk))
+
+bench-auth: build ## Measure login latency (p50/p99) and authenticated gateway throughput with and without rate limits
+	node tools/dist/bench/auth.js

@@ -299,7 +299,120 @@ export const services: readonly ServiceEntry[] = [
     stores: ['redis'],
     dynamoTables: [],
     calls: ['history', 'user'],
-    env: [],
+    env: [
+      {
+        name: 'GENERATION_PROVIDERS',
+        default: 'local',
+        description:
+          'Providers to try, in order, comma-separated: local, openai, anthropic, bedrock; local is always tried last even when not listed',
+      },
+      {
+        name: 'PROVIDER_IDLE_TIMEOUT_MS',
+        default: '20000',
+        description:
+          'How long a remote provider stream may stay silent before it is abandoned for the next provider',
+      },
+      {
+        name: 'PROVIDER_TIMEOUT_MS',
+        default: '120000',
+        description: 'The longest one remote provider attempt may take in all',
+      },
+      {
+        name: 'PROVIDER_MAX_TOKENS',
+        default: '4096',
+        description: 'The most output tokens a remote model may write for one scenario',
+      },
+      {
+        name: 'PROVIDER_BREAKER_ERROR_PERCENT',
+        default: '50',
+        description:
+          "Failure percentage over the breaker's 60 s window that opens a remote provider's circuit",
+      },
+      {
+        name: 'PROVIDER_BREAKER_VOLUME',
+        default: '5',
+        description: 'Attempts within the window before the failure percentage can open the circuit',
+      },
+      {
+        name: 'PROVIDER_BREAKER_RESET_MS',
+        default: '30000',
+        description: 'How long an open circuit skips its provider before letting one trial request through',
+      },
+      {
+        name: 'OPENAI_BASE_URL',
+        default: 'https://api.openai.com/v1',
+        description:
+          'Base URL of an OpenAI-compatible chat-completions API (OpenAI, Azure OpenAI, Ollama http://localhost:11434/v1, vLLM, llama.cpp server)',
+      },
+      {
+        name: 'OPENAI_API_KEY',
+        default: '',
+        description: 'Bearer key for the OpenAI-compatible API; empty sends none (local servers)',
+        secret: true,
+      },
+      {
+        name: 'OPENAI_MODEL',
+        default: 'gpt-4o-mini',
+        description: 'Model name sent to the OpenAI-compatible API',
+      },
+      {
+        name: 'ANTHROPIC_BASE_URL',
+        default: 'https://api.anthropic.com',
+        description: 'Base URL of the Anthropic Messages API',
+      },
+      {
+        name: 'ANTHROPIC_API_KEY',
+        default: '',
+        description: 'Anthropic API key; required when GENERATION_PROVIDERS lists anthropic',
+        secret: true,
+      },
+      { name: 'ANTHROPIC_MODEL', default: 'claude-sonnet-4-5', description: 'Anthropic model name' },
+      {
+        name: 'BEDROCK_REGION',
+        default: 'us-east-1',
+        description: 'AWS region of Amazon Bedrock (credentials come from the task or pod role)',
+      },
+      {
+        name: 'BEDROCK_ENDPOINT',
+        default: '',
+        description: 'Bedrock runtime endpoint override (a VPC endpoint); empty uses the regional one',
+      },
+      {
+        name: 'BEDROCK_MODEL_ID',
+        default: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+        description: 'Bedrock model or inference profile id for ConverseStream',
+      },
+      {
+        name: 'CACHE_TTL_SECONDS',
+        default: '86400',
+        description: 'How long an identical request is answered from the Redis cache; 0 turns the cache off',
+      },
+      {
+        name: 'QUOTA_ANONYMOUS_PER_DAY',
+        default: '5',
+        description: 'Scenarios one anonymous client IP may generate per UTC day',
+      },
+      {
+        name: 'QUOTA_USER_PER_DAY',
+        default: '50',
+        description: 'Scenarios one signed-in user may generate per UTC day',
+      },
+      {
+        name: 'QUOTA_MODERATOR_PER_DAY',
+        default: '200',
+        description: "Daily scenarios for a moderator (a user's highest role sets the quota)",
+      },
+      {
+        name: 'QUOTA_ADMIN_PER_DAY',
+        default: '1000',
+        description: 'Daily scenarios for an admin',
+      },
+      {
+        name: 'SSE_HEARTBEAT_MS',
+        default: '15000',
+        description: 'Interval of the comment lines that keep an event stream alive through proxies',
+      },
+    ],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 1000 },
@@ -322,9 +435,30 @@ export const services: readonly ServiceEntry[] = [
     public: false,
     routes: [{ path: '/api/v1/scenarios', auth: 'required' }],
     stores: ['dynamodb'],
-    dynamoTables: [singleTable('scenarios')],
+    dynamoTables: [
+      {
+        ...singleTable('scenarios'),
+        globalIndexes: [
+          ...(singleTable('scenarios').globalIndexes ?? []),
+          // Sparse: only favourites carry gsi2 keys, so "my favourites" reads favourites alone.
+          {
+            name: 'gsi2',
+            partitionKey: { name: 'gsi2pk', type: 'S' },
+            sortKey: { name: 'gsi2sk', type: 'S' },
+          },
+        ],
+      },
+    ],
     calls: ['user'],
-    env: [],
+    env: [
+      {
+        name: 'HISTORY_CURSOR_SECRET',
+        default: '',
+        description:
+          'The HMAC key that signs list cursors (32+ characters, shared by every replica); empty: a random key is generated once per deployment and kept in the scenarios table',
+        secret: true,
+      },
+    ],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },

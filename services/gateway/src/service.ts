@@ -1,28 +1,42 @@
-import { type ServiceDefinition, createServiceClient, verifierFromConfig } from '@what-if/kit';
-import { redisFromConfig } from '@what-if/kit/redis';
-import { buildApp } from './app';
-import { configSchema } from './config';
+import {
+  type Logger,
+  type ServiceDefinition,
+  type ServiceMetrics,
+  createServiceClient,
+  verifierFromConfig,
+} from '@what-if/kit';
+import { type RedisStore, redisFromConfig } from '@what-if/kit/redis';
+import { type Dependencies, buildApp } from './app';
+import { type Config, configSchema } from './config';
 import { createRateLimits } from './rate-limits';
 import { createSessionChecks } from './sessions';
 import { upstreamsFromConfig } from './upstreams';
 
-export const gatewayService: ServiceDefinition<typeof configSchema> = {
-  name: 'gateway',
-  schema: configSchema,
-  async start({ config, logger, metrics }) {
-    const redis = redisFromConfig(config, logger);
-    const upstreams = upstreamsFromConfig(config);
-    const userUrl = upstreams.get('user');
-    if (!userUrl) throw new Error('the gateway needs the user service address for tokens and sessions');
-    const user = createServiceClient({
-      upstream: 'user',
-      baseUrl: userUrl,
-      registry: metrics.registry,
-      logger,
-      timeoutMs: 2_000,
-      retries: 1,
-    });
-    const gateway = buildApp({
+export interface GatewayWiring {
+  dependencies: Dependencies;
+  /** Releases what the wiring opened besides the stores (the user service client's breaker). */
+  close(): void;
+}
+
+/** Everything the gateway's app needs, from its config; the benchmark swaps single parts. */
+export function wireGateway(
+  context: { config: Config; logger: Logger; metrics: ServiceMetrics },
+  redis: RedisStore,
+): GatewayWiring {
+  const { config, logger, metrics } = context;
+  const upstreams = upstreamsFromConfig(config);
+  const userUrl = upstreams.get('user');
+  if (!userUrl) throw new Error('the gateway needs the user service address for tokens and sessions');
+  const user = createServiceClient({
+    upstream: 'user',
+    baseUrl: userUrl,
+    registry: metrics.registry,
+    logger,
+    timeoutMs: 2_000,
+    retries: 1,
+  });
+  return {
+    dependencies: {
       logger,
       metrics,
       upstreams,
@@ -48,13 +62,24 @@ export const gatewayService: ServiceDefinition<typeof configSchema> = {
         idleMs: config.UPSTREAM_IDLE_TIMEOUT_MS,
         healthCheckMs: config.HEALTH_CHECK_TIMEOUT_MS,
       },
-    });
+    },
+    close: () => user.close(),
+  };
+}
+
+export const gatewayService: ServiceDefinition<typeof configSchema> = {
+  name: 'gateway',
+  schema: configSchema,
+  async start(context) {
+    const redis = redisFromConfig(context.config, context.logger);
+    const wiring = wireGateway(context, redis);
+    const gateway = buildApp(wiring.dependencies);
     return {
       app: gateway.app,
       stores: [redis],
       beforeStoresClose: async () => {
         gateway.close();
-        user.close();
+        wiring.close();
       },
     };
   },

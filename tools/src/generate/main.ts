@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { services } from '@what-if/catalog';
 import { renderCompose } from './compose';
+import { withValuesTables } from './helm-readme-values';
+import { renderHelmValues, renderHelmValuesSchema } from './helm-values';
 import { withEnvTable } from './readme-env';
 
 /** tools/dist/generate/main.js sits three levels below the repository root. */
@@ -21,6 +23,9 @@ const generatedFiles: readonly GeneratedFile[] = [
     path: `services/${entry.name}/README.md`,
     render: (current: string | undefined) => withEnvTable(current ?? '', entry.name),
   })),
+  { path: 'charts/what-if/values.yaml', render: () => renderHelmValues() },
+  { path: 'charts/what-if/values.schema.json', render: () => renderHelmValuesSchema() },
+  { path: 'charts/what-if/README.md', render: (current) => withValuesTables(current ?? '') },
 ];
 
 function currentContent(file: string): string | undefined {

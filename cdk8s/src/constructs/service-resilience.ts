@@ -1,0 +1,65 @@
+import type { ServiceEntry } from '@what-if/catalog';
+import { Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { disruptionBudget, scalingBehavior } from '../kubernetes-defaults';
+import { imageTag } from '../images';
+import { metadata, selectorLabels } from '../naming';
+import type { Profile } from '../profile';
+
+export interface ServiceResilienceProps {
+  profile: Profile;
+  entry: ServiceEntry;
+  deployment: kplus.Deployment;
+}
+
+type ScalingRules = (typeof scalingBehavior)['scaleUp'] | (typeof scalingBehavior)['scaleDown'];
+
+function rules(settings: ScalingRules): kplus.ScalingRules {
+  return {
+    stabilizationWindow: Duration.seconds(settings.stabilizationWindowSeconds),
+    strategy: kplus.ScalingStrategy.MAX_CHANGE,
+    policies: settings.policies.map((policy) => ({
+      replicas:
+        policy.type === 'Percent'
+          ? kplus.Replicas.percent(policy.value)
+          : kplus.Replicas.absolute(policy.value),
+      duration: Duration.seconds(policy.periodSeconds),
+    })),
+  };
+}
+
+/**
+ * The service's HorizontalPodAutoscaler (CPU and memory, within the catalog's bounds) when the
+ * profile autoscales, and its PodDisruptionBudget (cdk8s-plus-27 has none, so the API object).
+ */
+export class ServiceResilience extends Construct {
+  constructor(scope: Construct, id: string, { profile, entry, deployment }: ServiceResilienceProps) {
+    super(scope, id);
+    const objectMetadata = metadata(profile, entry.name, imageTag(profile));
+    if (profile.autoscaling) {
+      new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
+        metadata: objectMetadata,
+        target: deployment,
+        minReplicas: entry.scaling.minReplicas,
+        maxReplicas: entry.scaling.maxReplicas,
+        metrics: [
+          kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(entry.scaling.targetCpuPercent)),
+          kplus.Metric.resourceMemory(
+            kplus.MetricTarget.averageUtilization(entry.scaling.targetMemoryPercent),
+          ),
+        ],
+        scaleUp: rules(scalingBehavior.scaleUp),
+        scaleDown: rules(scalingBehavior.scaleDown),
+      });
+    }
+    new kplus.k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
+      metadata: objectMetadata,
+      spec: {
+        maxUnavailable: kplus.k8s.IntOrString.fromNumber(disruptionBudget.maxUnavailable),
+        unhealthyPodEvictionPolicy: disruptionBudget.unhealthyPodEvictionPolicy,
+        selector: { matchLabels: selectorLabels(profile, entry.name) },
+      },
+    });
+  }
+}

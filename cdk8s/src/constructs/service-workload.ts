@@ -1,0 +1,146 @@
+import type { ServiceEntry } from '@what-if/catalog';
+import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { appUser, probeTimings, tmpSizeMiB } from '../kubernetes-defaults';
+import { configChecksum, configData, secretVariables, terminationGracePeriodSeconds } from '../environment';
+import { imageTag, serviceImage } from '../images';
+import { componentName, metadata, selectorLabels } from '../naming';
+import type { Profile } from '../profile';
+import { containerSecurityContext, hardenPodTemplate, podSecurityContext } from '../pod-security';
+
+export interface ServiceWorkloadProps {
+  profile: Profile;
+  entry: ServiceEntry;
+}
+
+const appRunAs = { user: appUser, group: appUser };
+
+function httpProbe(
+  path: string,
+  port: number,
+  timing: { periodSeconds: number; failureThreshold: number },
+): kplus.Probe {
+  return kplus.Probe.fromHttpGet(path, {
+    port,
+    periodSeconds: Duration.seconds(timing.periodSeconds),
+    failureThreshold: timing.failureThreshold,
+    timeoutSeconds: Duration.seconds(probeTimings.timeoutSeconds),
+  });
+}
+
+/**
+ * A catalog service's ConfigMap, ServiceAccount, Deployment and Service. The pod is the
+ * restricted kind: non-root, read-only root filesystem with /tmp as an emptyDir, no
+ * capabilities, RuntimeDefault seccomp, no API token. The grace period outlasts the service's
+ * own shutdown (readiness fails first, then requests drain), so there is no preStop hook.
+ */
+export class ServiceWorkload extends Construct {
+  readonly deployment: kplus.Deployment;
+
+  constructor(scope: Construct, id: string, { profile, entry }: ServiceWorkloadProps) {
+    super(scope, id);
+    const version = imageTag(profile);
+    const objectMetadata = metadata(profile, entry.name, version);
+    const config = configData(profile, entry);
+
+    const configMap = new kplus.ConfigMap(this, 'config', { metadata: objectMetadata, data: config });
+    const roleArn = profile.aws.identity === 'irsa' ? profile.aws.roleArns[entry.name] : undefined;
+    const serviceAccount = new kplus.ServiceAccount(this, 'identity', {
+      metadata: {
+        ...objectMetadata,
+        ...(roleArn ? { annotations: { 'eks.amazonaws.com/role-arn': roleArn } } : {}),
+      },
+      automountToken: false,
+    });
+    const secret = kplus.Secret.fromSecretName(this, 'secret', componentName(profile, entry.name));
+    const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', {
+      sizeLimit: Size.mebibytes(tmpSizeMiB(entry.name)),
+    });
+
+    this.deployment = new kplus.Deployment(this, 'deployment', {
+      metadata: objectMetadata,
+      select: false,
+      spread: false,
+      ...(profile.autoscaling ? {} : { replicas: profile.replicas[entry.name] ?? entry.scaling.minReplicas }),
+      strategy: kplus.DeploymentStrategy.rollingUpdate({
+        maxSurge: kplus.PercentOrAbsolute.percent(25),
+        maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
+      }),
+      podMetadata: {
+        labels: objectMetadata.labels,
+        annotations: { 'checksum/config': configChecksum(config) },
+      },
+      serviceAccount,
+      automountServiceAccountToken: false,
+      terminationGracePeriod: Duration.seconds(terminationGracePeriodSeconds(config)),
+      securityContext: podSecurityContext(appRunAs),
+      volumes: [tmp],
+      containers: [
+        {
+          name: entry.name,
+          image: serviceImage(profile, entry.name),
+          imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+          ports: [{ name: 'http', number: entry.port, protocol: kplus.Protocol.TCP }],
+          envFrom: [kplus.Env.fromConfigMap(configMap)],
+          envVariables: Object.fromEntries(
+            secretVariables(entry).map((variable) => [
+              variable.name,
+              kplus.EnvValue.fromSecretValue({ secret, key: variable.name }, { optional: variable.optional }),
+            ]),
+          ),
+          startup: httpProbe(entry.health.live, entry.port, probeTimings.startup),
+          liveness: httpProbe(entry.health.live, entry.port, probeTimings.liveness),
+          readiness: httpProbe(entry.health.ready, entry.port, probeTimings.readiness),
+          resources: {
+            cpu: {
+              request: kplus.Cpu.millis(entry.resources.cpu.requestMillicores),
+              limit: kplus.Cpu.millis(entry.resources.cpu.limitMillicores),
+            },
+            memory: {
+              request: Size.mebibytes(entry.resources.memory.requestMiB),
+              limit: Size.mebibytes(entry.resources.memory.limitMiB),
+            },
+          },
+          securityContext: containerSecurityContext(appRunAs),
+          volumeMounts: [{ path: '/tmp', volume: tmp }],
+        },
+      ],
+    });
+    this.deployment.select(kplus.LabelSelector.of({ labels: selectorLabels(profile, entry.name) }));
+    hardenPodTemplate(this.deployment, '/spec/template/spec', 1);
+    const deployment = ApiObject.of(this.deployment);
+    // cdk8s-plus labels pods with its construct path; the selector labels are enough.
+    deployment.addJsonPatch(JsonPatch.remove('/spec/template/metadata/labels/cdk8s.io~1metadata.addr'));
+    deployment.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 5));
+    deployment.addJsonPatch(
+      JsonPatch.add('/spec/template/spec/topologySpreadConstraints', this.spread(profile, entry.name)),
+    );
+
+    const service = new kplus.Service(this, 'service', {
+      metadata: objectMetadata,
+      type: kplus.ServiceType.CLUSTER_IP,
+      ports: [{ name: 'http', port: entry.port, targetPort: entry.port, protocol: kplus.Protocol.TCP }],
+    });
+    for (const [key, value] of Object.entries(selectorLabels(profile, entry.name)))
+      service.selectLabel(key, value);
+  }
+
+  /**
+   * One spread over zones and one over nodes (cdk8s-plus's `spread` writes pod anti-affinity
+   * instead). matchLabelKeys counts only pods of the same rollout.
+   */
+  private spread(profile: Profile, name: string): unknown[] {
+    const labelSelector = { matchLabels: selectorLabels(profile, name) };
+    return [
+      ['topology.kubernetes.io/zone', profile.topologySpread.zone],
+      ['kubernetes.io/hostname', profile.topologySpread.node],
+    ].map(([topologyKey, whenUnsatisfiable]) => ({
+      labelSelector,
+      matchLabelKeys: ['pod-template-hash'],
+      maxSkew: 1,
+      topologyKey,
+      whenUnsatisfiable,
+    }));
+  }
+}

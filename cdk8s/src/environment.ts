@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { type ServiceEntry, envFor, service, serviceUrlVariable, storePorts } from '@what-if/catalog';
+import { kubernetesEnvDefaults, shutdownMarginSeconds } from './kubernetes-defaults';
+import { componentName } from './naming';
+import type { Profile } from './profile';
+
+/** A variable computed from other settings, so a profile cannot set it. */
+function isComputed(entry: ServiceEntry, name: string): boolean {
+  return name === 'PORT' || entry.calls.some((callee) => serviceUrlVariable(callee) === name);
+}
+
+/** A secret variable comes from the service's Secret; one whose default is empty turns a feature off, so it may be absent. */
+export function secretVariables(entry: ServiceEntry): { name: string; optional: boolean }[] {
+  return envFor(entry.name)
+    .filter((variable) => variable.secret)
+    .map((variable) => ({ name: variable.name, optional: variable.default === '' }));
+}
+
+function computedEnv(profile: Profile, entry: ServiceEntry): Record<string, string> {
+  const computed: Record<string, string> = { PORT: String(entry.port) };
+  for (const callee of entry.calls) {
+    computed[serviceUrlVariable(callee)] = `http://${componentName(profile, callee)}:${service(callee).port}`;
+  }
+  if (profile.stores.kind === 'in-cluster' && entry.stores.includes('dynamodb')) {
+    computed.DYNAMODB_ENDPOINT = `http://${componentName(profile, 'dynamodb')}:${storePorts.dynamodb}`;
+    computed.DYNAMODB_CREATE_TABLES = 'true';
+  }
+  return computed;
+}
+
+/**
+ * The service's ConfigMap: every non-secret variable with its Kubernetes default, the
+ * profile's overrides, and the computed ones. An override of a variable the service does not
+ * read is a mistake, and fails the synth.
+ */
+export function configData(profile: Profile, entry: ServiceEntry): Record<string, string> {
+  const settable: Record<string, string> = {};
+  for (const variable of envFor(entry.name)) {
+    if (variable.secret || isComputed(entry, variable.name)) continue;
+    settable[variable.name] = kubernetesEnvDefaults[variable.name] ?? variable.default ?? '';
+  }
+  const overrides = profile.env[entry.name] ?? {};
+  const unknown = Object.keys(overrides).filter((name) => !(name in settable));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Profile ${profile.name} sets ${unknown.join(', ')} on ${entry.name}, which does not read it`,
+    );
+  }
+  return { ...settable, ...overrides, ...computedEnv(profile, entry) };
+}
+
+/** The in-cluster stores' connection strings, for the service's Secret in the dev profile. */
+export function inClusterStoreSecrets(profile: Profile, entry: ServiceEntry): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (entry.stores.includes('postgres')) {
+    data.DATABASE_URL = `postgres://postgres@${componentName(profile, 'postgres')}:${storePorts.postgres}/whatif`;
+  }
+  if (entry.stores.includes('redis')) {
+    data.REDIS_URL = `redis://${componentName(profile, 'redis')}:${storePorts.redis}`;
+  }
+  return data;
+}
+
+function secondsFromMilliseconds(config: Record<string, string>, name: string): number {
+  const value = Number(config[name]);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be whole milliseconds, not "${config[name]}"`);
+  return Math.ceil(value / 1000);
+}
+
+/** How long a pod keeps serving after SIGTERM: readiness fails for the delay, then requests drain. */
+export function shutdownSeconds(config: Record<string, string>): number {
+  return (
+    secondsFromMilliseconds(config, 'SHUTDOWN_DELAY_MS') +
+    secondsFromMilliseconds(config, 'SHUTDOWN_TIMEOUT_MS')
+  );
+}
+
+export function terminationGracePeriodSeconds(config: Record<string, string>): number {
+  return shutdownSeconds(config) + shutdownMarginSeconds;
+}
+
+/**
+ * sha256 of the ConfigMap data as Go's encoding/json writes it (sorted keys, <, > and &
+ * escaped), so the pods roll when it changes and the checksum equals the chart's.
+ */
+export function configChecksum(data: Record<string, string>): string {
+  const sorted = Object.fromEntries(Object.entries(data).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const json = JSON.stringify(sorted)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+  return createHash('sha256').update(json).digest('hex');
+}

@@ -1,0 +1,65 @@
+import type { ServiceName, StoreKind } from '@what-if/catalog';
+import type { EgressRule, PolicyPeer } from './network-types';
+
+export type ProfileName = 'eks' | 'dev';
+
+export type WhenUnsatisfiable = 'DoNotSchedule' | 'ScheduleAnyway';
+
+/** Where a managed store answers, for its egress rule. */
+export interface ManagedStore {
+  port: number;
+  peers: PolicyPeer[];
+}
+
+export interface AlbSettings {
+  scheme: 'internet-facing' | 'internal';
+  /** ACM certificate; empty serves HTTP only. */
+  certificateArn: string;
+  sslPolicy: string;
+  groupName: string;
+  wafv2AclArn: string;
+  idleTimeoutSeconds: number;
+}
+
+export interface ExternalSecretsSettings {
+  apiVersion: 'external-secrets.io/v1' | 'external-secrets.io/v1beta1';
+  refreshInterval: string;
+  secretStoreRef: { kind: 'SecretStore' | 'ClusterSecretStore'; name: string };
+  /** A service reads the JSON secret <keyPrefix><service> from AWS Secrets Manager. */
+  keyPrefix: string;
+}
+
+/**
+ * One environment's settings: everything the manifests take that the catalog does not say.
+ * The chart's values files for the same environment hold the same settings (a test checks
+ * that both paths render the same objects), under the names in the comments.
+ */
+export interface Profile {
+  name: ProfileName;
+  /** The namespace the manifests create and fill (helm's --namespace). */
+  namespace: string;
+  /** app.kubernetes.io/instance and the prefix of every name (helm's release name). */
+  instance: string;
+  /** global.image */
+  image: { registry: string; tag: string };
+  /** autoscaling.enabled; when off each service runs `replicas` (default: the catalog minimum). */
+  autoscaling: boolean;
+  replicas: Partial<Record<ServiceName, number>>;
+  /** topologySpread.{zone,node}WhenUnsatisfiable */
+  topologySpread: { zone: WhenUnsatisfiable; node: WhenUnsatisfiable };
+  /** aws.identity and services.<name>.awsRoleArn */
+  aws: { identity: 'none' | 'irsa' | 'pod-identity'; roleArns: Partial<Record<ServiceName, string>> };
+  /** networkPolicy.ingressControllerPeers and metricsScrapers */
+  ingressControllerPeers: PolicyPeer[];
+  metricsScrapers: PolicyPeer[];
+  /** stores (managed) or devStores.enabled (in the cluster) */
+  stores: { kind: 'managed'; managed: Record<StoreKind, ManagedStore> } | { kind: 'in-cluster' };
+  /** externalSecrets; undefined when the Secrets come from elsewhere */
+  externalSecrets?: ExternalSecretsSettings;
+  /** ingress.className, ingress.host and ingress.alb (used when the class is alb) */
+  ingress: { className: string; host: string; alb: AlbSettings };
+  /** services.<name>.env: overrides of the Kubernetes defaults */
+  env: Partial<Record<ServiceName, Record<string, string>>>;
+  /** services.<name>.extraEgress */
+  extraEgress: Partial<Record<ServiceName, EgressRule[]>>;
+}

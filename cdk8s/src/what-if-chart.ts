@@ -1,0 +1,43 @@
+import { type StoreKind, services } from '@what-if/catalog';
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { DevStore } from './constructs/dev-store';
+import { PublicIngress } from './constructs/public-ingress';
+import { ReleaseIsolation } from './constructs/release-isolation';
+import { ReleaseNamespace } from './constructs/release-namespace';
+import { ServiceNetworkPolicy } from './constructs/service-network-policy';
+import { ServiceResilience } from './constructs/service-resilience';
+import { ServiceSecret } from './constructs/service-secret';
+import { ServiceWorkload } from './constructs/service-workload';
+import { secretVariables } from './environment';
+import type { Profile } from './profile';
+
+const storeOrder: readonly StoreKind[] = ['postgres', 'redis', 'dynamodb'];
+
+/** Every object What If needs in one namespace, for one profile, from the catalog. */
+export class WhatIfChart extends Chart {
+  constructor(scope: Construct, id: string, profile: Profile) {
+    super(scope, id, { disableResourceNameHashes: true });
+    new ReleaseNamespace(this, 'namespace', profile);
+    new ReleaseIsolation(this, 'isolation', profile);
+    for (const entry of services) {
+      const workload = new ServiceWorkload(this, entry.name, { profile, entry });
+      if (secretVariables(entry).length > 0)
+        new ServiceSecret(this, `${entry.name}-secret`, { profile, entry });
+      new ServiceResilience(this, `${entry.name}-resilience`, {
+        profile,
+        entry,
+        deployment: workload.deployment,
+      });
+      new ServiceNetworkPolicy(this, `${entry.name}-network`, { profile, entry });
+      if (entry.public) new PublicIngress(this, `${entry.name}-ingress`, { profile, entry });
+    }
+    if (profile.stores.kind === 'in-cluster') {
+      for (const store of storeOrder.filter((kind) =>
+        services.some((entry) => entry.stores.includes(kind)),
+      )) {
+        new DevStore(this, store, { profile, store });
+      }
+    }
+  }
+}

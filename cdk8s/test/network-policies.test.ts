@@ -1,0 +1,105 @@
+import { service, services, storePorts } from '@what-if/catalog';
+import { profileNamed } from '../src/profiles';
+import { synthesizeObjects } from '../src/synth';
+import { type KubernetesObject, find } from './support/manifests';
+import { canConnect, workloadsByComponent } from './support/network-reachability';
+
+/** Every (caller, callee) pair of catalog services, and whether the catalog says the call happens. */
+const pairs = services.flatMap((from) =>
+  services
+    .filter((to) => to.name !== from.name)
+    .map((to) => [from.name, to.name, from.calls.includes(to.name)] as const),
+);
+
+describe.each(['eks', 'dev'])('NetworkPolicies of the %s profile', (name) => {
+  const objects = synthesizeObjects(profileNamed(name, {})) as KubernetesObject[];
+  const workloads = workloadsByComponent(objects);
+  const workload = (component: string) => {
+    const found = workloads.get(component);
+    if (!found) throw new Error(`no pods for ${component}`);
+    return found;
+  };
+
+  it.each(pairs)('%s -> %s is allowed exactly when the catalog says it calls it (%s)', (from, to, calls) => {
+    expect(canConnect(objects, workload(from), workload(to), service(to).port)).toBe(calls);
+  });
+
+  it('lets no service reach another on a port other than its catalog port', () => {
+    expect(canConnect(objects, workload('gateway'), workload('user'), 9229)).toBe(false);
+  });
+
+  it('lets every service resolve names through cluster DNS', () => {
+    for (const entry of services) {
+      const egress = find(objects, 'NetworkPolicy', `what-if-${entry.name}`).spec.egress;
+      expect(egress[0]).toEqual({
+        to: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+            podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+          },
+        ],
+        ports: [
+          { port: 53, protocol: 'UDP' },
+          { port: 53, protocol: 'TCP' },
+        ],
+      });
+    }
+  });
+
+  it('admits outside traffic only to the public service', () => {
+    for (const entry of services) {
+      const ingress = find(objects, 'NetworkPolicy', `what-if-${entry.name}`).spec.ingress;
+      const fromOutside = ingress.filter((rule: KubernetesObject) =>
+        rule.from.some((peer: KubernetesObject) => peer.ipBlock || peer.namespaceSelector),
+      );
+      expect(fromOutside.length).toBe(entry.public ? 1 : 0);
+    }
+  });
+});
+
+describe('store egress', () => {
+  it('on eks, reaches RDS and ElastiCache inside the VPC and DynamoDB over HTTPS', () => {
+    const objects = synthesizeObjects(profileNamed('eks', {})) as KubernetesObject[];
+    const user = find(objects, 'NetworkPolicy', 'what-if-user').spec.egress;
+    expect(user).toContainEqual({
+      to: [{ ipBlock: { cidr: '10.0.0.0/16' } }],
+      ports: [{ port: storePorts.postgres, protocol: 'TCP' }],
+    });
+    const history = find(objects, 'NetworkPolicy', 'what-if-history').spec.egress;
+    expect(history).toContainEqual({
+      to: [{ ipBlock: { cidr: '0.0.0.0/0' } }],
+      ports: [{ port: 443, protocol: 'TCP' }],
+    });
+  });
+
+  it('on dev, reaches only the in-cluster stores it uses, and a store admits only its users', () => {
+    const objects = synthesizeObjects(profileNamed('dev', {})) as KubernetesObject[];
+    const workloads = workloadsByComponent(objects);
+    for (const entry of services) {
+      for (const store of ['postgres', 'redis', 'dynamodb'] as const) {
+        const allowed = canConnect(
+          objects,
+          workloads.get(entry.name)!,
+          workloads.get(store)!,
+          storePorts[store],
+        );
+        expect([entry.name, store, allowed]).toEqual([entry.name, store, entry.stores.includes(store)]);
+      }
+    }
+  });
+
+  it('with EKS Pod Identity, lets the services with a role reach the node agent and annotates nothing', () => {
+    const profile = profileNamed('eks', {});
+    const objects = synthesizeObjects({
+      ...profile,
+      aws: { ...profile.aws, identity: 'pod-identity' },
+    }) as KubernetesObject[];
+    const agent = {
+      to: [{ ipBlock: { cidr: '169.254.170.23/32' } }],
+      ports: [{ port: 80, protocol: 'TCP' }],
+    };
+    expect(find(objects, 'NetworkPolicy', 'what-if-history').spec.egress).toContainEqual(agent);
+    expect(find(objects, 'NetworkPolicy', 'what-if-gateway').spec.egress).not.toContainEqual(agent);
+    expect(find(objects, 'ServiceAccount', 'what-if-history').metadata.annotations).toBeUndefined();
+  });
+});

@@ -1,0 +1,84 @@
+import Ajv from 'ajv';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { ConfigMap, Namespace, Pod, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { externalSecretSchema } from './external-secret-schema';
+import { type KubernetesObject, objectId } from './manifests';
+
+interface ValidatingModel {
+  prototype: { validate(this: unknown): void };
+}
+
+/** The kubernetes-models class that holds the API schema of each kind we render. */
+const models: Record<string, ValidatingModel> = {
+  'apps/v1/Deployment': Deployment,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
+  'networking.k8s.io/v1/Ingress': Ingress,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Namespace': Namespace,
+  'v1/Pod': Pod,
+  'v1/Secret': Secret,
+  'v1/Service': Service,
+  'v1/ServiceAccount': ServiceAccount,
+};
+
+const externalSecretValidator = new Ajv({ allErrors: true }).compile(externalSecretSchema);
+
+/**
+ * Wraps an object so that every property the validator reads is recorded. kubernetes-models'
+ * validators (compiled Ajv) check every field a schema declares and never reject one it does
+ * not, so a field nobody read is a field the API schema does not have.
+ */
+function recordingReads(value: unknown, path: string, read: Set<string>): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      const child = Reflect.get(target, key, receiver);
+      if (typeof key !== 'string') return child;
+      read.add(`${path}/${key}`);
+      return recordingReads(child, `${path}/${key}`, read);
+    },
+  });
+}
+
+function unreadFields(value: unknown, path: string, read: ReadonlySet<string>, found: string[]): void {
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = `${path}/${key}`;
+    if (read.has(childPath)) unreadFields(child, childPath, read, found);
+    else found.push(childPath);
+  }
+}
+
+/**
+ * Problems with an object under the Kubernetes API schema: what kubernetes-models reports,
+ * plus every field the schema does not know (what `kubectl apply --validate=strict` refuses).
+ */
+export function schemaProblems(object: KubernetesObject): string[] {
+  const id = objectId(object);
+  if (object.kind === 'ExternalSecret') {
+    if (externalSecretValidator(object)) return [];
+    return (externalSecretValidator.errors ?? []).map(
+      (error) => `${id}: ${error.instancePath} ${error.message}`,
+    );
+  }
+  const model = models[`${object.apiVersion}/${object.kind}`];
+  if (!model) return [`${id}: no schema for ${object.apiVersion} ${object.kind}`];
+  const read = new Set<string>();
+  try {
+    model.prototype.validate.call(recordingReads(object, '', read));
+  } catch (error) {
+    return [`${id}: ${(error as Error).message}`];
+  }
+  const unknown: string[] = [];
+  unreadFields(object, '', read, unknown);
+  return unknown.map((field) => `${id}: unknown field ${field}`);
+}
+
+export function allSchemaProblems(objects: readonly KubernetesObject[]): string[] {
+  return objects.flatMap(schemaProblems);
+}

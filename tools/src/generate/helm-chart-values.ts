@@ -1,0 +1,326 @@
+import { services, storePorts } from '@what-if/catalog';
+import {
+  boolean,
+  capabilities,
+  imagePullSecrets,
+  imageTag,
+  integer,
+  networkPolicyPeers,
+  oneOf,
+  registry,
+  resources,
+  scalingBehavior,
+  seccompProfile,
+  string,
+  stringMap,
+  tolerations,
+} from './helm-kubernetes-schemas';
+import { serviceValues } from './helm-service-values';
+import { type ValueGroup, group, leaf } from './helm-value-tree';
+
+/** The images run as the node user of the official Node image (see the Dockerfile). */
+const appUser = 1000;
+
+/** RFC 1918: where a VPC's RDS, ElastiCache and load balancer addresses live, whatever its CIDR. */
+const privateNetworks = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((cidr) => ({
+  ipBlock: { cidr },
+}));
+
+/** The same pins as docker-compose.yml, so the Kubernetes dev stack runs the stores the Compose one does. */
+const devStoreImages = {
+  postgres: 'postgres:16-alpine',
+  redis: 'redis:7-alpine',
+  dynamodb: 'amazon/dynamodb-local:3.1.0',
+} as const;
+
+const devStoreResources = {
+  postgres: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+  redis: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '250m', memory: '128Mi' } },
+  dynamodb: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '768Mi' } },
+} as const;
+
+/** Scale up fast (a burst doubles capacity within 30 s), scale down slowly (a minute of calm per step, half at most). */
+const defaultScalingBehavior = {
+  scaleUp: {
+    stabilizationWindowSeconds: 0,
+    selectPolicy: 'Max',
+    policies: [
+      { type: 'Percent', value: 100, periodSeconds: 30 },
+      { type: 'Pods', value: 4, periodSeconds: 30 },
+    ],
+  },
+  scaleDown: {
+    stabilizationWindowSeconds: 300,
+    selectPolicy: 'Max',
+    policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }],
+  },
+};
+
+function globalValues(): ValueGroup {
+  return group('Settings every service shares', {
+    image: group('Image defaults; each service can override them under services.<name>.image', {
+      registry: leaf(
+        'Registry every image is pulled from: <registry>/what-if/<service>:<tag>. The default suits kind with a local registry; set your ECR registry on EKS',
+        { ...registry, minLength: 1 },
+        'localhost:5001',
+      ),
+      tag: leaf(
+        'Tag of every image; empty uses the chart appVersion. Never latest: pin what you tested',
+        imageTag,
+        '',
+      ),
+      pullPolicy: leaf(
+        'imagePullPolicy of every container',
+        oneOf(['IfNotPresent', 'Always', 'Never']),
+        'IfNotPresent',
+      ),
+    }),
+    imagePullSecrets: leaf(
+      'Secrets for a private registry (not needed for ECR on EKS nodes)',
+      imagePullSecrets,
+      [],
+    ),
+    labels: leaf('Extra labels on every object', stringMap, {}),
+    podAnnotations: leaf('Extra annotations on every pod', stringMap, {}),
+    nodeSelector: leaf('nodeSelector of every pod', stringMap, {}),
+    tolerations: leaf('Tolerations of every pod', tolerations, []),
+    priorityClassName: leaf('PriorityClass of the service pods; empty for the cluster default', string, ''),
+  });
+}
+
+function securityValues(): Record<string, ValueGroup> {
+  return {
+    podSecurityContext: group('Pod securityContext of every service pod (restricted Pod Security Standard)', {
+      runAsNonRoot: leaf('Refuse to start a container as root', boolean, true),
+      runAsUser: leaf('User id (the image runs as 1000)', integer(1), appUser),
+      runAsGroup: leaf('Group id', integer(1), appUser),
+      fsGroup: leaf('Group that owns mounted volumes', integer(1), appUser),
+      fsGroupChangePolicy: leaf(
+        'When Kubernetes changes volume ownership: OnRootMismatch skips volumes already right',
+        oneOf(['OnRootMismatch', 'Always']),
+        'OnRootMismatch',
+      ),
+      supplementalGroups: leaf('More group ids', { type: 'array', items: integer(1) }),
+      seccompProfile: leaf('Seccomp profile', seccompProfile, { type: 'RuntimeDefault' }),
+    }),
+    containerSecurityContext: group('securityContext of every service container', {
+      runAsNonRoot: leaf('Refuse to run as root', boolean, true),
+      runAsUser: leaf('User id', integer(1), appUser),
+      runAsGroup: leaf('Group id', integer(1), appUser),
+      allowPrivilegeEscalation: leaf('Whether a process may gain privileges (setuid)', boolean, false),
+      privileged: leaf('Privileged mode', boolean, false),
+      readOnlyRootFilesystem: leaf('Read-only root filesystem; /tmp is an emptyDir', boolean, true),
+      capabilities: leaf('Linux capabilities', capabilities, { drop: ['ALL'] }),
+      seccompProfile: leaf('Seccomp profile', seccompProfile, { type: 'RuntimeDefault' }),
+    }),
+  };
+}
+
+function featureValues(): Record<string, ValueGroup> {
+  return {
+    serviceAccount: group('A ServiceAccount per service', {
+      enabled: leaf('Create them (otherwise pods use the namespace default account)', boolean, true),
+      automountToken: leaf('Mount a Kubernetes API token; no service calls the API', boolean, false),
+      annotations: leaf('Annotations on every ServiceAccount', stringMap, {}),
+    }),
+    aws: group('AWS integration on EKS', {
+      identity: leaf(
+        'How pods get AWS credentials for services.<name>.awsRoleArn: irsa (ServiceAccount annotation), pod-identity (an EKS Pod Identity association you create; egress to the agent is allowed) or none',
+        oneOf(['none', 'irsa', 'pod-identity']),
+        'none',
+      ),
+    }),
+    autoscaling: group('HorizontalPodAutoscalers (autoscaling/v2) on CPU and memory', {
+      enabled: leaf('Create them; when off, services.<name>.replicas applies', boolean, true),
+      behavior: leaf(
+        'Scale-up and scale-down behaviour of every HPA',
+        scalingBehavior,
+        defaultScalingBehavior,
+      ),
+    }),
+    pdb: group('PodDisruptionBudgets', {
+      enabled: leaf('Create one per service', boolean, true),
+      maxUnavailable: leaf(
+        'Pods of a service a voluntary disruption may take at once',
+        { type: ['integer', 'string'] },
+        1,
+      ),
+      unhealthyPodEvictionPolicy: leaf(
+        'AlwaysAllow lets a drain evict pods that are not ready anyway',
+        oneOf(['IfHealthyBudget', 'AlwaysAllow']),
+        'AlwaysAllow',
+      ),
+    }),
+    topologySpread: group('Spread of each service across zones and nodes', {
+      enabled: leaf('Add topologySpreadConstraints', boolean, true),
+      maxSkew: leaf('Largest allowed difference in pods between two zones (or nodes)', integer(1), 1),
+      zoneWhenUnsatisfiable: leaf(
+        'Across zones: DoNotSchedule enforces, ScheduleAnyway prefers',
+        oneOf(['DoNotSchedule', 'ScheduleAnyway']),
+        'ScheduleAnyway',
+      ),
+      nodeWhenUnsatisfiable: leaf(
+        'Across nodes',
+        oneOf(['DoNotSchedule', 'ScheduleAnyway']),
+        'ScheduleAnyway',
+      ),
+    }),
+    networkPolicy: group("NetworkPolicies: deny by default, then exactly the catalog's calls", {
+      enabled: leaf('Create them', boolean, true),
+      ingressControllerPeers: leaf(
+        'Who may reach the public service: the ALB (target type ip) from the VPC, or an in-cluster ingress controller',
+        networkPolicyPeers,
+        privateNetworks,
+      ),
+      metricsScrapers: leaf(
+        'Who may scrape /metrics on every service port (Prometheus)',
+        networkPolicyPeers,
+        [],
+      ),
+      dnsPeers: leaf('Where cluster DNS runs; every pod may reach it on port 53', networkPolicyPeers, [
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+          podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        },
+      ]),
+    }),
+    stores: group('Where the managed stores are, for egress rules (ignored for a store devStores runs)', {
+      postgres: storeEgress('PostgreSQL (RDS)', storePorts.postgres, privateNetworks),
+      redis: storeEgress('Redis (ElastiCache)', storePorts.redis, privateNetworks),
+      dynamodb: storeEgress('DynamoDB (its HTTPS regional endpoint, or a VPC endpoint)', 443, [
+        { ipBlock: { cidr: '0.0.0.0/0' } },
+      ]),
+    }),
+    devStores: group(
+      'In-cluster PostgreSQL, Redis and DynamoDB Local for development clusters (kind, minikube); never production',
+      {
+        enabled: leaf(
+          'Run them, point the services at them (their Secrets and DYNAMODB_ENDPOINT) and let services create their tables',
+          boolean,
+          false,
+        ),
+        postgres: devStore(
+          'PostgreSQL',
+          storePorts.postgres,
+          devStoreImages.postgres,
+          devStoreResources.postgres,
+        ),
+        redis: devStore('Redis', storePorts.redis, devStoreImages.redis, devStoreResources.redis),
+        dynamodb: devStore(
+          'DynamoDB Local',
+          storePorts.dynamodb,
+          devStoreImages.dynamodb,
+          devStoreResources.dynamodb,
+        ),
+      },
+    ),
+    externalSecrets: group(
+      'ExternalSecrets (External Secrets Operator) that fill each service Secret from AWS Secrets Manager',
+      {
+        enabled: leaf('Create them; otherwise create the Secrets yourself (see the README)', boolean, false),
+        apiVersion: leaf(
+          'ExternalSecret API version your operator serves',
+          oneOf(['external-secrets.io/v1', 'external-secrets.io/v1beta1']),
+          'external-secrets.io/v1',
+        ),
+        refreshInterval: leaf(
+          'How often the operator re-reads Secrets Manager',
+          { type: 'string', pattern: '^[0-9]+(s|m|h)$' },
+          '1h',
+        ),
+        secretStoreRef: group('The (Cluster)SecretStore to read from', {
+          kind: leaf(
+            'SecretStore or ClusterSecretStore',
+            oneOf(['SecretStore', 'ClusterSecretStore']),
+            'ClusterSecretStore',
+          ),
+          name: leaf('Its name', { type: 'string', minLength: 1 }, 'aws-secrets-manager'),
+        }),
+        keyPrefix: leaf(
+          'Secrets Manager name prefix: a service reads the JSON secret <keyPrefix><service>',
+          { type: 'string', minLength: 1 },
+          'what-if/',
+        ),
+      },
+    ),
+    ingress: group('The Ingress in front of the public service', {
+      enabled: leaf('Create it', boolean, true),
+      className: leaf(
+        'IngressClass: alb (AWS Load Balancer Controller) adds the ALB annotations',
+        { type: 'string', minLength: 1 },
+        'alb',
+      ),
+      host: leaf('Host name to match; empty matches any', string, ''),
+      annotations: leaf('More annotations (they win over the ALB ones)', stringMap, {}),
+      alb: group('AWS Load Balancer Controller settings (className alb)', {
+        scheme: leaf(
+          'internet-facing or internal',
+          oneOf(['internet-facing', 'internal']),
+          'internet-facing',
+        ),
+        certificateArn: leaf(
+          'ACM certificate for HTTPS; empty serves HTTP only',
+          { type: 'string', pattern: '^$|^arn:aws[a-z-]*:acm:' },
+          '',
+        ),
+        sslPolicy: leaf('TLS policy of the HTTPS listener', string, 'ELBSecurityPolicy-TLS13-1-2-2021-06'),
+        groupName: leaf('IngressGroup to share one ALB with other Ingresses; empty for its own', string, ''),
+        wafv2AclArn: leaf(
+          'WAFv2 web ACL to attach; empty for none',
+          { type: 'string', pattern: '^$|^arn:aws[a-z-]*:wafv2:' },
+          '',
+        ),
+        idleTimeoutSeconds: leaf(
+          "ALB idle timeout; must stay below the services' 65 s keep-alive",
+          integer(1, 64),
+          60,
+        ),
+      }),
+    }),
+    tests: group('The helm test hook', {
+      enabled: leaf(
+        'Render the test pod that checks the unified /health through the gateway Service',
+        boolean,
+        true,
+      ),
+    }),
+  };
+}
+
+function storeEgress(what: string, port: number, peers: unknown[]): ValueGroup {
+  return group(what, {
+    port: leaf('Port services connect to', integer(1, 65535), port),
+    peers: leaf('Addresses services may reach it at', networkPolicyPeers, peers),
+  });
+}
+
+function devStore(what: string, port: number, image: string, defaultResources: unknown): ValueGroup {
+  return group(what, {
+    port: leaf("Port it listens on (the catalog's store port)", { const: port }, port),
+    image: leaf(
+      `${what} image, pinned by tag or digest like docker-compose.yml's`,
+      { type: 'string', pattern: '^[a-z0-9./_-]+(:[A-Za-z0-9_][A-Za-z0-9_.-]*|@sha256:[a-f0-9]{64})$' },
+      image,
+    ),
+    resources: leaf('Requests and limits', resources, defaultResources),
+  });
+}
+
+/** Every value of charts/what-if, described once. */
+export function chartValues(): ValueGroup {
+  return group('Values of the What If chart', {
+    nameOverride: leaf(
+      'Replaces the chart name in object names and the app.kubernetes.io/name label',
+      string,
+      '',
+    ),
+    fullnameOverride: leaf('Replaces <release>-<chart> as the prefix of every object name', string, ''),
+    global: globalValues(),
+    ...securityValues(),
+    ...featureValues(),
+    services: group(
+      'One entry per catalog service; generated from services/catalog',
+      Object.fromEntries(services.map((entry) => [entry.name, serviceValues(entry)])),
+    ),
+  });
+}

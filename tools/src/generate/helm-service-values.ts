@@ -1,0 +1,161 @@
+import { type ServiceEntry, envFor, serviceUrlVariable } from '@what-if/catalog';
+import {
+  egressRules,
+  envVars,
+  imageDigest,
+  imageTag,
+  integer,
+  memoryQuantity,
+  registry,
+  resources,
+  string,
+  stringMap,
+} from './helm-kubernetes-schemas';
+import { type ValueGroup, type ValueNode, group, leaf } from './helm-value-tree';
+
+/** Where Kubernetes defaults differ from a laptop's: a production build, DynamoDB's regional endpoint. */
+const kubernetesEnvDefaults: Readonly<Record<string, string>> = {
+  NODE_ENV: 'production',
+  DYNAMODB_ENDPOINT: '',
+};
+
+/** /tmp is the only writable path; video renders there before uploading, the rest barely use it. */
+const tmpSizeLimits: Readonly<Record<string, string>> = { video: '1024Mi' };
+const defaultTmpSizeLimit = '256Mi';
+
+/** A variable the chart computes from other values, so it has no key of its own. */
+function isComputed(entry: ServiceEntry, name: string): boolean {
+  return name === 'PORT' || entry.calls.some((callee) => serviceUrlVariable(callee) === name);
+}
+
+/** Secret variables come from the service's Secret; one whose default is empty turns a feature off, so it may be absent. */
+export function secretEnv(entry: ServiceEntry): { name: string; optional: boolean }[] {
+  return envFor(entry.name)
+    .filter((variable) => variable.secret)
+    .map((variable) => ({ name: variable.name, optional: variable.default === '' }));
+}
+
+function envGroup(entry: ServiceEntry): ValueGroup {
+  const children: Record<string, ValueNode> = {};
+  for (const variable of envFor(entry.name)) {
+    if (variable.secret || isComputed(entry, variable.name)) continue;
+    const value = kubernetesEnvDefaults[variable.name] ?? variable.default;
+    children[variable.name] = leaf(variable.description, string, value);
+  }
+  return group(
+    `Environment of the ${entry.name} container (its ConfigMap). PORT and the *_SERVICE_URL variables are computed; secret variables come from the Secret.`,
+    children,
+    {
+      key: 'env.<VARIABLE>',
+      description:
+        "One key per non-secret variable of the service's environment table (services/<name>/README.md), defaulting to the catalog's value (NODE_ENV production, DYNAMODB_ENDPOINT empty for the regional endpoint). A key the service does not read is refused; PORT and the *_SERVICE_URL variables are computed by the chart.",
+    },
+  );
+}
+
+function pinned(description: string, value: unknown): ValueNode {
+  return leaf(description, { const: value }, value);
+}
+
+function catalogFacts(entry: ServiceEntry): ValueGroup {
+  return group(
+    'Facts from services/catalog that the templates need. The schema pins each to the catalog: change the catalog and run `make generate`, never these.',
+    {
+      port: pinned('The port the service listens on, and its Service port', entry.port),
+      public: pinned('Whether the service is reachable from outside (the Ingress backend)', entry.public),
+      calls: pinned('The services it calls: its egress and their ingress NetworkPolicy rules', [
+        ...entry.calls,
+      ]),
+      stores: pinned('The stores it uses: its egress NetworkPolicy rules', [...entry.stores]),
+      health: group('Its health endpoints, probed by Kubernetes', {
+        liveness: pinned('Liveness and startup probe path', entry.health.live),
+        readiness: pinned('Readiness probe path', entry.health.ready),
+      }),
+      secretEnv: pinned(
+        'The secret variables it reads from its Secret; optional ones have an empty catalog default',
+        secretEnv(entry),
+      ),
+    },
+  );
+}
+
+function cpu(millicores: number): string {
+  return `${millicores}m`;
+}
+
+function memory(mebibytes: number): string {
+  return `${mebibytes}Mi`;
+}
+
+export function serviceValues(entry: ServiceEntry): ValueGroup {
+  return group(`${entry.name}: ${entry.description}`, {
+    catalog: catalogFacts(entry),
+    image: group('Its image: <registry>/<repository>:<tag>, or @<digest> when a digest is given', {
+      registry: leaf(
+        'Registry of this image; empty uses global.image.registry',
+        { ...registry, pattern: `^$|${String(registry.pattern)}` },
+        '',
+      ),
+      repository: leaf(
+        'Repository under the registry',
+        { type: 'string', minLength: 1, pattern: '^[a-z0-9]+([._/-][a-z0-9]+)*$' },
+        `what-if/${entry.name}`,
+      ),
+      tag: leaf('Tag of this image; empty uses global.image.tag. Never latest', imageTag, ''),
+      digest: leaf('sha256 digest; when set it pins the image and the tag is ignored', imageDigest, ''),
+    }),
+    replicas: leaf(
+      'Replicas when autoscaling is off (the catalog minimum by default)',
+      integer(0),
+      entry.scaling.minReplicas,
+    ),
+    autoscaling: group('HorizontalPodAutoscaler bounds and targets, from the catalog', {
+      minReplicas: leaf('Fewest replicas', integer(1), entry.scaling.minReplicas),
+      maxReplicas: leaf('Most replicas', integer(1), entry.scaling.maxReplicas),
+      targetCPU: leaf(
+        'Average CPU utilisation (% of the request) to scale at',
+        integer(1, 100),
+        entry.scaling.targetCpuPercent,
+      ),
+      targetMemory: leaf(
+        'Average memory utilisation (% of the request) to scale at',
+        integer(1, 100),
+        entry.scaling.targetMemoryPercent,
+      ),
+    }),
+    resources: leaf('CPU and memory requests and limits, from the catalog', resources, {
+      requests: {
+        cpu: cpu(entry.resources.cpu.requestMillicores),
+        memory: memory(entry.resources.memory.requestMiB),
+      },
+      limits: {
+        cpu: cpu(entry.resources.cpu.limitMillicores),
+        memory: memory(entry.resources.memory.limitMiB),
+      },
+    }),
+    env: envGroup(entry),
+    extraEnv: leaf(
+      'More container env entries (Kubernetes EnvVar objects); they win over env and the Secret',
+      envVars,
+      [],
+    ),
+    annotations: leaf('Annotations on its Deployment', stringMap, {}),
+    podAnnotations: leaf('Annotations on its pods', stringMap, {}),
+    awsRoleArn: leaf(
+      'IAM role its pods assume (aws.identity): the IRSA annotation, or the role of its EKS Pod Identity association',
+      { type: 'string', pattern: '^$|^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$' },
+      '',
+    ),
+    serviceAccountAnnotations: leaf('More annotations on its ServiceAccount', stringMap, {}),
+    extraEgress: leaf(
+      'More egress NetworkPolicy rules, for endpoints the catalog does not know (an LLM provider, SES, S3)',
+      egressRules,
+      [],
+    ),
+    tmpSizeLimit: leaf(
+      'Size limit of the emptyDir at /tmp, the only writable path',
+      memoryQuantity,
+      tmpSizeLimits[entry.name] ?? defaultTmpSizeLimit,
+    ),
+  });
+}

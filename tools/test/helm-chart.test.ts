@@ -1,0 +1,226 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { service, services } from '@what-if/catalog';
+import {
+  chartDirectory,
+  renderChart,
+  runRenderer,
+  templateText,
+} from '../../cdk8s/test/support/helm-renderer';
+import { allSchemaProblems } from '../../cdk8s/test/support/kubernetes-schema';
+import { type KubernetesObject, find, isHook } from '../../cdk8s/test/support/manifests';
+import { canConnect, workloadsByComponent } from '../../cdk8s/test/support/network-reachability';
+import { auditFindings } from '../../cdk8s/test/support/policy-audit';
+
+/** Each checked-in example and the values file it renders (none: the defaults). */
+const examples = [
+  ['default.yaml', undefined],
+  ['dev.yaml', 'values-dev.yaml'],
+  ['eks-prod.yaml', 'values-eks-prod.yaml'],
+] as const;
+
+const rendered = Object.fromEntries(examples.map(([example, values]) => [example, renderChart(values)]));
+
+function failureOf(...args: string[]): string {
+  const result = templateText(args);
+  expect(result.status).toBe(1);
+  return result.stderr;
+}
+
+describe('the rendered examples in charts/what-if/examples', () => {
+  it('cover every values file of the chart', () => {
+    const valuesFiles = readdirSync(chartDirectory).filter((file) => /^values-.+\.yaml$/.test(file));
+    expect(valuesFiles.map((file) => file.replace(/^values-/, '')).sort()).toEqual(
+      examples
+        .filter(([, values]) => values)
+        .map(([example]) => example)
+        .sort(),
+    );
+  });
+
+  it.each(examples)('%s is exactly what the chart renders', (example, values) => {
+    const checkedIn = readFileSync(path.join(chartDirectory, 'examples', example), 'utf8');
+    const args = values ? ['-f', path.join(chartDirectory, values)] : [];
+    if (templateText(args).stdout !== checkedIn) {
+      throw new Error(
+        `charts/what-if/examples/${example} differs from what the chart renders.\n` +
+          'Run `make generate && make helm-examples`, review the diff and commit it.',
+      );
+    }
+  });
+});
+
+describe.each(examples)('the chart rendered as %s', (example, values) => {
+  const objects = rendered[example]!;
+
+  it('validates every object against the Kubernetes API schemas, unknown fields included', () => {
+    expect(allSchemaProblems(objects)).toEqual([]);
+  });
+
+  it('passes the security and isolation audit, the test hook included', () => {
+    expect(auditFindings(objects)).toEqual([]);
+  });
+
+  it('lets each service reach exactly the services the catalog says it calls', () => {
+    const workloads = workloadsByComponent(objects);
+    const reachable = services.map((from) => [
+      from.name,
+      services
+        .filter((to) => to.name !== from.name)
+        .filter((to) => canConnect(objects, workloads.get(from.name)!, workloads.get(to.name)!, to.port))
+        .map((to) => to.name)
+        .sort(),
+    ]);
+    expect(reachable).toEqual(services.map((entry) => [entry.name, [...entry.calls].sort()]));
+  });
+
+  it('lints cleanly under --strict', () => {
+    const args = values ? ['-f', path.join(chartDirectory, values)] : [];
+    const result = runRenderer(['lint', chartDirectory, '--strict', ...args]);
+    expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+  });
+});
+
+describe('health checks', () => {
+  const objects = rendered['eks-prod.yaml']!;
+
+  it("has the ALB check the gateway's own readiness, so one failing service cannot empty the target group", () => {
+    const annotations = find(objects, 'Ingress', 'what-if-gateway').metadata.annotations;
+    expect(annotations['alb.ingress.kubernetes.io/healthcheck-path']).toBe(service('gateway').health.ready);
+    expect(annotations['alb.ingress.kubernetes.io/target-type']).toBe('ip');
+    expect(annotations['alb.ingress.kubernetes.io/certificate-arn']).toMatch(/^arn:aws:acm:/);
+  });
+
+  it('has helm test ask the unified /health through the gateway Service, and lets only that pod in', () => {
+    const test = find(objects, 'Pod', 'what-if-health-test');
+    expect(test.metadata.annotations['helm.sh/hook']).toBe('test');
+    expect(test.spec.restartPolicy).toBe('Never');
+    expect(test.spec.containers[0].args.join(' ')).toContain('"http://what-if-gateway:3000/health"');
+    const workloads = workloadsByComponent(objects);
+    const probe = workloads.get('health-test')!;
+    expect(canConnect(objects, probe, workloads.get('gateway')!, 3000)).toBe(true);
+    expect(canConnect(objects, probe, workloads.get('user')!, service('user').port)).toBe(false);
+  });
+});
+
+describe('values that change the rendering', () => {
+  it('derive the grace period and the ALB deregistration delay from the shutdown variables', () => {
+    const objects = renderChart('values-eks-prod.yaml', [
+      '--set-string',
+      'services.gateway.env.SHUTDOWN_DELAY_MS=10000',
+    ]);
+    const pod = find(objects, 'Deployment', 'what-if-gateway').spec.template.spec;
+    expect(pod.terminationGracePeriodSeconds).toBe(10 + service('gateway').drainSeconds + 5);
+    const annotations = find(objects, 'Ingress', 'what-if-gateway').metadata.annotations;
+    expect(annotations['alb.ingress.kubernetes.io/target-group-attributes']).toBe(
+      `deregistration_delay.timeout_seconds=${10 + service('gateway').drainSeconds}`,
+    );
+  });
+
+  it('roll the pods when the configuration changes', () => {
+    const checksum = (objects: KubernetesObject[]) =>
+      find(objects, 'Deployment', 'what-if-history').spec.template.metadata.annotations['checksum/config'];
+    const changed = renderChart(undefined, ['--set', 'services.history.env.LOG_LEVEL=debug']);
+    expect(checksum(changed)).not.toBe(checksum(rendered['default.yaml']!));
+    expect(find(changed, 'ConfigMap', 'what-if-history').data.LOG_LEVEL).toBe('debug');
+  });
+
+  it('pin an image by digest, and take registry and tag globally or per service', () => {
+    const digest = `sha256:${'a'.repeat(64)}`;
+    const objects = renderChart(undefined, [
+      '--set',
+      `global.image.registry=registry.example.com,global.image.tag=2.0.1,services.user.image.tag=2.0.2,services.video.image.digest=${digest}`,
+    ]);
+    const image = (name: string) =>
+      find(objects, 'Deployment', `what-if-${name}`).spec.template.spec.containers[0].image;
+    expect(image('gateway')).toBe('registry.example.com/what-if/gateway:2.0.1');
+    expect(image('user')).toBe('registry.example.com/what-if/user:2.0.2');
+    expect(image('video')).toBe(`registry.example.com/what-if/video@${digest}`);
+  });
+
+  it('leave out each optional feature when its flag is off', () => {
+    const objects = renderChart(undefined, [
+      '--set',
+      'autoscaling.enabled=false,pdb.enabled=false,networkPolicy.enabled=false,ingress.enabled=false,serviceAccount.enabled=false,tests.enabled=false',
+    ]);
+    expect([...new Set(objects.map((object) => object.kind))].sort()).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'Service',
+    ]);
+    expect(find(objects, 'Deployment', 'what-if-user').spec.replicas).toBe(
+      service('user').scaling.minReplicas,
+    );
+  });
+
+  it('with EKS Pod Identity, annotate no ServiceAccount and open egress to the node agent', () => {
+    const objects = renderChart('values-eks-prod.yaml', ['--set', 'aws.identity=pod-identity']);
+    expect(find(objects, 'ServiceAccount', 'what-if-history').metadata.annotations).toBeUndefined();
+    expect(find(objects, 'NetworkPolicy', 'what-if-history').spec.egress).toContainEqual({
+      to: [{ ipBlock: { cidr: '169.254.170.23/32' } }],
+      ports: [{ port: 80, protocol: 'TCP' }],
+    });
+  });
+
+  it('render no Secret when neither External Secrets nor the dev stores provide them, and say which to create', () => {
+    expect(
+      rendered['default.yaml']!.filter((object) => ['Secret', 'ExternalSecret'].includes(object.kind)),
+    ).toEqual([]);
+    const notes = runRenderer(['notes', 'what-if', chartDirectory, '--namespace', 'what-if']).stdout;
+    expect(notes).toContain('what-if-user: DATABASE_URL, REDIS_URL');
+    expect(notes).toContain('helm test what-if -n what-if');
+  });
+
+  it('leave the hooks out of the release objects', () => {
+    const hooks = rendered['default.yaml']!.filter(isHook).map((object) => object.kind);
+    expect(hooks.sort()).toEqual(['NetworkPolicy', 'NetworkPolicy', 'Pod']);
+  });
+});
+
+describe('bad values', () => {
+  it('fail on a wrong type with the schema message', () => {
+    expect(failureOf('--set', 'services.gateway.autoscaling.maxReplicas=ten')).toContain(
+      '- services.gateway.autoscaling.maxReplicas: Invalid type. Expected: integer, given: string',
+    );
+  });
+
+  it('fail on an unknown key with the schema message', () => {
+    expect(failureOf('--set', 'services.gateway.resources.limit.cpu=1')).toContain(
+      '- services.gateway.resources: Additional property limit is not allowed',
+    );
+    expect(failureOf('--set', 'services.gateway.env.LOG_LEVELS=debug')).toContain(
+      '- services.gateway.env: Additional property LOG_LEVELS is not allowed',
+    );
+    expect(failureOf('--set', 'services.billing.port=3009')).toContain(
+      '- services: Additional property billing is not allowed',
+    );
+  });
+
+  it('fail on a missing image with the schema message', () => {
+    expect(failureOf('--set', 'services.gateway.image=null')).toContain(
+      '- services.gateway: image is required',
+    );
+    expect(failureOf('--set', 'services.gateway.image.repository=')).toContain(
+      '- services.gateway.image.repository: String length must be greater than or equal to 1',
+    );
+    expect(failureOf('--set', 'global.image.registry=')).toContain(
+      '- global.image.registry: String length must be greater than or equal to 1',
+    );
+  });
+
+  it('fail on a catalog fact changed in values', () => {
+    expect(failureOf('--set', 'services.user.catalog.port=4000')).toContain('- services.user.catalog.port: ');
+  });
+
+  it('fail on the tag latest, naming the service', () => {
+    expect(failureOf('--set', 'services.social.image.tag=latest')).toMatch(
+      /execution error at \(what-if\/templates\/services\.yaml:\d+:\d+\): services\.social\.image: the tag latest is not allowed/,
+    );
+  });
+
+  it('fail when two features would both write the Secrets', () => {
+    expect(
+      failureOf('-f', path.join(chartDirectory, 'values-dev.yaml'), '--set', 'externalSecrets.enabled=true'),
+    ).toContain('devStores.enabled and externalSecrets.enabled both fill the services');
+  });
+});
