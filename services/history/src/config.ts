@@ -1,7 +1,14 @@
-import { baseConfigSchema, storeConfig } from '@what-if/kit';
-import type { z } from 'zod';
+import { baseConfigSchema, serviceUrl, storeConfig } from '@what-if/kit';
+import { z } from 'zod';
+
+/** Long enough that guessing the key is out of reach; shorter values are mistakes, not choices. */
+const cursorSecretMinLength = 32;
 
 export const configSchema = baseConfigSchema.extend({
   ...storeConfig.dynamodb,
+  USER_SERVICE_URL: serviceUrl,
+  HISTORY_CURSOR_SECRET: z.string().refine((value) => value === '' || value.length >= cursorSecretMinLength, {
+    message: `must be empty (a key is generated per deployment) or at least ${cursorSecretMinLength} characters`,
+  }),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,13 @@
+import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { HistoryMetrics } from './history-metrics';
+import type { ScenarioStore } from './store/scenario-store';
+
+/** What the history's routes need, built once by service.ts (and by tests against real stores). */
+export interface HistoryDependencies {
+  store: ScenarioStore;
+  verifier: TokenVerifier;
+  logger: Logger;
+  metrics: HistoryMetrics;
+  /** The key that signs list cursors: the configured secret, or the deployment's own. */
+  cursorKey: () => Promise<Buffer>;
+}

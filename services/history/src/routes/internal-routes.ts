@@ -1,0 +1,42 @@
+import { HttpProblem, authenticate, logSecurityEvent, requirePrincipal, scenarioSchema } from '@what-if/kit';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { HistoryDependencies } from '../dependencies';
+import { invalidFields, parseInput } from '../request-validation';
+
+const saveBodySchema = z.object({ scenario: scenarioSchema });
+
+/**
+ * For the generation service only (no catalog route leads here; the network keeps it
+ * internal): save a scenario for the user whose access token generation forwards. Safe to
+ * retry: the id decides, so a retry never makes a second row.
+ */
+export function internalRoutes(deps: HistoryDependencies): Router {
+  const router = Router();
+  const signedIn = authenticate({ verifier: deps.verifier, logger: deps.logger, required: true });
+
+  router.put('/internal/v1/scenarios/:id', signedIn, async (req, res) => {
+    const owner = requirePrincipal(res);
+    const { scenario } = parseInput(saveBodySchema, req.body, '/body');
+    if (scenario.id !== req.params['id']) {
+      invalidFields([{ path: '/body/scenario/id', message: 'must equal the id in the path' }]);
+    }
+    const saved = await deps.store.save(owner.userId, scenario);
+    deps.metrics.saves.inc({ outcome: saved.outcome === 'owned-by-another' ? 'conflict' : saved.outcome });
+    if (saved.outcome === 'owned-by-another') {
+      logSecurityEvent(deps.logger, 'authorization', 'denied', {
+        userId: owner.userId,
+        reason: 'scenario id held by another user',
+        path: req.path,
+      });
+      throw new HttpProblem(
+        409,
+        `Another user's scenario already has the id ${scenario.id}; save it under a new id.`,
+      );
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(saved.outcome === 'created' ? 201 : 200).json(saved.saved);
+  });
+
+  return router;
+}

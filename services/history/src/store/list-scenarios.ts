@@ -1,0 +1,136 @@
+import type { ScenarioCategory } from '@what-if/kit';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type ListingIndex,
+  favoritesIndex,
+  favoritesPartition,
+  historyIndex,
+  historyPartition,
+} from './keys';
+import { type ScenarioSummary, type SummaryItem, summaryView } from './records';
+import type { StoreContext } from './store-context';
+
+/** The filters of a list request; `q` arrives folded (see search-text.ts). */
+export interface ListFilters {
+  tag?: string;
+  favorite?: boolean;
+  category?: ScenarioCategory;
+  q?: string;
+}
+
+export interface ListRequest {
+  ownerId: string;
+  limit: number;
+  /** The chronological key of the last item already seen; the page starts after it. */
+  after?: string;
+  filters: ListFilters;
+}
+
+export interface ListPage {
+  items: ScenarioSummary[];
+  /** Where the next page starts; absent on the last page. */
+  after?: string;
+  /** Summaries DynamoDB read for this page, matching or not: what the page cost. */
+  summariesRead: number;
+  /** Filters were applied while reading (anything but the favourites index alone). */
+  filtered: boolean;
+  /** The read budget ran out before the page filled. */
+  cutShort: boolean;
+}
+
+/**
+ * How many summaries one list request may read while filtering. A filter that matches
+ * rarely then answers a short (even empty) page with a cursor to go on from, instead of
+ * reading a whole long history in one request.
+ */
+export const listReadBudget = 1_000;
+const filteredReadBatch = 100;
+
+interface FilterExpression {
+  expression: string;
+  values: Record<string, unknown>;
+}
+
+/** The filters no index answers, as one FilterExpression; undefined when there are none. */
+function filterExpression(filters: ListFilters): FilterExpression | undefined {
+  const clauses: string[] = [];
+  const values: Record<string, unknown> = {};
+  if (filters.favorite === false) {
+    clauses.push('favorite = :notFavorite');
+    values[':notFavorite'] = false;
+  }
+  if (filters.category) {
+    clauses.push('category = :category');
+    values[':category'] = filters.category;
+  }
+  if (filters.tag) {
+    clauses.push('contains(tags, :tag)');
+    values[':tag'] = filters.tag;
+  }
+  if (filters.q) {
+    clauses.push('contains(searchText, :q)');
+    values[':q'] = filters.q;
+  }
+  return clauses.length ? { expression: clauses.join(' AND '), values } : undefined;
+}
+
+/**
+ * A page of the caller's history, newest first. Favourites read the sparse favourites
+ * index, everything else the history index; the other filters are applied by DynamoDB
+ * as it reads, so a page fills by reading on until it has one item more than asked for
+ * (which proves a next page exists), the history ends, or the read budget is spent.
+ */
+export async function listScenarios(context: StoreContext, request: ListRequest): Promise<ListPage> {
+  const index: ListingIndex = request.filters.favorite === true ? favoritesIndex : historyIndex;
+  const partition =
+    index === favoritesIndex ? favoritesPartition(request.ownerId) : historyPartition(request.ownerId);
+  const filter = filterExpression(request.filters);
+  const wanted = request.limit + 1;
+  const found: SummaryItem[] = [];
+  let after = request.after;
+  let read = 0;
+  let exhausted = false;
+
+  while (found.length < wanted && read < listReadBudget) {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
+        ...(filter ? { FilterExpression: filter.expression } : {}),
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(after ? { '#sk': index.sortKey } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(after ? { ':after': after } : {}),
+          ...filter?.values,
+        },
+        ScanIndexForward: false,
+        Limit: filter ? Math.min(filteredReadBatch, listReadBudget - read) : wanted - found.length,
+      }),
+    );
+    read += page.ScannedCount ?? 0;
+    found.push(...((page.Items ?? []) as SummaryItem[]));
+    const lastRead = page.LastEvaluatedKey?.[index.sortKey];
+    if (typeof lastRead !== 'string') {
+      exhausted = true;
+      break;
+    }
+    after = lastRead;
+  }
+
+  if (found.length > request.limit) {
+    const items = found.slice(0, request.limit);
+    // Both indexes order by the history's chronological key, so it is the position in either.
+    return {
+      items: items.map(summaryView),
+      after: items[items.length - 1]!.gsi1sk,
+      summariesRead: read,
+      filtered: filter !== undefined,
+      cutShort: false,
+    };
+  }
+  const cost = { summariesRead: read, filtered: filter !== undefined };
+  if (exhausted) return { items: found.map(summaryView), ...cost, cutShort: false };
+  // Out of budget before the page filled: go on next time from the last summary read.
+  return { items: found.map(summaryView), ...(after ? { after } : {}), ...cost, cutShort: true };
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoTableName } from '@what-if/catalog';
+import { type Scenario, type StartedService, startService } from '@what-if/kit';
+import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
+import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
+import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
+import { historyService } from '../../src/service';
+import { createScenarioStore } from '../../src/store/scenario-store';
+
+export interface Answer<Body = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: Body;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+}
+
+export type Call = <Body = Record<string, unknown>>(
+  method: string,
+  path: string,
+  options?: CallOptions,
+) => Promise<Answer<Body>>;
+
+/** Another replica of the service on the same table, as a deployment runs several. */
+export interface Replica {
+  call: Call;
+  stop(): Promise<void>;
+}
+
+/** The history service on real dynalite, with a fake user service publishing its JWKS. */
+export interface HistoryHarness {
+  url: string;
+  identity: FakeIdentity;
+  /** A fresh user id and a valid access token for it. */
+  newUser(): { userId: string; token: string };
+  token(options: AccessTokenOptions): string;
+  call: Call;
+  /** Starts one more replica on the same stores, with extra variables. */
+  replica(env?: Record<string, string>): Promise<Replica>;
+  /** Saves many scenarios for one user straight through the store, for histories too long to post. */
+  seed(ownerId: string, scenarios: readonly Scenario[]): Promise<void>;
+  /** Saves a scenario as generation does, failing the test unless it is created. */
+  save(token: string, scenario: Scenario): Promise<void>;
+  /** Every item in the table whose attributes mention the scenario id (keys or index keys). */
+  itemsOf(scenarioId: string): Promise<Array<Record<string, unknown>>>;
+  /** What an index holds under one partition, read directly. */
+  indexEntries(index: 'gsi1' | 'gsi2', partition: string): Promise<Array<Record<string, unknown>>>;
+  stop(): Promise<void>;
+}
+
+export async function startHistory(env: Record<string, string> = {}): Promise<HistoryHarness> {
+  const stores: TestStores = await provisionStores(['dynamodb']);
+  const identity = await startFakeIdentity();
+  const start = (extra: Record<string, string>) =>
+    startService(historyService, {
+      env: { ...process.env, ...inProcessEnv, ...stores.env, USER_SERVICE_URL: identity.url, ...extra },
+    });
+  let running: StartedService<unknown>;
+  try {
+    running = await start(env);
+  } catch (error) {
+    await identity.close();
+    await stores.cleanup();
+    throw error;
+  }
+  const tableName = dynamoTableName(stores.env['DYNAMODB_TABLE_PREFIX']!, 'scenarios');
+  const client = new DynamoDBClient({
+    endpoint: stores.env['DYNAMODB_ENDPOINT'],
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const documents = DynamoDBDocumentClient.from(client);
+
+  const callOn =
+    (baseUrl: string): Call =>
+    async <Body>(method: string, path: string, options: CallOptions = {}): Promise<Answer<Body>> => {
+      const headers: Record<string, string> = {};
+      if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+      let payload: string | undefined;
+      if (options.rawBody !== undefined || options.body !== undefined) {
+        headers['content-type'] = 'application/json';
+        payload = options.rawBody ?? JSON.stringify(options.body);
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
+      const text = await response.text();
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (text ? JSON.parse(text) : {}) as Body,
+      };
+    };
+  const call = callOn(running.url);
+
+  return {
+    url: running.url,
+    identity,
+    newUser() {
+      const userId = `user-${randomUUID()}`;
+      return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
+    },
+    token: (options) => signAccessToken(identity.signingKey, options),
+    call,
+    async replica(extra = {}) {
+      const replica = await start(extra);
+      return { call: callOn(replica.url), stop: () => replica.stop() };
+    },
+    async seed(ownerId, scenarios) {
+      const store = createScenarioStore(documents, tableName);
+      for (let index = 0; index < scenarios.length; index += 25) {
+        await Promise.all(
+          scenarios.slice(index, index + 25).map((scenario) => store.save(ownerId, scenario)),
+        );
+      }
+    },
+    async save(token, scenario) {
+      const answer = await call('PUT', `/internal/v1/scenarios/${encodeURIComponent(scenario.id)}`, {
+        token,
+        body: { scenario },
+      });
+      if (answer.status !== 201)
+        throw new Error(`save answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    },
+    async itemsOf(scenarioId) {
+      const items: Array<Record<string, unknown>> = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(
+          new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items.filter((item) => JSON.stringify(item).includes(scenarioId));
+    },
+    async indexEntries(index, partition) {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': `${index}pk` },
+          ExpressionAttributeValues: { ':pk': partition },
+        }),
+      );
+      return page.Items ?? [];
+    },
+    async stop() {
+      client.destroy();
+      await running.stop();
+      await identity.close();
+      await stores.cleanup();
+    },
+  };
+}
