@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceEntry } from '@what-if/catalog';
 import { type DevConfig, dynamoEndpoint } from './config';
@@ -30,7 +32,39 @@ export function childEnvironment(
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   if (config.redisKeyPrefix !== undefined) env['REDIS_KEY_PREFIX'] = `${config.redisKeyPrefix}${entry.name}:`;
+  if (entry.name === 'user') Object.assign(env, userServiceEnvironment(config, base));
   return env;
+}
+
+/**
+ * The user service signs access tokens with a key made once into the gitignored .dev/ folder,
+ * so tokens survive restarts; its mail lands as JSON files in .dev/outbox. A developer's own
+ * JWT_SIGNING_KEY or MAILER wins.
+ */
+function userServiceEnvironment(config: DevConfig, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const devDirectory = path.join(config.repoRoot, '.dev');
+  const env: NodeJS.ProcessEnv = {};
+  if (!base['JWT_SIGNING_KEY']) env['JWT_SIGNING_KEY'] = devSigningKey(devDirectory);
+  if (!base['MAILER']) {
+    env['MAILER'] = 'outbox';
+    env['MAIL_OUTBOX_DIR'] = path.join(devDirectory, 'outbox');
+  }
+  return env;
+}
+
+function devSigningKey(devDirectory: string): string {
+  const file = path.join(devDirectory, 'jwt-signing-key.pem');
+  if (!existsSync(file)) {
+    mkdirSync(devDirectory, { recursive: true });
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    try {
+      writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another launcher made it first; use that one.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return readFileSync(file, 'utf8');
 }
 
 export function serviceProcess(config: DevConfig, entry: ServiceEntry, base: NodeJS.ProcessEnv): ProcessSpec {

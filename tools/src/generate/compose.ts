@@ -22,6 +22,15 @@ const stackSettings = {
   DYNAMODB_CREATE_TABLES: 'true',
 } as const;
 
+/**
+ * Compose-only values of one service. The user service signs with a key it makes at start
+ * (no key is committed, and the stack runs one replica of it), and keeps its mail as files
+ * (`docker compose exec user ls /tmp/outbox`).
+ */
+const serviceSettings: Partial<Record<ServiceName, Record<string, string>>> = {
+  user: { JWT_ALLOW_EPHEMERAL_KEY: 'true', MAILER: 'outbox', MAIL_OUTBOX_DIR: '/tmp/outbox' },
+};
+
 type ComposeService = Record<string, unknown>;
 
 const storeContainers: Record<StoreKind, ComposeService> = {
@@ -81,7 +90,12 @@ function upstreamUrls(): Record<string, string> {
  * left empty (null), so compose passes it through from the shell that runs it.
  */
 function environment(entry: ServiceEntry): Record<string, string | null> {
-  const overrides: Record<string, string> = { ...storeUrls, ...stackSettings, ...upstreamUrls() };
+  const overrides: Record<string, string> = {
+    ...storeUrls,
+    ...stackSettings,
+    ...upstreamUrls(),
+    ...serviceSettings[entry.name],
+  };
   return Object.fromEntries(
     envFor(entry.name).map((variable) => [
       variable.name,

@@ -8,11 +8,11 @@ import type { ScenarioCategory, ScenarioLanguage } from '@what-if/kit';
 const signals: Record<ScenarioCategory, Record<ScenarioLanguage, RegExp>> = {
   history: {
     en: /\b(empire|emperor|king|queen|dynasty|war|battle|revolution|ancient|medieval|century|colony|colonial|treaty|pharaoh|roman|napoleon|caesar|republic|kingdom|invasion|conquest|\d{3,4}s?|bc|ad)\b/i,
-    vi: /(đế chế|hoàng đế|vua|triều đại|chiến tranh|trận|cách mạng|thế kỷ|thuộc địa|hiệp ước|nhà nguyễn|nhà trần|nhà lý|de che|trieu dai|chien tranh|the ky)/i,
+    vi: /(đế chế|hoàng đế|vua|triều đại|chiến tranh|trận|cách mạng|thế kỷ|thuộc địa|hiệp ước|nhà nguyễn|nhà trần|nhà lý|điện biên phủ|bạch đằng|mông cổ|de che|trieu dai|chien tranh|the ky)/i,
   },
   science: {
-    en: /\b(planet|moon|mars|space|gravity|atom|physics|chemistry|biology|dna|gene|evolution|dinosaur|asteroid|climate|vaccine|internet|computer|electricity|energy|technology|invented|invention|ai|robot|quantum|oxygen|sun|ocean|plants?|photosynthesi[sz]e|animals?|species|disease|medicine|brain|sleep|humans)\b/i,
-    vi: /(hành tinh|mặt trăng|vũ trụ|trọng lực|nguyên tử|vật lý|hóa học|sinh học|tiến hóa|khủng long|thiên thạch|khí hậu|vắc.?xin|máy tính|điện|năng lượng|công nghệ|phát minh|robot|vu tru|khung long|cong nghe)/i,
+    en: /\b(planet|moon|mars|space|gravity|atom|physics|chemistry|biology|dna|gene|evolution|dinosaurs?|extinct|extinction|asteroid|climate|vaccine|internet|computer|electricity|energy|technology|invented|invention|ai|robot|quantum|oxygen|sun|ocean|plants?|photosynthesi[sz]e|animals?|species|cats?|dogs?|birds?|disease|medicine|brain|sleep|humans)\b/i,
+    vi: /(hành tinh|mặt trăng|vũ trụ|trọng lực|nguyên tử|vật lý|hóa học|sinh học|tiến hóa|khủng long|thiên thạch|khí hậu|vắc.?xin|máy tính|điện(?! biên)|năng lượng|công nghệ|phát minh|robot|vu tru|khung long|cong nghe)/i,
   },
   society: {
     en: /\b(society|money|economy|school|education|government|democracy|vote|city|cities|religion|law|language|religion|women|workers|tax|social|media|cars|car|transport|nobody|everyone|people|country|countries)\b/i,

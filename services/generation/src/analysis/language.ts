@@ -11,7 +11,11 @@ const vietnameseLetters = /[ăâđêôơưàảãáạằẳẵắặầẩẫ�
 const unaccentedVietnameseWords =
   /\b(neu|nhu the nao|chuyen gi|se ra sao|khong|nguoi|nuoc|chien tranh|lich su)\b/i;
 
+/** A question that opens the Vietnamese way is Vietnamese, however few marks follow. */
+const vietnameseOpeners = /^\s*(nếu|giả sử|điều gì|chuyện gì|thử tưởng tượng)/i;
+
 export function detectLanguage(text: string): ScenarioLanguage {
+  if (vietnameseOpeners.test(text.normalize('NFC'))) return 'vi';
   const marked = text.match(vietnameseLetters)?.length ?? 0;
   if (marked >= 2) return 'vi';
   if (unaccentedVietnameseWords.test(text.normalize('NFC'))) return 'vi';

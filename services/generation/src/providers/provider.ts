@@ -32,6 +32,11 @@ export interface ScenarioProvider {
   readonly name: string;
   readonly model: string;
   /**
+   * The version of this provider's instructions or templates, recorded in provenance and
+   * part of the cache key; the remote providers share PROMPT_VERSION when they leave it out.
+   */
+  readonly promptVersion?: string;
+  /**
    * Writes a scenario. Resolves with content that still has to pass the schema (the caller
    * validates it); rejects on transport, protocol or parse failures; stops when `signal` aborts.
    */

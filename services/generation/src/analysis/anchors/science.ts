@@ -1,0 +1,324 @@
+import type { Anchor } from '../facts';
+
+/** Discoveries, inventions and natural events with the dates textbooks give them. */
+export const scienceAnchors: Anchor[] = [
+  {
+    id: 'photosynthesis',
+    patterns: { en: /\bphotosynthe\w*/i, vi: /quang hợp/i },
+    name: { en: 'photosynthesis', vi: 'quang hợp' },
+    time: { scale: 'generation', generation: 1 },
+    domain: 'nature',
+    recorded: {
+      en: 'only plants, algae and some bacteria lived on sunlight',
+      vi: 'chỉ cây cỏ, tảo và vài loài vi khuẩn sống nhờ ánh nắng',
+    },
+    motifs: {
+      en: [
+        'the farms',
+        'the sunlit rooftops',
+        'the food markets',
+        'the long northern winters',
+        'the equatorial cities',
+        'the kitchens',
+      ],
+      vi: [
+        'đồng ruộng',
+        'những mái nhà đầy nắng',
+        'các chợ thực phẩm',
+        'những mùa đông dài phương bắc',
+        'các thành phố xích đạo',
+        'gian bếp',
+      ],
+    },
+    figures: [],
+    culture: { en: 'english', vi: 'vietnamese' },
+  },
+  {
+    id: 'dinosaurs',
+    patterns: { en: /\b(dinosaurs?|t\.? ?rex|tyrannosaur\w*|raptors?)\b/i, vi: /(khủng long|khung long)/i },
+    name: { en: 'the dinosaurs', vi: 'loài khủng long' },
+    time: { scale: 'deep', yearsAgo: 66_000_000 },
+    domain: 'nature',
+    recorded: {
+      en: 'an asteroid struck Chicxulub and ended the age of the dinosaurs',
+      vi: 'một tiểu hành tinh đâm xuống Chicxulub và khép lại thời đại khủng long',
+    },
+    motifs: {
+      en: [
+        'the flowering forests',
+        'the first grasslands',
+        'the river valleys',
+        'the coastal plains',
+        'the warm shallow seas',
+      ],
+      vi: [
+        'những cánh rừng cây có hoa',
+        'những đồng cỏ đầu tiên',
+        'các thung lũng sông',
+        'các đồng bằng ven biển',
+        'những vùng biển nông ấm áp',
+      ],
+    },
+    figures: [
+      {
+        name: { en: 'Luis Alvarez', vi: 'Luis Alvarez' },
+        role: { en: 'physicist behind the impact theory', vi: 'nhà vật lý đề ra giả thuyết va chạm' },
+      },
+      {
+        name: { en: 'Mary Anning', vi: 'Mary Anning' },
+        role: { en: 'fossil hunter of Lyme Regis', vi: 'nhà săn hóa thạch ở Lyme Regis' },
+      },
+    ],
+    culture: { en: 'english', vi: 'vietnamese' },
+  },
+  {
+    id: 'printing-press',
+    patterns: {
+      en: /\b(printing press|printing|gutenberg|movable type)\b/i,
+      vi: /(máy in|nghề in|gutenberg|in ấn)/i,
+    },
+    name: { en: 'the printing press', vi: 'máy in' },
+    time: { scale: 'year', year: 1440 },
+    domain: 'technology',
+    recorded: {
+      en: 'Gutenberg set up his press with movable metal type in Mainz',
+      vi: 'Gutenberg dựng máy in chữ rời bằng kim loại ở Mainz',
+    },
+    motifs: {
+      en: [
+        'cheap pamphlets',
+        'the scriptoria',
+        'vernacular Bibles',
+        'the universities',
+        'the censors',
+        'the paper mills',
+      ],
+      vi: [
+        'những tờ truyền đơn giá rẻ',
+        'các phòng chép sách',
+        'Kinh Thánh bằng tiếng địa phương',
+        'các trường đại học',
+        'giới kiểm duyệt',
+        'các xưởng giấy',
+      ],
+    },
+    figures: [
+      {
+        name: { en: 'Johannes Gutenberg', vi: 'Johannes Gutenberg' },
+        role: { en: 'goldsmith and printer of Mainz', vi: 'thợ kim hoàn và thợ in ở Mainz' },
+      },
+      {
+        name: { en: 'Bi Sheng', vi: 'Tất Thăng' },
+        role: {
+          en: 'Song-dynasty inventor of clay movable type',
+          vi: 'người thời Tống sáng chế chữ rời bằng đất nung',
+        },
+      },
+    ],
+    culture: { en: 'german', vi: 'german' },
+  },
+  {
+    id: 'moon-landing',
+    patterns: {
+      en: /\b(moon landing|apollo|landed on the moon|armstrong)\b/i,
+      vi: /(lên mặt trăng|đổ bộ mặt trăng|apollo|armstrong)/i,
+    },
+    name: { en: 'the Moon landing', vi: 'cuộc đổ bộ lên Mặt Trăng' },
+    time: { scale: 'year', year: 1969 },
+    domain: 'technology',
+    recorded: {
+      en: 'Apollo 11 set two men down on the Sea of Tranquility',
+      vi: 'Apollo 11 đưa hai người đặt chân xuống Biển Yên Tĩnh',
+    },
+    motifs: {
+      en: [
+        'the Saturn V',
+        'Mission Control',
+        'the Space Race',
+        'Cape Canaveral',
+        'the lunar module',
+        'the Soviet programme',
+      ],
+      vi: [
+        'tên lửa Saturn V',
+        'Trung tâm điều khiển',
+        'cuộc chạy đua vào không gian',
+        'mũi Canaveral',
+        'tàu đổ bộ mặt trăng',
+        'chương trình vũ trụ Liên Xô',
+      ],
+    },
+    figures: [
+      {
+        name: { en: 'Neil Armstrong', vi: 'Neil Armstrong' },
+        role: { en: 'commander of Apollo 11', vi: 'chỉ huy Apollo 11' },
+      },
+      {
+        name: { en: 'Buzz Aldrin', vi: 'Buzz Aldrin' },
+        role: { en: 'lunar module pilot', vi: 'phi công tàu đổ bộ' },
+      },
+      {
+        name: { en: 'Sergei Korolev', vi: 'Sergei Korolev' },
+        role: {
+          en: 'chief designer of the Soviet programme',
+          vi: 'tổng công trình sư chương trình vũ trụ Liên Xô',
+        },
+      },
+    ],
+    culture: { en: 'english', vi: 'english' },
+  },
+  {
+    id: 'internet',
+    patterns: {
+      en: /\b(internet|world wide web|the web|arpanet)\b/i,
+      vi: /(internet|mạng toàn cầu|mạng internet)/i,
+    },
+    name: { en: 'the internet', vi: 'Internet' },
+    time: { scale: 'year', year: 1983 },
+    domain: 'technology',
+    recorded: {
+      en: 'ARPANET switched to TCP/IP and the networks began to join',
+      vi: 'ARPANET chuyển sang TCP/IP và các mạng bắt đầu nối vào nhau',
+    },
+    motifs: {
+      en: [
+        'the telegraph offices',
+        'the switching stations',
+        'the cables under the sea',
+        'the newspapers',
+        'the post office',
+        'the libraries',
+      ],
+      vi: [
+        'các trạm điện báo',
+        'các tổng đài chuyển mạch',
+        'những tuyến cáp dưới biển',
+        'các tòa báo',
+        'bưu điện',
+        'các thư viện',
+      ],
+    },
+    figures: [
+      {
+        name: { en: 'Vint Cerf', vi: 'Vint Cerf' },
+        role: { en: 'co-designer of TCP/IP', vi: 'đồng tác giả giao thức TCP/IP' },
+      },
+      {
+        name: { en: 'Bob Kahn', vi: 'Bob Kahn' },
+        role: { en: 'co-designer of TCP/IP', vi: 'đồng tác giả giao thức TCP/IP' },
+      },
+      {
+        name: { en: 'Tim Berners-Lee', vi: 'Tim Berners-Lee' },
+        role: { en: 'inventor of the World Wide Web', vi: 'cha đẻ của World Wide Web' },
+      },
+    ],
+    culture: { en: 'english', vi: 'english' },
+  },
+  {
+    id: 'electricity',
+    patterns: {
+      en: /\b(electricity|electric light|light ?bulb|edison|tesla)\b/i,
+      vi: /(điện năng|bóng đèn|edison|tesla)/i,
+    },
+    name: { en: 'electricity', vi: 'điện' },
+    time: { scale: 'year', year: 1879 },
+    domain: 'technology',
+    recorded: {
+      en: 'Edison lit his first lasting carbon-filament bulb',
+      vi: 'Edison thắp sáng chiếc bóng đèn dây tóc than bền đầu tiên',
+    },
+    motifs: {
+      en: ['the gas lamps', 'the power stations', 'the factory floors', 'the telegraph', 'the night streets'],
+      vi: [
+        'những ngọn đèn khí',
+        'các nhà máy điện',
+        'các xưởng sản xuất',
+        'điện báo',
+        'những con phố về đêm',
+      ],
+    },
+    figures: [
+      {
+        name: { en: 'Thomas Edison', vi: 'Thomas Edison' },
+        role: { en: 'inventor and industrialist', vi: 'nhà phát minh và nhà công nghiệp' },
+      },
+      {
+        name: { en: 'Nikola Tesla', vi: 'Nikola Tesla' },
+        role: { en: 'engineer of alternating current', vi: 'kỹ sư của dòng điện xoay chiều' },
+      },
+      {
+        name: { en: 'Michael Faraday', vi: 'Michael Faraday' },
+        role: { en: 'discoverer of induction', vi: 'người khám phá hiện tượng cảm ứng điện từ' },
+      },
+    ],
+    culture: { en: 'english', vi: 'english' },
+  },
+  {
+    id: 'black-death',
+    patterns: { en: /\b(black death|plague)\b/i, vi: /(cái chết đen|dịch hạch)/i },
+    name: { en: 'the Black Death', vi: 'Cái Chết Đen' },
+    time: { scale: 'year', year: 1347 },
+    domain: 'nature',
+    recorded: {
+      en: 'plague reached the ports of the Mediterranean',
+      vi: 'dịch hạch cập bến các cảng Địa Trung Hải',
+    },
+    motifs: {
+      en: ['the manors', 'the guilds', 'the harbour towns', 'the peasants', 'the monasteries'],
+      vi: ['các thái ấp', 'các phường hội', 'những thị trấn cảng', 'nông dân', 'các tu viện'],
+    },
+    figures: [
+      {
+        name: { en: 'Giovanni Boccaccio', vi: 'Giovanni Boccaccio' },
+        role: { en: 'Florentine writer', vi: 'nhà văn thành Firenze' },
+      },
+    ],
+    culture: { en: 'english', vi: 'english' },
+  },
+  {
+    id: 'steam-engine',
+    patterns: {
+      en: /\b(steam engines?|steam power|industrial revolution|james watt)\b/i,
+      vi: /(máy hơi nước|cách mạng công nghiệp|james watt)/i,
+    },
+    name: { en: 'the steam engine', vi: 'máy hơi nước' },
+    time: { scale: 'year', year: 1769 },
+    domain: 'technology',
+    recorded: {
+      en: 'James Watt patented his separate condenser and steam began to drive the mills',
+      vi: 'James Watt đăng ký bằng sáng chế bình ngưng tách rời và hơi nước bắt đầu quay các xưởng máy',
+    },
+    motifs: {
+      en: [
+        'the coal pits',
+        'the cotton mills',
+        'the canals',
+        'the workhouses',
+        'the ironworks',
+        'the first railways',
+      ],
+      vi: [
+        'các mỏ than',
+        'các xưởng dệt bông',
+        'những con kênh',
+        'các trại tế bần',
+        'các lò luyện sắt',
+        'những tuyến đường sắt đầu tiên',
+      ],
+    },
+    figures: [
+      {
+        name: { en: 'James Watt', vi: 'James Watt' },
+        role: {
+          en: 'Scottish instrument maker and engineer',
+          vi: 'thợ chế tạo dụng cụ và kỹ sư người Scotland',
+        },
+      },
+      {
+        name: { en: 'Matthew Boulton', vi: 'Matthew Boulton' },
+        role: { en: 'his Birmingham partner', vi: 'người cộng sự của ông ở Birmingham' },
+      },
+    ],
+    culture: { en: 'english', vi: 'english' },
+  },
+];

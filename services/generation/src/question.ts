@@ -1,0 +1,42 @@
+import { HttpProblem, questionLimits } from '@what-if/kit';
+
+/** C0 and C1 control characters (tabs and newlines included): they become spaces. */
+const controlCharacters = /[\p{Cc}]/gu;
+/** Zero-width and bidi-override characters that hide text or reorder it on screen. */
+const invisibleFormatting = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** The question as stored and shown: NFC, control characters stripped, whitespace collapsed. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .normalize('NFC')
+    .replace(controlCharacters, ' ')
+    .replace(invisibleFormatting, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The question for cache keys: two spellings of the same request share one entry. */
+export function normalizeQuestion(cleaned: string): string {
+  return cleaned.toLocaleLowerCase().replace(/[\s?!.…]+$/u, '');
+}
+
+function invalidQuestion(message: string): HttpProblem {
+  return new HttpProblem(400, `The question ${message}.`, {
+    type: 'validation',
+    title: 'Your request has invalid fields',
+    extensions: { errors: [{ path: '/body/question', message }] },
+  });
+}
+
+/** The cleaned question, or a 400 saying what is wrong with it. */
+export function validQuestion(raw: string): string {
+  const question = cleanQuestion(raw);
+  if (question.length === 0) throw invalidQuestion('is empty');
+  if (question.length < questionLimits.min) {
+    throw invalidQuestion(`must have at least ${questionLimits.min} characters (it has ${question.length})`);
+  }
+  if (question.length > questionLimits.max) {
+    throw invalidQuestion(`must have at most ${questionLimits.max} characters (it has ${question.length})`);
+  }
+  return question;
+}
