@@ -91,8 +91,9 @@ function routeLabel(rule: RouteTableEntry): string {
  * that goes away aborts the upstream request, so the service stops its work too.
  */
 export function createProxy(options: ProxyOptions) {
-  // Reused connections to each service; a small idle pool is plenty on one replica.
-  const agent = new Agent({ keepAlive: true, maxFreeSockets: 16, timeout: options.idleTimeoutMs });
+  // Connections to each service are kept and reused: opening one per request would cost more
+  // than the proxying itself. The idle pool is sized for a busy replica's concurrency.
+  const agent = new Agent({ keepAlive: true, maxFreeSockets: 256, timeout: options.idleTimeoutMs });
 
   function failure(upstream: ServiceName, error: NodeJS.ErrnoException, timedOut: boolean): HttpProblem {
     if (timedOut) {

@@ -1,4 +1,4 @@
-import { envDefaults, type ServiceName } from '@what-if/catalog';
+import { envDefaults, envFor, type ServiceName } from '@what-if/catalog';
 import { z } from 'zod';
 
 /** Raised when the environment does not satisfy a service's schema; lists every bad variable. */
@@ -75,18 +75,30 @@ export function loadConfig<Schema extends z.ZodType>(
   }
   const result = schema.safeParse(merged);
   if (result.success) return result.data;
+  const secrets = new Set(
+    envFor(name)
+      .filter((variable) => variable.secret)
+      .map((variable) => variable.name),
+  );
   const problems = result.error.issues.map((issue) => {
-    const variable = issue.path.join('.') || '(environment)';
-    const value = merged[String(issue.path[0])];
-    const shown = value === undefined ? 'is missing' : `has "${redact(variable, value)}"`;
-    return `${variable} ${shown}: ${issue.message}`;
+    const variable = String(issue.path[0] ?? '(environment)');
+    const value = merged[variable];
+    const shown =
+      value === undefined ? 'is missing' : `has "${redact(variable, value, secrets.has(variable))}"`;
+    const where = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
+    return `${variable} ${shown}${where}: ${issue.message}`;
   });
   throw new ConfigError(name, problems);
 }
 
-/** Never echo something that may hold a credential (URLs carry passwords, tokens are tokens). */
-function redact(variable: string, value: string): string {
-  if (/SECRET|TOKEN|PASSWORD|PRIVATE/i.test(variable)) return '<redacted>';
-  if (/URL/i.test(variable)) return value.replace(/\/\/[^@/]*@/, '//***@');
+/**
+ * Never echo something that may hold a credential: a variable the catalog marks secret or
+ * whose name says so is hidden whole, a URL loses its password.
+ */
+function redact(variable: string, value: string, secret: boolean): string {
+  if (/URL/i.test(variable) && !/SECRET|TOKEN|PASSWORD|PRIVATE|KEY/i.test(variable)) {
+    return value.replace(/\/\/[^@/]*@/, '//***@');
+  }
+  if (secret || /SECRET|TOKEN|PASSWORD|PRIVATE|_KEY$/i.test(variable)) return '<redacted>';
   return value;
 }

@@ -66,3 +66,12 @@ test('a service started with bad variables exits 78 and says which, before openi
   expect(result.stderr).toContain('invalid configuration');
   for (const variable of ['PORT', 'PG_POOL_MAX', 'DATABASE_URL']) expect(result.stderr).toContain(variable);
 });
+
+test('a variable the catalog marks secret is never echoed, whatever its name', () => {
+  const schema = baseConfigSchema.extend({
+    JWT_SIGNING_KEY: baseConfigSchema.shape.HOST.startsWith('-----BEGIN'),
+  });
+  expect(() => loadConfig('user', schema, { JWT_SIGNING_KEY: 'raw-key-material-xyz' })).toThrow(
+    /JWT_SIGNING_KEY has "<redacted>"/,
+  );
+});

@@ -1,9 +1,18 @@
 import path from 'node:path';
-import type { ServiceDefinition } from '@what-if/kit';
+import { ConfigError, type ServiceDefinition, createTokenVerifier } from '@what-if/kit';
 import { migrate, postgresFromConfig } from '@what-if/kit/postgres';
 import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
 import { configSchema } from './config';
+import type { UserDependencies } from './dependencies';
+import { type SigningKeys, loadSigningKeys } from './keys/signing-keys';
+import { SignInLockout } from './lockout/sign-in-lockout';
+import { mailerFromConfig } from './mail/mailer-from-config';
+import { oauthProvidersFromConfig } from './oauth/oauth-providers';
+import { createDummyPasswordHash } from './passwords/password-hashing';
+import { SessionManager } from './sessions/session-manager';
+import { SessionStore } from './sessions/session-store';
+import { createAccessTokenIssuer } from './tokens/access-tokens';
 
 export const migrationsDirectory = path.join(__dirname, '..', 'migrations');
 
@@ -11,10 +20,59 @@ export const userService: ServiceDefinition<typeof configSchema> = {
   name: 'user',
   schema: configSchema,
   async start({ config, logger, metrics, validateResponses }) {
+    // Key and provider settings are checked before any connection opens, and fail as configuration.
+    let keys: SigningKeys;
+    let oauth: ReturnType<typeof oauthProvidersFromConfig>;
+    try {
+      keys = loadSigningKeys({
+        signingKeyPem: config.JWT_SIGNING_KEY,
+        previousPublicKeysPem: config.JWT_PREVIOUS_PUBLIC_KEYS,
+        allowEphemeral: config.JWT_ALLOW_EPHEMERAL_KEY,
+        logger,
+      });
+      oauth = oauthProvidersFromConfig(config);
+    } catch (error) {
+      throw new ConfigError('user', [(error as Error).message]);
+    }
     const postgres = postgresFromConfig(config, 'what-if-user', logger);
     // The schema must be current before the first request; a replica that cannot migrate does not start.
     await migrate(postgres.pool, migrationsDirectory, logger);
     const redis = redisFromConfig(config, logger);
-    return { app: buildApp({ logger, metrics, validateResponses }), stores: [postgres, redis] };
+    const sessionStore = new SessionStore(redis.client);
+    const accessTokens = createAccessTokenIssuer({
+      keys,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+    });
+    const user: UserDependencies = {
+      config,
+      logger,
+      pool: postgres.pool,
+      redis: redis.client,
+      keys,
+      verifier: createTokenVerifier({
+        keys: keys.keySource,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+      }),
+      sessions: new SessionManager({
+        pool: postgres.pool,
+        store: sessionStore,
+        accessTokens,
+        refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+        logger,
+      }),
+      sessionStore,
+      lockout: new SignInLockout(redis.client, {
+        perAddressThreshold: config.LOGIN_LOCKOUT_THRESHOLD,
+        perAccountThreshold: config.LOGIN_ACCOUNT_LOCKOUT_THRESHOLD,
+        lockSeconds: config.LOGIN_LOCKOUT_SECONDS,
+      }),
+      mailer: mailerFromConfig(config, logger),
+      oauth,
+      dummyPasswordHash: await createDummyPasswordHash(),
+    };
+    return { app: buildApp({ logger, metrics, validateResponses, user }), stores: [postgres, redis] };
   },
 };

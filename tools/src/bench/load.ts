@@ -5,7 +5,9 @@ const autocannon = require('autocannon') as (
     url: string;
     connections: number;
     duration: number;
+    method?: string;
     headers?: Record<string, string>;
+    body?: string;
   },
   done: (error: Error | null, result: LoadResult) => void,
 ) => void;
@@ -23,7 +25,9 @@ export function load(options: {
   url: string;
   connections: number;
   durationSeconds: number;
+  method?: string;
   headers?: Record<string, string>;
+  body?: string;
 }): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error('benchmarks target loopback only');
   return new Promise((resolve, reject) => {
@@ -32,7 +36,9 @@ export function load(options: {
         url: options.url,
         connections: options.connections,
         duration: options.durationSeconds,
+        ...(options.method ? { method: options.method } : {}),
         ...(options.headers ? { headers: options.headers } : {}),
+        ...(options.body ? { body: options.body } : {}),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );

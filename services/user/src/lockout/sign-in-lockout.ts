@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+export interface SignInLockoutOptions {
+  /** Failures from one address on one account that lock that address out of it. */
+  perAddressThreshold: number;
+  /** Failures from every address on one account that lock it for unfamiliar addresses. */
+  perAccountThreshold: number;
+  /** How long a lock lasts; failures are counted over the same window. */
+  lockSeconds: number;
+}
+
+export type LockState = { locked: false } | { locked: true; retryAfterSeconds: number };
+
+/** Addresses an account signed in from stay familiar this long. */
+const familiarForSeconds = 30 * 24 * 3600;
+
+/**
+ * Temporary lockout after repeated failed sign-ins, designed so an attacker cannot lock a
+ * person out for good:
+ * - failures are counted per account *and* address: guessing from one address locks only
+ *   that address out of that account;
+ * - a per-account cap catches guessing spread over many addresses, but it locks out only
+ *   addresses the account has never signed in from, so its owner's usual networks still work;
+ * - a lock lasts a fixed time and attempts during it are refused without being counted,
+ *   so hammering does not extend it; a password reset lifts the account-wide lock.
+ * Accounts are keyed by a hash of the typed email, existing or not, so a lock reveals nothing.
+ */
+export class SignInLockout {
+  constructor(
+    private readonly redis: Redis,
+    private readonly options: SignInLockoutOptions,
+  ) {}
+
+  async check(email: string, ip: string): Promise<LockState> {
+    const account = accountKey(email);
+    const [addressLockMs, accountLockMs, familiar] = await Promise.all([
+      this.redis.pttl(`sign-in-lock:${account}:${ip}`),
+      this.redis.pttl(`sign-in-lock:${account}`),
+      this.redis.sismember(`sign-in-familiar:${account}`, ip),
+    ]);
+    const remainingMs = Math.max(addressLockMs, familiar ? -1 : accountLockMs);
+    return remainingMs > 0
+      ? { locked: true, retryAfterSeconds: Math.ceil(remainingMs / 1000) }
+      : { locked: false };
+  }
+
+  /** Counts a failure; answers the lock it caused, if any. */
+  async recordFailure(email: string, ip: string): Promise<LockState> {
+    const account = accountKey(email);
+    const { lockSeconds, perAddressThreshold, perAccountThreshold } = this.options;
+    const addressCounter = `sign-in-failures:${account}:${ip}`;
+    const accountCounter = `sign-in-failures:${account}`;
+    const counts = await this.redis
+      .multi()
+      .incr(addressCounter)
+      .expire(addressCounter, lockSeconds, 'NX')
+      .incr(accountCounter)
+      .expire(accountCounter, lockSeconds, 'NX')
+      .exec();
+    const addressFailures = Number(counts?.[0]?.[1] ?? 0);
+    const accountFailures = Number(counts?.[2]?.[1] ?? 0);
+    if (addressFailures >= perAddressThreshold) {
+      await this.redis
+        .multi()
+        .set(`sign-in-lock:${account}:${ip}`, '1', 'EX', lockSeconds, 'NX')
+        .del(addressCounter)
+        .exec();
+    }
+    if (accountFailures >= perAccountThreshold) {
+      await this.redis
+        .multi()
+        .set(`sign-in-lock:${account}`, '1', 'EX', lockSeconds, 'NX')
+        .del(accountCounter)
+        .exec();
+    }
+    return this.check(email, ip);
+  }
+
+  /** A correct password: this address's failures are forgotten and it becomes familiar. */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    const account = accountKey(email);
+    await this.redis
+      .multi()
+      .del(`sign-in-failures:${account}:${ip}`)
+      .sadd(`sign-in-familiar:${account}`, ip)
+      .expire(`sign-in-familiar:${account}`, familiarForSeconds)
+      .exec();
+  }
+
+  /** After a password reset, which proves the owner is back: the account-wide lock and count go. */
+  async clearAccount(email: string): Promise<void> {
+    const account = accountKey(email);
+    await this.redis.del(`sign-in-lock:${account}`, `sign-in-failures:${account}`);
+  }
+
+  /** When the account is deleted, nothing keyed by its address stays behind. */
+  async forgetAccount(email: string): Promise<void> {
+    const account = accountKey(email);
+    await this.redis.del(
+      `sign-in-lock:${account}`,
+      `sign-in-failures:${account}`,
+      `sign-in-familiar:${account}`,
+    );
+  }
+}
+
+function accountKey(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}

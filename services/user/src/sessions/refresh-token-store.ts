@@ -1,0 +1,130 @@
+import type { Pool } from 'pg';
+import { type Queryable, inTransaction } from '../database/transaction';
+import { hashOpaqueToken, newOpaqueToken } from '../tokens/opaque-tokens';
+
+export interface NewFamily {
+  familyId: string;
+  refreshToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Opens a session's refresh-token family with its first token. */
+export async function openFamily(db: Queryable, userId: string, ttlSeconds: number): Promise<NewFamily> {
+  const family = await db.query<{ id: string; created_at: Date; expires_at: Date }>(
+    `INSERT INTO refresh_token_families (user_id, expires_at)
+     VALUES ($1, now() + make_interval(secs => $2)) RETURNING id, created_at, expires_at`,
+    [userId, ttlSeconds],
+  );
+  const row = family.rows[0]!;
+  const refreshToken = newOpaqueToken();
+  await db.query('INSERT INTO refresh_tokens (token_hash, family_id) VALUES ($1, $2)', [
+    hashOpaqueToken(refreshToken),
+    row.id,
+  ]);
+  return { familyId: row.id, refreshToken, createdAt: row.created_at, expiresAt: row.expires_at };
+}
+
+export type Rotation =
+  | { outcome: 'rotated'; familyId: string; userId: string; refreshToken: string; expiresAt: Date }
+  /** An already-used token came back: someone holds a copy. The family is revoked. */
+  | { outcome: 'reused'; familyId: string; userId: string }
+  /** The family was logged out, revoked or expired. */
+  | { outcome: 'ended'; familyId: string; userId: string }
+  | { outcome: 'unknown' };
+
+/**
+ * Spends a refresh token and issues its successor. The conditional UPDATE is the lock: of two
+ * concurrent refreshes with one token, exactly one finds it unused; the other sees it used,
+ * which is indistinguishable from theft, and revokes the family.
+ */
+export async function rotateRefreshToken(pool: Pool, presented: string): Promise<Rotation> {
+  const tokenHash = hashOpaqueToken(presented);
+  return inTransaction(pool, async (client) => {
+    const spent = await client.query<{ family_id: string; user_id: string; expires_at: Date }>(
+      `UPDATE refresh_tokens AS token SET used_at = now()
+       FROM refresh_token_families AS family
+       WHERE token.token_hash = $1 AND token.used_at IS NULL AND family.id = token.family_id
+         AND family.revoked_at IS NULL AND family.expires_at > now()
+       RETURNING family.id AS family_id, family.user_id, family.expires_at`,
+      [tokenHash],
+    );
+    const row = spent.rows[0];
+    if (row) {
+      const refreshToken = newOpaqueToken();
+      await client.query('INSERT INTO refresh_tokens (token_hash, family_id) VALUES ($1, $2)', [
+        hashOpaqueToken(refreshToken),
+        row.family_id,
+      ]);
+      return {
+        outcome: 'rotated',
+        familyId: row.family_id,
+        userId: row.user_id,
+        refreshToken,
+        expiresAt: row.expires_at,
+      };
+    }
+    const known = await client.query<{
+      family_id: string;
+      user_id: string;
+      used_at: Date | null;
+      live: boolean;
+    }>(
+      `SELECT family.id AS family_id, family.user_id, token.used_at,
+              (family.revoked_at IS NULL AND family.expires_at > now()) AS live
+       FROM refresh_tokens AS token JOIN refresh_token_families AS family ON family.id = token.family_id
+       WHERE token.token_hash = $1`,
+      [tokenHash],
+    );
+    const found = known.rows[0];
+    if (!found) return { outcome: 'unknown' };
+    if (found.live && found.used_at !== null) {
+      await client.query(
+        `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'refresh token reused'
+         WHERE id = $1 AND revoked_at IS NULL`,
+        [found.family_id],
+      );
+      return { outcome: 'reused', familyId: found.family_id, userId: found.user_id };
+    }
+    return { outcome: 'ended', familyId: found.family_id, userId: found.user_id };
+  });
+}
+
+/** Revokes one family of a user; false when it was not theirs or not live. */
+export async function revokeFamily(
+  db: Queryable,
+  userId: string,
+  familyId: string,
+  reason: string,
+): Promise<boolean> {
+  const result = await db.query(
+    `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $3
+     WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL`,
+    [familyId, userId, reason],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
+/** Revokes every live family of a user, but the one kept (the caller's own session); returns their ids. */
+export async function revokeAllFamilies(
+  db: Queryable,
+  userId: string,
+  reason: string,
+  keepFamilyId?: string,
+): Promise<string[]> {
+  const result = await db.query<{ id: string }>(
+    `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = $2
+     WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
+    [userId, reason, keepFamilyId ?? null],
+  );
+  return result.rows.map((row) => row.id);
+}
+
+/** Whether a family still lives, held against a concurrent revocation until the transaction ends. */
+export async function lockLiveFamily(db: Queryable, familyId: string): Promise<boolean> {
+  const result = await db.query(
+    'SELECT 1 FROM refresh_token_families WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() FOR SHARE',
+    [familyId],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
