@@ -1,7 +1,7 @@
 /** One Jest run over every package; TypeScript is transformed by swc and type-checked by `tsc -b`. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/services', '<rootDir>/tools', '<rootDir>/test', '<rootDir>/cdk8s'],
+  roots: ['<rootDir>/services', '<rootDir>/tools', '<rootDir>/test', '<rootDir>/cdk', '<rootDir>/cdk8s'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# make deploy-ecs: push every catalog service's image to ECR, generate the keys that must
+# exist before a task starts, then deploy every stack of one environment.
+# Inputs (set by make/cdk.mk): ENV, IMAGE_TAG; optional REGION, ACCOUNT, CDK_APPROVAL, ALLOW_DIRTY.
+set -euo pipefail
+: "${ENV:?ENV is required}" "${IMAGE_TAG:?IMAGE_TAG is required}"
+cd "$(dirname "$0")/../.."
+
+for tool in aws docker openssl; do
+  command -v "$tool" >/dev/null || { echo "deploy-ecs needs $tool on the PATH" >&2; exit 1; }
+done
+
+# The tag names a commit; an image built from uncommitted files would be mislabelled.
+if [ -z "${ALLOW_DIRTY:-}" ] && [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+  echo "Uncommitted changes: image tag $IMAGE_TAG would not describe what runs. Commit first (or ALLOW_DIRTY=1)." >&2
+  exit 1
+fi
+
+plan=$(node cdk/dist/bin/release-plan.js "$ENV" "${REGION:-}")
+field() { awk -F'\t' -v kind="$1" '$1 == kind { $1 = ""; sub(/^ /, ""); print }' <<<"$plan"; }
+region=$(field region)
+account=$(aws sts get-caller-identity --query Account --output text)
+if [ -n "${ACCOUNT:-}" ] && [ "$account" != "$ACCOUNT" ]; then
+  echo "These credentials are for account $account, not ACCOUNT=$ACCOUNT; refusing to deploy $ENV." >&2
+  exit 1
+fi
+echo "Deploying $ENV at $IMAGE_TAG to account $account, region $region"
+
+cdk() {
+  (cd cdk && CDK_DISABLE_CLI_TELEMETRY=true npx --no-install cdk --no-notices --output "cdk.out/$ENV" "$@" \
+    -c env="$ENV" -c imageTag="$IMAGE_TAG" -c strict=true ${REGION:+-c region="$REGION"} ${CDK_ARGS:-})
+}
+approval=${CDK_APPROVAL:-broadening}
+
+echo "== 1/4 Network, data and registry (repositories and secrets come before images and tasks)"
+# shellcheck disable=SC2046 # the stack names are single words
+cdk deploy --require-approval "$approval" $(field first-stacks)
+
+echo "== 2/4 Images"
+registry="$account.dkr.ecr.$region.amazonaws.com"
+aws ecr get-login-password --region "$region" | docker login --username AWS --password-stdin "$registry"
+while IFS=$'\t' read -r kind service port repository; do
+  [ "$kind" = image ] || continue
+  image="$registry/$repository:$IMAGE_TAG"
+  # Tags are immutable: an image already pushed for this commit is the one to run.
+  if aws ecr describe-images --region "$region" --repository-name "$repository" \
+    --image-ids imageTag="$IMAGE_TAG" >/dev/null 2>&1; then
+    echo "$image is already in ECR"
+    continue
+  fi
+  docker build --platform linux/amd64 --build-arg SERVICE="$service" --build-arg PORT="$port" -t "$image" .
+  docker push "$image"
+done <<<"$plan"
+
+echo "== 3/4 Keys a service cannot start without"
+while IFS=$'\t' read -r kind provisioning secret; do
+  [ "$kind" = secret ] && [ "$provisioning" = ec-p256-private-key ] || continue
+  current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
+    --query SecretString --output text)
+  if node -e 'process.exit(JSON.parse(process.argv[1]).value ? 0 : 1)' "$current"; then
+    echo "$secret is set"
+    continue
+  fi
+  echo "Generating $secret (EC P-256, PKCS#8 PEM)"
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 |
+    node -e 'let pem = ""; process.stdin.on("data", (chunk) => (pem += chunk)).on("end", () => process.stdout.write(JSON.stringify({ value: pem })));' |
+    aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
+done <<<"$plan"
+
+echo "== 4/4 Every stack"
+cdk deploy --all --require-approval "$approval"

@@ -1,0 +1,89 @@
+import { Tags, type App, type Environment, type Stack } from 'aws-cdk-lib';
+import type { DeploymentSettings } from './config/context';
+import { stackName } from './config/naming';
+import { DataStack } from './data/data-stack';
+import { EdgeStack } from './edge/edge-stack';
+import { FrontendStack, frontendRegion } from './frontend/frontend-stack';
+import { NetworkStack } from './network/network-stack';
+import { ObservabilityStack } from './observability/observability-stack';
+import { RegistryStack } from './registry/registry-stack';
+import { ServicesStack } from './services/services-stack';
+import { acknowledgeAcceptedWildcards } from './nag/accepted-wildcards';
+
+export interface WhatIfStacks {
+  readonly network: NetworkStack;
+  readonly data: DataStack;
+  readonly registry: RegistryStack;
+  readonly edge: EdgeStack;
+  readonly services: ServicesStack;
+  readonly frontend: FrontendStack;
+  readonly observability: ObservabilityStack;
+}
+
+/**
+ * The whole deployment of one environment, a stack per concern. Stacks name a region but no
+ * account: they deploy into the account of the credentials used, and synthesis never needs one.
+ */
+export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStacks {
+  const { config, imageTag } = settings;
+  const env: Environment = { region: config.region };
+  const common = { env, terminationProtection: config.retainData };
+
+  const network = new NetworkStack(app, stackName(config.name, 'Network'), {
+    ...common,
+    description: 'What If: VPC, endpoints, flow logs, security groups',
+    config,
+  });
+  const data = new DataStack(app, stackName(config.name, 'Data'), {
+    ...common,
+    description: 'What If: PostgreSQL, Redis, DynamoDB, the video bucket and their secrets',
+    config,
+    vpc: network.vpc,
+    groups: network.groups,
+  });
+  const registry = new RegistryStack(app, stackName(config.name, 'Registry'), {
+    ...common,
+    description: 'What If: one ECR repository per service',
+    config,
+  });
+  const edge = new EdgeStack(app, stackName(config.name, 'Edge'), {
+    ...common,
+    description: 'What If: the internet-facing ALB, WAF, DNS and the gateway target groups',
+    config,
+    vpc: network.vpc,
+    loadBalancerSecurityGroup: network.groups.loadBalancer,
+  });
+  const services = new ServicesStack(app, stackName(config.name, 'Services'), {
+    ...common,
+    description: 'What If: the ECS cluster and one Fargate service per catalog entry',
+    config,
+    imageTag,
+    vpc: network.vpc,
+    groups: network.groups,
+    data,
+    repositories: registry.repositories,
+    edge,
+  });
+  const frontend = new FrontendStack(app, stackName(config.name, 'Frontend'), {
+    ...common,
+    env: { region: frontendRegion },
+    description: 'What If: the web app on S3 and CloudFront, with WAF',
+    config,
+  });
+  const observability = new ObservabilityStack(app, stackName(config.name, 'Observability'), {
+    ...common,
+    description: 'What If: alarms, alert topic, unified-health canary, dashboard',
+    config,
+    edge,
+  });
+  // The alarms watch services by name; deploying them after the services avoids alarms on nothing.
+  observability.addStackDependency(services);
+
+  const stacks: WhatIfStacks = { network, data, registry, edge, services, frontend, observability };
+  for (const stack of Object.values(stacks) as Stack[]) {
+    Tags.of(stack).add('Application', 'what-if');
+    Tags.of(stack).add('Environment', config.name);
+    acknowledgeAcceptedWildcards(stack);
+  }
+  return stacks;
+}

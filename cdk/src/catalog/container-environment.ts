@@ -1,0 +1,60 @@
+import { envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
+
+/** What the platform knows that the catalog's laptop defaults cannot. */
+export interface PlatformValues {
+  readonly region: string;
+  readonly dynamoTablePrefix: string;
+  readonly shutdownTimeoutMs: number;
+  /** Where browsers load the web app and, through its /api path, reach the gateway. */
+  readonly siteUrl: string;
+  /** The base URL a caller uses for a callee (the Service Connect alias). */
+  readonly serviceUrl: (callee: ServiceEntry) => string;
+}
+
+export interface ContainerEnvironment {
+  /** Plain configuration: never a credential. */
+  readonly plain: Record<string, string>;
+  /** The names of the catalog's `secret: true` variables; their values come from Secrets Manager. */
+  readonly secretNames: readonly string[];
+}
+
+/**
+ * The catalog's variables for one service as ECS sees them: secrets by name only, the rest
+ * with the catalog default unless AWS needs another value. A required variable that the
+ * platform cannot fill stops synthesis here rather than the task at start-up.
+ */
+export function containerEnvironment(entry: ServiceEntry, platform: PlatformValues): ContainerEnvironment {
+  const overrides: Record<string, string> = {
+    NODE_ENV: 'production',
+    // Empty means the regional endpoint, which the VPC's DynamoDB gateway endpoint serves.
+    DYNAMODB_ENDPOINT: '',
+    AWS_REGION: platform.region,
+    DYNAMODB_TABLE_PREFIX: platform.dynamoTablePrefix,
+    DYNAMODB_CREATE_TABLES: 'false',
+    SHUTDOWN_TIMEOUT_MS: String(platform.shutdownTimeoutMs),
+    // CloudFront serves the web app and forwards /api to the gateway: one origin for the browser.
+    CORS_ALLOWED_ORIGINS: platform.siteUrl,
+    PUBLIC_APP_URL: platform.siteUrl,
+    PUBLIC_API_URL: platform.siteUrl,
+    ...Object.fromEntries(
+      entry.calls.map((callee) => [serviceUrlVariable(callee), platform.serviceUrl(service(callee))]),
+    ),
+  };
+  const plain: Record<string, string> = {};
+  const secretNames: string[] = [];
+  for (const variable of envFor(entry.name)) {
+    if (variable.secret) {
+      secretNames.push(variable.name);
+      continue;
+    }
+    const value = overrides[variable.name] ?? variable.default;
+    if (value === undefined) {
+      throw new Error(
+        `${entry.name}: the catalog gives ${variable.name} no default and AWS has no value for it; ` +
+          'give it a default, mark it secret, or teach cdk/src/catalog/container-environment.ts its value',
+      );
+    }
+    plain[variable.name] = value;
+  }
+  return { plain, secretNames };
+}

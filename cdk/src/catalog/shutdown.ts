@@ -1,0 +1,44 @@
+import { envDefaults, type ServiceEntry } from '@what-if/catalog';
+
+/** Fargate sends SIGKILL at most this long after SIGTERM. */
+export const fargateMaxStopTimeoutSeconds = 120;
+
+/** Time between the end of the drain and SIGKILL, for closing stores and flushing logs. */
+const closeMarginSeconds = 5;
+
+export interface ShutdownTiming {
+  /** SHUTDOWN_DELAY_MS: readiness fails first while requests are still served. */
+  readonly delayMs: number;
+  /** SHUTDOWN_TIMEOUT_MS: in-flight requests may finish within this. */
+  readonly timeoutMs: number;
+  /** ECS stopTimeout: always longer than delay plus timeout, never above Fargate's maximum. */
+  readonly stopTimeoutSeconds: number;
+}
+
+/**
+ * The catalog's shutdown times fitted into Fargate's two minutes. A service whose drain
+ * time does not fit (video's 120 s) drains for what is left after the readiness delay and
+ * the margin, so SIGKILL never lands on a drain that is still running.
+ */
+export function shutdownTiming(entry: ServiceEntry): ShutdownTiming {
+  const defaults = envDefaults(entry.name);
+  const delayMs = Number(defaults.SHUTDOWN_DELAY_MS);
+  const wantedTimeoutMs = Number(defaults.SHUTDOWN_TIMEOUT_MS ?? entry.drainSeconds * 1000);
+  if (!Number.isFinite(delayMs) || !Number.isFinite(wantedTimeoutMs)) {
+    throw new Error(
+      `The catalog gives ${entry.name} no numeric SHUTDOWN_DELAY_MS/SHUTDOWN_TIMEOUT_MS defaults`,
+    );
+  }
+  const budgetMs = (fargateMaxStopTimeoutSeconds - closeMarginSeconds) * 1000 - delayMs;
+  if (budgetMs <= 0) {
+    throw new Error(
+      `${entry.name}: SHUTDOWN_DELAY_MS ${delayMs} leaves no time to drain within Fargate's limit`,
+    );
+  }
+  const timeoutMs = Math.min(wantedTimeoutMs, budgetMs);
+  return {
+    delayMs,
+    timeoutMs,
+    stopTimeoutSeconds: Math.ceil((delayMs + timeoutMs) / 1000) + closeMarginSeconds,
+  };
+}

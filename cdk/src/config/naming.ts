@@ -1,0 +1,45 @@
+import { Aws } from 'aws-cdk-lib';
+import type { ServiceName } from '@what-if/catalog';
+import type { EnvironmentName } from './environment-config';
+
+/** Physical names an operator types or searches for; everything else keeps CloudFormation's names. */
+export function resourcePrefix(environment: EnvironmentName): string {
+  return `whatif-${environment}`;
+}
+
+export type StackConcern =
+  'Network' | 'Data' | 'Registry' | 'Edge' | 'Services' | 'Frontend' | 'Observability';
+
+export function stackName(environment: EnvironmentName, concern: StackConcern): string {
+  return `WhatIf-${environment}-${concern}`;
+}
+
+/** DYNAMODB_TABLE_PREFIX: the services add the catalog's table name to it. */
+export function dynamoTablePrefix(environment: EnvironmentName): string {
+  return `${resourcePrefix(environment)}-`;
+}
+
+export function repositoryName(environment: EnvironmentName, service: ServiceName): string {
+  return `${resourcePrefix(environment)}/${service}`;
+}
+
+export function serviceLogGroupName(environment: EnvironmentName, service: ServiceName): string {
+  return `/whatif/${environment}/services/${service}`;
+}
+
+export function secretName(environment: EnvironmentName, ...path: string[]): string {
+  return ['whatif', environment, ...path].join('/');
+}
+
+export function prefixedName(environment: EnvironmentName, ...parts: string[]): string {
+  return [resourcePrefix(environment), ...parts].join('-');
+}
+
+/** Bucket names are global: the account and region make the video bucket's unique and predictable. */
+export function videoBucketName(environment: EnvironmentName): string {
+  return `${resourcePrefix(environment)}-videos-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+}
+
+export function clusterName(environment: EnvironmentName): string {
+  return resourcePrefix(environment);
+}

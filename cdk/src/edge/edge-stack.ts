@@ -1,0 +1,146 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { ISecurityGroup, IVpc } from 'aws-cdk-lib/aws-ec2';
+import { SubnetType } from 'aws-cdk-lib/aws-ec2';
+import {
+  type ApplicationListener,
+  ApplicationListenerRule,
+  ApplicationLoadBalancer,
+  ApplicationProtocol,
+  ListenerAction,
+  ListenerCertificate,
+  ListenerCondition,
+  SslPolicy,
+} from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { LoadBalancerTarget } from 'aws-cdk-lib/aws-route53-targets';
+import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import type { Construct } from 'constructs';
+import { publicEntry } from '../catalog/reachability';
+import type { EnvironmentConfig } from '../config/environment-config';
+import { resourcePrefix } from '../config/naming';
+import { dataRemovalPolicy } from '../config/removal-policy';
+import { httpPort, httpsPort, testListenerPort } from '../network/reachability-groups';
+import { LogBucket } from '../shared/log-bucket';
+import { ManagedRulesWebAcl } from '../shared/managed-rules-web-acl';
+import { GatewayTargetGroups } from './gateway-target-groups';
+
+export interface EdgeStackProps extends StackProps {
+  readonly config: EnvironmentConfig;
+  readonly vpc: IVpc;
+  readonly loadBalancerSecurityGroup: ISecurityGroup;
+}
+
+/** An unmatched path gets a problem document like every other error of the API. */
+const notFound = ListenerAction.fixedResponse(404, {
+  contentType: 'application/problem+json',
+  messageBody: JSON.stringify({ type: 'about:blank', title: 'Not Found', status: 404 }),
+});
+
+/**
+ * The internet-facing ALB in front of the gateway: HTTPS with the configured certificate,
+ * HTTP redirected, AWS WAF, access logs, the DNS name, and the listener rules and target
+ * groups the gateway's blue-green deployments switch between.
+ */
+export class EdgeStack extends Stack {
+  readonly loadBalancer: ApplicationLoadBalancer;
+  readonly targetGroups: GatewayTargetGroups;
+  /** Production traffic: ECS moves its weights from blue to green during a deployment. */
+  readonly productionRule: ApplicationListenerRule;
+  /** Reaches the new revision before it takes production traffic. */
+  readonly testRule: ApplicationListenerRule;
+
+  constructor(scope: Construct, id: string, props: EdgeStackProps) {
+    super(scope, id, props);
+    const { config, vpc } = props;
+    const gateway = publicEntry();
+
+    const accessLogs = new LogBucket(this, 'AccessLogs', {
+      removalPolicy: dataRemovalPolicy(config),
+      expireAfterDays: config.observability.logRetention,
+    });
+    this.loadBalancer = new ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      vpcSubnets: { subnetType: SubnetType.PUBLIC },
+      internetFacing: true,
+      securityGroup: props.loadBalancerSecurityGroup,
+      dropInvalidHeaderFields: true,
+      deletionProtection: config.edge.loadBalancerDeletionProtection,
+    });
+    this.loadBalancer.logAccessLogs(accessLogs.bucket, 'alb');
+
+    const waf = new ManagedRulesWebAcl(this, 'Waf', {
+      scope: 'REGIONAL',
+      name: `${resourcePrefix(config.name)}-api`,
+      requestsPerIpPer5Minutes: config.edge.requestsPerIpPer5Minutes,
+      logRetention: config.observability.logRetention,
+      removalPolicy: dataRemovalPolicy(config),
+    });
+    new CfnWebACLAssociation(this, 'WafAssociation', {
+      resourceArn: this.loadBalancer.loadBalancerArn,
+      webAclArn: waf.webAcl.attrArn,
+    });
+
+    const certificates = [ListenerCertificate.fromArn(config.domain.certificateArn)];
+    // Security group rules live with the reachability graph in the network stack.
+    const https = this.loadBalancer.addListener('Https', {
+      port: httpsPort,
+      protocol: ApplicationProtocol.HTTPS,
+      certificates,
+      sslPolicy: SslPolicy.RECOMMENDED_TLS,
+      open: false,
+      defaultAction: notFound,
+    });
+    this.loadBalancer.addListener('HttpRedirect', {
+      port: httpPort,
+      protocol: ApplicationProtocol.HTTP,
+      open: false,
+      defaultAction: ListenerAction.redirect({ protocol: 'HTTPS', port: String(httpsPort), permanent: true }),
+    });
+    const test = this.loadBalancer.addListener('BlueGreenTest', {
+      port: testListenerPort,
+      protocol: ApplicationProtocol.HTTPS,
+      certificates,
+      sslPolicy: SslPolicy.RECOMMENDED_TLS,
+      open: false,
+      defaultAction: notFound,
+    });
+
+    this.targetGroups = new GatewayTargetGroups(this, 'Gateway', { vpc, gateway });
+    const { blue, green } = this.targetGroups;
+    this.productionRule = this.forwardEverything('ProductionRule', https, [
+      { targetGroup: blue, weight: 100 },
+      { targetGroup: green, weight: 0 },
+    ]);
+    this.testRule = this.forwardEverything('TestRule', test, [
+      { targetGroup: blue, weight: 0 },
+      { targetGroup: green, weight: 100 },
+    ]);
+
+    new ARecord(this, 'ApiAlias', {
+      zone: HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: config.domain.hostedZoneId,
+        zoneName: config.domain.hostedZoneName,
+      }),
+      recordName: config.domain.apiDomain,
+      target: RecordTarget.fromAlias(new LoadBalancerTarget(this.loadBalancer)),
+    });
+    new CfnOutput(this, 'ApiUrl', { value: `https://${config.domain.apiDomain}` });
+    new CfnOutput(this, 'BlueGreenTestUrl', {
+      value: `https://${config.domain.apiDomain}:${testListenerPort}`,
+    });
+  }
+
+  /** Both target groups stay attached (one at weight 0) so either can hold the gateway's tasks. */
+  private forwardEverything(
+    id: string,
+    listener: ApplicationListener,
+    targets: Parameters<typeof ListenerAction.weightedForward>[0],
+  ): ApplicationListenerRule {
+    return new ApplicationListenerRule(this, id, {
+      listener,
+      priority: 1,
+      conditions: [ListenerCondition.pathPatterns(['/*'])],
+      action: ListenerAction.weightedForward(targets),
+    });
+  }
+}

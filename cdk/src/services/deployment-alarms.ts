@@ -1,0 +1,52 @@
+import type { ServiceEntry } from '@what-if/catalog';
+import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from '../config/environment-config';
+import { prefixedName } from '../config/naming';
+import { errorRateThresholdPercent } from '../shared/error-rate';
+import { errorRatePercent, metricOf } from '../shared/metric-factory';
+import type { TrafficMetrics } from '../shared/traffic-metrics';
+
+export interface DeploymentAlarmsProps {
+  readonly config: EnvironmentConfig;
+  readonly entry: ServiceEntry;
+  readonly traffic: TrafficMetrics;
+}
+
+/**
+ * The alarms ECS watches during a blue-green deployment and its bake time: minute by
+ * minute, so a bad revision is rolled back within minutes. They page nobody (the
+ * observability stack's alarms do); their job is the rollback.
+ */
+export class DeploymentAlarms extends Construct {
+  readonly alarmNames: readonly string[];
+
+  constructor(scope: Construct, id: string, props: DeploymentAlarmsProps) {
+    super(scope, id);
+    const { config, entry, traffic } = props;
+    const minute = Duration.minutes(1);
+
+    const errors = new Alarm(this, 'ServerErrors', {
+      alarmName: prefixedName(config.name, entry.name, 'deployment-5xx'),
+      alarmDescription: `Rolls back a ${entry.name} deployment whose 5xx share burns the error budget too fast`,
+      metric: errorRatePercent(traffic.requests, traffic.serverErrors, minute),
+      threshold: errorRateThresholdPercent(entry, config.observability.alarms.errorBudgetBurnRate),
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const latency = new Alarm(this, 'Latency', {
+      alarmName: prefixedName(config.name, entry.name, 'deployment-p99'),
+      alarmDescription: `Rolls back a ${entry.name} deployment whose p99 latency exceeds the catalog objective`,
+      metric: metricOf(traffic.responseTime, 'p99', minute),
+      threshold: entry.latency.p99Ms / traffic.responseTimeUnitMs,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.alarmNames = [errors.alarmName, latency.alarmName];
+  }
+}

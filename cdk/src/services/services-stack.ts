@@ -1,0 +1,99 @@
+import { services, type ServiceName } from '@what-if/catalog';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IVpc } from 'aws-cdk-lib/aws-ec2';
+import type { IRepository } from 'aws-cdk-lib/aws-ecr';
+import { Cluster, ContainerInsights } from 'aws-cdk-lib/aws-ecs';
+import { NamespaceType } from 'aws-cdk-lib/aws-servicediscovery';
+import type { Construct } from 'constructs';
+import { usersOfStore } from '../catalog/reachability';
+import type { EnvironmentConfig } from '../config/environment-config';
+import { clusterName, resourcePrefix } from '../config/naming';
+import { dataRemovalPolicy } from '../config/removal-policy';
+import type { DataStack } from '../data/data-stack';
+import type { EdgeStack } from '../edge/edge-stack';
+import type { ReachabilityGroups } from '../network/reachability-groups';
+import { trafficMetrics, type TrafficSource } from '../shared/traffic-metrics';
+import { DeploymentAlarms } from './deployment-alarms';
+import { RotationRestart } from './rotation-restart';
+import { ServiceDeployment, type BlueGreenTargets } from './service-deployment';
+
+export interface ServicesStackProps extends StackProps {
+  readonly config: EnvironmentConfig;
+  readonly imageTag: string;
+  readonly vpc: IVpc;
+  readonly groups: ReachabilityGroups;
+  readonly data: DataStack;
+  readonly repositories: Readonly<Record<ServiceName, IRepository>>;
+  readonly edge: EdgeStack;
+}
+
+/** The ECS cluster and one Fargate service per catalog entry. */
+export class ServicesStack extends Stack {
+  readonly cluster: Cluster;
+  readonly deployments: Readonly<Record<ServiceName, ServiceDeployment>>;
+
+  constructor(scope: Construct, id: string, props: ServicesStackProps) {
+    super(scope, id, props);
+    const { config, data, edge } = props;
+
+    this.cluster = new Cluster(this, 'Cluster', {
+      clusterName: clusterName(config.name),
+      vpc: props.vpc,
+      containerInsightsV2: ContainerInsights.ENHANCED,
+      enableFargateCapacityProviders: true,
+    });
+    // Service Connect: callers use http://<service>:<port> and get health-aware load balancing.
+    this.cluster.addDefaultCloudMapNamespace({
+      name: `${resourcePrefix(config.name)}.internal`,
+      type: NamespaceType.HTTP,
+      useForServiceConnect: true,
+    });
+
+    const deployments: Partial<Record<ServiceName, ServiceDeployment>> = {};
+    for (const entry of services) {
+      const traffic: TrafficSource = {
+        clusterName: clusterName(config.name),
+        serviceName: entry.name,
+        ...(entry.public ? { loadBalancerFullName: edge.loadBalancer.loadBalancerFullName } : {}),
+      };
+      const blueGreen: BlueGreenTargets | undefined = entry.public
+        ? {
+            blue: edge.targetGroups.blue,
+            green: edge.targetGroups.green,
+            productionRule: edge.productionRule,
+            testRule: edge.testRule,
+            bakeTime: Duration.minutes(config.edge.blueGreenBakeMinutes),
+            rollbackAlarmNames: new DeploymentAlarms(this, `${entry.name}DeploymentAlarms`, {
+              config,
+              entry,
+              traffic: trafficMetrics(entry, traffic),
+            }).alarmNames,
+          }
+        : undefined;
+      deployments[entry.name] = new ServiceDeployment(this, entry.name, {
+        config,
+        entry,
+        imageTag: props.imageTag,
+        cluster: this.cluster,
+        repository: props.repositories[entry.name],
+        securityGroup: props.groups.services[entry.name],
+        secrets: data.containerSecretsOf(entry.name),
+        dataKey: data.encryptionKey,
+        traffic,
+        ...(blueGreen ? { blueGreen } : {}),
+      });
+    }
+    this.deployments = deployments as Record<ServiceName, ServiceDeployment>;
+
+    new RotationRestart(this, 'DatabaseRotationRestart', {
+      secret: data.postgres.credentials,
+      clusterName: this.cluster.clusterName,
+      services: usersOfStore('postgres').map((entry) => ({
+        name: entry.name,
+        service: this.deployments[entry.name].service,
+      })),
+      logRetention: config.observability.logRetention,
+      removalPolicy: dataRemovalPolicy(config),
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { App } from 'aws-cdk-lib';
+import { settingsFromContext } from '../src/config/context';
+import { environments } from '../src/config/environments';
+
+function settings(context: Record<string, string>) {
+  return settingsFromContext(new App({ context }).node);
+}
+
+const realDomain = {
+  siteDomain: 'whatif.acme.io',
+  hostedZoneId: 'Z123ABC456DEF',
+  hostedZoneName: 'acme.io',
+  certificateArn: 'arn:aws:acm:us-east-1:210987654321:certificate/1b2c',
+  cloudFrontCertificateArn: 'arn:aws:acm:us-east-1:210987654321:certificate/3d4e',
+};
+
+test('the environment must be one of dev, staging and prod', () => {
+  expect(() => settings({ imageTag: 'abc' })).toThrow(/-c env=dev\|staging\|prod/);
+  expect(() => settings({ env: 'qa', imageTag: 'abc' })).toThrow(/got qa/);
+});
+
+test('the image tag is required and must be a valid tag', () => {
+  expect(() => settings({ env: 'dev' })).toThrow(/-c imageTag=/);
+  expect(() => settings({ env: 'dev', imageTag: 'has space' })).toThrow(/imageTag/);
+  expect(settings({ env: 'dev', imageTag: '1a2b3c4' }).imageTag).toBe('1a2b3c4');
+});
+
+test('strict mode refuses placeholder domains, zones and certificates, naming each', () => {
+  expect(() => settings({ env: 'prod', imageTag: 'abc', strict: 'true' })).toThrow(
+    /siteDomain, apiDomain, hostedZoneId, hostedZoneName, certificateArn, cloudFrontCertificateArn/,
+  );
+  const config = settings({ env: 'prod', imageTag: 'abc', strict: 'true', ...realDomain }).config;
+  expect(config.domain).toEqual({ ...realDomain, apiDomain: 'api.whatif.acme.io' });
+});
+
+test('without strict mode placeholders synthesize, so CI needs no account', () => {
+  expect(settings({ env: 'prod', imageTag: 'abc' }).config.domain).toEqual(environments.prod.domain);
+});
+
+test('another region renames the availability zones unless they are given', () => {
+  const moved = settings({ env: 'prod', imageTag: 'abc', region: 'eu-west-1' }).config;
+  expect(moved.region).toBe('eu-west-1');
+  expect(moved.network.availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+  const tokyo = settings({
+    env: 'dev',
+    imageTag: 'abc',
+    region: 'ap-northeast-1',
+    availabilityZones: 'ap-northeast-1a, ap-northeast-1c',
+  }).config;
+  expect(tokyo.network.availabilityZones).toEqual(['ap-northeast-1a', 'ap-northeast-1c']);
+});
+
+test('tracing and the alert address can be switched on from the command line', () => {
+  const config = settings({
+    env: 'dev',
+    imageTag: 'abc',
+    tracing: 'true',
+    alertEmail: 'oncall@acme.io',
+  }).config;
+  expect(config.compute.tracing).toBe(true);
+  expect(config.observability.alertEmail).toBe('oncall@acme.io');
+  expect(() => settings({ env: 'dev', imageTag: 'abc', tracing: 'yes' })).toThrow(/true or false/);
+});
+
+test('prod is the environment that keeps data, spans three zones and is protected', () => {
+  const { prod, dev } = environments;
+  expect(prod.network.availabilityZones).toHaveLength(3);
+  expect(prod.database.multiAz && prod.database.deletionProtection && prod.retainData).toBe(true);
+  expect(prod.redis.multiAz && prod.redis.replicas >= 1).toBe(true);
+  expect(dev.network.availabilityZones.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(Object.values(environments).map((environment) => environment.network.cidr)).size).toBe(3);
+});

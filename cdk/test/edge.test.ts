@@ -1,0 +1,162 @@
+import { services } from '@what-if/catalog';
+import { Stack } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnListenerRule, CfnTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { synthesized } from './support/synthesized';
+import { crossStackTarget, onlyResource, resourcesOfType } from './support/template-queries';
+
+const { stacks, templates, config } = synthesized('prod');
+const edge = templates.edge;
+const gateway = services.find((entry) => entry.public)!;
+
+function logicalIdOf(construct: CfnTargetGroup | CfnListenerRule): string {
+  return Stack.of(construct).getLogicalId(construct);
+}
+const blueId = logicalIdOf(stacks.edge.targetGroups.blue.node.defaultChild as CfnTargetGroup);
+const greenId = logicalIdOf(stacks.edge.targetGroups.green.node.defaultChild as CfnTargetGroup);
+const productionRuleId = logicalIdOf(stacks.edge.productionRule.node.defaultChild as CfnListenerRule);
+const testRuleId = logicalIdOf(stacks.edge.testRule.node.defaultChild as CfnListenerRule);
+
+const gatewayService = onlyResource(
+  templates.services,
+  'AWS::ECS::Service',
+  (service) => service.Properties.ServiceName === gateway.name,
+);
+
+test('only the gateway sits behind the load balancer', () => {
+  const balanced = Object.values(resourcesOfType(templates.services, 'AWS::ECS::Service')).filter(
+    (service) => ((service.Properties.LoadBalancers as unknown[] | undefined) ?? []).length > 0,
+  );
+  expect(balanced.map((service) => service.Properties.ServiceName)).toEqual([gateway.name]);
+  const [target] = gatewayService.Properties.LoadBalancers as Array<{
+    ContainerName: string;
+    ContainerPort: number;
+  }>;
+  expect(target).toEqual(
+    expect.objectContaining({ ContainerName: gateway.name, ContainerPort: gateway.port }),
+  );
+});
+
+test("target health is the gateway's own readiness, never the unified /health", () => {
+  const groups = Object.values(resourcesOfType(edge, 'AWS::ElasticLoadBalancingV2::TargetGroup'));
+  expect(groups).toHaveLength(2);
+  for (const group of groups) {
+    expect(group.Properties).toEqual(
+      expect.objectContaining({
+        Port: gateway.port,
+        TargetType: 'ip',
+        HealthCheckPath: gateway.health.ready,
+        Matcher: { HttpCode: '200' },
+      }),
+    );
+    expect(group.Properties.HealthCheckPath).not.toBe('/health');
+    expect(group.Properties.TargetGroupAttributes).toEqual(
+      expect.arrayContaining([
+        { Key: 'deregistration_delay.timeout_seconds', Value: String(gateway.drainSeconds) },
+      ]),
+    );
+  }
+});
+
+test('HTTPS uses the configured certificate and a TLS 1.2+ policy; HTTP only redirects', () => {
+  edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+    Port: 443,
+    Protocol: 'HTTPS',
+    Certificates: [{ CertificateArn: config.domain.certificateArn }],
+    SslPolicy: Match.stringLikeRegexp('TLS13-1-2'),
+  });
+  edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+    Port: 80,
+    Protocol: 'HTTP',
+    DefaultActions: [
+      { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+    ],
+  });
+});
+
+test('the load balancer drops invalid headers, logs access and is protected by WAF', () => {
+  const loadBalancer = onlyResource(edge, 'AWS::ElasticLoadBalancingV2::LoadBalancer', () => true).Properties;
+  expect(loadBalancer.Scheme).toBe('internet-facing');
+  expect(loadBalancer.LoadBalancerAttributes).toEqual(
+    expect.arrayContaining([
+      { Key: 'routing.http.drop_invalid_header_fields.enabled', Value: 'true' },
+      { Key: 'access_logs.s3.enabled', Value: 'true' },
+      { Key: 'deletion_protection.enabled', Value: 'true' },
+    ]),
+  );
+  edge.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+  edge.hasResourceProperties('AWS::WAFv2::WebACL', {
+    Scope: 'REGIONAL',
+    Rules: Match.arrayWith([
+      Match.objectLike({
+        Statement: {
+          RateBasedStatement: {
+            Limit: config.edge.requestsPerIpPer5Minutes,
+            AggregateKeyType: 'IP',
+            EvaluationWindowSec: 300,
+          },
+        },
+        Action: { Block: {} },
+      }),
+      Match.objectLike({
+        Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } },
+      }),
+    ]),
+  });
+});
+
+test('the gateway deploys blue-green: a test listener, a bake time, and alarms that roll back', () => {
+  const deployment = gatewayService.Properties.DeploymentConfiguration as {
+    Strategy: string;
+    BakeTimeInMinutes: number;
+    Alarms: { AlarmNames: Array<{ Ref: string }>; Enable: boolean; Rollback: boolean };
+  };
+  expect(deployment.Strategy).toBe('BLUE_GREEN');
+  expect(deployment.BakeTimeInMinutes).toBe(config.edge.blueGreenBakeMinutes);
+  expect(deployment.Alarms).toEqual(expect.objectContaining({ Enable: true, Rollback: true }));
+  const alarmIds = deployment.Alarms.AlarmNames.map((name) => name.Ref);
+  expect(alarmIds).toHaveLength(2);
+  for (const id of alarmIds)
+    expect(templates.services.toJSON().Resources[id].Type).toBe('AWS::CloudWatch::Alarm');
+
+  const [target] = gatewayService.Properties.LoadBalancers as Array<{
+    TargetGroupArn: unknown;
+    AdvancedConfiguration: {
+      AlternateTargetGroupArn: unknown;
+      ProductionListenerRule: unknown;
+      TestListenerRule: unknown;
+    };
+  }>;
+  const resolved = (value: unknown) => crossStackTarget(value, templates)?.logicalId;
+  expect(resolved(target!.TargetGroupArn)).toBe(blueId);
+  expect(resolved(target!.AdvancedConfiguration.AlternateTargetGroupArn)).toBe(greenId);
+  expect(resolved(target!.AdvancedConfiguration.ProductionListenerRule)).toBe(productionRuleId);
+  expect(resolved(target!.AdvancedConfiguration.TestListenerRule)).toBe(testRuleId);
+});
+
+test('the test listener answers on its own HTTPS port and forwards to the green target group', () => {
+  edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 8443, Protocol: 'HTTPS' });
+  const testRule = edge.toJSON().Resources[testRuleId] as { Properties: { Actions: unknown } };
+  expect(JSON.stringify(testRule.Properties.Actions)).toMatch(new RegExp(`"${greenId}"},"Weight":100`));
+});
+
+test('the rollback alarms watch 5xx share and p99 latency minute by minute against the catalog objective', () => {
+  templates.services.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    AlarmName: `whatif-prod-${gateway.name}-deployment-p99`,
+    Threshold: gateway.latency.p99Ms / 1000,
+    ExtendedStatistic: 'p99',
+    Period: 60,
+  });
+  templates.services.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    AlarmName: `whatif-prod-${gateway.name}-deployment-5xx`,
+    Threshold: Math.round((1 - gateway.latency.availability) * 100 * 14.4 * 1000) / 1000,
+  });
+});
+
+test('the API name points at the load balancer', () => {
+  edge.hasResourceProperties('AWS::Route53::RecordSet', {
+    Name: `${config.domain.apiDomain}.`,
+    Type: 'A',
+    HostedZoneId: config.domain.hostedZoneId,
+  });
+});

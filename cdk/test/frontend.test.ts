@@ -1,0 +1,125 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { contentSecurityPolicy } from '../src/frontend/security-headers';
+import { synthesized } from './support/synthesized';
+import { onlyResource } from './support/template-queries';
+
+const { templates, config } = synthesized('prod');
+const frontend = templates.frontend;
+const distribution = onlyResource(frontend, 'AWS::CloudFront::Distribution', () => true).Properties
+  .DistributionConfig as {
+  Aliases: string[];
+  ViewerCertificate: { AcmCertificateArn: string; MinimumProtocolVersion: string };
+  WebACLId: unknown;
+  Origins: Array<{
+    Id: string;
+    DomainName: unknown;
+    OriginAccessControlId?: unknown;
+    CustomOriginConfig?: Record<string, unknown>;
+  }>;
+  CacheBehaviors: Array<{
+    PathPattern: string;
+    TargetOriginId: string;
+    CachePolicyId: unknown;
+    AllowedMethods?: string[];
+  }>;
+  DefaultCacheBehavior: {
+    TargetOriginId: string;
+    ResponseHeadersPolicyId: unknown;
+    ViewerProtocolPolicy: string;
+  };
+  Logging: unknown;
+};
+
+function behaviour(path: string) {
+  const found = distribution.CacheBehaviors.find((candidate) => candidate.PathPattern === path);
+  if (!found) throw new Error(`No behaviour for ${path}`);
+  return found;
+}
+
+function origin(id: string) {
+  return distribution.Origins.find((candidate) => candidate.Id === id)!;
+}
+
+test('the site is served on its domain with the us-east-1 certificate and TLS 1.2 or later', () => {
+  expect(distribution.Aliases).toEqual([config.domain.siteDomain]);
+  expect(distribution.ViewerCertificate).toEqual(
+    expect.objectContaining({
+      AcmCertificateArn: config.domain.cloudFrontCertificateArn,
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+    }),
+  );
+  expect(distribution.Logging).toBeDefined();
+});
+
+test('the bucket is reached only through origin access control', () => {
+  const site = origin(distribution.DefaultCacheBehavior.TargetOriginId);
+  expect(site.OriginAccessControlId).toBeDefined();
+  frontend.hasResourceProperties('AWS::S3::BucketPolicy', {
+    PolicyDocument: {
+      Statement: Match.arrayWith([
+        Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+      ]),
+    },
+  });
+});
+
+test('/api/* and /s/* go to the API over HTTPS; /api is never cached, share pages briefly', () => {
+  for (const path of ['/api/*', '/s/*']) {
+    const api = origin(behaviour(path).TargetOriginId);
+    expect(api.DomainName).toBe(config.domain.apiDomain);
+    expect(api.CustomOriginConfig).toEqual(
+      expect.objectContaining({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] }),
+    );
+  }
+  expect(behaviour('/api/*').AllowedMethods).toEqual(expect.arrayContaining(['POST', 'DELETE', 'PATCH']));
+  // The managed CachingDisabled policy.
+  expect(behaviour('/api/*').CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+  frontend.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+    CachePolicyConfig: Match.objectLike({ Name: 'whatif-prod-share-pages', DefaultTTL: 60, MaxTTL: 300 }),
+  });
+});
+
+test('pages carry HSTS and the content security policy', () => {
+  expect(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
+  expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  frontend.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+    ResponseHeadersPolicyConfig: Match.objectLike({
+      SecurityHeadersConfig: Match.objectLike({
+        StrictTransportSecurity: Match.objectLike({
+          AccessControlMaxAgeSec: 63072000,
+          IncludeSubdomains: true,
+          Preload: true,
+        }),
+        ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
+        FrameOptions: { FrameOption: 'DENY', Override: true },
+      }),
+    }),
+  });
+  expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+  expect(contentSecurityPolicy).toContain("default-src 'self'");
+});
+
+test('a CloudFront-scoped WAF with managed rules and a per-IP rate rule protects the distribution', () => {
+  expect(distribution.WebACLId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+  frontend.hasResourceProperties('AWS::WAFv2::WebACL', {
+    Scope: 'CLOUDFRONT',
+    Rules: Match.arrayWith([
+      Match.objectLike({ Statement: { RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP' }) } }),
+      Match.objectLike({
+        Statement: {
+          ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesKnownBadInputsRuleSet' },
+        },
+      }),
+    ]),
+  });
+  frontend.hasResourceProperties('AWS::WAFv2::LoggingConfiguration', {
+    RedactedFields: [{ SingleHeader: { Name: 'authorization' } }, { SingleHeader: { Name: 'cookie' } }],
+  });
+});
+
+test('the frontend stays in us-east-1 when the rest moves to another region', () => {
+  const elsewhere = synthesized('prod', { region: 'eu-west-1' });
+  expect(elsewhere.stacks.frontend.region).toBe('us-east-1');
+  expect(elsewhere.stacks.services.region).toBe('eu-west-1');
+  elsewhere.templates.network.hasResourceProperties('AWS::EC2::Subnet', { AvailabilityZone: 'eu-west-1c' });
+});

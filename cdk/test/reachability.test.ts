@@ -1,0 +1,117 @@
+import { services, storePorts, type ServiceName } from '@what-if/catalog';
+import { Stack } from 'aws-cdk-lib';
+import type { CfnSecurityGroup, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { synthesized } from './support/synthesized';
+import { crossStackTarget, resourcesOfType } from './support/template-queries';
+
+const { stacks, templates, config } = synthesized('prod');
+const network = templates.network;
+const groups = stacks.network.groups;
+
+function logicalId(group: SecurityGroup): string {
+  return Stack.of(group).getLogicalId(group.node.defaultChild as CfnSecurityGroup);
+}
+
+/** Every security group of the stack by a readable name. */
+const names = new Map<string, string>([
+  [logicalId(groups.loadBalancer), 'alb'],
+  [logicalId(groups.stores.postgres), 'postgres'],
+  [logicalId(groups.stores.redis), 'redis'],
+  [logicalId(groups.databaseRotation), 'rotation'],
+  [logicalId(groups.endpoints), 'endpoints'],
+  ...services.map((entry) => [logicalId(groups.services[entry.name]), entry.name] as [string, string]),
+]);
+
+function groupName(reference: unknown): string {
+  const id = (reference as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt']?.[0];
+  const name = id && names.get(id);
+  if (!name) throw new Error(`Unknown security group ${JSON.stringify(reference)}`);
+  return name;
+}
+
+/** The group-to-group rules actually synthesized, as "from -> to:port". */
+function edges(type: 'AWS::EC2::SecurityGroupIngress' | 'AWS::EC2::SecurityGroupEgress'): string[] {
+  return Object.values(resourcesOfType(network, type))
+    .map(({ Properties: rule }) =>
+      type === 'AWS::EC2::SecurityGroupIngress'
+        ? `${groupName(rule.SourceSecurityGroupId)} -> ${groupName(rule.GroupId)}:${String(rule.FromPort)}`
+        : `${groupName(rule.GroupId)} -> ${groupName(rule.DestinationSecurityGroupId)}:${String(rule.FromPort)}`,
+    )
+    .sort();
+}
+
+/** What the catalog says may talk to what, computed here from the catalog alone. */
+function expectedEdges(): string[] {
+  const port = (name: ServiceName) => services.find((entry) => entry.name === name)!.port;
+  const publicServices = services.filter((entry) => entry.public);
+  return [
+    ...publicServices.map((entry) => `alb -> ${entry.name}:${entry.port}`),
+    ...services.flatMap((entry) => entry.calls.map((callee) => `${entry.name} -> ${callee}:${port(callee)}`)),
+    ...services.flatMap((entry) =>
+      (['postgres', 'redis'] as const)
+        .filter((store) => entry.stores.includes(store))
+        .map((store) => `${entry.name} -> ${store}:${storePorts[store]}`),
+    ),
+    `rotation -> postgres:${storePorts.postgres}`,
+  ].sort();
+}
+
+test('the load balancer reaches only the gateway, on its catalog port', () => {
+  const fromAlb = edges('AWS::EC2::SecurityGroupIngress').filter((edge) => edge.startsWith('alb ->'));
+  const gateway = services.find((entry) => entry.public)!;
+  expect(fromAlb).toEqual([`alb -> ${gateway.name}:${gateway.port}`]);
+});
+
+test('each service admits exactly the callers the catalog declares, and stores exactly their users', () => {
+  expect(edges('AWS::EC2::SecurityGroupIngress')).toEqual(expectedEdges());
+});
+
+test('each service may open connections only to its callees and stores (besides HTTPS out)', () => {
+  expect(edges('AWS::EC2::SecurityGroupEgress')).toEqual(expectedEdges());
+});
+
+test('no service or store admits traffic from an address range, only from other groups', () => {
+  const openToRanges = services
+    .map((entry) => groups.services[entry.name])
+    .concat([groups.stores.postgres, groups.stores.redis]);
+  for (const group of openToRanges) {
+    const resource = network.toJSON().Resources[logicalId(group)] as {
+      Properties: { SecurityGroupIngress?: unknown[] };
+    };
+    expect(resource.Properties.SecurityGroupIngress ?? []).toEqual([]);
+  }
+});
+
+test('the internet reaches the load balancer on 443 and 80 only; the test listener only from the VPC', () => {
+  const alb = network.toJSON().Resources[logicalId(groups.loadBalancer)] as {
+    Properties: { SecurityGroupIngress: Array<{ CidrIp: string; FromPort: number }> };
+  };
+  const rules = alb.Properties.SecurityGroupIngress.map((rule) => `${rule.CidrIp}:${rule.FromPort}`).sort();
+  expect(rules).toEqual(['0.0.0.0/0:443', '0.0.0.0/0:80', `${config.network.cidr}:8443`].sort());
+});
+
+test('service tasks reach the outside world only over HTTPS', () => {
+  for (const entry of services) {
+    const resource = network.toJSON().Resources[logicalId(groups.services[entry.name])] as {
+      Properties: { SecurityGroupEgress: Array<{ CidrIp: string; FromPort: number; ToPort: number }> };
+    };
+    expect(resource.Properties.SecurityGroupEgress).toEqual([
+      expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 }),
+    ]);
+  }
+});
+
+test('the services run in private subnets with the group the catalog graph built for them', () => {
+  const ecsServices = Object.values(resourcesOfType(templates.services, 'AWS::ECS::Service'));
+  for (const service of ecsServices) {
+    const network = (
+      service.Properties.NetworkConfiguration as {
+        AwsvpcConfiguration: { AssignPublicIp: string; SecurityGroups: unknown[] };
+      }
+    ).AwsvpcConfiguration;
+    expect(network.AssignPublicIp).toBe('DISABLED');
+    expect(network.SecurityGroups).toHaveLength(1);
+    const group = crossStackTarget(network.SecurityGroups[0], templates);
+    expect(group?.logicalId).toBe(logicalId(groups.services[service.Properties.ServiceName as ServiceName]));
+  }
+});

@@ -1,0 +1,279 @@
+import { envDefaults, services, type ServiceEntry } from '@what-if/catalog';
+import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { environments } from '../src/config/environments';
+import { synthesized, testImageTag } from './support/synthesized';
+import {
+  crossStackTarget,
+  onlyResource,
+  resourcesOfType,
+  type CfnResource,
+} from './support/template-queries';
+
+const prod = synthesized('prod');
+const dev = synthesized('dev');
+const template = prod.templates.services;
+
+interface Container {
+  Name: string;
+  Cpu: number;
+  Memory: number;
+  MemoryReservation: number;
+  Environment: Array<{ Name: string; Value: string }>;
+  PortMappings: Array<{ ContainerPort: number; Name: string }>;
+  HealthCheck: { Command: string[] };
+  StopTimeout: number;
+  ReadonlyRootFilesystem: boolean;
+  User: string;
+  Image: unknown;
+  LinuxParameters: { Capabilities: { Drop: string[] } };
+}
+
+function ecsService(entry: ServiceEntry, source = template): CfnResource {
+  return onlyResource(
+    source,
+    'AWS::ECS::Service',
+    (service) => service.Properties.ServiceName === entry.name,
+  );
+}
+
+function ecsServiceId(entry: ServiceEntry): string {
+  const [id] = Object.entries(resourcesOfType(template, 'AWS::ECS::Service')).find(
+    ([, service]) => service.Properties.ServiceName === entry.name,
+  )!;
+  return id;
+}
+
+function taskOf(entry: ServiceEntry, source = template): CfnResource {
+  const reference = ecsService(entry, source).Properties.TaskDefinition as { Ref: string };
+  return source.toJSON().Resources[reference.Ref] as CfnResource;
+}
+
+function containerOf(entry: ServiceEntry, source = template): Container {
+  const definitions = taskOf(entry, source).Properties.ContainerDefinitions as Container[];
+  return definitions.find((definition) => definition.Name === entry.name)!;
+}
+
+function environmentOf(container: Container): Record<string, string> {
+  return Object.fromEntries(container.Environment.map((variable) => [variable.Name, variable.Value]));
+}
+
+test('there is exactly one Fargate service per catalog service, named after it', () => {
+  const names = Object.values(resourcesOfType(template, 'AWS::ECS::Service')).map(
+    (service) => service.Properties.ServiceName,
+  );
+  expect(names.sort()).toEqual(services.map((entry) => entry.name).sort());
+});
+
+test('the cluster has Container Insights and both Fargate capacity providers', () => {
+  template.hasResourceProperties('AWS::ECS::Cluster', {
+    ClusterSettings: [{ Name: 'containerInsights', Value: 'enhanced' }],
+  });
+  template.hasResourceProperties('AWS::ECS::ClusterCapacityProviderAssociations', {
+    CapacityProviders: Match.arrayWith(['FARGATE', 'FARGATE_SPOT']),
+  });
+});
+
+describe.each(services.map((entry) => [entry.name, entry] as const))('%s', (_name, entry) => {
+  const container = containerOf(entry);
+  const environment = environmentOf(container);
+
+  test('scales between the catalog bounds on its CPU, memory and request targets', () => {
+    const serviceId = ecsServiceId(entry);
+    const targets = Object.entries(
+      resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalableTarget'),
+    ).filter(([, target]) => JSON.stringify(target.Properties.ResourceId).includes(`"${serviceId}"`));
+    expect(targets).toHaveLength(1);
+    const [targetId, target] = targets[0]!;
+    expect(target.Properties).toEqual(
+      expect.objectContaining({
+        MinCapacity: entry.scaling.minReplicas,
+        MaxCapacity: entry.scaling.maxReplicas,
+        ScalableDimension: 'ecs:service:DesiredCount',
+      }),
+    );
+    expect(target.DependsOn ?? []).toContain(serviceId);
+
+    const policies = Object.values(resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalingPolicy'))
+      .filter((policy) => JSON.stringify(policy.Properties).includes(targetId))
+      .map((policy) => policy.Properties.TargetTrackingScalingPolicyConfiguration as Record<string, unknown>);
+    const predefined = (type: string) =>
+      policies.find(
+        (policy) =>
+          (policy.PredefinedMetricSpecification as { PredefinedMetricType?: string })
+            ?.PredefinedMetricType === type,
+      );
+    expect(predefined('ECSServiceAverageCPUUtilization')?.TargetValue).toBe(entry.scaling.targetCpuPercent);
+    expect(predefined('ECSServiceAverageMemoryUtilization')?.TargetValue).toBe(
+      entry.scaling.targetMemoryPercent,
+    );
+    const requests = policies.find((policy) => policy.CustomizedMetricSpecification);
+    expect(requests?.TargetValue).toBe(entry.scaling.targetRequestsPerSecond);
+    const metrics = (
+      requests?.CustomizedMetricSpecification as {
+        Metrics: Array<{ Expression?: string; ReturnData?: boolean }>;
+      }
+    ).Metrics;
+    expect(metrics.find((metric) => metric.ReturnData)?.Expression).toBe('requests / tasks / 60');
+  });
+
+  test('reserves the catalog requests and is capped at the catalog limits, in a valid Fargate size', () => {
+    expect(container.Cpu).toBe(Math.ceil((entry.resources.cpu.requestMillicores * 1024) / 1000));
+    expect(container.MemoryReservation).toBe(entry.resources.memory.requestMiB);
+    expect(container.Memory).toBe(entry.resources.memory.limitMiB);
+    const task = taskOf(entry).Properties;
+    expect(Number(task.Cpu)).toBeGreaterThanOrEqual(
+      Math.ceil((entry.resources.cpu.limitMillicores * 1024) / 1000),
+    );
+    expect(Number(task.Memory)).toBeGreaterThan(entry.resources.memory.limitMiB);
+  });
+
+  test('listens on its catalog port and is health-checked on its liveness path', () => {
+    expect(container.PortMappings).toEqual([
+      expect.objectContaining({ ContainerPort: entry.port, Name: entry.name }),
+    ]);
+    expect(environment.PORT).toBe(String(entry.port));
+    expect(container.HealthCheck.Command.join(' ')).toContain(
+      `http://127.0.0.1:${entry.port}${entry.health.live}`,
+    );
+  });
+
+  test("gets SIGKILL only after readiness has failed and requests have drained, within Fargate's 120 s", () => {
+    const delay = Number(environment.SHUTDOWN_DELAY_MS);
+    const drain = Number(environment.SHUTDOWN_TIMEOUT_MS);
+    expect(delay).toBe(Number(envDefaults(entry.name).SHUTDOWN_DELAY_MS));
+    expect(container.StopTimeout * 1000).toBeGreaterThan(delay + drain);
+    expect(container.StopTimeout).toBeLessThanOrEqual(120);
+    expect(drain).toBeLessThanOrEqual(entry.drainSeconds * 1000);
+  });
+
+  test('runs the image of this commit from its own ECR repository', () => {
+    const image = JSON.stringify(container.Image);
+    expect(image).toContain(`:${testImageTag}`);
+    const repository = crossStackTarget(container.Image, prod.templates);
+    expect(repository?.resource.Type).toBe('AWS::ECR::Repository');
+    expect(repository?.resource.Properties.RepositoryName).toBe(`whatif-prod/${entry.name}`);
+  });
+
+  test('rolls back a deployment whose tasks do not become healthy', () => {
+    expect(ecsService(entry).Properties.DeploymentConfiguration).toEqual(
+      expect.objectContaining({
+        DeploymentCircuitBreaker: { Enable: true, Rollback: true },
+        MinimumHealthyPercent: 100,
+      }),
+    );
+  });
+
+  test('in prod runs as a non-root user on a read-only root filesystem with every capability dropped', () => {
+    expect(container.User).toBe('1000:1000');
+    expect(container.ReadonlyRootFilesystem).toBe(true);
+    expect(container.LinuxParameters.Capabilities.Drop).toEqual(['ALL']);
+    expect(ecsService(entry).Properties.EnableExecuteCommand).toBe(false);
+  });
+
+  test('reaches each callee through its Service Connect name and port', () => {
+    for (const calleeName of entry.calls) {
+      const callee = services.find((candidate) => candidate.name === calleeName)!;
+      expect(environment[`${callee.name.toUpperCase()}_SERVICE_URL`]).toBe(
+        `http://${callee.name}:${callee.port}`,
+      );
+    }
+  });
+
+  test("writes its logs to its own group with the environment's retention", () => {
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: `/whatif/prod/services/${entry.name}`,
+      RetentionInDays: environments.prod.observability.logRetention,
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: `/whatif/prod/services/${entry.name}`,
+      RetentionInDays: RetentionDays.THREE_MONTHS,
+    });
+  });
+});
+
+test('every service that someone calls is published in Service Connect under its catalog name and port', () => {
+  for (const entry of services) {
+    const configuration = ecsService(entry).Properties.ServiceConnectConfiguration as {
+      Enabled: boolean;
+      Services?: Array<{ ClientAliases: Array<{ DnsName: string; Port: number }> }>;
+    };
+    expect(configuration.Enabled).toBe(true);
+    const called = services.some((caller) => caller.calls.includes(entry.name));
+    expect(configuration.Services?.[0]?.ClientAliases ?? []).toEqual(
+      called ? [{ DnsName: entry.name, Port: entry.port }] : [],
+    );
+  }
+});
+
+test('prod keeps its base and three in four tasks on regular Fargate; dev runs on Spot', () => {
+  const gateway = services.find((entry) => entry.public)!;
+  expect(ecsService(gateway).Properties.CapacityProviderStrategy).toEqual([
+    { CapacityProvider: 'FARGATE', Base: 2, Weight: 3 },
+    { CapacityProvider: 'FARGATE_SPOT', Weight: 1 },
+  ]);
+  expect(ecsService(gateway, dev.templates.services).Properties.CapacityProviderStrategy).toEqual([
+    { CapacityProvider: 'FARGATE_SPOT', Weight: 1 },
+  ]);
+});
+
+test('dev allows ECS Exec for debugging, which needs a writable root filesystem', () => {
+  const gateway = services.find((entry) => entry.public)!;
+  expect(ecsService(gateway, dev.templates.services).Properties.EnableExecuteCommand).toBe(true);
+  expect(containerOf(gateway, dev.templates.services).ReadonlyRootFilesystem).toBe(false);
+});
+
+test("a drain longer than Fargate allows (video's) is cut to fit; every other drain is the catalog's", () => {
+  for (const entry of services) {
+    const container = containerOf(entry);
+    const delay = Number(envDefaults(entry.name).SHUTDOWN_DELAY_MS);
+    const fits = delay + entry.drainSeconds * 1000 + 5000 <= 120_000;
+    const drain = Number(environmentOf(container).SHUTDOWN_TIMEOUT_MS);
+    expect(drain).toBe(fits ? entry.drainSeconds * 1000 : 115_000 - delay);
+    if (!fits) expect(container.StopTimeout).toBe(120);
+  }
+  expect(services.some((entry) => entry.name === 'video' && entry.drainSeconds === 120)).toBe(true);
+});
+
+test('task roles grant each service its own tables and nothing else', () => {
+  const policies = resourcesOfType(template, 'AWS::IAM::Policy');
+  for (const entry of services) {
+    const roleReference = taskOf(entry).Properties.TaskRoleArn as { 'Fn::GetAtt': [string, string] };
+    const roleId = roleReference['Fn::GetAtt'][0];
+    const statements = Object.values(policies)
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap(
+        (policy) =>
+          (policy.Properties.PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> })
+            .Statement,
+      );
+    const dynamoResources = statements
+      .filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:'))
+      .flatMap((statement) => [statement.Resource].flat())
+      .map((resource) => JSON.stringify(resource));
+    const tableNames = entry.dynamoTables.map((table) => `whatif-prod-${table.name}`);
+    expect(
+      dynamoResources.filter((resource) => !tableNames.some((name) => resource.includes(`table/${name}`))),
+    ).toEqual([]);
+    expect(
+      tableNames.every((name) => dynamoResources.some((resource) => resource.includes(`table/${name}"`))),
+    ).toBe(true);
+  }
+});
+
+test('the tracing flag adds an OpenTelemetry collector beside every service, exporting to X-Ray', () => {
+  const traced = synthesized('dev', { tracing: 'true' });
+  for (const entry of services) {
+    const names = (
+      taskOf(entry, traced.templates.services).Properties.ContainerDefinitions as Container[]
+    ).map((definition) => definition.Name);
+    expect(names).toEqual([entry.name, 'otel-collector']);
+  }
+  expect(JSON.stringify(traced.templates.services.toJSON())).toContain('xray:PutTraceSegments');
+  traced.templates.network.hasResourceProperties('AWS::EC2::VPCEndpoint', {
+    ServiceName: 'com.amazonaws.us-east-1.xray',
+  });
+  expect(new AwsSolutionsChecks().validateScope(traced.app).violations).toEqual([]);
+  expect(JSON.stringify(dev.templates.services.toJSON())).not.toContain('otel-collector');
+});

@@ -1,0 +1,35 @@
+# AWS ECS Fargate with CDK (cdk/): synthesize offline, show the change, deploy.
+# ENV picks the environment; cdk/README.md documents every parameter and the prerequisites.
+ENV ?= dev
+CDK_ENVIRONMENTS := dev staging prod
+IMAGE_TAG ?= $(shell git rev-parse --short HEAD)
+# Optional: REGION overrides the environment's region; ACCOUNT makes deploy-ecs refuse other accounts;
+# CDK_ARGS passes more -c key=value pairs; CDK_APPROVAL is cdk deploy's --require-approval;
+# ALLOW_DIRTY=1 deploys despite uncommitted changes.
+REGION ?=
+ACCOUNT ?=
+CDK_ARGS ?=
+CDK_APPROVAL ?= broadening
+ALLOW_DIRTY ?=
+CDK_CLI = cd cdk && CDK_DISABLE_CLI_TELEMETRY=true npx --no-install cdk --no-notices --output cdk.out/$(ENV)
+CDK_CONTEXT = -c env=$(ENV) -c imageTag=$(IMAGE_TAG) $(if $(REGION),-c region=$(REGION)) $(CDK_ARGS)
+
+.PHONY: cdk-environment cdk-build cdk-synth diff-ecs deploy-ecs
+
+cdk-environment:
+	@case " $(CDK_ENVIRONMENTS) " in *" $(ENV) "*) ;; \
+	  *) echo "ENV must be one of: $(CDK_ENVIRONMENTS) (got '$(ENV)')" >&2; exit 2;; esac
+
+cdk-build: install
+	$(NPM) exec -- tsc -b cdk
+
+cdk-synth: cdk-environment cdk-build ## Synthesize ENV=dev|staging|prod offline into cdk/cdk.out/ENV (cdk-nag runs)
+	$(CDK_CLI) synth --quiet $(CDK_CONTEXT)
+	@echo "Templates for $(ENV) are in cdk/cdk.out/$(ENV)"
+
+diff-ecs: cdk-environment cdk-build ## Show what deploy-ecs would change in ENV's AWS account (needs credentials)
+	$(CDK_CLI) diff --all $(CDK_CONTEXT) -c strict=true
+
+deploy-ecs: cdk-environment cdk-build ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
+	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
+	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/deploy-ecs.sh
