@@ -9,6 +9,7 @@ import {
 } from '@what-if/kit';
 import type { GenerationRequest, ProviderEvent } from '../src/providers/provider';
 import { createLocalProvider } from '../src/providers/local';
+import { isPlural, simplePast } from '../src/providers/local/english-grammar';
 
 const provider = createLocalProvider();
 
@@ -445,5 +446,22 @@ describe('the local provider', () => {
       await expect(generation).rejects.toMatchObject({ name: 'AbortError' });
       expect(names).toEqual(['title', 'premise']);
     });
+  });
+});
+
+describe('English agreement', () => {
+  test.each([
+    ['the printing press', false],
+    ['the Roman Empire', false],
+    ['a virus', false],
+    ['dinosaurs', true],
+    ['humans', true],
+    ['they', true],
+  ])('%s takes a %s verb', (subject, plural) => {
+    expect(isPlural(subject)).toBe(plural);
+  });
+
+  test('a singular subject is retold with "was"', () => {
+    expect(simplePast('had been invented in Rome', 'the printing press')).toBe('was invented in Rome');
   });
 });

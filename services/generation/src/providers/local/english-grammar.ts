@@ -35,6 +35,16 @@ const participles: Record<string, { past: string; base: string }> = {
 };
 
 /**
+ * Whether a subject takes "were": pronouns, and nouns ending in a plural -s, which "press",
+ * "virus", "genesis" or "physics" do not.
+ */
+export function isPlural(subject: string): boolean {
+  if (/^(you|we|they)$/i.test(subject)) return true;
+  const last = subject.trim().split(/\s+/).at(-1) ?? '';
+  return /s$/i.test(last) && !/(ss|us|is|ics)$/i.test(last);
+}
+
+/**
  * "had become a doctor" → "became a doctor"; "had not gone extinct" → "did not go extinct";
  * "were real" → "turned out to be real"; "could fly" → "gained the ability to fly".
  */
@@ -44,7 +54,7 @@ export function simplePast(change: string, subject: string): string {
   if (/^could /i.test(change)) return change.replace(/^could /i, 'gained the ability to ');
   const words = change.split(' ');
   const [auxiliary, second, third] = words.map((word) => word.toLowerCase());
-  const plural = /^(you|we|they)$/i.test(subject) || /s$/i.test(subject);
+  const plural = isPlural(subject);
   const pastOf = (participle: string) => {
     const past = participles[participle]?.past ?? participle;
     return past === 'was' && plural ? 'were' : past;

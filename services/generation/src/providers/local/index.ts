@@ -29,7 +29,7 @@ export function createLocalProvider(): ScenarioProvider {
     name: 'local',
     model: localModel,
     // Bumped whenever the phrase banks change, so cached scenarios from older banks are not served as new.
-    promptVersion: 'local-phrases-1',
+    promptVersion: 'local-phrases-2',
     async generate(request: GenerationRequest, signal: AbortSignal, onEvent: (event: ProviderEvent) => void) {
       signal.throwIfAborted();
       const random = createRandom(
