@@ -11,6 +11,11 @@ export interface RedisOptions {
 
 export interface RedisStore extends Store {
   client: Redis;
+  /**
+   * Resolves once connected. Requests never wait (commands fail fast while Redis is away);
+   * one-shot work such as an operator command waits here first.
+   */
+  waitUntilReady(timeoutMs: number): Promise<void>;
 }
 
 /**
@@ -41,6 +46,14 @@ export function createRedis(options: RedisOptions, logger: Logger): RedisStore {
   return {
     name: 'redis',
     client,
+    waitUntilReady(timeoutMs) {
+      if (client.status === 'ready') return Promise.resolve();
+      return withTimeout(
+        new Promise<void>((resolve) => client.once('ready', () => resolve())),
+        timeoutMs,
+        `redis at ${options.url.replace(/\/\/[^@/]*@/, '//***@')}`,
+      );
+    },
     async check() {
       if (client.status !== 'ready') throw new Error(`redis is ${client.status}`);
       await withTimeout(client.ping(), options.checkTimeoutMs ?? 2_000, 'redis');

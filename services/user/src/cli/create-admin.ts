@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   const postgres = postgresFromConfig(config, 'what-if-user-cli', logger);
   const redis = redisFromConfig(config, logger);
   try {
+    await redis.waitUntilReady(5_000);
     await migrate(postgres.pool, migrationsDirectory, logger);
     const existing = await findUserByEmail(postgres.pool, email.data);
     const user =
