@@ -37,6 +37,21 @@ test('only the gateway sits behind the load balancer', () => {
   );
 });
 
+test('the listeners forward only the public surface: /metrics and the probes stay internal', () => {
+  const rules = Object.values(resourcesOfType(edge, 'AWS::ElasticLoadBalancingV2::ListenerRule'));
+  expect(rules.length).toBeGreaterThanOrEqual(2);
+  for (const rule of rules) {
+    const conditions = rule.Properties.Conditions as Array<{
+      Field: string;
+      PathPatternConfig?: { Values: string[] };
+    }>;
+    const patterns = conditions.flatMap((condition) => condition.PathPatternConfig?.Values ?? []);
+    expect(patterns.sort()).toEqual(['/api/*', '/health', '/openapi.json', '/s/*']);
+    for (const internal of ['/metrics', '/health/ready', '/health/live', '/*'])
+      expect(patterns).not.toContain(internal);
+  }
+});
+
 test("target health is the gateway's own readiness, never the unified /health", () => {
   const groups = Object.values(resourcesOfType(edge, 'AWS::ElasticLoadBalancingV2::TargetGroup'));
   expect(groups).toHaveLength(2);

@@ -182,6 +182,19 @@ describe('eks specifics', () => {
       'enabled',
     );
   });
+
+  it('forwards only the public surface: metrics and probes answer 404 at the edge', () => {
+    const paths = find(eks, 'Ingress', 'what-if-gateway').spec.rules[0].http.paths as Array<{
+      path: string;
+      pathType: string;
+    }>;
+    expect(paths.map(({ path, pathType }) => `${pathType} ${path}`)).toEqual([
+      'Prefix /api',
+      'Prefix /s',
+      'Exact /health',
+      'Exact /openapi.json',
+    ]);
+  });
 });
 
 describe('dev specifics', () => {

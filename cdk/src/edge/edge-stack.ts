@@ -14,6 +14,7 @@ import {
 import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { LoadBalancerTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { edgePaths } from '@what-if/catalog';
 import type { Construct } from 'constructs';
 import { publicEntry } from '../catalog/reachability';
 import type { EnvironmentConfig } from '../config/environment-config';
@@ -107,11 +108,11 @@ export class EdgeStack extends Stack {
 
     this.targetGroups = new GatewayTargetGroups(this, 'Gateway', { vpc, gateway });
     const { blue, green } = this.targetGroups;
-    this.productionRule = this.forwardEverything('ProductionRule', https, [
+    this.productionRule = this.forwardPublicPaths('ProductionRule', https, [
       { targetGroup: blue, weight: 100 },
       { targetGroup: green, weight: 0 },
     ]);
-    this.testRule = this.forwardEverything('TestRule', test, [
+    this.testRule = this.forwardPublicPaths('TestRule', test, [
       { targetGroup: blue, weight: 0 },
       { targetGroup: green, weight: 100 },
     ]);
@@ -130,8 +131,12 @@ export class EdgeStack extends Stack {
     });
   }
 
-  /** Both target groups stay attached (one at weight 0) so either can hold the gateway's tasks. */
-  private forwardEverything(
+  /**
+   * Only the public surface reaches the gateway (the catalog's route prefixes and the gateway's
+   * public endpoints); /metrics and the probes answer the default 404 here. Both target groups
+   * stay attached (one at weight 0) so either can hold the gateway's tasks.
+   */
+  private forwardPublicPaths(
     id: string,
     listener: ApplicationListener,
     targets: Parameters<typeof ListenerAction.weightedForward>[0],
@@ -139,8 +144,13 @@ export class EdgeStack extends Stack {
     return new ApplicationListenerRule(this, id, {
       listener,
       priority: 1,
-      conditions: [ListenerCondition.pathPatterns(['/*'])],
+      conditions: [ListenerCondition.pathPatterns(albPathPatterns())],
       action: ListenerAction.weightedForward(targets),
     });
   }
+}
+
+/** The catalog's edge paths as ALB path patterns (a prefix covers everything below it). */
+export function albPathPatterns(): string[] {
+  return edgePaths().map((edge) => (edge.match === 'prefix' ? `${edge.path}/*` : edge.path));
 }

@@ -1,4 +1,4 @@
-import type { ServiceEntry } from '@what-if/catalog';
+import { type ServiceEntry, edgePaths } from '@what-if/catalog';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { configData, shutdownSeconds } from '../environment';
@@ -70,15 +70,14 @@ export class PublicIngress extends Construct {
           {
             ...(ingress.host ? { host: ingress.host } : {}),
             http: {
-              paths: [
-                {
-                  path: '/',
-                  pathType: 'Prefix',
-                  backend: {
-                    service: { name: componentName(profile, entry.name), port: { number: entry.port } },
-                  },
+              // Only the public surface; /metrics and the probes answer 404 at the edge.
+              paths: edgePaths().map((edge) => ({
+                path: edge.path,
+                pathType: edge.match === 'prefix' ? 'Prefix' : 'Exact',
+                backend: {
+                  service: { name: componentName(profile, entry.name), port: { number: entry.port } },
                 },
-              ],
+              })),
             },
           },
         ],

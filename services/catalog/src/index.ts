@@ -1,5 +1,13 @@
 export * from './types';
 export { services, frontend, service, storePorts } from './services';
 export { envFor, envDefaults, serviceUrlVariable } from './env';
-export { routeTable, routeMatches, resolveRoute, type RouteTableEntry } from './routes';
+export {
+  edgePaths,
+  gatewayPublicEndpoints,
+  resolveRoute,
+  routeMatches,
+  routeTable,
+  type EdgePath,
+  type RouteTableEntry,
+} from './routes';
 export { dynamoTableName } from './tables';

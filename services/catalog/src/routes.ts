@@ -34,3 +34,25 @@ export function resolveRoute(
 ): RouteTableEntry | undefined {
   return table.find((rule) => routeMatches(rule, method, path));
 }
+
+/** A path the load balancer in front of the gateway forwards: a whole prefix, or one path exactly. */
+export interface EdgePath {
+  path: string;
+  match: 'prefix' | 'exact';
+}
+
+/** The gateway's own endpoints that the public may call; its metrics and probes stay internal. */
+export const gatewayPublicEndpoints: readonly string[] = ['/health', '/openapi.json'];
+
+/**
+ * What the edge (ALB listener rules, the Kubernetes Ingress) forwards to the gateway: the first
+ * segment of every public route, and the gateway's public endpoints. Everything else — /metrics,
+ * /health/live, /health/ready — answers 404 at the edge and is reached only from inside.
+ */
+export function edgePaths(): EdgePath[] {
+  const prefixes = [...new Set(routeTable().map((rule) => `/${rule.path.split('/')[1] ?? ''}`))].sort();
+  return [
+    ...prefixes.map((path) => ({ path, match: 'prefix' as const })),
+    ...gatewayPublicEndpoints.map((path) => ({ path, match: 'exact' as const })),
+  ];
+}

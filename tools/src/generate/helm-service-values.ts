@@ -1,4 +1,4 @@
-import { type ServiceEntry, envFor, serviceUrlVariable } from '@what-if/catalog';
+import { type ServiceEntry, edgePaths, envFor, serviceUrlVariable } from '@what-if/catalog';
 import {
   egressRules,
   envVars,
@@ -63,6 +63,10 @@ function catalogFacts(entry: ServiceEntry): ValueGroup {
     {
       port: pinned('The port the service listens on, and its Service port', entry.port),
       public: pinned('Whether the service is reachable from outside (the Ingress backend)', entry.public),
+      edgePaths: pinned(
+        'The paths the Ingress forwards to it: the public route prefixes and public endpoints; metrics and probes stay internal',
+        entry.public ? edgePaths() : [],
+      ),
       calls: pinned('The services it calls: its egress and their ingress NetworkPolicy rules', [
         ...entry.calls,
       ]),
