@@ -1,4 +1,5 @@
 import { services, storePorts } from '@what-if/catalog';
+import { scalingBehavior as defaultScalingBehavior } from '@what-if/cdk8s/dist/kubernetes-defaults';
 import {
   boolean,
   capabilities,
@@ -38,23 +39,6 @@ const devStoreResources = {
   redis: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '250m', memory: '128Mi' } },
   dynamodb: { requests: { cpu: '100m', memory: '256Mi' }, limits: { cpu: '500m', memory: '768Mi' } },
 } as const;
-
-/** Scale up fast (a burst doubles capacity within 30 s), scale down slowly (a minute of calm per step, half at most). */
-const defaultScalingBehavior = {
-  scaleUp: {
-    stabilizationWindowSeconds: 0,
-    selectPolicy: 'Max',
-    policies: [
-      { type: 'Percent', value: 100, periodSeconds: 30 },
-      { type: 'Pods', value: 4, periodSeconds: 30 },
-    ],
-  },
-  scaleDown: {
-    stabilizationWindowSeconds: 300,
-    selectPolicy: 'Max',
-    policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }],
-  },
-};
 
 function globalValues(): ValueGroup {
   return group('Settings every service shares', {
@@ -135,7 +119,7 @@ function featureValues(): Record<string, ValueGroup> {
       behavior: leaf(
         'Scale-up and scale-down behaviour of every HPA',
         scalingBehavior,
-        defaultScalingBehavior,
+        structuredClone(defaultScalingBehavior),
       ),
     }),
     pdb: group('PodDisruptionBudgets', {

@@ -11,17 +11,10 @@ import {
   string,
   stringMap,
 } from './helm-kubernetes-schemas';
+import { kubernetesEnvDefaults, tmpSizeMiB } from '@what-if/cdk8s/dist/kubernetes-defaults';
 import { type ValueGroup, type ValueNode, group, leaf } from './helm-value-tree';
 
-/** Where Kubernetes defaults differ from a laptop's: a production build, DynamoDB's regional endpoint. */
-const kubernetesEnvDefaults: Readonly<Record<string, string>> = {
-  NODE_ENV: 'production',
-  DYNAMODB_ENDPOINT: '',
-};
-
-/** /tmp is the only writable path; video renders there before uploading, the rest barely use it. */
-const tmpSizeLimits: Readonly<Record<string, string>> = { video: '1024Mi' };
-const defaultTmpSizeLimit = '256Mi';
+// The chart's defaults are the cdk8s app's, so the two Kubernetes paths cannot drift apart.
 
 /** A variable the chart computes from other values, so it has no key of its own. */
 function isComputed(entry: ServiceEntry, name: string): boolean {
@@ -159,7 +152,7 @@ export function serviceValues(entry: ServiceEntry): ValueGroup {
     tmpSizeLimit: leaf(
       'Size limit of the emptyDir at /tmp, the only writable path',
       memoryQuantity,
-      tmpSizeLimits[entry.name] ?? defaultTmpSizeLimit,
+      `${tmpSizeMiB(entry.name)}Mi`,
     ),
   });
 }
