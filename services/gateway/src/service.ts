@@ -12,14 +12,14 @@ import { createRateLimits } from './rate-limits';
 import { createSessionChecks } from './sessions';
 import { upstreamsFromConfig } from './upstreams';
 
-export interface GatewayWiring {
+interface GatewayWiring {
   dependencies: Dependencies;
   /** Releases what the wiring opened besides the stores (the user service client's breaker). */
   close(): void;
 }
 
-/** Everything the gateway's app needs, from its config; the benchmark swaps single parts. */
-export function wireGateway(
+/** Everything the gateway's app needs, from its config. */
+function wireGateway(
   context: { config: Config; logger: Logger; metrics: ServiceMetrics },
   redis: RedisStore,
 ): GatewayWiring {
@@ -67,20 +67,25 @@ export function wireGateway(
   };
 }
 
-export const gatewayService: ServiceDefinition<typeof configSchema> = {
-  name: 'gateway',
-  schema: configSchema,
-  async start(context) {
-    const redis = redisFromConfig(context.config, context.logger);
-    const wiring = wireGateway(context, redis);
-    const gateway = buildApp(wiring.dependencies);
-    return {
-      app: gateway.app,
-      stores: [redis],
-      beforeStoresClose: async () => {
-        gateway.close();
-        wiring.close();
-      },
-    };
-  },
-};
+/** The gateway with some of its parts replaced; the benchmark takes out the rate limiter this way. */
+export function gatewayServiceWith(replaced: Partial<Dependencies>): ServiceDefinition<typeof configSchema> {
+  return {
+    name: 'gateway',
+    schema: configSchema,
+    async start(context) {
+      const redis = redisFromConfig(context.config, context.logger);
+      const wiring = wireGateway(context, redis);
+      const gateway = buildApp({ ...wiring.dependencies, ...replaced });
+      return {
+        app: gateway.app,
+        stores: [redis],
+        beforeStoresClose: async () => {
+          gateway.close();
+          wiring.close();
+        },
+      };
+    },
+  };
+}
+
+export const gatewayService = gatewayServiceWith({});

@@ -6,9 +6,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { type StartedService, createLogger, startService } from '@what-if/kit';
-import { redisFromConfig } from '@what-if/kit/redis';
-import { buildApp } from '@what-if/gateway/dist/app';
-import { gatewayService, wireGateway } from '@what-if/gateway/dist/service';
+import { gatewayService, gatewayServiceWith } from '@what-if/gateway/dist/service';
 import { userService } from '@what-if/user/dist/service';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
@@ -81,29 +79,13 @@ async function main(): Promise<void> {
     running.push(limited);
     // The same gateway with the limiter taken out, to see what it costs.
     const unlimited = await startService(
-      {
-        ...gatewayService,
-        async start(context) {
-          const redis = redisFromConfig(context.config, context.logger);
-          const wiring = wireGateway(context, redis);
-          const gateway = buildApp({
-            ...wiring.dependencies,
-            rateLimits: {
-              perIp: (_req, _res, next) => next(),
-              perUser: async () => undefined,
-              perCredentialAttempt: async () => undefined,
-            },
-          });
-          return {
-            app: gateway.app,
-            stores: [redis],
-            beforeStoresClose: async () => {
-              gateway.close();
-              wiring.close();
-            },
-          };
+      gatewayServiceWith({
+        rateLimits: {
+          perIp: (_req, _res, next) => next(),
+          perUser: async () => undefined,
+          perCredentialAttempt: async () => undefined,
         },
-      },
+      }),
       { env: gatewayEnv, logger: createLogger({ service: 'gateway', level: 'silent' }) },
     );
     running.push(unlimited);
