@@ -1,6 +1,6 @@
 import { createAnthropicProvider } from '../src/providers/anthropic';
-import { ProviderError } from '../src/providers/provider-error';
 import { anthropicStream } from './support/fake-anthropic';
+import { failureOf } from './support/provider-failure';
 import { eventLog, generationRequest } from './support/generation-request';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, jsonError, startScriptedServer } from './support/scripted-server';
@@ -23,15 +23,6 @@ describe('anthropic provider against a server speaking the Messages API', () => 
       idleTimeoutMs: 300,
       timeoutMs: 10_000,
     });
-
-  async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-    const error = await promise.then(
-      () => undefined,
-      (failure: unknown) => failure,
-    );
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
 
   test('collects text deltas into the scenario, reporting each as it comes', async () => {
     server.answer(anthropicStream(`Here it is:\n${scenarioJson}`));

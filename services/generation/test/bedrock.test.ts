@@ -1,6 +1,6 @@
 import { createBedrockProvider } from '../src/providers/bedrock';
-import { ProviderError } from '../src/providers/provider-error';
 import { bedrockError, bedrockStream } from './support/fake-bedrock';
+import { failureOf } from './support/provider-failure';
 import { eventLog, generationRequest } from './support/generation-request';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, startScriptedServer } from './support/scripted-server';
@@ -24,15 +24,6 @@ describe('bedrock provider against a server speaking the ConverseStream event-st
       timeoutMs: 10_000,
       credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
     });
-
-  async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-    const error = await promise.then(
-      () => undefined,
-      (failure: unknown) => failure,
-    );
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
 
   test('decodes the binary frames into deltas and returns the scenario', async () => {
     server.answer(bedrockStream(scenarioJson));

@@ -3,6 +3,7 @@ import { scenarioContentSchema } from '@what-if/kit';
 import { createOpenAiProvider } from '../src/providers/openai';
 import { ProviderError } from '../src/providers/provider-error';
 import { openAiGarbledStream, openAiStream } from './support/fake-openai';
+import { failureOf } from './support/provider-failure';
 import { eventLog, generationRequest } from './support/generation-request';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, jsonError, startScriptedServer } from './support/scripted-server';
@@ -25,15 +26,6 @@ describe('openai provider against an OpenAI-compatible server', () => {
       idleTimeoutMs: 300,
       timeoutMs: 10_000,
     });
-
-  async function failureOf(promise: Promise<unknown>): Promise<ProviderError> {
-    const error = await promise.then(
-      () => undefined,
-      (failure: unknown) => failure,
-    );
-    expect(error).toBeInstanceOf(ProviderError);
-    return error as ProviderError;
-  }
 
   test('streams the chat completion as deltas and returns the parsed scenario', async () => {
     server.answer(openAiStream(scenarioJson));
