@@ -9,9 +9,9 @@ import { type StartedService, createLogger, startService } from '@what-if/kit';
 import { gatewayService, gatewayServiceWith } from '@what-if/gateway/dist/service';
 import { userService } from '@what-if/user/dist/service';
 import { Client } from 'pg';
-import { Redis } from 'ioredis';
 import { ensureDatabase, maintenanceUrl } from '../dev/database';
 import { load } from './load';
+import { removeScratchKeys } from './scratch-keys';
 import { formatMs, percentile } from './percentiles';
 
 const postgresUrl = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -144,10 +144,7 @@ async function main(): Promise<void> {
       `DROP DATABASE IF EXISTS ${admin.escapeIdentifier(new URL(databaseUrl).pathname.slice(1))} WITH (FORCE)`,
     );
     await admin.end();
-    const redis = new Redis(redisUrl);
-    const keys = await redis.keys(`${redisPrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeScratchKeys(redisUrl, redisPrefix);
   }
 }
 

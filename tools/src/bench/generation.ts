@@ -10,8 +10,8 @@ import { type StartedService, startService } from '@what-if/kit';
 import { gatewayService } from '@what-if/gateway/dist/service';
 import { createLocalProvider } from '@what-if/generation/dist/providers/local';
 import { generationService } from '@what-if/generation/dist/service';
-import { Redis } from 'ioredis';
 import { load } from './load';
+import { removeScratchKeys } from './scratch-keys';
 import { formatMs, percentile } from './percentiles';
 
 const redisUrl = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -150,10 +150,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     for (const service of running.reverse()) await service.stop().catch(() => undefined);
-    const redis = new Redis(redisUrl);
-    const keys = await redis.keys(`${redisPrefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await removeScratchKeys(redisUrl, redisPrefix);
   }
 }
 
