@@ -18,6 +18,7 @@ module.exports = {
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   setupFiles: ['<rootDir>/test/support/environment.js'],
+  globalSetup: '<rootDir>/test/support/store-preflight.ts',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   maxWorkers: 2,
   testTimeout: 30000,

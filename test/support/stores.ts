@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 
 /** The machine's PostgreSQL and Redis; override to point tests elsewhere. */
 export const testPostgresUrl =
-  process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env['TEST_POSTGRES_URL'] ?? 'postgres://whatif:whatif@127.0.0.1:5432/postgres';
 export const testRedisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 function uniqueSuffix(): string {

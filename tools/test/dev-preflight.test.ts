@@ -12,6 +12,7 @@ import {
   checkRedis,
   preflight,
   stackPorts,
+  testAsker,
 } from '../src/dev/preflight';
 
 function postgresUrlWith(change: (url: URL) => void): string {
@@ -26,9 +27,9 @@ describe('pre-flight checks', () => {
     const problem = await checkRedis(`redis://127.0.0.1:${port}`, 2_000);
     expect(problem).toContain(`Redis is not answering at 127.0.0.1:${port}`);
     expect(problem).toContain('ECONNREFUSED');
-    expect(problem).toContain('sudo apt-get install redis-server');
+    expect(problem).toContain('sudo tools/dev/stores.sh');
     expect(problem).toContain('docker run -d --name whatif-redis -p 127.0.0.1:6379:6379 redis:7-alpine');
-    expect(problem).toContain('REDIS_URL=');
+    expect(problem).toContain('REDIS_URL=redis://host:6379 make dev');
   });
 
   it('name PostgreSQL, its address and the ways to get one when nothing answers there', async () => {
@@ -38,9 +39,23 @@ describe('pre-flight checks', () => {
       2_000,
     );
     expect(problem).toContain(`PostgreSQL is not answering at 127.0.0.1:${port}`);
-    expect(problem).toContain('sudo apt-get install postgresql');
-    expect(problem).toContain('-p 127.0.0.1:5432:5432');
+    expect(problem).toContain('sudo tools/dev/stores.sh');
+    expect(problem).toContain('-p 127.0.0.1:5432:5432 -e POSTGRES_USER=whatif -e POSTGRES_PASSWORD=whatif');
     expect(problem).toContain('DATABASE_URL=');
+  });
+
+  it('name the test variables and make test when the tests are the ones asking', async () => {
+    const port = await deadPort();
+    const postgres = await checkPostgres(
+      `postgres://whatif:whatif@127.0.0.1:${port}/postgres`,
+      2_000,
+      testAsker,
+    );
+    expect(postgres).toContain('make test needs a PostgreSQL server');
+    expect(postgres).toContain('TEST_POSTGRES_URL=postgres://user:password@host:5432/whatif make test');
+    const redis = await checkRedis(`redis://127.0.0.1:${port}`, 2_000, testAsker);
+    expect(redis).toContain('make test needs a Redis server');
+    expect(redis).toContain('TEST_REDIS_URL=redis://host:6379 make test');
   });
 
   it('tell a refused PostgreSQL login apart from a missing server, without echoing the password', async () => {
@@ -52,6 +67,7 @@ describe('pre-flight checks', () => {
       2_000,
     );
     expect(problem).toContain('refused the login of user "no_such_role_for_make_dev"');
+    expect(problem).toContain('sudo tools/dev/stores.sh creates the role "whatif"');
     expect(problem).toContain('DATABASE_URL=');
     expect(problem).not.toContain('s3cret-value');
   });
@@ -102,7 +118,7 @@ describe('pre-flight checks', () => {
     const [redisPort, postgresPort, dynamoPort] = [await deadPort(), await deadPort(), await deadPort()];
     const config = devConfigFromEnv({
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${postgresPort}/whatif`,
+      DATABASE_URL: `postgres://whatif:whatif@127.0.0.1:${postgresPort}/whatif`,
       DEV_DYNAMODB_PORT: String(dynamoPort),
     });
     // Without the services: binding their fixed ports here could collide with the end-to-end test's launcher.

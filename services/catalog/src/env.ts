@@ -52,7 +52,7 @@ function storeEnv(name: ServiceName): EnvVar[] {
   if (entry.stores.includes('postgres')) {
     vars.push({
       name: 'DATABASE_URL',
-      default: `postgres://postgres@127.0.0.1:${storePorts.postgres}/whatif`,
+      default: `postgres://whatif:whatif@127.0.0.1:${storePorts.postgres}/whatif`,
       description: 'PostgreSQL connection string',
       secret: true,
     });

@@ -14,7 +14,7 @@ import { load } from './load';
 import { removeScratchKeys } from './scratch-keys';
 import { formatMs, percentile } from './percentiles';
 
-const postgresUrl = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const postgresUrl = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://whatif:whatif@127.0.0.1:5432/postgres';
 const redisUrl = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const loginSamples = Number(process.env['BENCH_LOGINS'] ?? 200);
 const loadSeconds = Number(process.env['BENCH_SECONDS'] ?? 10);

@@ -99,20 +99,61 @@ const postgresAuthFailures = new Set(['28P01', '28000']);
 /** The database does not exist yet: the server answers, and the launcher creates it. */
 const databaseMissing = '3D000';
 
-export function postgresUnreachableMessage(url: string, cause: string): string {
+/**
+ * The one way this repository provides its stores on Debian or Ubuntu; every message that
+ * says how to get a store names it, so the steps live in one place (`.ci/run` runs it too).
+ */
+export const storesScript = 'tools/dev/stores.sh';
+/** The role the script creates and the catalog's default DATABASE_URL logs in as. */
+export const localRole = { user: 'whatif', password: 'whatif' } as const;
+
+/** Who is asking for the stores, so each message names the command and variables that apply. */
+export interface StoreAsker {
+  /** "make dev", "make test". */
+  command: string;
+  postgresVariable: string;
+  redisVariable: string;
+}
+
+export const devAsker: StoreAsker = {
+  command: 'make dev',
+  postgresVariable: 'DATABASE_URL',
+  redisVariable: 'REDIS_URL',
+};
+
+export const testAsker: StoreAsker = {
+  command: 'make test',
+  postgresVariable: 'TEST_POSTGRES_URL',
+  redisVariable: 'TEST_REDIS_URL',
+};
+
+function storeProviders(store: 'PostgreSQL' | 'Redis', who: string): string[] {
+  const docker =
+    store === 'PostgreSQL'
+      ? `docker run -d --name whatif-postgres -p 127.0.0.1:5432:5432 -e POSTGRES_USER=${localRole.user} -e POSTGRES_PASSWORD=${localRole.password} postgres:16-alpine`
+      : 'docker run -d --name whatif-redis -p 127.0.0.1:6379:6379 redis:7-alpine';
+  return [
+    `  ${who} needs a ${store} server. Get one of these:`,
+    `    Debian/Ubuntu: sudo ${storesScript}   (installs and starts PostgreSQL and Redis on loopback; --status shows what is missing)`,
+    store === 'PostgreSQL'
+      ? `    macOS:         brew install postgresql@16 && brew services start postgresql@16 && createuser --createdb --pwprompt ${localRole.user}`
+      : '    macOS:         brew install redis && brew services start redis',
+    // Not `docker compose up -d postgres`: the compose stack keeps its stores off the host's ports.
+    `    Docker:        ${docker}`,
+  ];
+}
+
+export function postgresUnreachableMessage(url: string, cause: string, asker = devAsker): string {
   const address = storeAddress(url, 5432);
+  const { command, postgresVariable } = asker;
   return [
     `PostgreSQL is not answering at ${address} (${cause}).`,
-    '  make dev needs a PostgreSQL server. Get one of these:',
-    '    Debian/Ubuntu: sudo apt-get install postgresql && sudo systemctl start postgresql',
-    '    macOS:         brew install postgresql@16 && brew services start postgresql@16',
-    // Not `docker compose up -d postgres`: the compose stack keeps its stores off the host's ports.
-    '    Docker:        docker run -d --name whatif-postgres -p 127.0.0.1:5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:16-alpine',
-    '  or point DATABASE_URL at one you have: DATABASE_URL=postgres://user:password@host:5432/whatif make dev',
+    ...storeProviders('PostgreSQL', command),
+    `  or point ${postgresVariable} at one you have: ${postgresVariable}=postgres://user:password@host:5432/whatif ${command}`,
   ].join('\n');
 }
 
-export function postgresLoginMessage(url: string, cause: string): string {
+export function postgresLoginMessage(url: string, cause: string, asker = devAsker): string {
   const address = storeAddress(url, 5432);
   let user = 'postgres';
   try {
@@ -122,13 +163,17 @@ export function postgresLoginMessage(url: string, cause: string): string {
   }
   return [
     `PostgreSQL at ${address} refused the login of user "${user}" (${cause}).`,
-    '  Put a user and password it accepts in DATABASE_URL, e.g. after',
-    `    sudo -u postgres psql -c "ALTER USER postgres PASSWORD 'postgres'"`,
-    `  run: DATABASE_URL=postgres://postgres:postgres@${address}/whatif make dev`,
+    `  On this machine's own server, sudo ${storesScript} creates the role "${localRole.user}" the defaults use;`,
+    `  otherwise put a user and password it accepts in ${asker.postgresVariable}:`,
+    `    ${asker.postgresVariable}=postgres://user:password@${address}/whatif ${asker.command}`,
   ].join('\n');
 }
 
-export async function checkPostgres(url: string, timeoutMs: number): Promise<string | undefined> {
+export async function checkPostgres(
+  url: string,
+  timeoutMs: number,
+  asker = devAsker,
+): Promise<string | undefined> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   // A connection dropped after the check must not crash the launcher.
   client.on('error', () => undefined);
@@ -139,33 +184,36 @@ export async function checkPostgres(url: string, timeoutMs: number): Promise<str
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === databaseMissing) return undefined;
-    if (code && postgresAuthFailures.has(code)) return postgresLoginMessage(url, reason(error));
-    return postgresUnreachableMessage(url, reason(error));
+    if (code && postgresAuthFailures.has(code)) return postgresLoginMessage(url, reason(error), asker);
+    return postgresUnreachableMessage(url, reason(error), asker);
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
-export function redisUnreachableMessage(url: string, cause: string): string {
+export function redisUnreachableMessage(url: string, cause: string, asker = devAsker): string {
   const address = storeAddress(url, 6379);
+  const { command, redisVariable } = asker;
   return [
     `Redis is not answering at ${address} (${cause}).`,
-    '  make dev needs a Redis server. Get one of these:',
-    '    Debian/Ubuntu: sudo apt-get install redis-server && sudo systemctl start redis-server',
-    '    macOS:         brew install redis && brew services start redis',
-    '    Docker:        docker run -d --name whatif-redis -p 127.0.0.1:6379:6379 redis:7-alpine',
-    '  or point REDIS_URL at one you have: REDIS_URL=redis://host:6379 make dev',
+    ...storeProviders('Redis', command),
+    `  or point ${redisVariable} at one you have: ${redisVariable}=redis://host:6379 ${command}`,
   ].join('\n');
 }
 
-export function redisLoginMessage(url: string, cause: string): string {
+export function redisLoginMessage(url: string, cause: string, asker = devAsker): string {
+  const { command, redisVariable } = asker;
   return [
     `Redis at ${storeAddress(url, 6379)} refused the connection's credentials (${cause}).`,
-    '  Put its password in REDIS_URL: REDIS_URL=redis://:password@host:6379 make dev',
+    `  Put its password in ${redisVariable}: ${redisVariable}=redis://:password@host:6379 ${command}`,
   ].join('\n');
 }
 
-export async function checkRedis(url: string, timeoutMs: number): Promise<string | undefined> {
+export async function checkRedis(
+  url: string,
+  timeoutMs: number,
+  asker = devAsker,
+): Promise<string | undefined> {
   const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
@@ -194,8 +242,8 @@ export async function checkRedis(url: string, timeoutMs: number): Promise<string
     return undefined;
   } catch (error) {
     const cause = reason(lastError ?? error);
-    if (/NOAUTH|WRONGPASS|invalid password/i.test(cause)) return redisLoginMessage(url, cause);
-    return redisUnreachableMessage(url, cause);
+    if (/NOAUTH|WRONGPASS|invalid password/i.test(cause)) return redisLoginMessage(url, cause, asker);
+    return redisUnreachableMessage(url, cause, asker);
   } finally {
     clearTimeout(timer);
     // Disconnecting an already ended client leaves ioredis's 2 s disconnect timer holding the process.
