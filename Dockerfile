@@ -17,6 +17,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY services/catalog/package.json services/catalog/
 COPY services/kit/package.json services/kit/
+COPY services/offline-writer/package.json services/offline-writer/
 COPY services/gateway/package.json services/gateway/
 COPY services/user/package.json services/user/
 COPY services/generation/package.json services/generation/
@@ -51,6 +52,8 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
 COPY tsconfig.base.json ./
 COPY services/catalog/ services/catalog/
 COPY services/kit/ services/kit/
+# Libraries some services use; tsc -b compiles only those the service references.
+COPY services/offline-writer/ services/offline-writer/
 ARG SERVICE
 ARG PORT
 COPY services/${SERVICE}/ services/${SERVICE}/
@@ -64,14 +67,16 @@ RUN node -e " \
         console.error('PORT is ' + process.env.PORT + ' but the catalog gives ' + process.env.SERVICE + ' port ' + expected); \
         process.exit(1); \
       }"
-# Gather exactly what runs: for the service, the kit and the catalog, the manifest (for
-# package resolution), the compiled code and the files read at run time (OpenAPI contracts,
-# migrations); plus the production node_modules, including any npm nested in a workspace.
+# Gather exactly what runs: for the service, the kit, the catalog and any library it was
+# compiled with, the manifest (for package resolution), the compiled code and the files read
+# at run time (OpenAPI contracts, migrations); plus the production node_modules, including
+# any npm nested in a workspace.
 RUN --mount=type=bind,from=production-dependencies,source=/app,target=/dependencies \
     set -eu; \
     mkdir -p /runtime; \
     cp -a /dependencies/node_modules /runtime/; \
-    for package in catalog kit "${SERVICE}"; do \
+    libraries=$(for library in offline-writer; do if [ -d "services/${library}/dist" ]; then echo "${library}"; fi; done); \
+    for package in catalog kit ${libraries} "${SERVICE}"; do \
       for part in package.json dist openapi openapi.yaml migrations; do \
         if [ -e "services/${package}/${part}" ]; then cp -a --parents "services/${package}/${part}" /runtime/; fi; \
       done; \

@@ -14,7 +14,7 @@ import {
   principalOf,
   toProblem,
 } from '@what-if/kit';
-import { detectLanguage, inferCategory } from '../analysis';
+import { detectLanguage, inferCategory } from '@what-if/offline-writer';
 import type { History } from '../history';
 import { ProviderError } from '../providers/provider-error';
 import { validQuestion } from '../question';

@@ -1,4 +1,4 @@
-import type { QuestionFacts } from '../../analysis';
+import type { QuestionFacts } from './analysis';
 
 /** Changes that break biology or physics as we know it, not just history. */
 const impossibleAbilities =

@@ -1,6 +1,6 @@
 import type { ScenarioLanguage, ScenarioLength } from '@what-if/kit';
-import { analyzeQuestion, presentYear, type QuestionFacts, type TimePoint } from '../../analysis';
-import type { GenerationRequest } from '../provider';
+import { analyzeQuestion, presentYear, type QuestionFacts, type TimePoint } from './analysis';
+import type { WriterRequest as GenerationRequest } from './request';
 import { chronology, describe, momentOf, type Moment } from './chronology';
 import { pathOf, simplePast, titleCase } from './english-grammar';
 import { parseMoment } from './moment-parser';

@@ -1,6 +1,6 @@
 import type { ScenarioContent } from '@what-if/kit';
-import type { GenerationRequest, ProviderEvent, ScenarioProvider } from '../provider';
 import { createRandom } from './random';
+import type { SectionEvent, WriterRequest } from './request';
 import { planScenario } from './scenario-plan';
 import {
   composeConsequences,
@@ -14,26 +14,42 @@ import {
   composeTitle,
 } from './sections';
 
-export const localModel = 'what-if-local-1';
+/** The model name provenance records for the offline writer. */
+export const offlineWriterModel = 'what-if-local-1';
+
+/**
+ * Bumped whenever the writer's output changes for the same request, so cached scenarios from
+ * an older writer are not served as new (it is part of the cache key and of provenance).
+ */
+export const offlineWriterVersion = 'local-phrases-2';
+
+export interface OfflineWriter {
+  readonly model: string;
+  readonly version: string;
+  /** Writes the scenario section by section, reporting each; stops between sections when `signal` aborts. */
+  write(
+    request: WriterRequest,
+    signal: AbortSignal,
+    onSection: (event: SectionEvent) => void,
+  ): Promise<ScenarioContent>;
+}
 
 /** Lets an abort (a client that hung up) land between sections rather than after the whole scenario. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The embedded provider: composes a scenario from the question's own subject, change, era and
+ * The offline writer: composes a scenario from the question's own subject, change, era and
  * domain, deterministically from the seed, with no network and no model. It is the default and
  * the fallback of last resort, so it never depends on anything that can be down.
  */
-export function createLocalProvider(): ScenarioProvider {
+export function createOfflineWriter(): OfflineWriter {
   return {
-    name: 'local',
-    model: localModel,
-    // Bumped whenever the phrase banks change, so cached scenarios from older banks are not served as new.
-    promptVersion: 'local-phrases-2',
-    async generate(request: GenerationRequest, signal: AbortSignal, onEvent: (event: ProviderEvent) => void) {
+    model: offlineWriterModel,
+    version: offlineWriterVersion,
+    async write(request, signal, onSection) {
       signal.throwIfAborted();
       const random = createRandom(
-        localModel,
+        offlineWriterModel,
         request.seed,
         request.question,
         request.tone,
@@ -47,7 +63,7 @@ export function createLocalProvider(): ScenarioProvider {
       const emit = async <Name extends keyof ScenarioContent>(name: Name, value: ScenarioContent[Name]) => {
         signal.throwIfAborted();
         content[name] = value;
-        onEvent({ type: 'section', name, value });
+        onSection({ type: 'section', name, value });
         await nextTurn();
       };
       await emit('title', composeTitle(plan, random));

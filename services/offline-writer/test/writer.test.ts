@@ -7,11 +7,10 @@ import {
   type ScenarioLength,
   type ScenarioTone,
 } from '@what-if/kit';
-import type { GenerationRequest, ProviderEvent } from '../src/providers/provider';
-import { createLocalProvider } from '../src/providers/local';
-import { isPlural, simplePast } from '../src/providers/local/english-grammar';
+import { createOfflineWriter, type SectionEvent, type WriterRequest as GenerationRequest } from '../src';
+import { isPlural, simplePast } from '../src/english-grammar';
 
-const provider = createLocalProvider();
+const writer = createOfflineWriter();
 
 interface Options {
   category: ScenarioCategory;
@@ -35,7 +34,7 @@ function requestFor(question: string, options: Options): GenerationRequest {
 }
 
 async function generate(question: string, options: Options): Promise<ScenarioContent> {
-  return provider.generate(requestFor(question, options), new AbortController().signal, () => {});
+  return writer.write(requestFor(question, options), new AbortController().signal, () => {});
 }
 
 /**
@@ -183,10 +182,9 @@ const spread: Case[] = [
   },
 ];
 
-describe('the local provider', () => {
-  it('names itself and its model', () => {
-    expect(provider.name).toBe('local');
-    expect(provider.model).toBe('what-if-local-1');
+describe('the offline writer', () => {
+  it('names its model', () => {
+    expect(writer.model).toBe('what-if-local-1');
   });
 
   describe.each(spread)('for "$question"', ({ question, category, language, subject, starts }) => {
@@ -397,8 +395,8 @@ describe('the local provider', () => {
 
   describe('streaming and cancellation', () => {
     it('reports each section as it is composed, in order, and resolves with the same content', async () => {
-      const events: ProviderEvent[] = [];
-      const content = await provider.generate(
+      const events: SectionEvent[] = [];
+      const content = await writer.write(
         requestFor('What if the Roman Empire never fell?', { category: 'history' }),
         new AbortController().signal,
         (event) => events.push(event),
@@ -423,7 +421,7 @@ describe('the local provider', () => {
       controller.abort();
       const onEvent = jest.fn();
       await expect(
-        provider.generate(
+        writer.write(
           requestFor('What if dragons were real?', { category: 'fantasy' }),
           controller.signal,
           onEvent,
@@ -435,7 +433,7 @@ describe('the local provider', () => {
     it('stops between sections when the client goes away', async () => {
       const controller = new AbortController();
       const names: string[] = [];
-      const generation = provider.generate(
+      const generation = writer.write(
         requestFor('What if dragons were real?', { category: 'fantasy' }),
         controller.signal,
         (event) => {

@@ -1,5 +1,5 @@
 import type { ScenarioTone } from '@what-if/kit';
-import type { ChangeKind, Domain } from '../../../analysis';
+import type { ChangeKind, Domain } from '../analysis';
 
 /**
  * How a scenario's story unfolds: a world of states and markets, a deep-time biosphere,

@@ -1,4 +1,4 @@
-import type { NameCulture } from '../../analysis';
+import type { NameCulture } from './analysis';
 import type { Random } from './random';
 
 interface NamePool {

@@ -1,5 +1,5 @@
 import type { ScenarioLanguage } from '@what-if/kit';
-import { presentYear, type TimePoint } from '../../analysis';
+import { presentYear, type TimePoint } from './analysis';
 import type { Random } from './random';
 
 /**

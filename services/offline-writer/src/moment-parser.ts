@@ -1,4 +1,4 @@
-import { presentYear, type TimePoint } from '../../analysis';
+import { presentYear, type TimePoint } from './analysis';
 
 /** A moment read back from a timeline label, with what a myth's years count from when it says. */
 export interface ParsedMoment {
