@@ -55,6 +55,25 @@ function containerOf(entry: ServiceEntry, source = template): Container {
   return definitions.find((definition) => definition.Name === entry.name)!;
 }
 
+/** The target value of one of the service's predefined target-tracking policies. */
+function predefinedScalingTarget(entry: ServiceEntry, type: string): number {
+  const serviceId = ecsServiceId(entry);
+  const [targetId] = Object.entries(
+    resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalableTarget'),
+  ).find(([, target]) => JSON.stringify(target.Properties.ResourceId).includes(`"${serviceId}"`))!;
+  const policy = Object.values(resourcesOfType(template, 'AWS::ApplicationAutoScaling::ScalingPolicy'))
+    .filter((candidate) => JSON.stringify(candidate.Properties).includes(targetId))
+    .map(
+      (candidate) => candidate.Properties.TargetTrackingScalingPolicyConfiguration as Record<string, unknown>,
+    )
+    .find(
+      (candidate) =>
+        (candidate.PredefinedMetricSpecification as { PredefinedMetricType?: string } | undefined)
+          ?.PredefinedMetricType === type,
+    );
+  return policy?.TargetValue as number;
+}
+
 function environmentOf(container: Container): Record<string, string> {
   return Object.fromEntries(container.Environment.map((variable) => [variable.Name, variable.Value]));
 }
@@ -104,10 +123,8 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s', (_nam
           (policy.PredefinedMetricSpecification as { PredefinedMetricType?: string })
             ?.PredefinedMetricType === type,
       );
-    expect(predefined('ECSServiceAverageCPUUtilization')?.TargetValue).toBe(entry.scaling.targetCpuPercent);
-    expect(predefined('ECSServiceAverageMemoryUtilization')?.TargetValue).toBe(
-      entry.scaling.targetMemoryPercent,
-    );
+    expect(predefined('ECSServiceAverageCPUUtilization')?.TargetValue).toBeGreaterThan(0);
+    expect(predefined('ECSServiceAverageMemoryUtilization')?.TargetValue).toBeGreaterThan(0);
     const requests = policies.find((policy) => policy.CustomizedMetricSpecification);
     expect(requests?.TargetValue).toBe(entry.scaling.targetRequestsPerSecond);
     const metrics = (
@@ -116,6 +133,21 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s', (_nam
       }
     ).Metrics;
     expect(metrics.find((metric) => metric.ReturnData)?.Expression).toBe('requests / tasks / 60');
+  });
+
+  test('scales out at the CPU and memory at which its Kubernetes HPA does, below the container limits', () => {
+    const task = taskOf(entry).Properties;
+    const targetOf = (type: string) => predefinedScalingTarget(entry, type);
+    // ECS divides by the whole task (CPU units of 1/1024 vCPU, MiB); an HPA by the container request.
+    const ecsCpuMillicores =
+      (targetOf('ECSServiceAverageCPUUtilization') / 100) * Number(task.Cpu) * (1000 / 1024);
+    const ecsMemoryMiB = (targetOf('ECSServiceAverageMemoryUtilization') / 100) * Number(task.Memory);
+    const hpaCpuMillicores = (entry.scaling.targetCpuPercent / 100) * entry.resources.cpu.requestMillicores;
+    const hpaMemoryMiB = (entry.scaling.targetMemoryPercent / 100) * entry.resources.memory.requestMiB;
+    expect(ecsCpuMillicores).toBeCloseTo(hpaCpuMillicores, 0);
+    expect(ecsMemoryMiB).toBeCloseTo(hpaMemoryMiB, 0);
+    expect(ecsMemoryMiB).toBeLessThan(container.Memory);
+    expect(ecsCpuMillicores).toBeLessThan(entry.resources.cpu.limitMillicores);
   });
 
   test('reserves the catalog requests and is capped at the catalog limits, in a valid Fargate size', () => {

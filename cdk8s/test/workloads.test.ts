@@ -1,4 +1,4 @@
-import { envFor, serviceUrlVariable, services } from '@what-if/catalog';
+import { envFor, scalingLoad, serviceUrlVariable, services } from '@what-if/catalog';
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
 import { type KubernetesObject, find } from './support/manifests';
@@ -127,6 +127,14 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s on eks'
       ['cpu', entry.scaling.targetCpuPercent],
       ['memory', entry.scaling.targetMemoryPercent],
     ]);
+    // The HPA measures against the request: the same absolute load at which ECS scales a task.
+    const [cpu, memory] = autoscaler.metrics.map(
+      (metric: KubernetesObject) => metric.resource.target.averageUtilization as number,
+    );
+    expect({
+      cpuMillicores: (cpu * entry.resources.cpu.requestMillicores) / 100,
+      memoryMiB: (memory * entry.resources.memory.requestMiB) / 100,
+    }).toEqual(scalingLoad(entry));
     expect(autoscaler.behavior.scaleUp.stabilizationWindowSeconds).toBe(0);
     expect(autoscaler.behavior.scaleDown.stabilizationWindowSeconds).toBe(300);
   });

@@ -60,7 +60,7 @@ export class ServiceAlarms extends Construct {
       }),
       notifyingAlarm(this, 'Cpu', topic, {
         alarmName: name('cpu'),
-        alarmDescription: `${entry.name}: CPU saturated although autoscaling targets ${entry.scaling.targetCpuPercent} % (at its maximum of ${entry.scaling.maxReplicas} tasks?)`,
+        alarmDescription: `${entry.name}: CPU saturated although autoscaling adds tasks (at its maximum of ${entry.scaling.maxReplicas}?)`,
         metric: metricOf(serviceUtilization(source, 'CPUUtilization'), 'Average', minute),
         threshold: thresholds.cpuPercent,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -218,6 +218,7 @@ export class ServiceDeployment extends Construct {
       cluster: props.cluster,
       service: this.service,
       traffic: props.traffic,
+      taskSize: size,
     });
     grantTaskPermissions(this, {
       config,

@@ -4,6 +4,8 @@ import { PredefinedMetric, ScalableTarget, ServiceNamespace } from 'aws-cdk-lib/
 import type { ICluster, FargateService } from 'aws-cdk-lib/aws-ecs';
 import { Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { ecsUtilizationTargets } from '../catalog/scaling-targets';
+import type { TaskSize } from '../catalog/task-size';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { prefixedName } from '../config/naming';
 import { runningTasks, trafficMetrics, type TrafficSource } from '../shared/traffic-metrics';
@@ -15,9 +17,14 @@ export interface ServiceScalingProps {
   readonly cluster: ICluster;
   readonly service: FargateService;
   readonly traffic: TrafficSource;
+  /** What ECS measures utilisation against. */
+  readonly taskSize: TaskSize;
 }
 
-/** The catalog's replica bounds, tracked on CPU, memory and requests per task; whichever asks for most wins. */
+/**
+ * The catalog's replica bounds, tracked on CPU, memory and requests per task; whichever asks
+ * for most wins. CPU and memory scale at the catalog's absolute load, as the Kubernetes HPAs do.
+ */
 export class ServiceScaling extends Construct {
   readonly target: ScalableTarget;
 
@@ -46,15 +53,16 @@ export class ServiceScaling extends Construct {
     this.target.node.addDependency(service);
 
     // Out fast, in slowly: a scale-in that has to be undone costs a cold start.
+    const targets = ecsUtilizationTargets(entry, props.taskSize);
     const cooldowns = { scaleOutCooldown: Duration.minutes(1), scaleInCooldown: Duration.minutes(5) };
     this.target.scaleToTrackMetric('Cpu', {
       predefinedMetric: PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION,
-      targetValue: entry.scaling.targetCpuPercent,
+      targetValue: targets.cpuPercent,
       ...cooldowns,
     });
     this.target.scaleToTrackMetric('Memory', {
       predefinedMetric: PredefinedMetric.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION,
-      targetValue: entry.scaling.targetMemoryPercent,
+      targetValue: targets.memoryPercent,
       ...cooldowns,
     });
     new RequestScaling(this, 'Requests', {

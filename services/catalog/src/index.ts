@@ -11,3 +11,4 @@ export {
   type RouteTableEntry,
 } from './routes';
 export { dynamoTableName } from './tables';
+export { scalingLoad, type ScalingLoad } from './scaling';

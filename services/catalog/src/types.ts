@@ -77,7 +77,9 @@ export interface Resources {
 export interface Scaling {
   minReplicas: number;
   maxReplicas: number;
+  /** Average CPU use, as a percentage of the CPU request, that adds a replica. */
   targetCpuPercent: number;
+  /** Average memory use, as a percentage of the memory request, that adds a replica; below the limit. */
   targetMemoryPercent: number;
   /** Requests per replica per second the service is sized for; drives request-count scaling. */
   targetRequestsPerSecond: number;

@@ -6,6 +6,7 @@ import {
   frontend,
   resolveRoute,
   routeTable,
+  scalingLoad,
   serviceNames,
   services,
   storePorts,
@@ -99,6 +100,16 @@ test('resources, scaling and drain times are coherent', () => {
     expect(entry.latency.availability).toBeLessThan(1);
     expect(entry.drainSeconds).toBeGreaterThan(0);
   }
+});
+
+test('every scaling target is a load a replica can reach below its limits', () => {
+  for (const entry of services) {
+    const load = scalingLoad(entry);
+    expect(load.cpuMillicores).toBeLessThan(entry.resources.cpu.limitMillicores);
+    expect(load.memoryMiB).toBeLessThan(entry.resources.memory.limitMiB);
+  }
+  const gateway = services.find((entry) => entry.name === 'gateway')!;
+  expect(scalingLoad(gateway)).toEqual({ cpuMillicores: 150, memoryMiB: 192 });
 });
 
 test('each service has one definition per variable, and a port default equal to its catalog port', () => {
