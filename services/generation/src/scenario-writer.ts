@@ -55,8 +55,9 @@ export function promptVersionOf(provider: ScenarioProvider): string {
 /**
  * Cache, then the provider chain: an identical earlier request is answered from the cache
  * (with a fresh id and time) unless `regenerate`; otherwise the chain writes it and, when
- * the first-choice provider answered, the cache keeps it. An answer from a fallback is not
- * cached, so a recovered provider is used again at once.
+ * the first-choice provider answered a plain request, the cache keeps it. An answer from a
+ * fallback is not cached, so a recovered provider is used again at once; nor is a
+ * regenerated one, which neither reads nor replaces the plain request's entry.
  */
 export function createScenarioWriter(options: {
   chain: ProviderChain;
@@ -160,7 +161,9 @@ export function createScenarioWriter(options: {
           createdAt: new Date().toISOString(),
         });
         metrics.duration.observe({ provider: result.provider.name, outcome: 'success' }, seconds());
-        if (result.provider === first) await cache.set(key, { content: result.content, ...provenance });
+        // The plain request's entry is the plain request's answer: a regenerated one never replaces it.
+        if (result.provider === first && !order.regenerate)
+          await cache.set(key, { content: result.content, ...provenance });
         return scenario;
       } catch (error) {
         metrics.duration.observe(

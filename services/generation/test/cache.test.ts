@@ -13,7 +13,15 @@ describe('the cache of identical requests', () => {
   const as = (sub: string) => ({ token: generation.token({ sub }) });
 
   beforeAll(async () => {
-    local = testProvider('local');
+    // The seed shows in the title, so an answer tells which generation wrote it.
+    const base = testProvider('local');
+    local = Object.assign(base, {
+      generate: async (...[request, signal, onEvent]: Parameters<TestProvider['generate']>) => {
+        const content = await testProvider('local').generate(request, signal, onEvent);
+        base.calls.push(request);
+        return { ...content, title: `${content.title} (seed ${request.seed})` };
+      },
+    });
     generation = await startGenerationUnderTest({
       providers: { local },
       env: { QUOTA_USER_PER_DAY: '1000' },
@@ -103,6 +111,20 @@ describe('the cache of identical requests', () => {
     );
     expect(fresh.body.provenance!.cached).toBe(false);
     expect(local.calls.at(-1)!.seed).not.toBe(seed);
+  });
+
+  test('a regenerated answer is never cached over the plain request, and regenerate never reads the cache', async () => {
+    const question = 'What if the Silk Road had never closed?';
+    const plain = await postScenario(generation.url, { question }, as('user-a'));
+    const first = await postScenario(generation.url, { question, regenerate: true }, as('user-a'));
+    const second = await postScenario(generation.url, { question, regenerate: true }, as('user-a'));
+    expect([first.body.provenance!.cached, second.body.provenance!.cached]).toEqual([false, false]);
+    expect(new Set([plain.body.title, first.body.title, second.body.title]).size).toBe(3);
+    const calls = local.calls.length;
+    const again = await postScenario(generation.url, { question }, as('user-a'));
+    expect(again.body.provenance!.cached).toBe(true);
+    expect(again.body.title).toBe(plain.body.title);
+    expect(local.calls.length).toBe(calls);
   });
 
   test('hits and misses are counted, so the hit ratio can be derived', async () => {
