@@ -16,6 +16,7 @@ FROM ${NODE_IMAGE} AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY services/catalog/package.json services/catalog/
+COPY services/contracts/package.json services/contracts/
 COPY services/kit/package.json services/kit/
 COPY services/offline-writer/package.json services/offline-writer/
 COPY services/gateway/package.json services/gateway/
@@ -30,7 +31,7 @@ COPY cdk/package.json cdk/
 COPY cdk8s/package.json cdk8s/
 
 # ---------------------------------------------------------------------------------------
-# Production dependencies of the one service (and the kit and catalog it links), in a stage
+# Production dependencies of the one service (and the libraries it links: catalog, contracts, kit), in a stage
 # of their own so source edits never reinstall them. The slim image has no compiler:
 # a native dependency must ship prebuilt binaries.
 FROM manifests AS production-dependencies
@@ -51,6 +52,7 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY services/catalog/ services/catalog/
+COPY services/contracts/ services/contracts/
 COPY services/kit/ services/kit/
 # Libraries some services use; tsc -b compiles only those the service references.
 COPY services/offline-writer/ services/offline-writer/
@@ -67,16 +69,16 @@ RUN node -e " \
         console.error('PORT is ' + process.env.PORT + ' but the catalog gives ' + process.env.SERVICE + ' port ' + expected); \
         process.exit(1); \
       }"
-# Gather exactly what runs: for the service, the kit, the catalog and any library it was
-# compiled with, the manifest (for package resolution), the compiled code and the files read
-# at run time (OpenAPI contracts, migrations); plus the production node_modules, including
-# any npm nested in a workspace.
+# Gather exactly what runs: for the service, the libraries every service links (catalog,
+# contracts, kit) and any other library it was compiled with, the manifest (for package
+# resolution), the compiled code and the files read at run time (OpenAPI contracts,
+# migrations); plus the production node_modules, including any npm nested in a workspace.
 RUN --mount=type=bind,from=production-dependencies,source=/app,target=/dependencies \
     set -eu; \
     mkdir -p /runtime; \
     cp -a /dependencies/node_modules /runtime/; \
     libraries=$(for library in offline-writer; do if [ -d "services/${library}/dist" ]; then echo "${library}"; fi; done); \
-    for package in catalog kit ${libraries} "${SERVICE}"; do \
+    for package in catalog contracts kit ${libraries} "${SERVICE}"; do \
       for part in package.json dist openapi openapi.yaml migrations; do \
         if [ -e "services/${package}/${part}" ]; then cp -a --parents "services/${package}/${part}" /runtime/; fi; \
       done; \

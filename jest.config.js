@@ -13,7 +13,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@what-if/(catalog|kit|offline-writer)$': '<rootDir>/services/$1/src/index.ts',
+    '^@what-if/(catalog|contracts|kit|offline-writer)$': '<rootDir>/services/$1/src/index.ts',
     '^@what-if/kit/(postgres|redis|dynamodb)$': '<rootDir>/services/kit/src/$1.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JWKS_PATH } from '@what-if/kit';
+import { JWKS_PATH } from '@what-if/contracts';
 import { type TestSigningKey, createTestSigningKey } from './tokens';
 
 /**

@@ -241,6 +241,40 @@ describe('Dockerfile', () => {
     expect(production[0]?.args).toMatch(/--workspace\s+"?services\/\$\{SERVICE\}"?/);
   });
 
+  it.each(services.map((entry) => entry.name))(
+    'compiles and ships every workspace library %s links',
+    (name) => {
+      const linked = new Set<string>();
+      const visit = (packageName: string) => {
+        const folder = packageName.replace(/^@what-if\//, '');
+        const manifest = JSON.parse(
+          readFileSync(path.join(repositoryRoot, 'services', folder, 'package.json'), 'utf8'),
+        ) as { dependencies?: Record<string, string> };
+        for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+          if (!dependency.startsWith('@what-if/') || linked.has(dependency)) continue;
+          linked.add(dependency);
+          visit(dependency);
+        }
+      };
+      visit(`@what-if/${name}`);
+      const copied = dockerfile.stages
+        .flatMap((stage) => of(stage, 'COPY'))
+        .flatMap((copy) => flagsAndWords(copy.args).words.slice(0, -1));
+      // The runtime loop ships its fixed list and the optional libraries the build compiled.
+      const shipped = runs
+        .flatMap((run) => [...run.args.matchAll(/for (?:package|library) in ([^;]+); do/g)])
+        .flatMap((match) => (match[1] ?? '').split(/\s+/));
+      for (const library of linked) {
+        const folder = `services/${library.replace(/^@what-if\//, '')}`;
+        expect({ library, compiled: copied.includes(`${folder}/`) }).toEqual({ library, compiled: true });
+        expect({ library, shipped: shipped.includes(folder.slice('services/'.length)) }).toEqual({
+          library,
+          shipped: true,
+        });
+      }
+    },
+  );
+
   it('copies every workspace manifest before npm ci, or npm ci refuses the lockfile', () => {
     const rootManifest = JSON.parse(readFileSync(path.join(repositoryRoot, 'package.json'), 'utf8')) as {
       workspaces: string[];

@@ -1,9 +1,9 @@
 import { service, serviceUrlVariable } from '@what-if/catalog';
-import { baseConfigSchema, serviceUrl, storeConfig } from '@what-if/kit';
+import { baseConfigSchema, baseUrl, storeConfig } from '@what-if/kit';
 import { z } from 'zod';
 
 const upstreamUrls = Object.fromEntries(
-  service('gateway').calls.map((callee) => [serviceUrlVariable(callee), serviceUrl]),
+  service('gateway').calls.map((callee) => [serviceUrlVariable(callee), baseUrl]),
 );
 
 export const configSchema = baseConfigSchema.extend({
@@ -28,4 +28,4 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60),
 });
-export type Config = z.infer<typeof configSchema> & Record<string, unknown>;
+export type Config = z.infer<typeof configSchema>;

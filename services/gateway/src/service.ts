@@ -1,9 +1,10 @@
+import { jwksUrl } from '@what-if/contracts';
 import {
   type Logger,
   type ServiceDefinition,
   type ServiceMetrics,
   createServiceClient,
-  verifierFromConfig,
+  jwksVerifier,
 } from '@what-if/kit';
 import { type RedisStore, redisFromConfig } from '@what-if/kit/redis';
 import { type Dependencies, buildApp } from './app';
@@ -41,7 +42,10 @@ function wireGateway(
       metrics,
       upstreams,
       stores: [redis],
-      verifier: verifierFromConfig({ ...config, USER_SERVICE_URL: userUrl }, logger),
+      verifier: jwksVerifier(
+        { jwksUrl: jwksUrl(userUrl), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+        logger,
+      ),
       sessions: createSessionChecks({ user, cacheSeconds: config.SESSION_CACHE_SECONDS, logger }),
       rateLimits: createRateLimits(
         redis.client,

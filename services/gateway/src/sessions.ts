@@ -1,3 +1,4 @@
+import { sessionStatusPath } from '@what-if/contracts';
 import { type Logger, type ServiceClient, logSecurityEvent } from '@what-if/kit';
 
 interface CachedAnswer {
@@ -39,7 +40,7 @@ export function createSessionChecks(options: {
     try {
       const response = await options.user.request({
         method: 'GET',
-        path: `/internal/v1/sessions/${encodeURIComponent(sessionId)}`,
+        path: sessionStatusPath(sessionId),
       });
       const active = response.status === 200;
       remember(sessionId, active);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { type Logger, type ScenarioContent, scenarioContentSchema } from '@what-if/kit';
+import { type ScenarioContent, scenarioContentSchema } from '@what-if/contracts';
+import { type Logger } from '@what-if/kit';
 import type { GenerationMetrics } from './metrics';
 
 /** What the cache keeps: the content and who wrote it; id and time are fresh on every hit. */

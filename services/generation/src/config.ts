@@ -1,4 +1,4 @@
-import { baseConfigSchema, serviceUrl, storeConfig } from '@what-if/kit';
+import { baseConfigSchema, baseUrl, storeConfig } from '@what-if/kit';
 import { z } from 'zod';
 
 export const providerNames = ['local', 'openai', 'anthropic', 'bedrock'] as const;
@@ -25,8 +25,8 @@ const providerOrder = z
 export const configSchema = baseConfigSchema
   .extend({
     ...storeConfig.redis,
-    HISTORY_SERVICE_URL: serviceUrl,
-    USER_SERVICE_URL: serviceUrl,
+    HISTORY_SERVICE_URL: baseUrl,
+    USER_SERVICE_URL: baseUrl,
     GENERATION_PROVIDERS: providerOrder,
     PROVIDER_IDLE_TIMEOUT_MS: positive,
     PROVIDER_TIMEOUT_MS: positive,
@@ -34,10 +34,10 @@ export const configSchema = baseConfigSchema
     PROVIDER_BREAKER_ERROR_PERCENT: z.coerce.number().int().min(1).max(100),
     PROVIDER_BREAKER_VOLUME: positive,
     PROVIDER_BREAKER_RESET_MS: positive,
-    OPENAI_BASE_URL: serviceUrl,
+    OPENAI_BASE_URL: baseUrl,
     OPENAI_API_KEY: z.string(),
     OPENAI_MODEL: z.string().min(1),
-    ANTHROPIC_BASE_URL: serviceUrl,
+    ANTHROPIC_BASE_URL: baseUrl,
     ANTHROPIC_API_KEY: z.string(),
     ANTHROPIC_MODEL: z.string().min(1),
     BEDROCK_REGION: z.string().min(1),

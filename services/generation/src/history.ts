@@ -1,4 +1,10 @@
-import { HttpProblem, type Scenario, type ServiceClient, UpstreamError, scenarioSchema } from '@what-if/kit';
+import {
+  type SaveScenarioRequest,
+  type Scenario,
+  saveScenarioPath,
+  scenarioSchema,
+} from '@what-if/contracts';
+import { HttpProblem, type ServiceClient, UpstreamError } from '@what-if/kit';
 import { z } from 'zod';
 
 /** The history service as generation uses it: saving a user's scenario and reading one to continue. */
@@ -10,7 +16,7 @@ export interface History {
 }
 
 /**
- * A scenario as history returns it: the kit's scenario plus the owner's own fields
+ * A scenario as history returns it: the contracts' scenario plus the owner's own fields
  * (dropped here), with tags as the owner edited them, which may be none.
  */
 const storedScenarioSchema = scenarioSchema.extend({ tags: z.array(z.string()) });
@@ -20,8 +26,8 @@ export function createHistory(client: ServiceClient): History {
     async save(scenario, authorization) {
       const response = await client.request({
         method: 'PUT',
-        path: `/internal/v1/scenarios/${encodeURIComponent(scenario.id)}`,
-        body: { scenario },
+        path: saveScenarioPath(scenario.id),
+        body: { scenario } satisfies SaveScenarioRequest,
         headers: { authorization },
         idempotent: true,
       });

@@ -1,4 +1,5 @@
-import { HttpProblem, questionLimits } from '@what-if/kit';
+import { questionLimits } from '@what-if/contracts';
+import { type HttpProblem, validationProblem } from '@what-if/kit';
 
 /** C0 and C1 control characters (tabs and newlines included): they become spaces. */
 const controlCharacters = /[\p{Cc}]/gu;
@@ -21,11 +22,7 @@ export function normalizeQuestion(cleaned: string): string {
 }
 
 function invalidQuestion(message: string): HttpProblem {
-  return new HttpProblem(400, `The question ${message}.`, {
-    type: 'validation',
-    title: 'Your request has invalid fields',
-    extensions: { errors: [{ path: '/body/question', message }] },
-  });
+  return validationProblem([{ path: '/body/question', message }]);
 }
 
 /** The cleaned question, or a 400 saying what is wrong with it. */

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { HttpProblem, type Logger, type Role } from '@what-if/kit';
+import { type Role } from '@what-if/contracts';
+import { HttpProblem, type Logger } from '@what-if/kit';
 import type { GenerationMetrics } from './metrics';
 
 /** Who a quota counts for: an anonymous client by IP, a signed-in user by id and roles. */

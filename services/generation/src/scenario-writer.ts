@@ -6,7 +6,7 @@ import {
   type ScenarioLength,
   type ScenarioTone,
   scenarioSchema,
-} from '@what-if/kit';
+} from '@what-if/contracts';
 import { type ScenarioCache, cacheKey } from './cache';
 import type { GenerationMetrics } from './metrics';
 import type { ChainEvent, ProviderChain } from './providers/chain';

@@ -1,4 +1,5 @@
-import { type ServiceDefinition, createServiceClient, verifierFromConfig } from '@what-if/kit';
+import { jwksUrl } from '@what-if/contracts';
+import { type ServiceDefinition, createServiceClient, jwksVerifier } from '@what-if/kit';
 import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
 import { createScenarioCache } from './cache';
@@ -75,7 +76,14 @@ export function defineGenerationService(
           logger,
         }),
         history: createHistory(historyClient),
-        verifier: verifierFromConfig(config, logger),
+        verifier: jwksVerifier(
+          {
+            jwksUrl: jwksUrl(config.USER_SERVICE_URL),
+            issuer: config.JWT_ISSUER,
+            audience: config.JWT_AUDIENCE,
+          },
+          logger,
+        ),
         providers: chain.names,
         heartbeatMs: config.SSE_HEARTBEAT_MS,
       });

@@ -1,4 +1,4 @@
-import type { ScenarioCategory, ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
 
 /** Hand-picked questions that show what the product does well, for an empty text box. */
 export const suggestions: Record<ScenarioLanguage, Record<ScenarioCategory, readonly string[]>> = {

@@ -1,4 +1,5 @@
-import { type StartedService, scenarioSchema, startService } from '@what-if/kit';
+import { scenarioSchema } from '@what-if/contracts';
+import { type StartedService, startService } from '@what-if/kit';
 import { historyService } from '../../history/src/service';
 import { eventually } from '../../../test/support/eventually';
 import { type FakeIdentity, startFakeIdentity } from '../../../test/support/fake-identity';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioContentSchema } from '@what-if/kit';
+import { scenarioContentSchema } from '@what-if/contracts';
 import { createOpenAiProvider } from '../src/providers/openai';
 import { ProviderError } from '../src/providers/provider-error';
 import { openAiGarbledStream, openAiStream } from './support/fake-openai';

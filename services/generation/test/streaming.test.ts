@@ -1,4 +1,4 @@
-import { scenarioSchema } from '@what-if/kit';
+import { scenarioSchema } from '@what-if/contracts';
 import { streamGeneration } from './support/event-source-client';
 import { openAiStream } from './support/fake-openai';
 import { type GatewayInFront, startGatewayInFront } from './support/gateway-in-front';

@@ -1,4 +1,4 @@
-import { baseConfigSchema, serviceUrl, storeConfig } from '@what-if/kit';
+import { baseConfigSchema, baseUrl, storeConfig } from '@what-if/kit';
 import { z } from 'zod';
 
 /** Long enough that guessing the key is out of reach; shorter values are mistakes, not choices. */
@@ -6,7 +6,7 @@ const cursorSecretMinLength = 32;
 
 export const configSchema = baseConfigSchema.extend({
   ...storeConfig.dynamodb,
-  USER_SERVICE_URL: serviceUrl,
+  USER_SERVICE_URL: baseUrl,
   HISTORY_CURSOR_SECRET: z.string().refine((value) => value === '' || value.length >= cursorSecretMinLength, {
     message: `must be empty (a key is generated per deployment) or at least ${cursorSecretMinLength} characters`,
   }),

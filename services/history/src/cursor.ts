@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { invalidFields } from './request-validation';
+import { validationProblem } from '@what-if/kit';
 import { chronologicalKeyPattern } from './store/keys';
 import type { ListFilters } from './store/list-scenarios';
 
@@ -31,7 +31,7 @@ export function signCursor(key: Buffer, after: string, binding: CursorBinding): 
 }
 
 function invalidCursor(): never {
-  return invalidFields([
+  throw validationProblem([
     {
       path: '/query/cursor',
       message: 'is not a cursor this API handed out to you for this query; start again from the first page',

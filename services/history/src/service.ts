@@ -1,5 +1,6 @@
 import { dynamoTableName, service } from '@what-if/catalog';
-import { type ServiceDefinition, verifierFromConfig } from '@what-if/kit';
+import { jwksUrl } from '@what-if/contracts';
+import { type ServiceDefinition, jwksVerifier } from '@what-if/kit';
 import { dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
@@ -31,7 +32,10 @@ export const historyService: ServiceDefinition<typeof configSchema> = {
       });
       return deploymentKey;
     };
-    const verifier = verifierFromConfig(config, logger);
+    const verifier = jwksVerifier(
+      { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+      logger,
+    );
     return {
       app: buildApp({
         logger,

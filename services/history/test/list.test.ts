@@ -1,4 +1,4 @@
-import type { Scenario } from '@what-if/kit';
+import type { Scenario } from '@what-if/contracts';
 import { type HistoryHarness, startHistory } from './support/history-harness';
 import { makeScenario } from './support/scenario-fixtures';
 

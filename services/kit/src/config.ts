@@ -57,8 +57,8 @@ export const storeConfig = {
   },
 } as const;
 
-/** A service base URL such as http://history:<port> (no trailing slash). */
-export const serviceUrl = z.url().transform((value) => value.replace(/\/+$/, ''));
+/** A base URL without its trailing slash: another service's (http://history:<port>), a public one, an API's. */
+export const baseUrl = z.url().transform((value) => value.replace(/\/+$/, ''));
 
 /**
  * Reads a service's configuration: the catalog's defaults under the given environment,

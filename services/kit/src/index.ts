@@ -1,8 +1,9 @@
 export {
   ConfigError,
   baseConfigSchema,
+  booleanFlag,
   storeConfig,
-  serviceUrl,
+  baseUrl,
   loadConfig,
   type BaseConfig,
 } from './config';
@@ -34,9 +35,12 @@ export {
   PROBLEM_CONTENT_TYPE,
   notFoundHandler,
   problemHandler,
+  problemBody,
   problemType,
   sendProblem,
   toProblem,
+  validationProblem,
+  type InvalidField,
   type ProblemBody,
   type ProblemOptions,
 } from './problems';
@@ -81,21 +85,3 @@ export {
 } from './run';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';
-export {
-  narrationLimits,
-  provenanceSchema,
-  questionLimits,
-  scenarioCategories,
-  scenarioContentSchema,
-  scenarioLanguages,
-  scenarioLengths,
-  scenarioSchema,
-  scenarioTones,
-  timelineEntrySchema,
-  type Scenario,
-  type ScenarioCategory,
-  type ScenarioContent,
-  type ScenarioLanguage,
-  type ScenarioLength,
-  type ScenarioTone,
-} from './scenario';

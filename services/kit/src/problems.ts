@@ -82,8 +82,9 @@ export interface ProblemBody {
   [extension: string]: unknown;
 }
 
-export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
-  const body: ProblemBody = {
+/** The problem+json body of a problem answering this request; also what a stream sends as its error event. */
+export function problemBody(req: Request, problem: HttpProblem): ProblemBody {
+  return {
     ...problem.extensions,
     type: problem.type,
     title: problem.title,
@@ -92,12 +93,38 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
     instance: req.originalUrl.split('?')[0] ?? req.originalUrl,
     requestId: currentRequestId(),
   };
+}
+
+export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
   for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  res
+    .status(problem.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problemBody(req, problem)));
 }
 
 /** Enough to fix a request; more would only grow the answer. */
 const maxReportedErrors = 20;
+
+/** One thing wrong with a request: where (a JSON pointer such as /body/email or /query/cursor) and what. */
+export interface InvalidField {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one 400 for a request with invalid fields, whether the contract validator or a
+ * handler found them: `type` validation, a detail naming each field, the fields in `errors`.
+ */
+export function validationProblem(errors: readonly InvalidField[]): HttpProblem {
+  const invalid = errors.slice(0, maxReportedErrors).map(({ path, message }) => ({ path, message }));
+  const summary = invalid.map((item) => `${item.path.replace(/^\//, '')} ${item.message}`.trim()).join('; ');
+  return new HttpProblem(400, `The request is invalid: ${summary}.`, {
+    type: 'validation',
+    title: 'Your request has invalid fields',
+    extensions: { errors: invalid },
+  });
+}
 
 interface ValidatorErrorItem {
   path?: string;
@@ -134,18 +161,12 @@ export function toProblem(error: unknown): HttpProblem {
     return new HttpProblem(400, 'The request body is not valid JSON.', { type: 'malformed-body' });
   }
   if (Array.isArray(candidate.errors) && status === 400) {
-    const invalid = (candidate.errors as ValidatorErrorItem[]).slice(0, maxReportedErrors).map((item) => ({
-      path: item.path ?? '',
-      message: item.message ?? 'is invalid',
-    }));
-    const summary = invalid
-      .map((item) => `${item.path.replace(/^\//, '')} ${item.message}`.trim())
-      .join('; ');
-    return new HttpProblem(400, `The request is invalid: ${summary}.`, {
-      type: 'validation',
-      title: 'Your request has invalid fields',
-      extensions: { errors: invalid },
-    });
+    return validationProblem(
+      (candidate.errors as ValidatorErrorItem[]).map((item) => ({
+        path: item.path ?? '',
+        message: item.message ?? 'is invalid',
+      })),
+    );
   }
   if (status === 404) return new HttpProblem(404, 'No resource lives at this path.');
   if (status === 405) {

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { HttpProblem, createMetrics, createServiceApp, serve, type RunningService } from '@what-if/kit';
+import {
+  HttpProblem,
+  createMetrics,
+  createServiceApp,
+  serve,
+  validationProblem,
+  type RunningService,
+} from '@what-if/kit';
 import { captureLogs } from '../../../test/support/logs';
 
 const logs = captureLogs('kit-test');
@@ -17,6 +24,8 @@ beforeAll(async () => {
         const body = req.body as { name: string; count: number };
         if (body.name === 'taken')
           throw new HttpProblem(409, 'An item named "taken" exists already.', { type: 'item-exists' });
+        if (body.name === 'reserved')
+          throw validationProblem([{ path: '/body/name', message: 'is reserved; choose another' }]);
         res.status(201).json(body);
       });
       router.get('/items/:id', (req, res) => {
@@ -68,6 +77,24 @@ test('invalid fields answer 400 problem+json naming each field', async () => {
   expect(paths).toEqual(expect.arrayContaining(['/body/name', '/body/count']));
   expect(String(problem['detail'])).toContain('name');
   expect(problem['requestId']).toEqual(expect.any(String));
+});
+
+test("a handler's invalid field answers exactly as the contract validator's would", async () => {
+  const { response, problem } = await post(JSON.stringify({ name: 'reserved', count: 1 }));
+  expect(response.status).toBe(400);
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  expect(problem).toEqual({
+    type: '/problems/validation',
+    title: 'Your request has invalid fields',
+    status: 400,
+    detail: 'The request is invalid: body/name is reserved; choose another.',
+    instance: '/items',
+    requestId: expect.any(String),
+    errors: [{ path: '/body/name', message: 'is reserved; choose another' }],
+  });
+  const { problem: fromValidator } = await post(JSON.stringify({ name: '', count: 1 }));
+  expect(Object.keys(fromValidator).sort()).toEqual(Object.keys(problem).sort());
+  expect(fromValidator['title']).toBe(problem['title']);
 });
 
 test('malformed JSON answers 400 saying so', async () => {

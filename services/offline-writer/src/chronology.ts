@@ -1,4 +1,4 @@
-import type { ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioLanguage } from '@what-if/contracts';
 import { presentYear, type TimePoint } from './analysis';
 import type { Random } from './random';
 

@@ -5,7 +5,7 @@ import type {
   ScenarioLanguage,
   ScenarioLength,
   ScenarioTone,
-} from '@what-if/kit';
+} from '@what-if/contracts';
 
 /** Everything the writer needs to write one scenario: the question and its options, all decided. */
 export interface WriterRequest {

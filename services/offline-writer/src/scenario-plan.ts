@@ -1,4 +1,4 @@
-import type { ScenarioLanguage, ScenarioLength } from '@what-if/kit';
+import type { ScenarioLanguage, ScenarioLength } from '@what-if/contracts';
 import { analyzeQuestion, presentYear, type QuestionFacts, type TimePoint } from './analysis';
 import type { WriterRequest as GenerationRequest } from './request';
 import { chronology, describe, momentOf, type Moment } from './chronology';

@@ -1,4 +1,4 @@
-import type { ScenarioContent } from '@what-if/kit';
+import type { ScenarioContent } from '@what-if/contracts';
 import { plausibilityScore } from './plausibility';
 import type { Random } from './random';
 import type { ScenarioPlan } from './scenario-plan';

@@ -1,4 +1,4 @@
-import type { ScenarioContent } from '@what-if/kit';
+import type { ScenarioContent } from '@what-if/contracts';
 import { createRandom } from './random';
 import type { SectionEvent, WriterRequest } from './request';
 import { planScenario } from './scenario-plan';

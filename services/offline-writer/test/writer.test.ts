@@ -6,7 +6,7 @@ import {
   type ScenarioLanguage,
   type ScenarioLength,
   type ScenarioTone,
-} from '@what-if/kit';
+} from '@what-if/contracts';
 import { createOfflineWriter, type SectionEvent, type WriterRequest as GenerationRequest } from '../src';
 import { isPlural, simplePast } from '../src/english-grammar';
 

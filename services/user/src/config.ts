@@ -1,11 +1,8 @@
-import { baseConfigSchema, storeConfig } from '@what-if/kit';
+import { baseConfigSchema, baseUrl, booleanFlag, storeConfig } from '@what-if/kit';
 import { z } from 'zod';
 
-/** "true" or "false", as environment variables spell booleans. */
-const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const seconds = z.coerce.number().int().min(1);
 const positiveCount = z.coerce.number().int().min(1).max(10_000);
-const baseUrl = z.url().transform((value) => value.replace(/\/+$/, ''));
 
 /** Environment variables hold PEM text with real newlines, or with `\n` when a tool flattened them. */
 const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n').trim());

@@ -1,4 +1,4 @@
-import type { ScenarioContent } from '@what-if/kit';
+import type { ScenarioContent } from '@what-if/contracts';
 import { failureFromResponse } from './http-failure';
 import type { ScenarioProvider } from './provider';
 import { ProviderError } from './provider-error';

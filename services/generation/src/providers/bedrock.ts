@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import type { ScenarioContent } from '@what-if/kit';
+import type { ScenarioContent } from '@what-if/contracts';
 import type { ScenarioProvider } from './provider';
 import { ProviderError } from './provider-error';
 import { buildPrompt } from './prompt';

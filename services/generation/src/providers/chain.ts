@@ -1,5 +1,6 @@
 import CircuitBreaker from 'opossum';
-import { type Logger, type ScenarioContent, scenarioContentSchema } from '@what-if/kit';
+import { type ScenarioContent, scenarioContentSchema } from '@what-if/contracts';
+import { type Logger } from '@what-if/kit';
 import { type GenerationMetrics, circuitStates } from '../metrics';
 import type { GenerationRequest, ProviderEvent, ScenarioProvider } from './provider';
 import { ProviderError } from './provider-error';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scenarioContentSchema } from '@what-if/kit';
+import { scenarioContentSchema } from '@what-if/contracts';
 import type { GenerationRequest } from './provider';
 
 /**

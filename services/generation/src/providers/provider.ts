@@ -5,7 +5,7 @@ import type {
   ScenarioLanguage,
   ScenarioLength,
   ScenarioTone,
-} from '@what-if/kit';
+} from '@what-if/contracts';
 
 /** Everything a provider needs to write one scenario. */
 export interface GenerationRequest {

@@ -1,18 +1,20 @@
 import { type Request, type Response, Router } from 'express';
 import {
-  HttpProblem,
-  type Logger,
-  type ProblemBody,
   type Scenario,
   type ScenarioCategory,
   type ScenarioLanguage,
   type ScenarioLength,
   type ScenarioTone,
+} from '@what-if/contracts';
+import {
+  HttpProblem,
+  type Logger,
   type TokenVerifier,
   authenticate,
-  currentRequestId,
   principalOf,
+  problemBody,
   toProblem,
+  validationProblem,
 } from '@what-if/kit';
 import { detectLanguage, inferCategory } from '@what-if/offline-writer';
 import type { History } from '../history';
@@ -46,14 +48,6 @@ export interface ScenarioRouteOptions {
   logger: Logger;
 }
 
-function badRequest(path: string, message: string): HttpProblem {
-  return new HttpProblem(400, `The request is invalid: ${message}.`, {
-    type: 'validation',
-    title: 'Your request has invalid fields',
-    extensions: { errors: [{ path, message }] },
-  });
-}
-
 /** Every provider failed (the local one included): nothing the client could have done differently. */
 function asProblem(error: unknown): HttpProblem {
   if (error instanceof ProviderError) {
@@ -63,18 +57,6 @@ function asProblem(error: unknown): HttpProblem {
     });
   }
   return toProblem(error);
-}
-
-function problemBody(req: Request, problem: HttpProblem): ProblemBody {
-  return {
-    ...problem.extensions,
-    type: problem.type,
-    title: problem.title,
-    status: problem.status,
-    detail: problem.message,
-    instance: req.path,
-    requestId: currentRequestId(),
-  };
 }
 
 /** The SSE event each writer event becomes, and its payload (the event name is the type). */
@@ -92,16 +74,20 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
     const body = req.body as CreateScenarioBody;
     const question = validQuestion(body.question);
     if (body.provider !== undefined && !options.providers.includes(body.provider)) {
-      throw badRequest(
-        '/body/provider',
-        `provider ${body.provider} is not enabled here; choose one of ${options.providers.join(', ')}`,
-      );
+      throw validationProblem([
+        {
+          path: '/body/provider',
+          message: `${body.provider} is not enabled here; choose one of ${options.providers.join(', ')}`,
+        },
+      ]);
     }
     if ((body.parentId === undefined) !== (body.timelineIndex === undefined)) {
-      throw badRequest(
-        '/body/parentId',
-        'parentId and timelineIndex go together: send both to continue a scenario',
-      );
+      throw validationProblem([
+        {
+          path: '/body/parentId',
+          message: 'and timelineIndex go together: send both to continue a scenario',
+        },
+      ]);
     }
     const principal = principalOf(res);
     let parent: ScenarioOrder['parent'];
@@ -113,10 +99,12 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
       }
       const scenario: Scenario = await history.read(body.parentId, req.headers.authorization ?? '');
       if (body.timelineIndex >= scenario.timeline.length) {
-        throw badRequest(
-          '/body/timelineIndex',
-          `scenario ${scenario.id} has ${scenario.timeline.length} timeline entries (indexes 0 to ${scenario.timeline.length - 1})`,
-        );
+        throw validationProblem([
+          {
+            path: '/body/timelineIndex',
+            message: `is past the end: scenario ${scenario.id} has ${scenario.timeline.length} timeline entries (indexes 0 to ${scenario.timeline.length - 1})`,
+          },
+        ]);
       }
       parent = { scenario, timelineIndex: body.timelineIndex };
     }

@@ -1,5 +1,5 @@
 import { type Request, type Response, Router } from 'express';
-import { type ScenarioCategory, type ScenarioLanguage, scenarioCategories } from '@what-if/kit';
+import { type ScenarioCategory, type ScenarioLanguage, scenarioCategories } from '@what-if/contracts';
 import { sampleSuggestions, suggestions } from '../suggestions';
 
 /** `GET /api/v1/scenarios/suggestions`: a few questions per category, in the language asked for. */

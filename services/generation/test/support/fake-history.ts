@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Scenario, scenarioSchema } from '@what-if/kit';
+import { type Scenario, scenarioSchema } from '@what-if/contracts';
 
 export interface FakeHistory {
   url: string;

@@ -1,4 +1,5 @@
-import { type Scenario, type StartedService, startService } from '@what-if/kit';
+import { type Scenario } from '@what-if/contracts';
+import { type StartedService, startService } from '@what-if/kit';
 import { eventually } from '../../../../test/support/eventually';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
 import { inProcessEnv, provisionStores, type TestStores } from '../../../../test/support/service-chassis';

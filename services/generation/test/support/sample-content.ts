@@ -1,4 +1,4 @@
-import type { ScenarioContent } from '@what-if/kit';
+import type { ScenarioContent } from '@what-if/contracts';
 
 /** A scenario that passes the kit's schema, about whatever `topic` says. */
 export function sampleContent(topic = 'the Roman Empire never fell'): ScenarioContent {

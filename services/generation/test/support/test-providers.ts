@@ -1,4 +1,4 @@
-import type { ScenarioContent } from '@what-if/kit';
+import type { ScenarioContent } from '@what-if/contracts';
 import type { GenerationRequest, ProviderEvent, ScenarioProvider } from '../../src/providers/provider';
 import { ProviderError } from '../../src/providers/provider-error';
 import { sampleContent } from './sample-content';

@@ -1,10 +1,14 @@
-import { HttpProblem, authenticate, logSecurityEvent, requirePrincipal, scenarioSchema } from '@what-if/kit';
+import { saveScenarioRequestSchema } from '@what-if/contracts';
+import {
+  HttpProblem,
+  authenticate,
+  logSecurityEvent,
+  requirePrincipal,
+  validationProblem,
+} from '@what-if/kit';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { HistoryDependencies } from '../dependencies';
-import { invalidFields, parseInput } from '../request-validation';
-
-const saveBodySchema = z.object({ scenario: scenarioSchema });
+import { parseInput } from '../request-validation';
 
 /**
  * For the generation service only (no catalog route leads here; the network keeps it
@@ -17,9 +21,9 @@ export function internalRoutes(deps: HistoryDependencies): Router {
 
   router.put('/internal/v1/scenarios/:id', signedIn, async (req, res) => {
     const owner = requirePrincipal(res);
-    const { scenario } = parseInput(saveBodySchema, req.body, '/body');
+    const { scenario } = parseInput(saveScenarioRequestSchema, req.body, '/body');
     if (scenario.id !== req.params['id']) {
-      invalidFields([{ path: '/body/scenario/id', message: 'must equal the id in the path' }]);
+      throw validationProblem([{ path: '/body/scenario/id', message: 'must equal the id in the path' }]);
     }
     const saved = await deps.store.save(owner.userId, scenario);
     deps.metrics.saves.inc({ outcome: saved.outcome === 'owned-by-another' ? 'conflict' : saved.outcome });

@@ -1,4 +1,4 @@
-import { type ScenarioCategory, scenarioCategories } from '@what-if/kit';
+import { type ScenarioCategory, scenarioCategories } from '@what-if/contracts';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../request-validation';

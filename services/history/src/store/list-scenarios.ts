@@ -1,4 +1,4 @@
-import type { ScenarioCategory } from '@what-if/kit';
+import type { ScenarioCategory } from '@what-if/contracts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ListingIndex,

@@ -1,4 +1,4 @@
-import type { Scenario } from '@what-if/kit';
+import type { Scenario } from '@what-if/contracts';
 
 /**
  * The small, mutable half of a saved scenario: what lists show and filter on, and the only

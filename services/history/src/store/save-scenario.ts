@@ -1,4 +1,4 @@
-import type { Scenario } from '@what-if/kit';
+import type { Scenario } from '@what-if/contracts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { foldForSearch } from '../search-text';
 import {

@@ -1,4 +1,4 @@
-import type { Scenario } from '@what-if/kit';
+import type { Scenario } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deploymentCursorKey } from './cursor-key';
 import { deleteScenario } from './delete-scenario';

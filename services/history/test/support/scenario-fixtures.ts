@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Scenario } from '@what-if/kit';
+import type { Scenario } from '@what-if/contracts';
 
 let sequence = 0;
 

@@ -1,10 +1,8 @@
-export { hasPermission, isRole, permissionRoles, roles, type Permission, type Role } from './permissions';
 export {
   ACCESS_TOKEN_ALGORITHM,
   InvalidToken,
-  JWKS_PATH,
   createTokenVerifier,
-  verifierFromConfig,
+  jwksVerifier,
   jwksKeySource,
   type JsonWebKeySet,
   type KeySource,

@@ -1,7 +1,7 @@
+import { type Permission, hasPermission } from '@what-if/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { type Logger, logSecurityEvent } from '../logging';
 import { HttpProblem } from '../problems';
-import { type Permission, hasPermission } from './permissions';
 import { InvalidToken, type Principal, type TokenVerifier } from './tokens';
 
 const PRINCIPAL = 'principal';

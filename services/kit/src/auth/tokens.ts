@@ -1,9 +1,9 @@
 import { type JsonWebKey, type KeyObject, createPublicKey } from 'node:crypto';
+import { type Role, roles } from '@what-if/contracts';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import type { Logger } from '../logging';
 import { HttpProblem } from '../problems';
-import { type Role, roles } from './permissions';
 
 /** Access tokens are signed with ECDSA P-256; nothing else is accepted, whatever a token claims. */
 export const ACCESS_TOKEN_ALGORITHM = 'ES256';
@@ -131,17 +131,14 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
   };
 }
 
-/** The JWKS path of the user service, where every verifier finds the signing keys. */
-export const JWKS_PATH = '/api/v1/auth/jwks';
-
-/** A verifier over the catalog's variables: the user service's JWKS, issuer and audience. */
-export function verifierFromConfig(
-  config: { JWT_ISSUER: string; JWT_AUDIENCE: string; USER_SERVICE_URL: string },
+/** A verifier for the tokens of one signer: its JWKS URL, and the issuer and audience they must name. */
+export function jwksVerifier(
+  options: { jwksUrl: string; issuer: string; audience: string },
   logger: Logger,
 ): TokenVerifier {
   return createTokenVerifier({
-    keys: jwksKeySource({ url: `${config.USER_SERVICE_URL}${JWKS_PATH}`, logger }),
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
+    keys: jwksKeySource({ url: options.jwksUrl, logger }),
+    issuer: options.issuer,
+    audience: options.audience,
   });
 }

@@ -1,4 +1,4 @@
-import type { ScenarioCategory, ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
 
 /**
  * Words that point at a category, in English and Vietnamese (with and without diacritics).

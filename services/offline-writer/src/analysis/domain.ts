@@ -1,4 +1,4 @@
-import type { ScenarioCategory, ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
 import type { Domain } from './facts';
 
 const domainSignals: [Domain, Record<ScenarioLanguage, RegExp>][] = [

@@ -1,4 +1,4 @@
-import type { ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioLanguage } from '@what-if/contracts';
 import type { TimePoint } from './facts';
 
 const romanNumerals: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };

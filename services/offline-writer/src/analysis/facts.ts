@@ -1,4 +1,4 @@
-import type { ScenarioCategory, ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
 
 /**
  * A point in a scenario's own clock. Each scale reads differently: calendar years for history,

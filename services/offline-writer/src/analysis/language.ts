@@ -1,4 +1,4 @@
-import type { ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioLanguage } from '@what-if/contracts';
 
 /**
  * Letters that occur in Vietnamese and in no English word: the vowels with a breve, circumflex

@@ -1,4 +1,4 @@
-import type { ScenarioCategory, ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
 import { findAnchor } from './anchors';
 import { inferDomain } from './domain';
 import { extractAge, extractEra } from './era';

@@ -1,4 +1,4 @@
-import type { ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioLanguage } from '@what-if/contracts';
 import type { ChangeKind } from './facts';
 
 export interface SubjectAndChange {

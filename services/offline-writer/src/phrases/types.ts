@@ -1,4 +1,4 @@
-import type { ScenarioTone } from '@what-if/kit';
+import type { ScenarioTone } from '@what-if/contracts';
 import type { ChangeKind, Domain } from '../analysis';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '@what-if/kit';
+import type { Role } from '@what-if/contracts';
 import type { Pool } from 'pg';
 import type { SessionStore } from '../sessions/session-store';
 import { type UserRecord, setRoles } from './user-store';

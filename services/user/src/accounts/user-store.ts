@@ -1,4 +1,4 @@
-import type { Role } from '@what-if/kit';
+import type { Role } from '@what-if/contracts';
 import type { Queryable } from '../database/transaction';
 
 export interface UserRecord {

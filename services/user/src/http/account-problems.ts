@@ -1,14 +1,5 @@
 import { HttpProblem } from '@what-if/kit';
 
-/** A 400 naming the one field at fault, shaped like the contract validator's answers. */
-export function invalidField(field: string, message: string): HttpProblem {
-  return new HttpProblem(400, `The request is invalid: ${field} ${message}.`, {
-    type: 'validation',
-    title: 'Your request has invalid fields',
-    extensions: { errors: [{ path: `/body/${field}`, message }] },
-  });
-}
-
 /** The one answer for a wrong email, a wrong password, or an account without a password. */
 export function invalidCredentials(): HttpProblem {
   return new HttpProblem(401, 'The email address or the password is wrong.', { type: 'invalid-credentials' });

@@ -1,4 +1,5 @@
-import { HttpProblem, type Role, logSecurityEvent, requirePermission, requirePrincipal } from '@what-if/kit';
+import { type Role } from '@what-if/contracts';
+import { HttpProblem, logSecurityEvent, requirePermission, requirePrincipal } from '@what-if/kit';
 import { Router } from 'express';
 import { changeRoles } from '../accounts/role-changes';
 import { searchUsers, userStatistics } from '../accounts/user-directory';

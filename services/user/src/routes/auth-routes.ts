@@ -1,4 +1,4 @@
-import { HttpProblem, logSecurityEvent, requirePrincipal } from '@what-if/kit';
+import { HttpProblem, logSecurityEvent, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import { issueOneTimeToken } from '../accounts/one-time-tokens';
 import { findUserByEmail, insertUser } from '../accounts/user-store';
@@ -9,7 +9,6 @@ import type { UserDependencies } from '../dependencies';
 import {
   accountDisabled,
   invalidCredentials,
-  invalidField,
   invalidRefreshToken,
   signInLocked,
 } from '../http/account-problems';
@@ -36,9 +35,10 @@ export function authRoutes(deps: UserDependencies): Router {
   router.post('/api/v1/auth/register', async (req, res) => {
     const body = req.body as Credentials & { displayName: string };
     const violation = passwordPolicyViolation(body.password, body.email);
-    if (violation) throw invalidField('password', violation);
+    if (violation) throw validationProblem([{ path: '/body/password', message: violation }]);
     const displayName = body.displayName.trim();
-    if (displayName === '') throw invalidField('displayName', 'must not be blank');
+    if (displayName === '')
+      throw validationProblem([{ path: '/body/displayName', message: 'must not be blank' }]);
     const passwordHash = await hashPassword(body.password);
     const client = clientInfo(req);
     try {

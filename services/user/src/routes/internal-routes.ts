@@ -1,3 +1,4 @@
+import type { SessionStatus } from '@what-if/contracts';
 import { HttpProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { UserDependencies } from '../dependencies';
@@ -16,7 +17,7 @@ export function internalRoutes(deps: Pick<UserDependencies, 'sessionStore'>): Ro
     const session = uuid.test(sessionId) ? await deps.sessionStore.get(sessionId) : undefined;
     if (!session) throw new HttpProblem(404, 'No live session has this id.', { type: 'session-not-found' });
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ active: true, userId: session.userId, roles: session.roles });
+    res.json({ active: true, userId: session.userId, roles: session.roles } satisfies SessionStatus);
   });
   return router;
 }

@@ -1,4 +1,4 @@
-import { HttpProblem } from '@what-if/kit';
+import { type HttpProblem, validationProblem } from '@what-if/kit';
 
 /**
  * Cursors are opaque to clients (base64url JSON), so the paging scheme behind them can
@@ -16,11 +16,7 @@ function decode(cursor: unknown): Record<string, unknown> | undefined {
 }
 
 function badCursor(): HttpProblem {
-  return new HttpProblem(400, 'The request is invalid: cursor is not one this API handed out.', {
-    type: 'validation',
-    title: 'Your request has invalid fields',
-    extensions: { errors: [{ path: '/query/cursor', message: 'is not one this API handed out' }] },
-  });
+  return validationProblem([{ path: '/query/cursor', message: 'is not one this API handed out' }]);
 }
 
 function encode(value: Record<string, unknown>): string {

@@ -1,4 +1,4 @@
-import { HttpProblem, logSecurityEvent, requirePrincipal } from '@what-if/kit';
+import { HttpProblem, logSecurityEvent, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import { issueOneTimeToken, pendingEmailOf } from '../accounts/one-time-tokens';
 import {
@@ -13,7 +13,7 @@ import {
 import { ownAccountView } from '../accounts/user-view';
 import { inTransaction } from '../database/transaction';
 import type { UserDependencies } from '../dependencies';
-import { invalidField, wrongCurrentPassword } from '../http/account-problems';
+import { wrongCurrentPassword } from '../http/account-problems';
 import { clearRefreshCookie } from '../http/refresh-cookie';
 import { requireSession } from '../http/session-authentication';
 import { emailChangeMail } from '../mail/account-mail';
@@ -29,10 +29,10 @@ function checkedAvatarUrl(value: string | null | undefined): string | null | und
   try {
     url = new URL(value);
   } catch {
-    throw invalidField('avatarUrl', 'must be an https:// URL');
+    throw validationProblem([{ path: '/body/avatarUrl', message: 'must be an https:// URL' }]);
   }
   if (url.protocol !== 'https:' || url.username || url.password)
-    throw invalidField('avatarUrl', 'must be an https:// URL');
+    throw validationProblem([{ path: '/body/avatarUrl', message: 'must be an https:// URL' }]);
   return url.toString();
 }
 
@@ -60,7 +60,8 @@ export function profileRoutes(deps: UserDependencies): Router {
     const changes: ProfileChanges = {};
     if (body.displayName !== undefined) {
       changes.displayName = body.displayName.trim();
-      if (changes.displayName === '') throw invalidField('displayName', 'must not be blank');
+      if (changes.displayName === '')
+        throw validationProblem([{ path: '/body/displayName', message: 'must not be blank' }]);
     }
     if (body.bio !== undefined) changes.bio = body.bio;
     const avatarUrl = checkedAvatarUrl(body.avatarUrl);
@@ -87,7 +88,7 @@ export function profileRoutes(deps: UserDependencies): Router {
       throw wrongCurrentPassword();
     }
     const violation = passwordPolicyViolation(newPassword, user.email);
-    if (violation) throw invalidField('newPassword', violation);
+    if (violation) throw validationProblem([{ path: '/body/newPassword', message: violation }]);
     const passwordHash = await hashPassword(newPassword);
     await inTransaction(pool, async (db) => {
       await setPasswordHash(db, user.id, passwordHash);
@@ -114,7 +115,10 @@ export function profileRoutes(deps: UserDependencies): Router {
       throw wrongCurrentPassword();
     }
     const target = normalizeEmail(newEmail);
-    if (target === user.email) throw invalidField('newEmail', 'is the address the account already has');
+    if (target === user.email)
+      throw validationProblem([
+        { path: '/body/newEmail', message: 'is the address the account already has' },
+      ]);
     if (await findUserByEmail(pool, target)) {
       throw new HttpProblem(409, 'Another account uses this email address.', { type: 'email-taken' });
     }

@@ -1,4 +1,4 @@
-import { HttpProblem, logSecurityEvent, requirePrincipal } from '@what-if/kit';
+import { HttpProblem, logSecurityEvent, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import { discardOneTimeTokens, issueOneTimeToken, redeemOneTimeToken } from '../accounts/one-time-tokens';
 import {
@@ -11,7 +11,7 @@ import {
 } from '../accounts/user-store';
 import { inTransaction, isUniqueViolation } from '../database/transaction';
 import type { UserDependencies } from '../dependencies';
-import { invalidField, invalidOneTimeToken } from '../http/account-problems';
+import { invalidOneTimeToken } from '../http/account-problems';
 import { requireSession } from '../http/session-authentication';
 import { emailVerificationMail, passwordResetMail } from '../mail/account-mail';
 import { appLink, sendInBackground } from '../mail/mail-links';
@@ -60,7 +60,7 @@ export function recoveryRoutes(deps: UserDependencies): Router {
   router.post('/api/v1/auth/password-reset/complete', async (req, res) => {
     const { token, password } = req.body as { token: string; password: string };
     const generalViolation = passwordPolicyViolation(password);
-    if (generalViolation) throw invalidField('password', generalViolation);
+    if (generalViolation) throw validationProblem([{ path: '/body/password', message: generalViolation }]);
     const passwordHash = await hashPassword(password);
     const user = await inTransaction(pool, async (db) => {
       const redeemed = await redeemOneTimeToken(db, token, ['password_reset']);
@@ -70,7 +70,7 @@ export function recoveryRoutes(deps: UserDependencies): Router {
       }
       const violation = passwordPolicyViolation(password, user.email);
       // Thrown inside the transaction: the token stays unspent for a better password.
-      if (violation) throw invalidField('password', violation);
+      if (violation) throw validationProblem([{ path: '/body/password', message: violation }]);
       await setPasswordHash(db, user.id, passwordHash);
       // The reset link reached this address, which proves it belongs to the account holder.
       await markEmailVerified(db, user.id);

@@ -1,4 +1,5 @@
-import { type Logger, type Role, logSecurityEvent } from '@what-if/kit';
+import { type Role } from '@what-if/contracts';
+import { type Logger, logSecurityEvent } from '@what-if/kit';
 import type { Pool, PoolClient } from 'pg';
 import { type UserRecord, findUserByIdForShare } from '../accounts/user-store';
 import { accountDisabled, invalidRefreshToken } from '../http/account-problems';

@@ -1,4 +1,4 @@
-import { type Role, isRole } from '@what-if/kit';
+import { type Role, isRole } from '@what-if/contracts';
 import type { Redis } from 'ioredis';
 
 /** A live session as Redis holds it: what the gateway's session check and the session list read. */

@@ -1,4 +1,5 @@
-import { ACCESS_TOKEN_ALGORITHM, type Role } from '@what-if/kit';
+import { type Role } from '@what-if/contracts';
+import { ACCESS_TOKEN_ALGORITHM } from '@what-if/kit';
 import jwt from 'jsonwebtoken';
 import type { SigningKeys } from '../keys/signing-keys';
 

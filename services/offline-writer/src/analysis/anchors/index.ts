@@ -1,4 +1,4 @@
-import type { ScenarioLanguage } from '@what-if/kit';
+import type { ScenarioLanguage } from '@what-if/contracts';
 import type { Anchor } from '../facts';
 import { historyAnchors } from './history';
 import { scienceAnchors } from './science';

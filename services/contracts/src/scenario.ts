@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The scenario: the structure every provider must produce, generation streams, history
- * stores, sharing and social show and video narrates. One schema, shared through the kit.
+ * stores, sharing and social show and video narrates. One schema for all of them.
  */
 export const scenarioCategories = ['history', 'science', 'society', 'personal', 'fantasy'] as const;
 export const scenarioTones = ['serious', 'playful', 'dramatic', 'academic'] as const;

@@ -1,0 +1,21 @@
+export {
+  narrationLimits,
+  provenanceSchema,
+  questionLimits,
+  scenarioCategories,
+  scenarioContentSchema,
+  scenarioLanguages,
+  scenarioLengths,
+  scenarioSchema,
+  scenarioTones,
+  timelineEntrySchema,
+  type Scenario,
+  type ScenarioCategory,
+  type ScenarioContent,
+  type ScenarioLanguage,
+  type ScenarioLength,
+  type ScenarioTone,
+} from './scenario';
+export { hasPermission, isRole, permissionRoles, roles, type Permission, type Role } from './permissions';
+export { JWKS_PATH, jwksUrl, sessionStatusPath, sessionStatusSchema, type SessionStatus } from './identity';
+export { saveScenarioPath, saveScenarioRequestSchema, type SaveScenarioRequest } from './history-messages';
