@@ -5,15 +5,9 @@ import {
   type ServiceMetrics,
   type Store,
   type TokenVerifier,
-  httpMetricsMiddleware,
-  loadOpenApiDocument,
-  metricsHandler,
-  notFoundHandler,
-  problemHandler,
-  requestContext,
-  requestLogging,
+  createServiceApp,
 } from '@what-if/kit';
-import express, { type Express } from 'express';
+import type { Express } from 'express';
 import { createAccessControl } from './access';
 import { corsPolicy, securityHeaders } from './edge';
 import { createUnifiedHealth } from './health';
@@ -53,7 +47,6 @@ export interface Gateway {
  * service, which validates them against its own contract.
  */
 export function buildApp(deps: Dependencies): Gateway {
-  const openapi = loadOpenApiDocument(openapiPath);
   const proxy = createProxy({
     upstreams: deps.upstreams,
     maxBodyBytes: deps.edge.bodyLimitBytes,
@@ -67,39 +60,34 @@ export function buildApp(deps: Dependencies): Gateway {
     timeoutMs: deps.timeouts.healthCheckMs,
   });
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  // req.ip is the address just before the trusted proxies: a client cannot forge its way out of a limit.
-  app.set('trust proxy', deps.edge.trustedProxyCount);
-  app.use(requestContext());
-  app.use(requestLogging(deps.logger));
-  app.use(httpMetricsMiddleware(deps.metrics));
-  app.use(securityHeaders());
-  app.use(corsPolicy(deps.edge.corsAllowedOrigins));
-  app.get('/metrics', metricsHandler(deps.metrics));
-  app.get('/openapi.json', (_req, res) => {
-    res.json(openapi);
+  const app = createServiceApp({
+    logger: deps.logger,
+    metrics: deps.metrics,
+    openapiPath,
+    requests: 'forwarded',
+    // req.ip is the address just before the trusted proxies: a client cannot forge its way out of a limit.
+    trustProxy: deps.edge.trustedProxyCount,
+    edge: [securityHeaders(), corsPolicy(deps.edge.corsAllowedOrigins)],
+    routes: (gateway) => {
+      gateway.get('/health', async (_req, res) => {
+        const health = await unifiedHealth();
+        res
+          .status(health.status === 'ok' ? 200 : 503)
+          .set('cache-control', 'no-store')
+          .json(health);
+      });
+      gateway.use(deps.rateLimits.perIp);
+      gateway.use(routeRequests(routeTable()));
+      gateway.use(
+        createAccessControl({
+          verifier: deps.verifier,
+          sessions: deps.sessions,
+          rateLimits: deps.rateLimits,
+          logger: deps.logger,
+        }),
+      );
+      gateway.use(proxy.handler);
+    },
   });
-  app.get('/health', async (_req, res) => {
-    const health = await unifiedHealth();
-    res
-      .status(health.status === 'ok' ? 200 : 503)
-      .set('cache-control', 'no-store')
-      .json(health);
-  });
-  app.use(deps.rateLimits.perIp);
-  app.use(routeRequests(routeTable()));
-  app.use(
-    createAccessControl({
-      verifier: deps.verifier,
-      sessions: deps.sessions,
-      rateLimits: deps.rateLimits,
-      logger: deps.logger,
-    }),
-  );
-  app.use(proxy.handler);
-  app.use(notFoundHandler);
-  app.use(problemHandler(deps.logger));
   return { app, close: proxy.close };
 }

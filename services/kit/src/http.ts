@@ -1,4 +1,10 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from './context';
 import type { Logger } from './logging';
 import { type ServiceMetrics, httpMetricsMiddleware, metricsHandler, routeTemplate } from './metrics';
@@ -52,30 +58,45 @@ export interface ServiceAppOptions extends AppDependencies {
   openapiPath: string;
   /** The largest JSON body accepted, in body-parser's notation. */
   bodyLimit?: string;
+  /**
+   * `validated` (the default): JSON bodies are parsed and every request is checked against
+   * the contract before the routes see it. `forwarded`: bodies stay unread and requests
+   * unchecked, for a proxy (the gateway) whose upstreams check them against their own contracts.
+   */
+  requests?: 'validated' | 'forwarded';
+  /**
+   * Whose X-Forwarded-For entries to believe (express's `trust proxy`). By default the
+   * private network's: only the gateway reaches an internal service.
+   */
+  trustProxy?: number | string;
+  /** Middleware for every request, the chassis' own endpoints included (the gateway's headers and CORS). */
+  edge?: readonly RequestHandler[];
   /** Mounts the service's own routes, after validation and before the error handlers. */
   routes: (app: Express) => void;
 }
 
 /**
- * An internal service's express app on the chassis: correlation ids, request logs,
- * metrics, the contract served and enforced, problem+json for every error.
+ * A service's express app on the chassis: correlation ids, request logs, metrics, the
+ * contract served (and, unless forwarded, enforced), problem+json for every error.
  */
 export function createServiceApp(options: ServiceAppOptions): Express {
   const openapi = loadOpenApiDocument(options.openapiPath);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  // Only the gateway reaches a service, over a private network; its X-Forwarded-For is the client.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', options.trustProxy ?? 'loopback, linklocal, uniquelocal');
   app.use(requestContext());
   app.use(requestLogging(options.logger));
   app.use(httpMetricsMiddleware(options.metrics));
+  for (const middleware of options.edge ?? []) app.use(middleware);
   app.get('/metrics', metricsHandler(options.metrics));
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
-  app.use(openApiValidation(openapi, { validateResponses: options.validateResponses ?? false }));
+  if ((options.requests ?? 'validated') === 'validated') {
+    app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+    app.use(openApiValidation(openapi, { validateResponses: options.validateResponses ?? false }));
+  }
   options.routes(app);
   app.use(notFoundHandler);
   app.use(problemHandler(options.logger));
