@@ -1,7 +1,7 @@
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
 import { essentials } from './support/essentials';
-import { renderChart } from './support/helm-renderer';
+import { renderChart } from './support/helm';
 import { type KubernetesObject, byId, isHook, objectId } from './support/manifests';
 
 /**

@@ -4,9 +4,10 @@ import { service, services } from '@what-if/catalog';
 import {
   chartDirectory,
   renderChart,
-  runRenderer,
+  runHelm,
+  runHelmUnittest,
   templateText,
-} from '../../cdk8s/test/support/helm-renderer';
+} from '../../cdk8s/test/support/helm';
 import { allSchemaProblems } from '../../cdk8s/test/support/kubernetes-schema';
 import { type KubernetesObject, find, isHook } from '../../cdk8s/test/support/manifests';
 import { canConnect, workloadsByComponent } from '../../cdk8s/test/support/network-reachability';
@@ -76,7 +77,7 @@ describe.each(examples)('the chart rendered as %s', (example, values) => {
 
   it('lints cleanly under --strict', () => {
     const args = values ? ['-f', path.join(chartDirectory, values)] : [];
-    const result = runRenderer(['lint', chartDirectory, '--strict', ...args]);
+    const result = runHelm(['lint', chartDirectory, '--strict', ...args]);
     expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
   });
 });
@@ -162,13 +163,10 @@ describe('values that change the rendering', () => {
     });
   });
 
-  it('render no Secret when neither External Secrets nor the dev stores provide them, and say which to create', () => {
+  it('render no Secret when neither External Secrets nor the dev stores provide them (NOTES.txt lists them: tests/notes_test.yaml)', () => {
     expect(
       rendered['default.yaml']!.filter((object) => ['Secret', 'ExternalSecret'].includes(object.kind)),
     ).toEqual([]);
-    const notes = runRenderer(['notes', 'what-if', chartDirectory, '--namespace', 'what-if']).stdout;
-    expect(notes).toContain('what-if-user: DATABASE_URL, REDIS_URL');
-    expect(notes).toContain('helm test what-if -n what-if');
   });
 
   it('leave the hooks out of the release objects', () => {
@@ -180,36 +178,38 @@ describe('values that change the rendering', () => {
 describe('bad values', () => {
   it('fail on a wrong type with the schema message', () => {
     expect(failureOf('--set', 'services.gateway.autoscaling.maxReplicas=ten')).toContain(
-      '- services.gateway.autoscaling.maxReplicas: Invalid type. Expected: integer, given: string',
+      "- at '/services/gateway/autoscaling/maxReplicas': got string, want integer",
     );
   });
 
   it('fail on an unknown key with the schema message', () => {
     expect(failureOf('--set', 'services.gateway.resources.limit.cpu=1')).toContain(
-      '- services.gateway.resources: Additional property limit is not allowed',
+      "- at '/services/gateway/resources': additional properties 'limit' not allowed",
     );
     expect(failureOf('--set', 'services.gateway.env.LOG_LEVELS=debug')).toContain(
-      '- services.gateway.env: Additional property LOG_LEVELS is not allowed',
+      "- at '/services/gateway/env': additional properties 'LOG_LEVELS' not allowed",
     );
     expect(failureOf('--set', 'services.billing.port=3009')).toContain(
-      '- services: Additional property billing is not allowed',
+      "- at '/services': additional properties 'billing' not allowed",
     );
   });
 
   it('fail on a missing image with the schema message', () => {
     expect(failureOf('--set', 'services.gateway.image=null')).toContain(
-      '- services.gateway: image is required',
+      "- at '/services/gateway': missing property 'image'",
     );
     expect(failureOf('--set', 'services.gateway.image.repository=')).toContain(
-      '- services.gateway.image.repository: String length must be greater than or equal to 1',
+      "- at '/services/gateway/image/repository': minLength: got 0, want 1",
     );
     expect(failureOf('--set', 'global.image.registry=')).toContain(
-      '- global.image.registry: String length must be greater than or equal to 1',
+      "- at '/global/image/registry': minLength: got 0, want 1",
     );
   });
 
   it('fail on a catalog fact changed in values', () => {
-    expect(failureOf('--set', 'services.user.catalog.port=4000')).toContain('- services.user.catalog.port: ');
+    expect(failureOf('--set', 'services.user.catalog.port=4000')).toContain(
+      `- at '/services/user/catalog/port': value must be ${service('user').port}`,
+    );
   });
 
   it('fail on the tag latest, naming the service', () => {
@@ -222,5 +222,13 @@ describe('bad values', () => {
     expect(
       failureOf('-f', path.join(chartDirectory, 'values-dev.yaml'), '--set', 'externalSecrets.enabled=true'),
     ).toContain('devStores.enabled and externalSecrets.enabled both fill the services');
+  });
+});
+
+describe("the chart's helm-unittest suites (charts/what-if/tests/)", () => {
+  it('pass', () => {
+    const result = runHelmUnittest(['--strict', '--color=false', chartDirectory]);
+    if (result.status !== 0) throw new Error(`helm-unittest failed:\n${result.stdout}${result.stderr}`);
+    expect(result.stdout).toMatch(/Tests: +\d+ passed, \d+ total/);
   });
 });

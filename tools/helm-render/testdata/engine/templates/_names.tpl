@@ -1,3 +1,0 @@
-{{- define "engine.name" -}}
-{{ .Chart.Name }}-{{ .Release.Name }}
-{{- end }}
