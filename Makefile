@@ -17,8 +17,8 @@ install: node_modules/.package-lock.json ## Install dependencies exactly as lock
 build: install ## Compile every package (tsc -b)
 	$(NPM) run build
 
-dev: build ## Run the whole stack locally: dynalite, migrations, seven services; Ctrl-C stops it
-	node tools/dist/dev/main.js
+dev: build ## Run the whole stack locally (data kept in .dev/; FRESH=1 starts from empty); Ctrl-C stops it
+	$(if $(FRESH),DEV_FRESH=$(FRESH)) node tools/dist/dev/main.js
 
 lint: install ## ESLint and Prettier
 	$(NPM) run lint

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { envDefaults, service } from '@what-if/catalog';
-import { DevConfigError, devConfigFromEnv } from '../src/dev/config';
+import { DevConfigError, defaultRepoRoot, devConfigFromEnv } from '../src/dev/config';
 import { readinessPhases } from '../src/dev/readiness';
 import { childEnvironment, serviceProcess } from '../src/dev/service-processes';
 import { readyTable } from '../src/dev/summary';
@@ -12,7 +12,7 @@ describe('the launcher configuration', () => {
     expect(config.redisUrl).toBe(envDefaults('gateway')['REDIS_URL']);
     expect(config.dynamodb).toEqual({
       port: 8000,
-      path: undefined,
+      path: path.join(defaultRepoRoot, '.dev', 'dynamodb'),
       tablePrefix: envDefaults('history')['DYNAMODB_TABLE_PREFIX'],
       region: envDefaults('history')['AWS_REGION'],
     });
@@ -26,6 +26,23 @@ describe('the launcher configuration', () => {
       'video',
       'social',
     ]);
+  });
+
+  it('keeps DynamoDB data in .dev/ unless told to keep it in memory or elsewhere', () => {
+    expect(devConfigFromEnv({}, { repoRoot: '/repo' }).dynamodb.path).toBe('/repo/.dev/dynamodb');
+    expect(devConfigFromEnv({ DEV_DYNAMODB_PATH: ':memory:' }).dynamodb.path).toBeUndefined();
+    expect(devConfigFromEnv({ DEV_DYNAMODB_PATH: 'data/ddb' }, { repoRoot: '/repo' }).dynamodb.path).toBe(
+      '/repo/data/ddb',
+    );
+    expect(devConfigFromEnv({ DEV_DYNAMODB_PATH: '/var/tmp/ddb' }).dynamodb.path).toBe('/var/tmp/ddb');
+  });
+
+  it('starts from what was kept unless DEV_FRESH (make dev FRESH=1) asks for an empty start', () => {
+    expect(devConfigFromEnv({}).fresh).toBe(false);
+    expect(devConfigFromEnv({ DEV_FRESH: '1' }).fresh).toBe(true);
+    expect(devConfigFromEnv({ DEV_FRESH: 'yes' }).fresh).toBe(true);
+    expect(devConfigFromEnv({ DEV_FRESH: '0' }).fresh).toBe(false);
+    expect(() => devConfigFromEnv({ DEV_FRESH: 'please' })).toThrow(/DEV_FRESH has "please": must be 1 or 0/);
   });
 
   it('names every unusable variable at once', () => {
@@ -45,7 +62,7 @@ describe('a service started by the launcher', () => {
     DEV_DYNAMODB_PORT: '8100',
   });
 
-  it('gets the developer environment, the checked stores, its fixed port and no shutdown delay', () => {
+  it('gets the developer environment, the checked stores, its fixed port and a short shutdown delay', () => {
     const env = childEnvironment(config, service('user'), {
       PATH: '/bin',
       PORT: '9999',
@@ -57,7 +74,7 @@ describe('a service started by the launcher', () => {
       LOG_LEVEL: 'debug',
       NODE_ENV: 'development',
       PORT: '3001',
-      SHUTDOWN_DELAY_MS: '0',
+      SHUTDOWN_DELAY_MS: '250',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/whatif_other',
       REDIS_URL: config.redisUrl,
       REDIS_KEY_PREFIX: 'run42:user:',

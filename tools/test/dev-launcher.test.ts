@@ -57,6 +57,14 @@ function launcherEnv(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The process listening on a loopback port, from iproute2's ss. */
+function listenerPid(port: number): number {
+  const listing = spawnSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' }).stdout;
+  const pid = /pid=(\d+)/.exec(listing)?.[1];
+  if (!pid) throw new Error(`nothing listens on port ${port}:\n${listing}`);
+  return Number(pid);
+}
+
 async function busyStackPorts(): Promise<string[]> {
   const problems = await Promise.all(stackPorts.map((port) => checkPort({ port, owner: 'the stack' })));
   return problems.filter((problem) => problem !== undefined);
@@ -123,6 +131,8 @@ describe('make dev', () => {
         DATABASE_URL: databaseUrl,
         REDIS_URL: testRedisUrl,
         DEV_REDIS_KEY_PREFIX: redisPrefix.prefix,
+        // Not the developer's .dev/dynamodb: this run's tables live and die with it.
+        DEV_DYNAMODB_PATH: ':memory:',
       });
       launcher = startLauncher(env);
 
@@ -163,6 +173,16 @@ describe('make dev', () => {
       } finally {
         await dynamo.close();
       }
+
+      // A service that crashes is restarted; the others never stop answering.
+      const historyPid = listenerPid(3003);
+      process.kill(historyPid, 'SIGKILL');
+      await outputMatching(launcher, /restarting history in 0\.5 s \(crash 1 of 5/, 10_000);
+      await outputMatching(launcher, /history is ready again/, 30_000);
+      expect(listenerPid(3003)).not.toBe(historyPid);
+      expect((await fetch('http://127.0.0.1:3001/health/ready')).status).toBe(200);
+      expect((await fetch('http://127.0.0.1:3000/health')).status).toBe(200);
+      expect(launcher.child.exitCode).toBeNull();
 
       launcher.child.kill('SIGINT');
       const { code, signal } = await launcher.exited;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -7,10 +7,12 @@ import { services } from '@what-if/catalog';
 import { createDynamo } from '@what-if/kit/dynamodb';
 import { Client } from 'pg';
 import { captureLogs } from '../../test/support/logs';
-import { testPostgresUrl } from '../../test/support/stores';
-import { defaultRepoRoot } from '../src/dev/config';
-import { ensureDatabase, maintenanceUrl, migrateUserDatabase } from '../src/dev/database';
+import { Redis } from 'ioredis';
+import { testPostgresUrl, testRedisUrl } from '../../test/support/stores';
+import { defaultRepoRoot, devConfigFromEnv } from '../src/dev/config';
+import { dropDatabase, ensureDatabase, maintenanceUrl, migrateUserDatabase } from '../src/dev/database';
 import { createCatalogTables, startDynalite } from '../src/dev/dynamo';
+import { startFromEmpty } from '../src/dev/fresh-start';
 
 async function databaseExists(name: string): Promise<boolean> {
   const client = new Client({ connectionString: testPostgresUrl });
@@ -105,6 +107,61 @@ describe('the DynamoDB set-up', () => {
       }
     } finally {
       rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a fresh start (make dev FRESH=1)', () => {
+  it("removes the stack's database, DynamoDB data and Redis keys, and nothing else", async () => {
+    const name = `whatif_test_fresh_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+    const url = new URL(testPostgresUrl);
+    url.pathname = `/${name}`;
+    const directory = mkdtempSync(path.join(tmpdir(), 'dev-fresh-'));
+    const stackPrefix = `test:fresh:${randomBytes(4).toString('hex')}:`;
+    const bystander = `test:bystander:${randomBytes(4).toString('hex')}`;
+    // A repository root of its own: a fresh start must never reach the developer's .dev/.
+    const config = devConfigFromEnv(
+      {
+        DATABASE_URL: url.toString(),
+        REDIS_URL: testRedisUrl,
+        DEV_REDIS_KEY_PREFIX: stackPrefix,
+        DEV_FRESH: '1',
+      },
+      { repoRoot: directory },
+    );
+    const outbox = path.join(directory, '.dev', 'outbox');
+    mkdirSync(outbox, { recursive: true });
+    writeFileSync(path.join(outbox, 'mail.json'), '{}');
+    const redis = new Redis(testRedisUrl);
+    try {
+      await ensureDatabase(config.databaseUrl, 3_000);
+      const dynalite = await startDynalite({ port: 0, path: config.dynamodb.path });
+      await createCatalogTables(dynalite.endpoint, 'us-east-1', 'fresh-', services);
+      await dynalite.close();
+      await redis.set(`${stackPrefix}user:session:1`, 'x');
+      await redis.set(`${stackPrefix}gateway:limit:1`, 'x');
+      await redis.set(bystander, 'kept');
+
+      const { logger, lines } = captureLogs('dev');
+      await startFromEmpty(config, logger);
+
+      expect(await databaseExists(name)).toBe(false);
+      expect(config.dynamodb.path).toBe(path.join(directory, '.dev', 'dynamodb'));
+      expect(existsSync(config.dynamodb.path!)).toBe(false);
+      expect(existsSync(outbox)).toBe(false);
+      expect(await redis.keys(`${stackPrefix}*`)).toEqual([]);
+      expect(await redis.get(bystander)).toBe('kept');
+      expect(lines.map((line) => line['msg'])).toEqual([
+        expect.stringMatching(new RegExp(`fresh start: dropped the database \\S+/${name}$`)),
+        `fresh start: removed the DynamoDB data in ${config.dynamodb.path}`,
+        `fresh start: emptied the mail outbox ${outbox}`,
+        "fresh start: deleted 2 Redis keys of the stack's services",
+      ]);
+    } finally {
+      await redis.del(bystander);
+      redis.disconnect();
+      rmSync(directory, { recursive: true, force: true });
+      await dropDatabase(url.toString(), 3_000);
     }
   });
 });

@@ -104,8 +104,27 @@ describe('the supervisor', () => {
       signal: null,
       requested: false,
       lastLines: ['line 3', 'line 4', 'line 5'],
+      upMs: expect.any(Number),
     });
     expect(describeExit(exits[0] as ProcessExit)).toBe('exited with code 3');
+  });
+
+  it('starts a process again under the same name once it has ended, and refuses while it runs', async () => {
+    const { supervisor, lines, exits } = recordingSupervisor();
+    supervisor.start(nodeChild('flaky', `console.log('ready'); process.exit(1);`));
+    await eventually(async () => expect(exits).toHaveLength(1), 10_000, 20);
+
+    supervisor.start(nodeChild('flaky', waitsForSigterm));
+    await eventually(
+      async () => expect(lines.filter(([, line]) => line === 'ready')).toHaveLength(2),
+      10_000,
+      20,
+    );
+    expect(supervisor.running()).toEqual(['flaky']);
+    expect(() => supervisor.start(nodeChild('flaky', waitsForSigterm))).toThrow('flaky is already running');
+
+    const [exit] = await supervisor.stop(5_000);
+    expect(exit).toMatchObject({ name: 'flaky', code: 0, requested: true });
   });
 
   it("leaves none of a service's own subprocesses behind", async () => {

@@ -33,7 +33,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
-test('SIGTERM: readiness fails first, the in-flight request completes with 200, the process exits 0', async () => {
+test('SIGTERM: readiness fails first while new requests are still served, the in-flight request completes with 200, the process exits 0', async () => {
   const history = fakes.upstreams.find((fake) => fake.name === 'history')!;
   let requestArrived: () => void = () => undefined;
   const arrived = new Promise<void>((resolve) => {
@@ -78,6 +78,9 @@ test('SIGTERM: readiness fails first, the in-flight request completes with 200, 
 
     child.kill('SIGTERM');
     await eventually(async () => expect((await fetch(`${base}/health/ready`)).status).toBe(503), 5_000, 50);
+    // Within SHUTDOWN_DELAY_MS the load balancer has not noticed yet: new requests are still served.
+    expect((await fetch(`${base}/openapi.json`)).status).toBe(200);
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
 
     finishSlowRequest();
     const response = await slow;

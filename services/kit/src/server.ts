@@ -107,6 +107,9 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
       },
       verbatim: true,
     },
+    // Terminus would answer 503 on every health path once shutdown starts; liveness must stay 200
+    // while the process drains, or an orchestrator probing it would count a clean drain as a hang.
+    sendFailuresDuringShutdown: false,
     signals: options.handleSignals ? ['SIGTERM', 'SIGINT'] : [],
     useExit0: true,
     timeout: options.shutdown.timeoutMs,

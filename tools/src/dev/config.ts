@@ -13,7 +13,7 @@ export interface DevConfig {
   redisKeyPrefix: string | undefined;
   dynamodb: {
     port: number;
-    /** A directory for a persistent dynalite (LevelDB); in memory when absent. */
+    /** The directory of dynalite's LevelDB, so data survives restarts; undefined keeps it in memory. */
     path: string | undefined;
     tablePrefix: string;
     region: string;
@@ -26,6 +26,16 @@ export interface DevConfig {
   readyTimeoutMs: number;
   /** After SIGTERM, how long a service may take to exit before it is killed. */
   stopTimeoutMs: number;
+  /** Start from empty: drop the database, DynamoDB data and the stack's Redis keys first. */
+  fresh: boolean;
+}
+
+/** DEV_DYNAMODB_PATH's value for "keep DynamoDB data in memory only". */
+export const inMemory = ':memory:';
+
+/** Where local DynamoDB data lives unless DEV_DYNAMODB_PATH says otherwise: beside the dev signing key. */
+export function defaultDynamoPath(repoRoot: string): string {
+  return path.join(repoRoot, '.dev', 'dynamodb');
 }
 
 /** Raised when a launcher variable is unusable; names every bad one, like the kit's ConfigError. */
@@ -80,9 +90,20 @@ export function devConfigFromEnv(
     return value;
   };
 
+  const flag = (name: string): boolean => {
+    const raw = nonEmpty(env, name);
+    if (raw === undefined) return false;
+    if (/^(1|true|yes)$/i.test(raw)) return true;
+    if (/^(0|false|no)$/i.test(raw)) return false;
+    problems.push(`${name} has "${raw}": must be 1 or 0 (true/false, yes/no)`);
+    return false;
+  };
+  const repoRoot = options.repoRoot ?? defaultRepoRoot;
+  const dynamoPath = nonEmpty(env, 'DEV_DYNAMODB_PATH') ?? defaultDynamoPath(repoRoot);
+
   const logFormat = text('LOG_FORMAT', 'pretty', /^(pretty|json)$/, 'must be pretty or json') as LogFormat;
   const config: DevConfig = {
-    repoRoot: options.repoRoot ?? defaultRepoRoot,
+    repoRoot,
     services,
     databaseUrl: text(
       'DATABASE_URL',
@@ -99,7 +120,7 @@ export function devConfigFromEnv(
     redisKeyPrefix: nonEmpty(env, 'DEV_REDIS_KEY_PREFIX'),
     dynamodb: {
       port: integer('DEV_DYNAMODB_PORT', storePorts.dynamodb, 1, 65535),
-      path: nonEmpty(env, 'DEV_DYNAMODB_PATH'),
+      path: dynamoPath === inMemory ? undefined : path.resolve(repoRoot, dynamoPath),
       tablePrefix: text(
         'DYNAMODB_TABLE_PREFIX',
         catalogDefault('DYNAMODB_TABLE_PREFIX'),
@@ -113,6 +134,7 @@ export function devConfigFromEnv(
     storeTimeoutMs: integer('DEV_STORE_TIMEOUT_MS', 3_000, 100, 60_000),
     readyTimeoutMs: integer('DEV_READY_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
+    fresh: flag('DEV_FRESH'),
   };
   if (problems.length > 0) throw new DevConfigError(problems);
   return config;

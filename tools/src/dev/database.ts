@@ -60,6 +60,16 @@ export async function ensureDatabase(databaseUrl: string, timeoutMs: number): Pr
   });
 }
 
+/** Drops the database DATABASE_URL names, ending its sessions; answers whether it existed. */
+export async function dropDatabase(databaseUrl: string, timeoutMs: number): Promise<boolean> {
+  const name = databaseName(databaseUrl);
+  return withClient(maintenanceUrl(databaseUrl), timeoutMs, async (client) => {
+    const existed = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    return (existed.rowCount ?? 0) > 0;
+  });
+}
+
 /** Where the user service keeps its migrations (its main module would start the service if imported). */
 export function userMigrationsDirectory(repoRoot: string): string {
   return path.join(repoRoot, 'services', 'user', 'migrations');

@@ -6,10 +6,13 @@ import { type DevConfig, dynamoEndpoint } from './config';
 import { serviceEntryPoint } from './preflight';
 import type { ProcessSpec } from './supervisor';
 
+/** Production waits SHUTDOWN_DELAY_MS (5 s) for load balancers; locally nobody has to notice. */
+export const localShutdownDelayMs = 250;
+
 /**
  * A service's environment under the launcher. The services apply the catalog's defaults
  * themselves, so this passes the developer's environment through and sets only what the
- * local stack decides: the stores it checked, its dynalite, and no load-balancer drain.
+ * local stack decides: the stores it checked, its dynalite, and a short load-balancer drain.
  */
 export function childEnvironment(
   config: DevConfig,
@@ -21,8 +24,9 @@ export function childEnvironment(
     NODE_ENV: 'development',
     // The ports are fixed; a PORT left in the shell would send all seven to one port.
     PORT: String(entry.port),
-    // No load balancer has to notice readiness failing before the server closes.
-    SHUTDOWN_DELAY_MS: '0',
+    // No load balancer has to notice readiness failing, so the drain is short; but not zero,
+    // so Ctrl-C goes through the same readiness-first shutdown as a rolling deploy.
+    SHUTDOWN_DELAY_MS: String(localShutdownDelayMs),
     DATABASE_URL: config.databaseUrl,
     REDIS_URL: config.redisUrl,
     DYNAMODB_ENDPOINT: dynamoEndpoint(config),
@@ -47,9 +51,14 @@ function userServiceEnvironment(config: DevConfig, base: NodeJS.ProcessEnv): Nod
   if (!base['JWT_SIGNING_KEY']) env['JWT_SIGNING_KEY'] = devSigningKey(devDirectory);
   if (!base['MAILER']) {
     env['MAILER'] = 'outbox';
-    env['MAIL_OUTBOX_DIR'] = path.join(devDirectory, 'outbox');
+    env['MAIL_OUTBOX_DIR'] = devOutboxDirectory(config.repoRoot);
   }
   return env;
+}
+
+/** Where the user service's mail lands under make dev. */
+export function devOutboxDirectory(repoRoot: string): string {
+  return path.join(repoRoot, '.dev', 'outbox');
 }
 
 function devSigningKey(devDirectory: string): string {

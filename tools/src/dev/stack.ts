@@ -1,6 +1,7 @@
 import type { DevConfig } from './config';
 import { dynamoEndpoint } from './config';
 import { ensureDatabase, migrateUserDatabase } from './database';
+import { startFromEmpty } from './fresh-start';
 import { type RunningDynalite, createCatalogTables, startDynalite } from './dynamo';
 import type { Output } from './output';
 import { preflight, storeAddress } from './preflight';
@@ -8,6 +9,7 @@ import { preflight, storeAddress } from './preflight';
 /** The oldest Node line the AWS SDK keeps supporting; production runs the newer LTS. */
 const supportedNodeMajor = 22;
 import { ReadinessTimeout, readinessPhases, waitUntilReady } from './readiness';
+import { CrashHistory, type RestartPolicyOptions, defaultRestartPolicy } from './restart-policy';
 import { serviceProcess } from './service-processes';
 import { type ProcessExit, Supervisor } from './supervisor';
 import { withoutPassword } from './summary';
@@ -32,12 +34,15 @@ export class DevStack {
   private dynalite: RunningDynalite | undefined;
   private ready = false;
   private forced = false;
+  private readonly crashHistories = new Map<string, CrashHistory>();
+  private readonly pendingRestarts = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly config: DevConfig,
     private readonly output: Output,
     /** The developer's environment, passed on to the services. */
     private readonly baseEnv: NodeJS.ProcessEnv,
+    private readonly restartPolicy: RestartPolicyOptions = defaultRestartPolicy,
   ) {}
 
   get stopping(): boolean {
@@ -130,6 +135,7 @@ export class DevStack {
     const { logger } = this.output;
     const { databaseUrl, repoRoot, storeTimeoutMs, dynamodb } = this.config;
     const database = withoutPassword(databaseUrl);
+    if (this.config.fresh) await startFromEmpty(this.config, logger);
     if (await ensureDatabase(databaseUrl, storeTimeoutMs))
       logger.info(`postgres: created the database ${database}`);
     else logger.info(`postgres: using ${database}`);
@@ -145,7 +151,9 @@ export class DevStack {
     this.dynalite = await startDynalite({ port: dynamodb.port, path: dynamodb.path });
     logger.info(
       `dynamodb: dynalite listening on ${dynamoEndpoint(this.config)} (${
-        dynamodb.path ? `data kept in ${dynamodb.path}` : 'in memory; set DEV_DYNAMODB_PATH to keep data'
+        dynamodb.path
+          ? `data kept in ${dynamodb.path}; make dev FRESH=1 starts from empty`
+          : 'in memory (DEV_DYNAMODB_PATH=:memory:)'
       })`,
     );
     const created = await createCatalogTables(
@@ -178,11 +186,55 @@ export class DevStack {
   private onExit(exit: ProcessExit): void {
     if (exit.requested || this.stopping || this.crash.signal.aborted) return;
     this.output.unexpectedExit(exit, !this.ready);
-    this.crash.abort(new Error(`${exit.name} exited`));
+    // A service that cannot start at all is a problem to fix before anything runs.
+    if (!this.ready) {
+      this.crash.abort(new Error(`${exit.name} exited`));
+      return;
+    }
+    this.restartAfterCrash(exit);
+  }
+
+  /** After the stack was ready: restart the crashed service with backoff; the others keep running. */
+  private restartAfterCrash(exit: ProcessExit): void {
+    const { logger } = this.output;
+    let history = this.crashHistories.get(exit.name);
+    if (!history) {
+      history = new CrashHistory(this.restartPolicy);
+      this.crashHistories.set(exit.name, history);
+    }
+    const decision = history.decide({ code: exit.code, upMs: exit.upMs });
+    if (decision.action === 'give-up') {
+      logger.error(
+        `${exit.name} is left stopped: ${decision.reason}. The other services keep running; fix it, then restart make dev`,
+      );
+      return;
+    }
+    logger.warn(
+      `restarting ${exit.name} in ${(decision.delayMs / 1000).toFixed(1)} s (crash ${decision.crash} of ${decision.of} in a row before the launcher gives up)`,
+    );
+    const entry = this.config.services.find((candidate) => candidate.name === exit.name);
+    if (!entry) return;
+    const timer = setTimeout(() => {
+      this.pendingRestarts.delete(timer);
+      if (this.stopping || !this.supervisor) return;
+      this.supervisor.start(serviceProcess(this.config, entry, this.baseEnv));
+      logger.info(`${exit.name} restarted`);
+      void waitUntilReady(
+        [{ name: entry.name, url: `http://127.0.0.1:${entry.port}${entry.health.ready}` }],
+        {
+          timeoutMs: this.config.readyTimeoutMs,
+          signal: this.stopRequest.signal,
+          onReady: () => logger.info(`${exit.name} is ready again`),
+        },
+      ).catch(() => undefined);
+    }, decision.delayMs);
+    this.pendingRestarts.add(timer);
   }
 
   private async shutdown(code: number): Promise<number> {
     const { logger } = this.output;
+    for (const timer of this.pendingRestarts) clearTimeout(timer);
+    this.pendingRestarts.clear();
     if (this.supervisor) {
       const running = this.supervisor.running();
       if (running.length > 0) logger.info(`stopping ${running.join(', ')}`);

@@ -17,6 +17,8 @@ export interface ProcessExit {
   requested: boolean;
   /** Its last lines of output, for saying why it ended. */
   lastLines: readonly string[];
+  /** How long it ran, from spawn to exit. */
+  upMs: number;
 }
 
 export interface SupervisorOptions {
@@ -54,8 +56,11 @@ export class Supervisor {
 
   constructor(private readonly options: SupervisorOptions) {}
 
+  /** Starts a process, or starts again one of the same name that has ended. */
   start(spec: ProcessSpec): void {
-    if (this.processes.has(spec.name)) throw new Error(`${spec.name} is already running`);
+    const existing = this.processes.get(spec.name);
+    if (existing && !existing.state.done) throw new Error(`${spec.name} is already running`);
+    const startedAt = performance.now();
     const child = spawn(spec.command, [...spec.args], {
       cwd: spec.cwd,
       env: spec.env,
@@ -82,6 +87,7 @@ export class Supervisor {
           signal,
           requested: state.stopRequested,
           lastLines: [...state.lastLines],
+          upMs: performance.now() - startedAt,
         };
         this.options.onExit(exit);
         resolve(exit);
