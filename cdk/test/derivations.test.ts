@@ -1,9 +1,12 @@
-import { services, type Resources } from '@what-if/catalog';
+import { envDefaults, services, type Resources } from '@what-if/catalog';
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { shutdownTiming, fargateMaxStopTimeoutSeconds } from '../src/catalog/shutdown';
 import { taskSizeFor } from '../src/catalog/task-size';
+import { environments } from '../src/config/environments';
+import { grantTaskPermissions } from '../src/services/task-permissions';
 import { acknowledgeAcceptedWildcards } from '../src/nag/accepted-wildcards';
 import { errorRateThresholdPercent } from '../src/shared/error-rate';
 
@@ -73,5 +76,38 @@ describe('wildcard permissions', () => {
         new PolicyStatement({ actions: ['s3:PutBucketPolicy'], resources: ['arn:aws:s3:::videos/*'] }),
       ),
     ).toEqual(['AwsSolutions-IAM5[Resource::arn:aws:s3:::videos/*]']);
+  });
+});
+
+describe('task permissions follow the configuration', () => {
+  function grantsFor(name: 'generation' | 'user', environment: Record<string, string>) {
+    const app = new App();
+    const stack = new Stack(app, 'Probe', { env: { region: 'us-east-1' } });
+    const role = new Role(stack, 'Role', { assumedBy: new ServicePrincipal('ecs-tasks.amazonaws.com') });
+    grantTaskPermissions({
+      config: environments.prod,
+      entry: services.find((entry) => entry.name === name)!,
+      role,
+      environment: { ...envDefaults(name), ...environment },
+      dataKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/probe',
+    });
+    acknowledgeAcceptedWildcards(stack);
+    const statements = JSON.stringify(Template.fromStack(stack).toJSON());
+    const findings = new AwsSolutionsChecks()
+      .validateScope(app)
+      .violations.map((violation) => violation.ruleName);
+    return { statements, findings };
+  }
+
+  test('making Bedrock a provider grants exactly the configured model, with no IAM change', () => {
+    const { statements, findings } = grantsFor('generation', {
+      GENERATION_PROVIDERS: 'bedrock,local',
+      BEDROCK_MODEL_ID: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
+    });
+    expect(statements).toContain('bedrock:InvokeModelWithResponseStream');
+    expect(statements).toContain(':inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0"');
+    expect(statements).toContain(':bedrock:*::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0"');
+    expect(statements).not.toContain('foundation-model/*');
+    expect(findings).toEqual([]);
   });
 });

@@ -268,18 +268,28 @@ test("a drain longer than Fargate allows (video's) is cut to fit; every other dr
   expect(services.some((entry) => entry.name === 'video' && entry.drainSeconds === 120)).toBe(true);
 });
 
+/** Every statement of the policies attached to a service's task role. */
+function taskRoleStatements(
+  entry: ServiceEntry,
+  source = template,
+): Array<{ Sid?: string; Action: unknown; Resource: unknown }> {
+  const roleReference = taskOf(entry, source).Properties.TaskRoleArn as { 'Fn::GetAtt': [string, string] };
+  const roleId = roleReference['Fn::GetAtt'][0];
+  return Object.values(resourcesOfType(source, 'AWS::IAM::Policy'))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+    .flatMap(
+      (policy) =>
+        (
+          policy.Properties.PolicyDocument as {
+            Statement: Array<{ Sid?: string; Action: unknown; Resource: unknown }>;
+          }
+        ).Statement,
+    );
+}
+
 test('task roles grant each service its own tables and nothing else', () => {
-  const policies = resourcesOfType(template, 'AWS::IAM::Policy');
   for (const entry of services) {
-    const roleReference = taskOf(entry).Properties.TaskRoleArn as { 'Fn::GetAtt': [string, string] };
-    const roleId = roleReference['Fn::GetAtt'][0];
-    const statements = Object.values(policies)
-      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(roleId))
-      .flatMap(
-        (policy) =>
-          (policy.Properties.PolicyDocument as { Statement: Array<{ Action: unknown; Resource: unknown }> })
-            .Statement,
-      );
+    const statements = taskRoleStatements(entry);
     const dynamoResources = statements
       .filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:'))
       .flatMap((statement) => [statement.Resource].flat())
@@ -292,6 +302,45 @@ test('task roles grant each service its own tables and nothing else', () => {
       tableNames.every((name) => dynamoResources.some((resource) => resource.includes(`table/${name}"`))),
     ).toBe(true);
   }
+});
+
+test('prod sends account mail through SES as the zone domain, with permission for that identity alone', () => {
+  const user = services.find((entry) => entry.name === 'user')!;
+  const domain = prod.config.domain.hostedZoneName;
+  expect(environmentOf(containerOf(user))).toEqual(
+    expect.objectContaining({ MAILER: 'ses', MAIL_FROM: `What If <no-reply@${domain}>` }),
+  );
+  const mail = taskRoleStatements(user).filter((statement) =>
+    JSON.stringify(statement.Action).includes('ses:'),
+  );
+  expect(mail).toEqual([expect.objectContaining({ Sid: 'SendMail', Action: 'ses:SendEmail' })]);
+  expect(JSON.stringify(mail[0]!.Resource)).toContain(`:identity/${domain}"`);
+  prod.templates.edge.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: domain });
+
+  expect(environmentOf(containerOf(user, dev.templates.services)).MAILER).toBe('log');
+  const devMail = taskRoleStatements(user, dev.templates.services).filter((statement) =>
+    JSON.stringify(statement.Action).includes('ses:'),
+  );
+  expect(devMail).toEqual([]);
+  dev.templates.edge.resourceCountIs('AWS::SES::EmailIdentity', 0);
+});
+
+test('no task may call an AWS API its catalog entry does not declare for this configuration', () => {
+  const declared = new Set([
+    'OwnTables',
+    'SendMail',
+    'DataKey',
+    'VideoObjects',
+    'VideoBucket',
+    'FailedJobsMetric',
+  ]);
+  for (const entry of services) {
+    for (const statement of taskRoleStatements(entry)) expect(declared).toContain(statement.Sid);
+  }
+  const generation = services.find((entry) => entry.name === 'generation')!;
+  // GENERATION_PROVIDERS is local in AWS for now: no Bedrock permission until bedrock is listed.
+  expect(environmentOf(containerOf(generation)).GENERATION_PROVIDERS).toBe('local');
+  expect(JSON.stringify(taskRoleStatements(generation))).not.toContain('bedrock:');
 });
 
 test('the tracing flag adds an OpenTelemetry collector beside every service, exporting to X-Ray', () => {

@@ -9,6 +9,8 @@ export interface PlatformValues {
   readonly siteUrl: string;
   /** The base URL a caller uses for a callee (the Service Connect alias). */
   readonly serviceUrl: (callee: ServiceEntry) => string;
+  /** How account mail leaves (MAILER) and who sends it (MAIL_FROM). */
+  readonly mail: { readonly mailer: string; readonly sender: string };
 }
 
 export interface ContainerEnvironment {
@@ -36,6 +38,8 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     CORS_ALLOWED_ORIGINS: platform.siteUrl,
     PUBLIC_APP_URL: platform.siteUrl,
     PUBLIC_API_URL: platform.siteUrl,
+    MAILER: platform.mail.mailer,
+    MAIL_FROM: platform.mail.sender,
     ...Object.fromEntries(
       entry.calls.map((callee) => [serviceUrlVariable(callee), platform.serviceUrl(service(callee))]),
     ),

@@ -95,6 +95,14 @@ export interface DomainConfig {
   readonly cloudFrontCertificateArn: string;
 }
 
+export interface MailConfig {
+  /**
+   * MAILER for the user service: `ses` sends account mail (verification, password reset) through
+   * Amazon SES as the hosted zone's domain, whose identity the edge stack creates; `log` only logs it.
+   */
+  readonly mailer: 'ses' | 'log';
+}
+
 export interface AlarmThresholds {
   readonly cpuPercent: number;
   readonly memoryPercent: number;
@@ -125,6 +133,7 @@ export interface EnvironmentConfig {
   readonly compute: ComputeConfig;
   readonly edge: EdgeConfig;
   readonly domain: DomainConfig;
+  readonly mail: MailConfig;
   readonly observability: ObservabilityConfig;
   /** Keep tables, snapshots, buckets, log groups and repositories when a stack is deleted. */
   readonly retainData: boolean;

@@ -49,6 +49,7 @@ const dev: EnvironmentConfig = {
     loadBalancerDeletionProtection: false,
   },
   domain: placeholderDomains('dev', defaultRegion),
+  mail: { mailer: 'log' },
   observability: {
     logRetention: RetentionDays.ONE_WEEK,
     alarms: { cpuPercent: 85, memoryPercent: 85, errorBudgetBurnRate: 14.4 },
@@ -86,6 +87,8 @@ const staging: EnvironmentConfig = {
     loadBalancerDeletionProtection: false,
   },
   domain: placeholderDomains('staging', defaultRegion),
+  // Mail stays in the logs until staging has its own verified sender and SES production access.
+  mail: { mailer: 'log' },
   observability: {
     logRetention: RetentionDays.ONE_MONTH,
     alarms: { cpuPercent: 85, memoryPercent: 85, errorBudgetBurnRate: 14.4 },
@@ -134,6 +137,7 @@ const prod: EnvironmentConfig = {
     loadBalancerDeletionProtection: true,
   },
   domain: placeholderDomains(undefined, defaultRegion),
+  mail: { mailer: 'ses' },
   observability: {
     logRetention: RetentionDays.THREE_MONTHS,
     alarms: { cpuPercent: 80, memoryPercent: 80, errorBudgetBurnRate: 14.4 },

@@ -43,3 +43,8 @@ export function videoBucketName(environment: EnvironmentName): string {
 export function clusterName(environment: EnvironmentName): string {
   return resourcePrefix(environment);
 }
+
+/** MAIL_FROM in AWS: an address of the hosted zone's domain, the SES identity the edge stack creates. */
+export function mailSender(hostedZoneName: string): string {
+  return `What If <no-reply@${hostedZoneName.replace(/\.$/, '')}>`;
+}

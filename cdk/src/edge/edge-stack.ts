@@ -11,7 +11,8 @@ import {
   ListenerCondition,
   SslPolicy,
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { ARecord, PublicHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { LoadBalancerTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { edgePaths } from '@what-if/catalog';
@@ -117,14 +118,19 @@ export class EdgeStack extends Stack {
       { targetGroup: green, weight: 100 },
     ]);
 
+    const zone = PublicHostedZone.fromPublicHostedZoneAttributes(this, 'Zone', {
+      hostedZoneId: config.domain.hostedZoneId,
+      zoneName: config.domain.hostedZoneName,
+    });
     new ARecord(this, 'ApiAlias', {
-      zone: HostedZone.fromHostedZoneAttributes(this, 'Zone', {
-        hostedZoneId: config.domain.hostedZoneId,
-        zoneName: config.domain.hostedZoneName,
-      }),
+      zone,
       recordName: config.domain.apiDomain,
       target: RecordTarget.fromAlias(new LoadBalancerTarget(this.loadBalancer)),
     });
+    // The domain the user service sends account mail as (MAIL_FROM), verified by DKIM records in the zone.
+    if (config.mail.mailer === 'ses') {
+      new EmailIdentity(this, 'MailDomain', { identity: Identity.publicHostedZone(zone) });
+    }
     new CfnOutput(this, 'ApiUrl', { value: `https://${config.domain.apiDomain}` });
     new CfnOutput(this, 'BlueGreenTestUrl', {
       value: `https://${config.domain.apiDomain}:${testListenerPort}`,

@@ -69,6 +69,15 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
     reason: 'The log streams of one named log group: stream names exist only at run time',
   },
   {
+    resource: new RegExp(`^arn:${arnSegment}:bedrock:\\*::foundation-model/[^*]+$`),
+    accepts: (actions) =>
+      actions.every(
+        (action) => action === 'bedrock:InvokeModel' || action === 'bedrock:InvokeModelWithResponseStream',
+      ),
+    reason:
+      'One named Bedrock model in whichever region its cross-region inference profile routes a request to; the profile itself is named exactly',
+  },
+  {
     resource: new RegExp(
       `^arn:${arnSegment}:logs:${arnSegment}:${arnSegment}:log-group:/aws/lambda/cwsyn-\\*$`,
     ),

@@ -32,7 +32,7 @@ import { callersOf } from '../catalog/reachability';
 import { shutdownTiming } from '../catalog/shutdown';
 import { taskSizeFor } from '../catalog/task-size';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { dynamoTablePrefix, resourcePrefix, serviceLogGroupName } from '../config/naming';
+import { dynamoTablePrefix, mailSender, resourcePrefix, serviceLogGroupName } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import type { TrafficSource } from '../shared/traffic-metrics';
 import { capacityStrategy } from './capacity-strategy';
@@ -85,6 +85,7 @@ export class ServiceDeployment extends Construct {
       shutdownTimeoutMs: timing.timeoutMs,
       siteUrl: `https://${config.domain.siteDomain}`,
       serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
+      mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
     });
 
     const missing = environment.secretNames.filter((name) => !props.secrets[name]);
@@ -220,10 +221,11 @@ export class ServiceDeployment extends Construct {
       traffic: props.traffic,
       taskSize: size,
     });
-    grantTaskPermissions(this, {
+    grantTaskPermissions({
       config,
       entry,
       role: this.taskDefinition.taskRole,
+      environment: environment.plain,
       dataKeyArn: props.dataKey.keyArn,
     });
   }

@@ -1,31 +1,19 @@
-import { dynamoTableName, type ServiceEntry } from '@what-if/catalog';
+import { awsPermissions, type ConfiguredEnv, type ServiceEntry } from '@what-if/catalog';
 import { Aws, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
-import type { Construct } from 'constructs';
 import { objectStorageUsers } from '../catalog/object-storage';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { dynamoTablePrefix, videoBucketName } from '../config/naming';
+import { videoBucketName } from '../config/naming';
 import { videoJobsFailed } from '../observability/video-job-metric';
 
 export interface TaskPermissionsProps {
   readonly config: EnvironmentConfig;
   readonly entry: ServiceEntry;
   readonly role: IRole;
+  /** The container's plain environment: it names the resources the service calls. */
+  readonly environment: ConfiguredEnv;
   readonly dataKeyArn: string;
 }
-
-const dynamoDataActions = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetItem',
-  'dynamodb:PutItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:UpdateItem',
-];
 
 const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
 
@@ -33,28 +21,25 @@ const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:Ab
 const dataKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
 
 /**
- * The task role of one service: its own tables (named, not referenced, so the policy reads
- * as the exact tables and their indexes), the video bucket for object-storage users, and
+ * The task role of one service: what the catalog's awsPermissions() derives from the service's
+ * tables, its awsApis and its configuration (own tables and indexes by name, the SES identity
+ * it sends as, the Bedrock model it invokes), the video bucket for object-storage users, and
  * the failed-jobs metric for its publisher. Nothing else: secrets go to the execution role.
  */
-export function grantTaskPermissions(scope: Construct, props: TaskPermissionsProps): void {
+export function grantTaskPermissions(props: TaskPermissionsProps): void {
   const { config, entry, role } = props;
-  const stack = Stack.of(scope);
-  let usesDataKey = false;
+  let usesDataKey = entry.dynamoTables.length > 0;
 
-  if (entry.dynamoTables.length > 0) {
-    const resources = entry.dynamoTables.flatMap((table) => {
-      const tableArn = stack.formatArn({
-        service: 'dynamodb',
-        resource: 'table',
-        resourceName: dynamoTableName(dynamoTablePrefix(config.name), table.name),
-      });
-      return [tableArn, ...(table.globalIndexes ?? []).map((index) => `${tableArn}/index/${index.name}`)];
-    });
+  const stack = Stack.of(role);
+  const account = { partition: stack.partition, accountId: stack.account };
+  for (const permission of awsPermissions(entry.name, props.environment, account)) {
     role.addToPrincipalPolicy(
-      new PolicyStatement({ sid: 'OwnTables', actions: dynamoDataActions, resources }),
+      new PolicyStatement({
+        sid: permission.sid,
+        actions: [...permission.actions],
+        resources: [...permission.resources],
+      }),
     );
-    usesDataKey = true;
   }
 
   if (objectStorageUsers.includes(entry.name)) {

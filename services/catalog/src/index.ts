@@ -12,3 +12,5 @@ export {
 } from './routes';
 export { dynamoTableName } from './tables';
 export { scalingLoad, type ScalingLoad } from './scaling';
+export { awsPermissions, type AwsPermission } from './aws-apis';
+export { bedrockModelArns, senderDomain } from './aws-resources';

@@ -1,3 +1,4 @@
+import { bedrockModelArns, configured, listIncludes, senderDomain } from './aws-resources';
 import type { DynamoTable, FrontendEntry, HealthPaths, ServiceEntry, ServiceName } from './types';
 
 const health: HealthPaths = { live: '/health/live', ready: '/health/ready' };
@@ -87,6 +88,7 @@ export const services: readonly ServiceEntry[] = [
           'How long the gateway trusts its last answer on whether a session is still alive; bounds how late a logout or a disabled account takes effect',
       },
     ],
+    awsApis: [],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
@@ -271,6 +273,17 @@ export const services: readonly ServiceEntry[] = [
         secret: true,
       },
     ],
+    awsApis: [
+      {
+        sid: 'SendMail',
+        purpose: 'Send account mail through Amazon SES as the domain of MAIL_FROM (MAILER=ses)',
+        actions: ['ses:SendEmail'],
+        usedWhen: (env) => env['MAILER'] === 'ses',
+        resources: (env, account) => [
+          `arn:${account.partition}:ses:${configured(env, 'AWS_REGION')}:${account.accountId}:identity/${senderDomain(configured(env, 'MAIL_FROM'))}`,
+        ],
+      },
+    ],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
@@ -413,6 +426,17 @@ export const services: readonly ServiceEntry[] = [
         description: 'Interval of the comment lines that keep an event stream alive through proxies',
       },
     ],
+    awsApis: [
+      {
+        sid: 'InvokeBedrockModel',
+        purpose:
+          'Write scenarios with the Amazon Bedrock model BEDROCK_MODEL_ID (GENERATION_PROVIDERS lists bedrock): Converse and ConverseStream',
+        actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
+        usedWhen: (env) => listIncludes(env['GENERATION_PROVIDERS'], 'bedrock'),
+        resources: (env, account) =>
+          bedrockModelArns(configured(env, 'BEDROCK_MODEL_ID'), configured(env, 'BEDROCK_REGION'), account),
+      },
+    ],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 1000 },
@@ -459,6 +483,7 @@ export const services: readonly ServiceEntry[] = [
         secret: true,
       },
     ],
+    awsApis: [],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
@@ -487,6 +512,7 @@ export const services: readonly ServiceEntry[] = [
     dynamoTables: [singleTable('shares', 'expiresAt')],
     calls: ['history', 'user'],
     env: [],
+    awsApis: [],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
@@ -512,6 +538,7 @@ export const services: readonly ServiceEntry[] = [
     dynamoTables: [],
     calls: ['history', 'user'],
     env: [],
+    awsApis: [],
     health,
     resources: {
       cpu: { requestMillicores: 500, limitMillicores: 1000 },
@@ -540,6 +567,7 @@ export const services: readonly ServiceEntry[] = [
     dynamoTables: [singleTable('social')],
     calls: ['history', 'user'],
     env: [],
+    awsApis: [],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },

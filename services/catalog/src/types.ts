@@ -97,6 +97,34 @@ export interface HealthPaths {
   ready: string;
 }
 
+/** A service's configuration as one deployment renders it: variable name to value. */
+export type ConfiguredEnv = Readonly<Record<string, string>>;
+
+/** Where a service's AWS resources live, as a deployment names them (values or deployment tokens). */
+export interface AwsAccount {
+  partition: string;
+  accountId: string;
+}
+
+/**
+ * An AWS API a service calls with its own role (the ECS task role, an IRSA or Pod Identity
+ * role). Deployments grant exactly these actions, and only on the resources the service's
+ * configuration names, so a configuration change (a provider, a model, a sender) changes the
+ * grant with it. DynamoDB is not listed here: it follows from `dynamoTables`.
+ */
+export interface AwsApiUse {
+  /** The IAM statement id: letters and digits. */
+  sid: string;
+  /** Why the service calls it, for whoever reviews the policy. */
+  purpose: string;
+  /** The IAM actions the calls need. */
+  actions: readonly string[];
+  /** Whether this configuration makes the calls at all (MAILER=ses); always when absent. */
+  usedWhen?: (env: ConfiguredEnv) => boolean;
+  /** The ARNs the calls act on, built from the configuration and the account. */
+  resources: (env: ConfiguredEnv, account: AwsAccount) => readonly string[];
+}
+
 export interface ServiceEntry {
   name: ServiceName;
   port: number;
@@ -113,6 +141,8 @@ export interface ServiceEntry {
   calls: readonly ServiceName[];
   /** Variables specific to this service; the kit adds the common and store variables. */
   env: readonly EnvVar[];
+  /** The AWS APIs it calls besides its DynamoDB tables; its role grants exactly these. */
+  awsApis: readonly AwsApiUse[];
   health: HealthPaths;
   resources: Resources;
   scaling: Scaling;
