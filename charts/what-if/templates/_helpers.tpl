@@ -26,9 +26,18 @@ component (a service or store name); the service templates add name and service.
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* The name of a component's objects, which is also its DNS name: <fullname>-<component>. */}}
+{{/*
+The name of a component's objects, which is also its DNS name: <fullname>-<component>. It must
+be a DNS-1035 label, as a Service name must. Helm accepts release names a Service cannot carry
+(up to 53 characters, a leading digit, dots), and cutting a long name to 63 characters would
+give two components one name, so such a name fails here instead.
+*/}}
 {{- define "what-if.componentName" -}}
-{{- printf "%s-%s" (include "what-if.fullname" .root) .component | trunc 63 | trimSuffix "-" }}
+{{- $name := printf "%s-%s" (include "what-if.fullname" .root) .component }}
+{{- if not (regexMatch "^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$" $name) }}
+{{- fail (printf "object name %q (release %q) is not a valid Kubernetes Service name: at most 63 characters, lower-case letters, digits and '-', starting with a letter; choose another release name or set fullnameOverride" $name .root.Release.Name) }}
+{{- end }}
+{{- $name }}
 {{- end }}
 
 {{/* The labels that select a component's pods; never change them on a live release. */}}
