@@ -25,15 +25,20 @@ function invalidQuestion(message: string): HttpProblem {
   return validationProblem([{ path: '/body/question', message }]);
 }
 
-/** The cleaned question, or a 400 saying what is wrong with it. */
+/**
+ * The cleaned question, or a 400 saying what is wrong with it. Characters are counted as
+ * code points, as the contract's minLength and the scenario schema count them: counted in
+ * UTF-16 units, a question with emoji passed here and failed the scenario schema later (a 500).
+ */
 export function validQuestion(raw: string): string {
   const question = cleanQuestion(raw);
-  if (question.length === 0) throw invalidQuestion('is empty');
-  if (question.length < questionLimits.min) {
-    throw invalidQuestion(`must have at least ${questionLimits.min} characters (it has ${question.length})`);
+  const characters = [...question].length;
+  if (characters === 0) throw invalidQuestion('is empty');
+  if (characters < questionLimits.min) {
+    throw invalidQuestion(`must have at least ${questionLimits.min} characters (it has ${characters})`);
   }
-  if (question.length > questionLimits.max) {
-    throw invalidQuestion(`must have at most ${questionLimits.max} characters (it has ${question.length})`);
+  if (characters > questionLimits.max) {
+    throw invalidQuestion(`must have at most ${questionLimits.max} characters (it has ${characters})`);
   }
   return question;
 }

@@ -77,6 +77,12 @@ describe('POST /api/v1/scenarios (JSON)', () => {
     ['only whitespace and control characters', ' \u0000\u0001\t\n ', 'is empty'],
     ['too short', 'What if?', 'at least 10 characters'],
     ['too long once cleaned', `What if ${'a'.repeat(600)}?`, 'at most 500 characters'],
+    // Found by make fuzz: ten UTF-16 units but eight characters once cleaned was a 500.
+    [
+      'too short in characters though long in UTF-16 units',
+      '\u0084È\u{f8d5f}írÊ㊠\u0012\u{d4b55}',
+      'it has 8',
+    ],
   ])('a question that is %s is a 400 naming the problem', async (_case, question, message) => {
     const answer = await postScenario(generation.url, { question }, client());
     expect(answer.status).toBe(400);
@@ -84,6 +90,12 @@ describe('POST /api/v1/scenarios (JSON)', () => {
     expect(answer.body).toMatchObject({ type: '/problems/validation', status: 400 });
     expect(answer.body.errors![0]).toMatchObject({ path: '/body/question' });
     expect(answer.body.detail).toContain(message);
+  });
+
+  test('characters outside the Basic Multilingual Plane count once each', async () => {
+    const answer = await postScenario(generation.url, { question: 'What if 🦖🦖?' }, client());
+    expect(answer.status).toBe(201);
+    expect(answer.body.question).toBe('What if 🦖🦖?');
   });
 
   test('fields outside the contract and values outside the option lists are 400s', async () => {
