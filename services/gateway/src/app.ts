@@ -6,6 +6,7 @@ import {
   type Store,
   type TokenVerifier,
   createServiceApp,
+  methodNotAllowedHandler,
 } from '@what-if/kit';
 import type { Express } from 'express';
 import { createAccessControl } from './access';
@@ -76,6 +77,8 @@ export function buildApp(deps: Dependencies): Gateway {
           .set('cache-control', 'no-store')
           .json(health);
       });
+      // The gateway's own endpoints are read-only; any other method is a 405, not a request to route.
+      gateway.all(['/metrics', '/openapi.json', '/health'], methodNotAllowedHandler(['GET', 'HEAD']));
       gateway.use(deps.rateLimits.perIp);
       gateway.use(routeRequests(routeTable()));
       gateway.use(

@@ -282,6 +282,20 @@ describe('unified health', () => {
   });
 });
 
+// Found by make fuzz: TRACE /health (as any method but GET) fell through to routing and came back 404.
+test.each(['/health', '/metrics', '/openapi.json', '/health/live', '/health/ready'])(
+  "the gateway's own %s is read-only: another method is a 405 naming GET and HEAD",
+  async (path) => {
+    for (const method of ['POST', 'DELETE', 'PATCH']) {
+      const response = await fetch(`${gateway.url}${path}`, { method });
+      expect({ method, status: response.status }).toEqual({ method, status: 405 });
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await response.json()) as { detail: string }).detail).toContain(method);
+    }
+  },
+);
+
 test('proxied requests are measured under their route rule, never the raw path', async () => {
   await send('GET', '/api/v1/scenarios/user-specific-id-123');
   const metrics = await (await fetch(`${gateway.url}/metrics`)).text();

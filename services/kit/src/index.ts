@@ -33,6 +33,7 @@ export {
 export {
   HttpProblem,
   PROBLEM_CONTENT_TYPE,
+  methodNotAllowedHandler,
   notFoundHandler,
   problemHandler,
   problemBody,

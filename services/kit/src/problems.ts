@@ -169,6 +169,12 @@ export function toProblem(error: unknown): HttpProblem {
     );
   }
   if (status === 404) return new HttpProblem(404, 'No resource lives at this path.');
+  if (status === 415) {
+    // The validator says "unsupported media type <type>", or "... undefined" when there was none.
+    const sent = /media type (.+)$/.exec(String(candidate.message ?? ''))?.[1];
+    const what = !sent || sent === 'undefined' || sent === 'not specified' ? 'no Content-Type' : sent;
+    return new HttpProblem(415, `The request body came with ${what}; send it as application/json.`);
+  }
   if (status === 405) {
     const allow = (candidate.headers as Record<string, string> | undefined)?.['Allow'];
     return new HttpProblem(
@@ -203,6 +209,20 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err: error, path: req.path, method: req.method }, 'request failed');
     }
     sendProblem(req, res, problem);
+  };
+}
+
+/** For a path of ours asked with a method it does not take: 405 naming the ones it does, in Allow too. */
+export function methodNotAllowedHandler(allowed: readonly string[]) {
+  return (req: Request, res: Response): void => {
+    const methods = allowed.join(', ');
+    sendProblem(
+      req,
+      res,
+      new HttpProblem(405, `${req.path} answers only ${methods}, not ${req.method}.`, {
+        headers: { Allow: methods },
+      }),
+    );
   };
 }
 

@@ -1,7 +1,10 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES, createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { createTerminus } from '@godaddy/terminus';
+import { REQUEST_ID_HEADER, requestIdFrom } from './context';
 import type { Logger } from './logging';
+import { PROBLEM_CONTENT_TYPE, problemType } from './problems';
 import type { Store } from './stores/readiness';
 
 export interface ShutdownOptions {
@@ -63,10 +66,107 @@ export async function checkStores(stores: readonly Store[]): Promise<Record<stri
   return Object.fromEntries(results);
 }
 
-class NotReady extends Error {
-  constructor(readonly causes: unknown) {
-    super('not ready');
-  }
+/** What the health endpoints answer to; the contract (openapi/common.yaml) documents GET. */
+const healthMethods = ['GET', 'HEAD'];
+
+function problemJson(
+  status: number,
+  slug: string,
+  detail: string,
+  instance: string,
+  requestId: string,
+): string {
+  return JSON.stringify({
+    type: problemType(slug),
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    instance,
+    requestId,
+  });
+}
+
+type HealthAnswer = { ok: true; checks: Record<string, StoreCheck> } | { ok: false; causes: unknown };
+
+/**
+ * /health/live and /health/ready in front of the app, answered without express so they stay
+ * cheap and work whatever the app does: `{status: ok, checks}` or 503 `{status: error, details}`.
+ * Another method is a 405 with Allow, as on every other path of ours.
+ */
+function withHealthEndpoints(
+  app: RequestListener,
+  checks: Record<string, () => Promise<HealthAnswer>>,
+): RequestListener {
+  return (req, res) => {
+    const check = checks[req.url ?? ''];
+    if (!check) {
+      app(req, res);
+      return;
+    }
+    if (!healthMethods.includes(req.method ?? '')) {
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.writeHead(405, {
+        'content-type': PROBLEM_CONTENT_TYPE,
+        allow: healthMethods.join(', '),
+        [REQUEST_ID_HEADER]: requestId,
+      });
+      res.end(
+        problemJson(
+          405,
+          'method-not-allowed',
+          `${req.url} answers only GET and HEAD, not ${req.method}.`,
+          req.url ?? '',
+          requestId,
+        ),
+      );
+      return;
+    }
+    void check()
+      .catch((error: unknown): HealthAnswer => ({ ok: false, causes: { check: (error as Error).message } }))
+      .then((answer) => {
+        res.writeHead(answer.ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify(
+            answer.ok
+              ? { status: 'ok', checks: answer.checks }
+              : { status: 'error', error: answer.causes, details: answer.causes },
+          ),
+        );
+      });
+  };
+}
+
+/**
+ * A request Node cannot even parse (headers past its size limit, a malformed request line)
+ * never reaches the app; Node's own answer has no body. Answer problem+json instead, as
+ * every other 4xx of ours does, then close: the connection's framing can no longer be trusted.
+ */
+function answerUnparseableRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, slug, detail] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers-too-large', 'The request line and headers are larger than this server accepts.']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'request-timeout', 'The request did not arrive in time.']
+          : [400, 'malformed-request', 'The request is not valid HTTP/1.1.'];
+    const requestId = randomUUID();
+    const body = problemJson(status, slug, detail, '', requestId);
+    socket.end(
+      [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+        `content-type: ${PROBLEM_CONTENT_TYPE}`,
+        `content-length: ${Buffer.byteLength(body)}`,
+        `${REQUEST_ID_HEADER}: ${requestId}`,
+        'connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+  });
 }
 
 /**
@@ -76,13 +176,23 @@ class NotReady extends Error {
  */
 export async function serve(options: ServeOptions): Promise<RunningService> {
   const { logger } = options;
-  const server = createServer(options.app);
+  let shuttingDown = false;
+  let stopping: Promise<void> | undefined;
+  const server = createServer(
+    withHealthEndpoints(options.app, {
+      '/health/live': async () => ({ ok: true, checks: {} }),
+      '/health/ready': async () => {
+        if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
+        const checks = await checkStores(options.stores);
+        return Object.values(checks).some((check) => check.status === 'down')
+          ? { ok: false, causes: checks }
+          : { ok: true, checks };
+      },
+    }),
+  );
   // Longer than the load balancer's idle timeout (60 s on an ALB), so it never reuses a socket we closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-
-  let shuttingDown = false;
-  let stopping: Promise<void> | undefined;
 
   const waitForTrafficToMove = async () => {
     shuttingDown = true;
@@ -95,21 +205,9 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
     logger.info('shutdown: stores closed');
   };
 
+  // terminus drives the shutdown sequence; the health endpoints are ours (withHealthEndpoints), so
+  // liveness stays 200 while the process drains and only readiness turns 503.
   createTerminus(server, {
-    healthChecks: {
-      // Both checks answer the same keys: terminus merges each answer into one shared object.
-      '/health/live': async () => ({ checks: {} }),
-      '/health/ready': async () => {
-        if (shuttingDown) throw new NotReady({ shutdown: 'in progress' });
-        const checks = await checkStores(options.stores);
-        if (Object.values(checks).some((check) => check.status === 'down')) throw new NotReady(checks);
-        return { checks };
-      },
-      verbatim: true,
-    },
-    // Terminus would answer 503 on every health path once shutdown starts; liveness must stay 200
-    // while the process drains, or an orchestrator probing it would count a clean drain as a hang.
-    sendFailuresDuringShutdown: false,
     signals: options.handleSignals ? ['SIGTERM', 'SIGINT'] : [],
     useExit0: true,
     timeout: options.shutdown.timeoutMs,
@@ -118,11 +216,10 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
     onShutdown: async () => {
       logger.info('shutdown: complete');
     },
-    logger: (message, error) => {
-      if (message === 'healthcheck failed') return;
-      logger.error({ err: error }, message);
-    },
+    logger: (message, error) => logger.error({ err: error }, message),
   });
+
+  answerUnparseableRequests(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -153,3 +153,40 @@ test('a method the path does not accept answers 405', async () => {
   expect(response.status).toBe(405);
   expect(response.headers.get('content-type')).toContain('application/problem+json');
 });
+
+// Found by make fuzz: a body without a Content-Type was "unsupported media type undefined".
+test('a body without a content type answers 415 saying what to send', async () => {
+  const response = await fetch(`${running.url}/items`, { method: 'POST' });
+  const problem = (await response.json()) as Record<string, unknown>;
+  expect(response.status).toBe(415);
+  expect(problem['detail']).toBe('The request body came with no Content-Type; send it as application/json.');
+});
+
+// Found by make fuzz: terminus answered the health endpoints whatever the method.
+test.each(['/health/live', '/health/ready'])('%s answers 405 to methods other than GET', async (path) => {
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+    const response = await fetch(`${running.url}${path}`, { method });
+    expect({ method, status: response.status }).toEqual({ method, status: 405 });
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  }
+  expect((await fetch(`${running.url}${path}`, { method: 'HEAD' })).status).toBe(200);
+});
+
+// Found by make fuzz: Node refused oversized headers itself, with an empty body and no content type.
+test('a request whose headers are too large answers 431 problem+json', async () => {
+  const response = await fetch(`${running.url}/items/${'x'.repeat(20_000)}`);
+  expect(response.status).toBe(431);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+  expect(await response.json()).toMatchObject({ status: 431, type: '/problems/headers-too-large' });
+});
+
+// Found by make fuzz: under a service's global bearer requirement, these inherited it.
+test('the served contract says the kit’s own endpoints need no token', async () => {
+  const document = (await (await fetch(`${running.url}/openapi.json`)).json()) as {
+    paths: Record<string, { get: { security?: unknown[] } }>;
+  };
+  for (const path of ['/health/live', '/health/ready', '/metrics', '/openapi.json']) {
+    expect({ path, security: document.paths[path]?.get.security }).toEqual({ path, security: [] });
+  }
+});
