@@ -131,6 +131,23 @@ describe('one saved scenario: read, change, delete (/api/v1/scenarios/{id})', ()
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
     });
 
+    // Found by make fuzz: the 415 was answered but not in the contract, and said "media type undefined".
+    test('a body without a Content-Type is a 415 the contract documents, saying what to send', async () => {
+      const { token } = history.newUser();
+      const scenario = await savedBy(token);
+      const response = await fetch(`${history.url}/api/v1/scenarios/${scenario.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}` },
+        body: new Blob(['{"favorite":true}']),
+      });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { detail: string }).detail).toContain('no Content-Type');
+      const contract = (await (await fetch(`${history.url}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
+      expect(Object.keys(contract.paths['/api/v1/scenarios/{id}']!['patch']!.responses)).toContain('415');
+    });
+
     test('another user’s scenario: 404, and it is left as it was', async () => {
       const owner = history.newUser();
       const intruder = history.newUser();
