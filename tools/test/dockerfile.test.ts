@@ -388,6 +388,7 @@ describe('.dockerignore', () => {
     '.git/HEAD',
     '.env',
     '.env.local',
+    '.fuzz/venv/bin/python',
   ])('keeps %s out of the build context', (file) => {
     expect(inContext(file)).toBe(false);
   });

@@ -8,8 +8,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { type StartedService, createLogger, startService } from '@what-if/kit';
 import { gatewayService, gatewayServiceWith } from '@what-if/gateway/dist/service';
 import { userService } from '@what-if/user/dist/service';
-import { Client } from 'pg';
-import { ensureDatabase, maintenanceUrl } from '../dev/database';
+import { dropDatabase, ensureDatabase } from '../dev/database';
 import { load } from './load';
 import { removeScratchKeys } from './scratch-keys';
 import { formatMs, percentile } from './percentiles';
@@ -138,12 +137,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     for (const service of running.reverse()) await service.stop().catch(() => undefined);
-    const admin = new Client({ connectionString: maintenanceUrl(databaseUrl) });
-    await admin.connect();
-    await admin.query(
-      `DROP DATABASE IF EXISTS ${admin.escapeIdentifier(new URL(databaseUrl).pathname.slice(1))} WITH (FORCE)`,
-    );
-    await admin.end();
+    await dropDatabase(databaseUrl, 5_000);
     await removeScratchKeys(redisUrl, redisPrefix);
   }
 }
