@@ -1,4 +1,4 @@
-import { services } from '@what-if/catalog';
+import { routeTable, services } from '@what-if/catalog';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { CfnListenerRule, CfnTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -155,17 +155,54 @@ test('the test listener answers on its own HTTPS port and forwards to the green 
   expect(JSON.stringify(testRule.Properties.Actions)).toMatch(new RegExp(`"${greenId}"},"Weight":100`));
 });
 
-test('the rollback alarms watch 5xx share and p99 latency minute by minute against the catalog objective', () => {
-  templates.services.hasResourceProperties('AWS::CloudWatch::Alarm', {
-    AlarmName: `whatif-prod-${gateway.name}-deployment-p99`,
-    Threshold: gateway.latency.p99Ms / 1000,
-    ExtendedStatistic: 'p99',
-    Period: 60,
-  });
+test('the rollback alarms watch the 5xx share and latency minute by minute against the catalog objectives', () => {
+  const latency = onlyResource(
+    templates.services,
+    'AWS::CloudWatch::Alarm',
+    (alarm) => alarm.Properties.AlarmName === `whatif-prod-${gateway.name}-deployment-p99`,
+  ).Properties;
+  expect(latency).toEqual(expect.objectContaining({ Threshold: 1, EvaluationPeriods: 3 }));
+  const metrics = JSON.stringify(latency.Metrics);
+  expect(metrics).toContain('IF(routed > 0, 100 * FILL(overObjective, 0) / routed, 0)');
+  expect(metrics).toContain('{"MetricName":"GatewayRoutedRequests","Namespace":"WhatIf/prod"}');
+  expect(metrics).toContain('"Period":60');
+  // The whole load balancer's response time mixes generation's seconds into the gateway's 300 ms.
+  expect(metrics).not.toContain('TargetResponseTime');
   templates.services.hasResourceProperties('AWS::CloudWatch::Alarm', {
     AlarmName: `whatif-prod-${gateway.name}-deployment-5xx`,
     Threshold: Math.round((1 - gateway.latency.availability) * 100 * 14.4 * 1000) / 1000,
   });
+});
+
+test("each routed request counts against the objective of the service that answered it, not the gateway's", () => {
+  const filters = Object.values(resourcesOfType(templates.services, 'AWS::Logs::MetricFilter')).map(
+    (filter) => ({
+      pattern: filter.Properties.FilterPattern as string,
+      metric: (filter.Properties.MetricTransformations as Array<{ MetricName: string }>)[0]!.MetricName,
+    }),
+  );
+  const owners = [...new Set(routeTable().map((rule) => rule.service))];
+  expect(owners).toContain('generation');
+  for (const owner of owners) {
+    const forOwner = filters.filter((filter) => filter.pattern.includes(`$.upstream = "${owner}"`));
+    expect(forOwner.map((filter) => filter.metric).sort()).toEqual([
+      'GatewayRoutedRequests',
+      'GatewayRoutedRequestsOverObjective',
+    ]);
+    const slow = forOwner.find((filter) => filter.metric === 'GatewayRoutedRequestsOverObjective')!;
+    const objectiveMs = services.find((entry) => entry.name === owner)!.latency.p99Ms;
+    expect(slow.pattern).toContain(`$.durationMs > ${objectiveMs}`);
+    expect(slow.pattern).toContain('$.msg = "request"');
+  }
+  // A JSON-mode generation of several seconds is within generation's 30 s, so a healthy release
+  // with a real AI provider is not rolled back for it.
+  const generationSlow = filters.find(
+    (filter) =>
+      filter.pattern.includes('$.upstream = "generation"') &&
+      filter.metric === 'GatewayRoutedRequestsOverObjective',
+  )!;
+  expect(generationSlow.pattern).toContain('$.durationMs > 30000');
+  expect(filters).toHaveLength(owners.length * 2);
 });
 
 test('the API name points at the load balancer', () => {

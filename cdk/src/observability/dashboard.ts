@@ -11,7 +11,7 @@ import {
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { resourcePrefix } from '../config/naming';
-import { errorRatePercent, metricOf } from '../shared/metric-factory';
+import { errorRatePercent, latencyAlarmMetric, metricOf } from '../shared/metric-factory';
 import {
   runningTasks,
   serviceUtilization,
@@ -45,6 +45,7 @@ export class OperationsDashboard extends Construct {
     for (const entry of services) {
       const source = props.sourceOf(entry);
       const traffic = trafficMetrics(entry, source);
+      const latency = latencyAlarmMetric(entry, traffic.latency, minute);
       const row: IWidget[] = [
         new TextWidget({ markdown: `### ${entry.name}\n${entry.description}`, width: 4, height: 6 }),
         new GraphWidget({
@@ -54,8 +55,9 @@ export class OperationsDashboard extends Construct {
           width: 5,
         }),
         new GraphWidget({
-          title: `${entry.name}: p99 latency (objective ${entry.latency.p99Ms} ms)`,
-          left: [metricOf(traffic.responseTime, 'p99', minute)],
+          title: `${entry.name}: ${latency.title}`,
+          left: [latency.metric],
+          leftAnnotations: [{ value: latency.threshold, label: 'objective' }],
           width: 5,
         }),
         new GraphWidget({

@@ -8,6 +8,7 @@ import { prefixedName, clusterName, resourcePrefix } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import type { EdgeStack } from '../edge/edge-stack';
 import { LogBucket } from '../shared/log-bucket';
+import { routeLatencyMetrics } from '../shared/route-latency-metrics';
 import type { TrafficSource } from '../shared/traffic-metrics';
 import { AlertTopic } from './alert-topic';
 import { OperationsDashboard } from './dashboard';
@@ -45,7 +46,12 @@ export class ObservabilityStack extends Stack {
     const sourceOf = (entry: ServiceEntry): TrafficSource => ({
       clusterName: clusterName(config.name),
       serviceName: entry.name,
-      ...(entry.public ? { loadBalancerFullName: edge.loadBalancer.loadBalancerFullName } : {}),
+      ...(entry.public
+        ? {
+            loadBalancerFullName: edge.loadBalancer.loadBalancerFullName,
+            routeLatency: routeLatencyMetrics(config.name),
+          }
+        : {}),
     });
     this.serviceAlarms = Object.fromEntries(
       services.map((entry) => [

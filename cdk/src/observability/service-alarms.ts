@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { prefixedName } from '../config/naming';
 import { errorRateThresholdPercent } from '../shared/error-rate';
-import { errorRatePercent, metricOf } from '../shared/metric-factory';
+import { errorRatePercent, latencyAlarmMetric, metricOf } from '../shared/metric-factory';
 import {
   runningTasks,
   serviceUtilization,
@@ -37,6 +37,7 @@ export class ServiceAlarms extends Construct {
     const minute = Duration.minutes(1);
     const fiveMinutes = Duration.minutes(5);
     const name = (suffix: string) => prefixedName(config.name, entry.name, suffix);
+    const latency = latencyAlarmMetric(entry, traffic.latency, fiveMinutes);
 
     this.alarms = [
       notifyingAlarm(this, 'ServerErrors', topic, {
@@ -50,9 +51,9 @@ export class ServiceAlarms extends Construct {
       }),
       notifyingAlarm(this, 'Latency', topic, {
         alarmName: name('p99'),
-        alarmDescription: `${entry.name}: p99 latency above the catalog objective of ${entry.latency.p99Ms} ms`,
-        metric: metricOf(traffic.responseTime, 'p99', fiveMinutes),
-        threshold: entry.latency.p99Ms / traffic.responseTimeUnitMs,
+        alarmDescription: `${entry.name}: ${latency.meaning}`,
+        metric: latency.metric,
+        threshold: latency.threshold,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 3,
         datapointsToAlarm: 2,

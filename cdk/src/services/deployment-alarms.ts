@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { prefixedName } from '../config/naming';
 import { errorRateThresholdPercent } from '../shared/error-rate';
-import { errorRatePercent, metricOf } from '../shared/metric-factory';
+import { errorRatePercent, latencyAlarmMetric } from '../shared/metric-factory';
 import type { TrafficMetrics } from '../shared/traffic-metrics';
 
 export interface DeploymentAlarmsProps {
@@ -37,11 +37,12 @@ export class DeploymentAlarms extends Construct {
       datapointsToAlarm: 2,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    const measured = latencyAlarmMetric(entry, traffic.latency, minute);
     const latency = new Alarm(this, 'Latency', {
       alarmName: prefixedName(config.name, entry.name, 'deployment-p99'),
-      alarmDescription: `Rolls back a ${entry.name} deployment whose p99 latency exceeds the catalog objective`,
-      metric: metricOf(traffic.responseTime, 'p99', minute),
-      threshold: entry.latency.p99Ms / traffic.responseTimeUnitMs,
+      alarmDescription: `Rolls back a ${entry.name} deployment with ${measured.meaning}`,
+      metric: measured.metric,
+      threshold: measured.threshold,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 3,
       datapointsToAlarm: 3,

@@ -12,9 +12,11 @@ import { dataRemovalPolicy } from '../config/removal-policy';
 import type { DataStack } from '../data/data-stack';
 import type { EdgeStack } from '../edge/edge-stack';
 import type { ReachabilityGroups } from '../network/reachability-groups';
+import { routeLatencyMetrics } from '../shared/route-latency-metrics';
 import { trafficMetrics, type TrafficSource } from '../shared/traffic-metrics';
 import { DeploymentAlarms } from './deployment-alarms';
 import { RotationRestart } from './rotation-restart';
+import { RouteLatencyFilters } from './route-latency';
 import { ServiceDeployment, type BlueGreenTargets } from './service-deployment';
 
 export interface ServicesStackProps extends StackProps {
@@ -54,7 +56,12 @@ export class ServicesStack extends Stack {
       const traffic: TrafficSource = {
         clusterName: clusterName(config.name),
         serviceName: entry.name,
-        ...(entry.public ? { loadBalancerFullName: edge.loadBalancer.loadBalancerFullName } : {}),
+        ...(entry.public
+          ? {
+              loadBalancerFullName: edge.loadBalancer.loadBalancerFullName,
+              routeLatency: routeLatencyMetrics(config.name),
+            }
+          : {}),
       };
       const blueGreen: BlueGreenTargets | undefined = entry.public
         ? {
@@ -70,7 +77,7 @@ export class ServicesStack extends Stack {
             }).alarmNames,
           }
         : undefined;
-      deployments[entry.name] = new ServiceDeployment(this, entry.name, {
+      const deployment = new ServiceDeployment(this, entry.name, {
         config,
         entry,
         imageTag: props.imageTag,
@@ -82,6 +89,13 @@ export class ServicesStack extends Stack {
         traffic,
         ...(blueGreen ? { blueGreen } : {}),
       });
+      if (traffic.routeLatency) {
+        new RouteLatencyFilters(this, `${entry.name}RouteLatency`, {
+          logGroup: deployment.logGroup,
+          metrics: traffic.routeLatency,
+        });
+      }
+      deployments[entry.name] = deployment;
     }
     this.deployments = deployments as Record<ServiceName, ServiceDeployment>;
 

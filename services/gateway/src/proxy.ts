@@ -48,6 +48,7 @@ export function routeRequests(routes: readonly RouteTableEntry[]) {
     if (rule) {
       res.locals['route'] = rule;
       res.locals['routeTemplate'] = routeLabel(rule);
+      res.locals['upstream'] = rule.service;
     }
     next();
   };

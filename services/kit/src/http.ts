@@ -25,7 +25,7 @@ export function requestContext() {
   };
 }
 
-/** One line per request when it ends, with its route template and duration. */
+/** One line per request when it ends, with its route template, duration and, when proxied, its upstream. */
 export function requestLogging(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = performance.now();
@@ -37,6 +37,9 @@ export function requestLogging(logger: Logger) {
         status: res.statusCode,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         aborted: !res.writableFinished,
+        // The service a proxy handed it to (the gateway sets it): ECS judges each request's
+        // duration against that service's latency objective (cdk/src/services/route-latency.ts).
+        ...(typeof res.locals['upstream'] === 'string' ? { upstream: res.locals['upstream'] } : {}),
       };
       if (res.statusCode >= 500) logger.error(fields, 'request');
       else logger.info(fields, 'request');
