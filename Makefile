@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate up down bench-auth bench-generation
+.PHONY: help install build dev test lint typecheck unit generate up down bench-auth bench-generation eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ down: ## Stop the Docker Compose stack
 
 # Deployment verbs live next to each other, one file per deployment path.
 include $(sort $(wildcard make/*.mk))
+
+eval-scenarios: build ## Write the evaluation questions with the offline writer and print each check's pass rate; fails below 100 % on a hard check
+	node services/offline-writer/dist/evaluation/main.js
 
 bench-generation: build ## Measure offline generation latency, time to first streamed event and cached throughput
 	node tools/dist/bench/generation.js

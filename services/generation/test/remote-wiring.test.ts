@@ -96,6 +96,6 @@ describe('remote providers configured from the environment', () => {
     openAi.answer(jsonError(500, { error: { message: 'down' } }));
     const viaLocal = await ask();
     expect(viaLocal.status).toBe(201);
-    expect(viaLocal.body.provenance).toMatchObject({ provider: 'local', model: 'what-if-local-1' });
+    expect(viaLocal.body.provenance).toMatchObject({ provider: 'local', model: 'what-if-local-2' });
   });
 });

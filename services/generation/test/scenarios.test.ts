@@ -173,6 +173,7 @@ describe('POST /api/v1/scenarios (JSON)', () => {
 
   describe('continuing a scenario', () => {
     let parentId: string;
+    let parentCategory: string;
     const owner = () => generation.token({ sub: 'user-parent' });
 
     beforeAll(async () => {
@@ -182,6 +183,7 @@ describe('POST /api/v1/scenarios (JSON)', () => {
         { token: owner() },
       );
       parentId = parent.body.id as string;
+      parentCategory = parent.body.category as string;
     });
 
     test('branches from the chosen timeline entry of the caller’s own scenario', async () => {
@@ -192,6 +194,8 @@ describe('POST /api/v1/scenarios (JSON)', () => {
       );
       expect(answer.status).toBe(201);
       expect(answer.body.parent).toEqual({ id: parentId, timelineIndex: 2 });
+      // A follow-up belongs where its parent does, whatever its own words suggest.
+      expect(answer.body.category).toBe(parentCategory);
       const request = local.calls.at(-1)!;
       expect(request.parent?.scenario.id).toBe(parentId);
       expect(request.parent?.timelineIndex).toBe(2);

@@ -4,4 +4,5 @@
  */
 export { createOfflineWriter, offlineWriterModel, offlineWriterVersion, type OfflineWriter } from './writer';
 export type { SectionEvent, WriterRequest } from './request';
-export { detectLanguage, inferCategory } from './analysis';
+export { detectLanguage } from './reading/language';
+export { inferCategory } from './reading/category';

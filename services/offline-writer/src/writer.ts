@@ -1,8 +1,9 @@
 import type { ScenarioContent } from '@what-if/contracts';
-import { createRandom } from './random';
 import type { SectionEvent, WriterRequest } from './request';
-import { planScenario } from './scenario-plan';
+import { planScenario } from './telling/plan';
+import { createRandom } from './telling/random';
 import {
+  Told,
   composeConsequences,
   composeDivergence,
   composeKeyFigures,
@@ -12,16 +13,16 @@ import {
   composeTags,
   composeTimeline,
   composeTitle,
-} from './sections';
+} from './telling/sections';
 
 /** The model name provenance records for the offline writer. */
-export const offlineWriterModel = 'what-if-local-1';
+export const offlineWriterModel = 'what-if-local-2';
 
 /**
  * Bumped whenever the writer's output changes for the same request, so cached scenarios from
  * an older writer are not served as new (it is part of the cache key and of provenance).
  */
-export const offlineWriterVersion = 'local-phrases-2';
+export const offlineWriterVersion = 'offline-writer-3';
 
 export interface OfflineWriter {
   readonly model: string;
@@ -38,9 +39,10 @@ export interface OfflineWriter {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * The offline writer: composes a scenario from the question's own subject, change, era and
- * domain, deterministically from the seed, with no network and no model. It is the default and
- * the fallback of last resort, so it never depends on anything that can be down.
+ * The offline writer: reads the question (subject, change, polarity, date, duration, domain),
+ * plans a story with the logic of its domain on a clock that fits the event, and writes each
+ * section from phrase banks, deterministically from the seed, with no network and no model.
+ * It is the default and the fallback of last resort, so it never depends on anything that can be down.
  */
 export function createOfflineWriter(): OfflineWriter {
   return {
@@ -59,6 +61,7 @@ export function createOfflineWriter(): OfflineWriter {
         request.parent ? `${request.parent.scenario.id}#${request.parent.timelineIndex}` : '',
       );
       const plan = planScenario(request, random);
+      const told = new Told(plan.branch?.toldBefore);
       const content: Partial<ScenarioContent> = {};
       const emit = async <Name extends keyof ScenarioContent>(name: Name, value: ScenarioContent[Name]) => {
         signal.throwIfAborted();
@@ -66,13 +69,13 @@ export function createOfflineWriter(): OfflineWriter {
         onSection({ type: 'section', name, value });
         await nextTurn();
       };
-      await emit('title', composeTitle(plan, random));
-      await emit('premise', composePremise(plan, random));
-      await emit('divergence', composeDivergence(plan, random));
-      await emit('timeline', composeTimeline(plan, random));
-      await emit('consequences', composeConsequences(plan, random));
-      await emit('keyFigures', composeKeyFigures(plan));
-      await emit('plausibility', composePlausibility(plan, random));
+      await emit('title', composeTitle(plan, random, told));
+      await emit('premise', composePremise(plan, random, told));
+      await emit('divergence', composeDivergence(plan, random, told));
+      await emit('timeline', composeTimeline(plan, random, told));
+      await emit('consequences', composeConsequences(plan, random, told));
+      await emit('keyFigures', composeKeyFigures(plan, random, told));
+      await emit('plausibility', composePlausibility(plan, random, told));
       await emit(
         'narration',
         composeNarration(plan, { premise: content.premise!, timeline: content.timeline! }, random),

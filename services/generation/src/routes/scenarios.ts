@@ -118,7 +118,8 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
       usage,
       question,
       language,
-      category: body.category ?? inferCategory(question, language),
+      // A follow-up ("and then what?") belongs where its parent does.
+      category: body.category ?? parent?.scenario.category ?? inferCategory(question),
       tone: body.tone ?? 'serious',
       length: body.length ?? 'standard',
       regenerate: body.regenerate ?? false,

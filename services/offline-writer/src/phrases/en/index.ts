@@ -1,6 +1,9 @@
 import type { PhraseBank } from '../types';
-import { englishOutcomes } from './outcomes';
-import { englishStory } from './story';
-import { englishVoice } from './voice';
+import { englishFraming } from './framing';
+import { englishNatureAndLifeStories } from './nature-and-life-stories';
+import { englishWorldStories } from './world-stories';
 
-export const english: PhraseBank = { ...englishStory, ...englishOutcomes, ...englishVoice };
+export const english: PhraseBank = {
+  ...englishFraming,
+  stories: { ...englishWorldStories, ...englishNatureAndLifeStories },
+};

@@ -1,6 +1,9 @@
 import type { PhraseBank } from '../types';
-import { vietnameseOutcomes } from './outcomes';
-import { vietnameseStory } from './story';
-import { vietnameseVoice } from './voice';
+import { vietnameseFraming } from './framing';
+import { vietnameseNatureAndLifeStories } from './nature-and-life-stories';
+import { vietnameseWorldStories } from './world-stories';
 
-export const vietnamese: PhraseBank = { ...vietnameseStory, ...vietnameseOutcomes, ...vietnameseVoice };
+export const vietnamese: PhraseBank = {
+  ...vietnameseFraming,
+  stories: { ...vietnameseWorldStories, ...vietnameseNatureAndLifeStories },
+};
