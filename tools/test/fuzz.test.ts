@@ -6,7 +6,7 @@ import { defaultRepoRoot } from '../src/dev/config';
 import { childEnvironment } from '../src/dev/service-processes';
 import { schemathesisArguments } from '../src/fuzz/schemathesis';
 import { freePorts, fuzzServiceEnvironment, fuzzStackConfig, limitsThatNeverRefuse } from '../src/fuzz/stack';
-import { type OpenApiDocument, fuzzTargets, gatewayView } from '../src/fuzz/targets';
+import { type OpenApiDocument, fuzzTargets, gatewayView, selfEndingOperations } from '../src/fuzz/targets';
 
 function contract(name: ServiceName): OpenApiDocument {
   return loadOpenApiDocument(path.join(defaultRepoRoot, 'services', name, 'openapi.yaml')) as OpenApiDocument;
@@ -57,12 +57,19 @@ describe('the runs of make fuzz', () => {
     expect(viaGateway.map((target) => target.service)).not.toContain('sharing');
   });
 
-  test("the user service's admin routes run on their own, so disabling accounts cannot starve the rest", () => {
+  test("the user service's admin routes, and each operation that ends the caller's session, run on their own", () => {
     const user = targets.filter((target) => target.service === 'user' && target.baseUrl === urls.user);
-    expect(user.map((target) => target.filters)).toEqual([
-      ['--exclude-path-regex', '^/api/v1/admin/'],
-      ['--include-path-regex', '^/api/v1/admin/'],
-    ]);
+    const [rest, admin, ...selfEnding] = user;
+    expect(rest!.filters.join(' ')).toContain('--exclude-path-regex ^/api/v1/admin/');
+    for (const operation of selfEndingOperations) expect(rest!.filters).toContain(operation);
+    expect(rest!.admin).toBe(false);
+    expect(admin).toMatchObject({ filters: ['--include-path-regex', '^/api/v1/admin/'], admin: true });
+    expect(selfEnding.map((target) => target.filters)).toEqual(
+      selfEndingOperations.map((operation) => ['--include-name', operation]),
+    );
+    // Every one of them is an operation of the contract, so no run fuzzes nothing.
+    const names = operations(contract('user'));
+    for (const operation of selfEndingOperations) expect(names).toContain(operation);
   });
 
   test('each run is bounded by its example count and seeded, and writes its reports apart', () => {

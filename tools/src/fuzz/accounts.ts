@@ -8,14 +8,8 @@ import { defaultRepoRoot } from '../dev/config';
 export interface FuzzTokens {
   /** An ordinary user's: every route that needs a signed-in person. */
   user: string;
-  /** An admin's: the admin routes. */
-  admin: string;
-  /**
-   * A third account's, for the operations that end the caller's own session or account
-   * (logout, logout-all, password and address changes, deleting the account): they may spend
-   * it without cutting the other two off for the rest of the run.
-   */
-  disposable: string;
+  /** An admin's, for the runs over the admin routes. */
+  admin?: string;
 }
 
 const password = 'Fuzz-Contract-Password-1';
@@ -45,19 +39,20 @@ async function register(gatewayUrl: string, email: string, displayName: string):
 }
 
 /**
- * Registers the run's accounts through the gateway, as a person would, and makes one of
- * them an admin with the operator's create-admin command; its token is taken after the
+ * Registers the run's user through the gateway, as a person would, and, when asked, an admin
+ * made with the operator's create-admin command; the admin's token is taken after the
  * promotion, so it carries the admin role.
  */
 export async function createFuzzAccounts(
   gatewayUrl: string,
   userEnvironment: NodeJS.ProcessEnv,
+  options: { admin: boolean },
   repoRoot: string = defaultRepoRoot,
 ): Promise<FuzzTokens> {
   const run = randomBytes(4).toString('hex');
   const email = (who: string) => `fuzz-${who}-${run}@example.com`;
   const user = await register(gatewayUrl, email('user'), 'Fuzz User');
-  const disposable = await register(gatewayUrl, email('disposable'), 'Fuzz Disposable');
+  if (!options.admin) return { user };
   await register(gatewayUrl, email('admin'), 'Fuzz Admin');
   await promisify(execFile)(
     process.execPath,
@@ -68,5 +63,5 @@ export async function createFuzzAccounts(
     await post(`${gatewayUrl}/api/v1/auth/login`, { email: email('admin'), password }),
     'signing the admin in',
   );
-  return { user, admin, disposable };
+  return { user, admin };
 }

@@ -79,8 +79,8 @@ export function runSchemathesis(
       env: {
         ...process.env,
         FUZZ_USER_TOKEN: tokens.user,
-        FUZZ_ADMIN_TOKEN: tokens.admin,
-        FUZZ_DISPOSABLE_TOKEN: tokens.disposable,
+        // The config names it in every run; only the admin runs reach the operations it is for.
+        FUZZ_ADMIN_TOKEN: tokens.admin ?? tokens.user,
         // Plain lines for a log file, whatever terminal make runs in.
         NO_COLOR: '1',
         COLUMNS: '120',

@@ -18,19 +18,46 @@ export interface FuzzTarget {
   baseUrl: string;
   /** Schemathesis filter options narrowing the run to part of the contract. */
   filters: string[];
+  /** Whether the run needs an admin's token (the admin routes). */
+  admin: boolean;
 }
 
-/**
- * The admin routes get runs of their own: an admin fuzzing them disables, re-enables and
- * re-roles whichever accounts it finds, the run's own user among them, which would leave the
- * rest of a shared run with a dead token.
- */
 const adminPaths = '^/api/v1/admin/';
-function splitOffAdmin(target: Omit<FuzzTarget, 'filters'>): FuzzTarget[] {
-  if (target.service !== 'user') return [{ ...target, filters: [] }];
+
+/** What ends the caller's own session or account: the first success spends the run's token. */
+export const selfEndingOperations: readonly string[] = [
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/logout-all',
+  'DELETE /api/v1/auth/sessions/{sessionId}',
+  'POST /api/v1/users/me/password',
+  'DELETE /api/v1/users/me',
+];
+
+/**
+ * The user service's contract in several runs, each with accounts of its own: the admin routes
+ * alone (an admin fuzzing them disables and re-roles whatever accounts it finds, the run's own
+ * user among them), each self-ending operation alone (so each gets its signed-in success before
+ * its token is spent), and everything else together with a token that stays good throughout.
+ */
+function splitUserContract(target: Omit<FuzzTarget, 'filters' | 'admin'>): FuzzTarget[] {
+  if (target.service !== 'user') return [{ ...target, filters: [], admin: false }];
   return [
-    { ...target, filters: ['--exclude-path-regex', adminPaths] },
-    { ...target, name: `${target.name} (admin)`, filters: ['--include-path-regex', adminPaths] },
+    {
+      ...target,
+      filters: [
+        '--exclude-path-regex',
+        adminPaths,
+        ...selfEndingOperations.flatMap((operation) => ['--exclude-name', operation]),
+      ],
+      admin: false,
+    },
+    { ...target, name: `${target.name} (admin)`, filters: ['--include-path-regex', adminPaths], admin: true },
+    ...selfEndingOperations.map((operation) => ({
+      ...target,
+      name: `${target.name}: ${operation}`,
+      filters: ['--include-name', operation],
+      admin: false,
+    })),
   ];
 }
 
@@ -77,7 +104,7 @@ export function fuzzTargets(
   gatewaySchemaFile: (service: ServiceName) => string | undefined,
 ): FuzzTarget[] {
   const direct = services.flatMap((entry) =>
-    splitOffAdmin({
+    splitUserContract({
       name: entry.name,
       service: entry.name,
       schema: `${urls[entry.name]}/openapi.json`,
@@ -89,7 +116,7 @@ export function fuzzTargets(
     .flatMap((entry) => {
       const schema = gatewaySchemaFile(entry.name);
       return schema
-        ? splitOffAdmin({
+        ? splitUserContract({
             name: `${entry.name} via gateway`,
             service: entry.name,
             schema,
