@@ -52,6 +52,7 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
     config,
     vpc: network.vpc,
     loadBalancerSecurityGroup: network.groups.loadBalancer,
+    testListenerSecurityGroup: network.groups.testListener,
   });
   const services = new ServicesStack(app, stackName(config.name, 'Services'), {
     ...common,

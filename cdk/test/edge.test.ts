@@ -73,20 +73,16 @@ test("target health is the gateway's own readiness, never the unified /health", 
   }
 });
 
-test('HTTPS uses the configured certificate and a TLS 1.2+ policy; HTTP only redirects', () => {
+test('HTTPS uses the configured certificate and a TLS 1.2+ policy; there is no plain HTTP', () => {
   edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
     Port: 443,
     Protocol: 'HTTPS',
     Certificates: [{ CertificateArn: config.domain.certificateArn }],
     SslPolicy: Match.stringLikeRegexp('TLS13-1-2'),
   });
-  edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-    Port: 80,
-    Protocol: 'HTTP',
-    DefaultActions: [
-      { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
-    ],
-  });
+  // CloudFront, the only client, connects over HTTPS; browsers are redirected there by CloudFront.
+  const listeners = Object.values(resourcesOfType(edge, 'AWS::ElasticLoadBalancingV2::Listener'));
+  expect(listeners.map((listener) => listener.Properties.Protocol)).toEqual(['HTTPS', 'HTTPS']);
 });
 
 test('the load balancer drops invalid headers, logs access and is protected by WAF', () => {
@@ -104,20 +100,13 @@ test('the load balancer drops invalid headers, logs access and is protected by W
     Scope: 'REGIONAL',
     Rules: Match.arrayWith([
       Match.objectLike({
-        Statement: {
-          RateBasedStatement: {
-            Limit: config.edge.requestsPerIpPer5Minutes,
-            AggregateKeyType: 'IP',
-            EvaluationWindowSec: 300,
-          },
-        },
-        Action: { Block: {} },
-      }),
-      Match.objectLike({
         Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } },
       }),
     ]),
   });
+  // Every request comes from a CloudFront address: a per-IP limit here would throttle whole edge
+  // locations. CloudFront's web ACL limits each viewer (frontend.test.ts).
+  expect(JSON.stringify(resourcesOfType(edge, 'AWS::WAFv2::WebACL'))).not.toContain('RateBasedStatement');
 });
 
 test('the gateway deploys blue-green: a test listener, a bake time, and alarms that roll back', () => {

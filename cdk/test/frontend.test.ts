@@ -1,3 +1,4 @@
+import { edgePaths } from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
 import { contentSecurityPolicy } from '../src/frontend/security-headers';
 import { synthesized } from './support/synthesized';
@@ -63,17 +64,21 @@ test('the bucket is reached only through origin access control', () => {
   });
 });
 
-test('/api/* and /s/* go to the API over HTTPS; /api is never cached, share pages briefly', () => {
-  for (const path of ['/api/*', '/s/*']) {
+test("the API's whole public surface goes to the API over HTTPS; only share pages are cached, briefly", () => {
+  // The catalog's edge paths: CloudFront is the only way in to the gateway.
+  const paths = edgePaths().map((edge) => (edge.match === 'prefix' ? `${edge.path}/*` : edge.path));
+  expect(paths.sort()).toEqual(['/api/*', '/health', '/openapi.json', '/s/*']);
+  for (const path of paths) {
     const api = origin(behaviour(path).TargetOriginId);
     expect(api.DomainName).toBe(config.domain.apiDomain);
     expect(api.CustomOriginConfig).toEqual(
       expect.objectContaining({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] }),
     );
+    // The managed CachingDisabled policy everywhere but the share pages.
+    if (path !== '/s/*') expect(behaviour(path).CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
   }
   expect(behaviour('/api/*').AllowedMethods).toEqual(expect.arrayContaining(['POST', 'DELETE', 'PATCH']));
-  // The managed CachingDisabled policy.
-  expect(behaviour('/api/*').CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+  expect(behaviour('/s/*').AllowedMethods).not.toContain('POST');
   frontend.hasResourceProperties('AWS::CloudFront::CachePolicy', {
     CachePolicyConfig: Match.objectLike({ Name: 'whatif-prod-share-pages', DefaultTTL: 60, MaxTTL: 300 }),
   });

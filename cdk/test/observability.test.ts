@@ -96,7 +96,8 @@ test('the video service may publish that metric, and only in its namespace', () 
 test('a synthetic check calls the unified /health and alarms when it is not 200', () => {
   observability.hasResourceProperties('AWS::Synthetics::Canary', {
     RunConfig: Match.objectLike({
-      EnvironmentVariables: { HEALTH_URL: `https://${config.domain.apiDomain}/health` },
+      // Through CloudFront, like every client: the load balancer admits CloudFront alone.
+      EnvironmentVariables: { HEALTH_URL: `https://${config.domain.siteDomain}/health` },
     }),
     Schedule: { Expression: `rate(${config.observability.healthCanaryEveryMinutes} minute)` },
   });

@@ -1,6 +1,7 @@
 import { services, storePorts, type ServiceName } from '@what-if/catalog';
-import { Stack } from 'aws-cdk-lib';
-import type { CfnSecurityGroup, SecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { App, Stack } from 'aws-cdk-lib';
+import { Vpc, type CfnSecurityGroup, type SecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { ReachabilityGroups } from '../src/network/reachability-groups';
 import { synthesized } from './support/synthesized';
 import { crossStackTarget, resourcesOfType } from './support/template-queries';
 
@@ -15,6 +16,8 @@ function logicalId(group: SecurityGroup): string {
 /** Every security group of the stack by a readable name. */
 const names = new Map<string, string>([
   [logicalId(groups.loadBalancer), 'alb'],
+  // The ALB's second group (who may reach its test listener) reaches what the ALB reaches.
+  [logicalId(groups.testListener), 'alb'],
   [logicalId(groups.stores.postgres), 'postgres'],
   [logicalId(groups.stores.redis), 'redis'],
   [logicalId(groups.databaseRotation), 'rotation'],
@@ -31,13 +34,14 @@ function groupName(reference: unknown): string {
 
 /** The group-to-group rules actually synthesized, as "from -> to:port". */
 function edges(type: 'AWS::EC2::SecurityGroupIngress' | 'AWS::EC2::SecurityGroupEgress'): string[] {
-  return Object.values(resourcesOfType(network, type))
+  const rules = Object.values(resourcesOfType(network, type))
+    .filter(({ Properties: rule }) => rule.SourceSecurityGroupId ?? rule.DestinationSecurityGroupId)
     .map(({ Properties: rule }) =>
       type === 'AWS::EC2::SecurityGroupIngress'
         ? `${groupName(rule.SourceSecurityGroupId)} -> ${groupName(rule.GroupId)}:${String(rule.FromPort)}`
         : `${groupName(rule.GroupId)} -> ${groupName(rule.DestinationSecurityGroupId)}:${String(rule.FromPort)}`,
-    )
-    .sort();
+    );
+  return [...new Set(rules)].sort();
 }
 
 /** What the catalog says may talk to what, computed here from the catalog alone. */
@@ -82,12 +86,45 @@ test('no service or store admits traffic from an address range, only from other 
   }
 });
 
-test('the internet reaches the load balancer on 443 and 80 only; the test listener only from the VPC', () => {
+test('only CloudFront reaches the load balancer, on 443; the test listener only from the NAT gateways', () => {
+  // A client that could skip CloudFront would write its own X-Forwarded-For and choose its rate-limit bucket.
   const alb = network.toJSON().Resources[logicalId(groups.loadBalancer)] as {
-    Properties: { SecurityGroupIngress: Array<{ CidrIp: string; FromPort: number }> };
+    Properties: { SecurityGroupIngress?: unknown[] };
   };
-  const rules = alb.Properties.SecurityGroupIngress.map((rule) => `${rule.CidrIp}:${rule.FromPort}`).sort();
-  expect(rules).toEqual(['0.0.0.0/0:443', '0.0.0.0/0:80', `${config.network.cidr}:8443`].sort());
+  expect(alb.Properties.SecurityGroupIngress ?? []).toEqual([]);
+  const albIngress = Object.values(resourcesOfType(network, 'AWS::EC2::SecurityGroupIngress')).filter(
+    ({ Properties: rule }) => JSON.stringify(rule.GroupId).includes(`"${logicalId(groups.loadBalancer)}"`),
+  );
+  expect(albIngress.map(({ Properties: rule }) => [rule.FromPort, rule.ToPort])).toEqual([[443, 443]]);
+  const prefixList = albIngress[0]!.Properties.SourcePrefixListId as { 'Fn::GetAtt': [string, string] };
+  const lookup = network.toJSON().Resources[prefixList['Fn::GetAtt'][0]] as {
+    Properties: { Create: unknown };
+  };
+  expect(JSON.stringify(lookup.Properties.Create)).toContain('com.amazonaws.global.cloudfront.origin-facing');
+
+  const test = network.toJSON().Resources[logicalId(groups.testListener)] as {
+    Properties: { SecurityGroupIngress: Array<{ CidrIp: unknown; FromPort: number }> };
+  };
+  expect(test.Properties.SecurityGroupIngress).toHaveLength(config.network.natGateways);
+  for (const rule of test.Properties.SecurityGroupIngress) {
+    expect(rule.FromPort).toBe(8443);
+    expect(JSON.stringify(rule.CidrIp)).toMatch(/"PublicIp"\]\},"\/32"/);
+  }
+});
+
+test('a test listener range open to everyone is refused', () => {
+  const stack = new Stack(new App(), 'Probe');
+  const vpc = new Vpc(stack, 'Vpc');
+  expect(
+    () =>
+      new ReachabilityGroups(stack, 'Groups', {
+        vpc,
+        vpcCidr: '10.0.0.0/16',
+        cloudFrontPrefixListId: 'pl-probe',
+        natPublicIps: [],
+        testListenerCidrs: ['0.0.0.0/0'],
+      }),
+  ).toThrow(/opens the test listener to everyone/);
 });
 
 test('service tasks reach the outside world only over HTTPS', () => {

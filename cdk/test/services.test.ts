@@ -1,4 +1,10 @@
-import { envDefaults, services, type ServiceEntry } from '@what-if/catalog';
+import {
+  deploymentPaths,
+  envDefaults,
+  services,
+  trustedProxyCount,
+  type ServiceEntry,
+} from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -248,6 +254,13 @@ test('prod keeps its base and three in four tasks on regular Fargate; dev runs o
   expect(ecsService(gateway, dev.templates.services).Properties.CapacityProviderStrategy).toEqual([
     { CapacityProvider: 'FARGATE_SPOT', Weight: 1 },
   ]);
+});
+
+test('the gateway takes the client address from before CloudFront and the ALB', () => {
+  const gateway = services.find((entry) => entry.public)!;
+  // 0 made every user one client (the ALB's address): one IP rate-limit bucket for everybody.
+  expect(environmentOf(containerOf(gateway)).TRUSTED_PROXY_COUNT).toBe(String(trustedProxyCount('ecs')));
+  expect(deploymentPaths.ecs).toEqual(['CloudFront', 'ALB']);
 });
 
 test('dev allows ECS Exec for debugging, which needs a writable root filesystem', () => {

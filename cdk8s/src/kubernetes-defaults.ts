@@ -1,4 +1,4 @@
-import { type ServiceName, storePorts } from '@what-if/catalog';
+import { type ServiceName, storePorts, trustedProxyCount } from '@what-if/catalog';
 import type { AlbSettings, ManagedStore } from './profile';
 
 /**
@@ -36,10 +36,15 @@ export const dnsPeers = [
   },
 ];
 
-/** Where Kubernetes env defaults differ from a laptop's: a production build, DynamoDB's regional endpoint. */
+/**
+ * Where Kubernetes env defaults differ from a laptop's: a production build, DynamoDB's regional
+ * endpoint, and one proxy in front of the gateway (the ALB, or ingress-nginx, which appends or
+ * sets one X-Forwarded-For entry just the same); put a CDN in front and add one.
+ */
 export const kubernetesEnvDefaults: Readonly<Record<string, string>> = {
   NODE_ENV: 'production',
   DYNAMODB_ENDPOINT: '',
+  TRUSTED_PROXY_COUNT: String(trustedProxyCount('eks-alb')),
 };
 
 /** /tmp is the only writable path; video renders there before uploading. */

@@ -1,4 +1,4 @@
-import { envFor, scalingLoad, serviceUrlVariable, services } from '@what-if/catalog';
+import { envFor, scalingLoad, serviceUrlVariable, services, trustedProxyCount } from '@what-if/catalog';
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
 import { type KubernetesObject, find } from './support/manifests';
@@ -203,6 +203,19 @@ describe('eks specifics', () => {
       'Exact /openapi.json',
     ]);
   });
+});
+
+it('the gateway takes the client address from just before the one proxy in front of it', () => {
+  // An ALB (eks) appends one X-Forwarded-For entry; ingress-nginx (dev) sets one. With 0, every
+  // client would share the proxy's address and one rate-limit bucket.
+  expect(find(eks, 'Ingress', 'what-if-gateway').spec.ingressClassName).toBe('alb');
+  expect(find(eks, 'ConfigMap', 'what-if-gateway').data.TRUSTED_PROXY_COUNT).toBe(
+    String(trustedProxyCount('eks-alb')),
+  );
+  expect(find(dev, 'Ingress', 'what-if-gateway').spec.ingressClassName).toBe('nginx');
+  expect(find(dev, 'ConfigMap', 'what-if-gateway').data.TRUSTED_PROXY_COUNT).toBe(
+    String(trustedProxyCount('ingress-nginx')),
+  );
 });
 
 describe('dev specifics', () => {

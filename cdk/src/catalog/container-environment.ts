@@ -1,4 +1,4 @@
-import { envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
+import { envFor, serviceUrlVariable, service, trustedProxyCount, type ServiceEntry } from '@what-if/catalog';
 
 /** What the platform knows that the catalog's laptop defaults cannot. */
 export interface PlatformValues {
@@ -38,6 +38,8 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     CORS_ALLOWED_ORIGINS: platform.siteUrl,
     PUBLIC_APP_URL: platform.siteUrl,
     PUBLIC_API_URL: platform.siteUrl,
+    // CloudFront, then the ALB, each append to X-Forwarded-For; the client is the entry before them.
+    TRUSTED_PROXY_COUNT: String(trustedProxyCount('ecs')),
     MAILER: platform.mail.mailer,
     MAIL_FROM: platform.mail.sender,
     ...Object.fromEntries(

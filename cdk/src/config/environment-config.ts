@@ -77,7 +77,7 @@ export interface EdgeConfig {
   readonly requestsPerIpPer5Minutes: number;
   /** How long the old (blue) gateway tasks stay ready for an instant rollback after traffic moved. */
   readonly blueGreenBakeMinutes: number;
-  /** Who may reach the blue-green test listener; the VPC itself always may. */
+  /** Who may reach the blue-green test listener besides the VPC (whose traffic leaves through the NAT gateways). */
   readonly testListenerCidrs: readonly string[];
   readonly loadBalancerDeletionProtection: boolean;
 }

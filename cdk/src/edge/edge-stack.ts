@@ -21,7 +21,7 @@ import { publicEntry } from '../catalog/reachability';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { resourcePrefix } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
-import { httpPort, httpsPort, testListenerPort } from '../network/reachability-groups';
+import { httpsPort, testListenerPort } from '../network/reachability-groups';
 import { LogBucket } from '../shared/log-bucket';
 import { ManagedRulesWebAcl } from '../shared/managed-rules-web-acl';
 import { GatewayTargetGroups } from './gateway-target-groups';
@@ -30,6 +30,8 @@ export interface EdgeStackProps extends StackProps {
   readonly config: EnvironmentConfig;
   readonly vpc: IVpc;
   readonly loadBalancerSecurityGroup: ISecurityGroup;
+  /** Who may reach the blue-green test listener. */
+  readonly testListenerSecurityGroup: ISecurityGroup;
 }
 
 /** An unmatched path gets a problem document like every other error of the API. */
@@ -39,9 +41,10 @@ const notFound = ListenerAction.fixedResponse(404, {
 });
 
 /**
- * The internet-facing ALB in front of the gateway: HTTPS with the configured certificate,
- * HTTP redirected, AWS WAF, access logs, the DNS name, and the listener rules and target
- * groups the gateway's blue-green deployments switch between.
+ * The internet-facing ALB in front of the gateway: HTTPS with the configured certificate for
+ * CloudFront only (its security group admits CloudFront's origin-facing addresses), AWS WAF,
+ * access logs, the DNS name CloudFront calls it by, and the listener rules and target groups
+ * the gateway's blue-green deployments switch between.
  */
 export class EdgeStack extends Stack {
   readonly loadBalancer: ApplicationLoadBalancer;
@@ -68,12 +71,14 @@ export class EdgeStack extends Stack {
       dropInvalidHeaderFields: true,
       deletionProtection: config.edge.loadBalancerDeletionProtection,
     });
+    this.loadBalancer.addSecurityGroup(props.testListenerSecurityGroup);
     this.loadBalancer.logAccessLogs(accessLogs.bucket, 'alb');
 
+    // No per-IP rate rule here: every request arrives from a CloudFront address, and CloudFront's
+    // own web ACL limits each viewer.
     const waf = new ManagedRulesWebAcl(this, 'Waf', {
       scope: 'REGIONAL',
       name: `${resourcePrefix(config.name)}-api`,
-      requestsPerIpPer5Minutes: config.edge.requestsPerIpPer5Minutes,
       logRetention: config.observability.logRetention,
       removalPolicy: dataRemovalPolicy(config),
     });
@@ -91,12 +96,6 @@ export class EdgeStack extends Stack {
       sslPolicy: SslPolicy.RECOMMENDED_TLS,
       open: false,
       defaultAction: notFound,
-    });
-    this.loadBalancer.addListener('HttpRedirect', {
-      port: httpPort,
-      protocol: ApplicationProtocol.HTTP,
-      open: false,
-      defaultAction: ListenerAction.redirect({ protocol: 'HTTPS', port: String(httpsPort), permanent: true }),
     });
     const test = this.loadBalancer.addListener('BlueGreenTest', {
       port: testListenerPort,

@@ -19,6 +19,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { AaaaRecord, ARecord, HostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { edgePaths, type EdgePath } from '@what-if/catalog';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { resourcePrefix } from '../config/naming';
@@ -31,13 +32,22 @@ export interface FrontendStackProps extends StackProps {
   readonly config: EnvironmentConfig;
 }
 
+/** The public share pages' prefix: the one API path CloudFront caches. */
+const sharePagesPath = '/s';
+
+/** The catalog's edge paths as CloudFront path patterns (a prefix covers everything below it). */
+export function cloudFrontPathPattern(edge: EdgePath): string {
+  return edge.match === 'prefix' ? `${edge.path}/*` : edge.path;
+}
+
 /** CloudFront's web ACL and viewer certificate must live in us-east-1, so this stack does too. */
 export const frontendRegion = 'us-east-1';
 
 /**
  * The web app: a private S3 bucket behind CloudFront (origin access control), AWS WAF, security
- * headers, and /api/* and /s/* forwarded to the API's domain (the ALB), so the browser talks
- * to one origin. It names the API by domain, not by reference, so it can live in another region.
+ * headers, and the API's public surface (/api/*, /s/*, /health, /openapi.json) forwarded to the
+ * API's domain (the ALB), so browsers and API clients talk to one origin. It names the API by
+ * domain, not by reference, so it can live in another region.
  */
 export class FrontendStack extends Stack {
   readonly distribution: Distribution;
@@ -99,6 +109,38 @@ export class FrontendStack extends Stack {
       compress: true,
     };
 
+    // The API's whole public surface (the catalog's edge paths) goes to the ALB, which admits
+    // CloudFront alone: every client reaches the gateway through CloudFront and then the ALB.
+    const sharePages = new CachePolicy(this, 'SharePages', {
+      cachePolicyName: `${prefix}-share-pages`,
+      defaultTtl: Duration.minutes(1),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.minutes(5),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const apiBehaviors: Record<string, BehaviorOptions> = Object.fromEntries(
+      edgePaths().map((edge) => [
+        cloudFrontPathPattern(edge),
+        edge.path === sharePagesPath
+          ? // Public share pages are the same for every viewer: a minute at the edge absorbs a
+            // viral link, and a revoked link stops showing within that minute.
+            {
+              ...forwardedToApi,
+              allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+              cachePolicy: sharePages,
+            }
+          : {
+              ...forwardedToApi,
+              allowedMethods: AllowedMethods.ALLOW_ALL,
+              cachePolicy: CachePolicy.CACHING_DISABLED,
+            },
+      ]),
+    );
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `What If ${config.name}`,
       domainNames: [config.domain.siteDomain],
@@ -128,28 +170,7 @@ export class FrontendStack extends Stack {
       additionalBehaviors: {
         // Content-hashed build output never changes under its name.
         '/_next/static/*': staticSite(CachePolicy.CACHING_OPTIMIZED),
-        '/api/*': {
-          ...forwardedToApi,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-        },
-        // Public share pages are the same for every viewer: a minute at the edge absorbs a
-        // viral link, and a revoked link stops showing within that minute.
-        '/s/*': {
-          ...forwardedToApi,
-          allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
-          cachePolicy: new CachePolicy(this, 'SharePages', {
-            cachePolicyName: `${prefix}-share-pages`,
-            defaultTtl: Duration.minutes(1),
-            minTtl: Duration.seconds(0),
-            maxTtl: Duration.minutes(5),
-            queryStringBehavior: CacheQueryStringBehavior.all(),
-            headerBehavior: CacheHeaderBehavior.none(),
-            cookieBehavior: CacheCookieBehavior.none(),
-            enableAcceptEncodingGzip: true,
-            enableAcceptEncodingBrotli: true,
-          }),
-        },
+        ...apiBehaviors,
       },
     });
     Validations.of(this.distribution).acknowledge({

@@ -1,5 +1,6 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
+  CfnEIP,
   FlowLogDestination,
   FlowLogTrafficType,
   GatewayVpcEndpointAwsService,
@@ -11,6 +12,7 @@ import {
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
+import { CloudFrontOriginFacing } from './cloudfront-origin-facing';
 import { ReachabilityGroups } from './reachability-groups';
 
 export interface NetworkStackProps extends StackProps {
@@ -61,9 +63,15 @@ export class NetworkStack extends Stack {
       CloudWatchLogs: InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
       ...(config.compute.tracing ? { XRay: InterfaceVpcEndpointAwsService.XRAY } : {}),
     };
+    const cloudFront = new CloudFrontOriginFacing(this, 'CloudFrontOriginFacing', {
+      logRetention: config.observability.logRetention,
+      removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
     this.groups = new ReachabilityGroups(this, 'SecurityGroups', {
       vpc: this.vpc,
       vpcCidr: config.network.cidr,
+      cloudFrontPrefixListId: cloudFront.prefixListId,
+      natPublicIps: natPublicIps(this.vpc),
       testListenerCidrs: config.edge.testListenerCidrs,
     });
     for (const [name, service] of Object.entries(interfaceEndpoints)) {
@@ -76,4 +84,12 @@ export class NetworkStack extends Stack {
       });
     }
   }
+}
+
+/** The Elastic IPs the VPC made for its NAT gateways (one per public subnet that has one). */
+function natPublicIps(vpc: Vpc): string[] {
+  return vpc.publicSubnets.flatMap((subnet) => {
+    const address = subnet.node.tryFindChild('EIP');
+    return address instanceof CfnEIP ? [address.attrPublicIp] : [];
+  });
 }

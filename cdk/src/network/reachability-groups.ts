@@ -10,7 +10,6 @@ export type NetworkStore = 'postgres' | 'redis';
 const networkStores: readonly NetworkStore[] = ['postgres', 'redis'];
 
 export const httpsPort = 443;
-export const httpPort = 80;
 /** The blue-green test listener, where the new gateway revision answers before it takes traffic. */
 export const testListenerPort = 8443;
 
@@ -18,7 +17,14 @@ export interface ReachabilityGroupsProps {
   readonly vpc: IVpc;
   /** The VPC's CIDR as configured (a literal, so rules and their checks read plainly). */
   readonly vpcCidr: string;
-  /** Besides the VPC itself, who may reach the blue-green test listener. */
+  /** CloudFront's origin-facing managed prefix list: the only way in to the API. */
+  readonly cloudFrontPrefixListId: string;
+  /**
+   * The NAT gateways' public addresses. Whatever runs in the VPC and calls the load balancer by
+   * its name (the deployment test gate) reaches it through them, not from a VPC address.
+   */
+  readonly natPublicIps: readonly string[];
+  /** Besides the VPC's own traffic, who may reach the blue-green test listener. */
   readonly testListenerCidrs: readonly string[];
 }
 
@@ -30,6 +36,8 @@ export interface ReachabilityGroupsProps {
  */
 export class ReachabilityGroups extends Construct {
   readonly loadBalancer: SecurityGroup;
+  /** Also on the ALB: who may reach the blue-green test listener. */
+  readonly testListener: SecurityGroup;
   readonly services: Readonly<Record<ServiceName, SecurityGroup>>;
   readonly stores: Readonly<Record<NetworkStore, SecurityGroup>>;
   /** The database credential rotation function: it alone, besides the services, reaches PostgreSQL. */
@@ -43,27 +51,47 @@ export class ReachabilityGroups extends Construct {
 
     this.loadBalancer = new SecurityGroup(this, 'LoadBalancer', {
       vpc,
-      description:
-        'Internet-facing ALB: HTTPS and the HTTP redirect from anywhere; reaches only the public service',
+      description: 'Internet-facing ALB: HTTPS from CloudFront only; reaches only the public service',
       allowAllOutbound: false,
     });
-    this.loadBalancer.addIngressRule(Peer.anyIpv4(), Port.tcp(httpsPort), 'HTTPS from the internet');
+    // Every client comes through CloudFront (WAF, the viewer's address in X-Forwarded-For): a
+    // request straight to the ALB could write its own X-Forwarded-For and pick its rate-limit bucket.
     this.loadBalancer.addIngressRule(
-      Peer.anyIpv4(),
-      Port.tcp(httpPort),
-      'HTTP from the internet, redirected to HTTPS',
+      Peer.prefixList(props.cloudFrontPrefixListId),
+      Port.tcp(httpsPort),
+      'HTTPS from CloudFront',
     );
-    for (const cidr of [props.vpcCidr, ...props.testListenerCidrs]) {
-      this.loadBalancer.addIngressRule(
+
+    // A group of its own: the CloudFront prefix list takes most of one group's rule quota.
+    this.testListener = new SecurityGroup(this, 'TestListener', {
+      vpc,
+      description:
+        'The ALB blue-green test listener: the VPC (through its NAT gateways) and the configured ranges',
+      allowAllOutbound: false,
+    });
+    for (const [index, address] of props.natPublicIps.entries()) {
+      this.testListener.addIngressRule(
+        Peer.ipv4(`${address}/32`),
+        Port.tcp(testListenerPort),
+        `Blue-green test listener from NAT gateway ${index + 1}`,
+      );
+    }
+    for (const cidr of props.testListenerCidrs) {
+      if (/\/0$/.test(cidr)) {
+        throw new Error(
+          `edge.testListenerCidrs: ${cidr} opens the test listener to everyone; name the ranges that need it`,
+        );
+      }
+      this.testListener.addIngressRule(
         Peer.ipv4(cidr),
         Port.tcp(testListenerPort),
         'Blue-green test listener',
       );
     }
-    Validations.of(this.loadBalancer).acknowledge({
+    Validations.of(this.testListener).acknowledge({
       id: 'AwsSolutions-EC23',
       reason:
-        'The public entry of the API: 443 and the 80-to-443 redirect must be open to every client; AWS WAF on the ALB filters what arrives',
+        "cdk-nag cannot read the NAT gateways' addresses before deployment; each rule is one NAT gateway's /32 or a configured range, and synthesis refuses a /0",
     });
 
     this.services = perService(

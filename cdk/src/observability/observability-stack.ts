@@ -74,7 +74,8 @@ export class ObservabilityStack extends Stack {
     const health = new UnifiedHealthCanary(this, 'UnifiedHealth', {
       canaryName: `${resourcePrefix(config.name)}-health`,
       alarmName: prefixedName(config.name, 'unified-health'),
-      url: `https://${config.domain.apiDomain}/health`,
+      // Through CloudFront, as every client: the ALB admits nothing else.
+      url: `https://${config.domain.siteDomain}/health`,
       everyMinutes: config.observability.healthCanaryEveryMinutes,
       topic,
       accessLogs: accessLogs.bucket,

@@ -7,7 +7,8 @@ export interface ManagedRulesWebAclProps {
   /** REGIONAL for the ALB, CLOUDFRONT (us-east-1 only) for the distribution. */
   readonly scope: 'REGIONAL' | 'CLOUDFRONT';
   readonly name: string;
-  readonly requestsPerIpPer5Minutes: number;
+  /** A per-IP rate rule; none where every request comes from a proxy (the ALB behind CloudFront). */
+  readonly requestsPerIpPer5Minutes?: number;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
 }
@@ -25,7 +26,7 @@ function visibility(metricName: string): CfnWebACL.VisibilityConfigProperty {
   return { cloudWatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true };
 }
 
-/** A web ACL of AWS managed rule groups plus a per-IP rate rule, logging to CloudWatch without credentials. */
+/** A web ACL of AWS managed rule groups, optionally a per-IP rate rule, logging to CloudWatch without credentials. */
 export class ManagedRulesWebAcl extends Construct {
   readonly webAcl: CfnWebACL;
 
@@ -37,19 +38,23 @@ export class ManagedRulesWebAcl extends Construct {
       defaultAction: { allow: {} },
       visibilityConfig: visibility(props.name),
       rules: [
-        {
-          name: 'RequestsPerIp',
-          priority: 0,
-          action: { block: {} },
-          statement: {
-            rateBasedStatement: {
-              limit: props.requestsPerIpPer5Minutes,
-              aggregateKeyType: 'IP',
-              evaluationWindowSec: 300,
-            },
-          },
-          visibilityConfig: visibility(`${props.name}-requests-per-ip`),
-        },
+        ...(props.requestsPerIpPer5Minutes === undefined
+          ? []
+          : [
+              {
+                name: 'RequestsPerIp',
+                priority: 0,
+                action: { block: {} },
+                statement: {
+                  rateBasedStatement: {
+                    limit: props.requestsPerIpPer5Minutes,
+                    aggregateKeyType: 'IP',
+                    evaluationWindowSec: 300,
+                  },
+                },
+                visibilityConfig: visibility(`${props.name}-requests-per-ip`),
+              },
+            ]),
         ...managedRuleGroups.map((groupName, index) => ({
           name: groupName,
           priority: index + 1,

@@ -65,8 +65,7 @@ export const eksProfile: Profile = {
     },
   },
   env: {
-    // The ALB appends one X-Forwarded-For entry; the client address is the one before it.
-    gateway: { TRUSTED_PROXY_COUNT: '1', CORS_ALLOWED_ORIGINS: 'https://whatif.example.com' },
+    gateway: { CORS_ALLOWED_ORIGINS: 'https://whatif.example.com' },
     user: {
       PUBLIC_APP_URL: 'https://whatif.example.com',
       PUBLIC_API_URL: 'https://api.whatif.example.com',

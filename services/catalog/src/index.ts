@@ -12,5 +12,6 @@ export {
 } from './routes';
 export { dynamoTableName } from './tables';
 export { scalingLoad, type ScalingLoad } from './scaling';
+export { deploymentPaths, trustedProxyCount, type DeploymentPath } from './client-address';
 export { awsPermissions, type AwsPermission } from './aws-apis';
 export { bedrockModelArns, senderDomain } from './aws-resources';

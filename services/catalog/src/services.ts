@@ -52,7 +52,7 @@ export const services: readonly ServiceEntry[] = [
         name: 'TRUSTED_PROXY_COUNT',
         default: '0',
         description:
-          'How many proxies in front of the gateway append to X-Forwarded-For (1 behind an ALB, 2 behind CloudFront and an ALB); the client IP is read just before them, so a forged header cannot change it',
+          'How many proxies in front of the gateway append to X-Forwarded-For (deploymentPaths in the catalog: 0 locally, 1 behind an ALB or ingress-nginx, 2 behind CloudFront and an ALB); the client IP is read just before them, so a forged header cannot change it',
       },
       {
         name: 'CORS_ALLOWED_ORIGINS',
