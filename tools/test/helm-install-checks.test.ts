@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { chartDirectory, release, runHelm } from '../../cdk8s/test/support/helm';
+import { chartDirectory, release, repositoryRoot, runHelm } from '../../cdk8s/test/support/helm';
 import { objectId, parseManifests } from '../../cdk8s/test/support/manifests';
 
 /**
@@ -18,6 +18,16 @@ function templateAs(releaseName: string, ...args: string[]) {
 function scratchDirectory(): string {
   return mkdtempSync(path.join(tmpdir(), 'what-if-helm-'));
 }
+
+describe('the pinned Helm build (tools/helm)', () => {
+  it('reports the release pinned in tools/helm/go.mod, as the official build does', () => {
+    const goMod = readFileSync(path.join(repositoryRoot, 'tools', 'helm', 'go.mod'), 'utf8');
+    const pinned = /^\s*helm\.sh\/helm\/v3 (v\S+)/m.exec(goMod)?.[1];
+    expect(pinned).toMatch(/^v3\.\d+\.\d+$/);
+    expect(runHelm(['version', '--short']).stdout.trim()).toBe(pinned);
+    expect(runHelm(['version', '--template', '{{.GitTreeState}}']).stdout).toBe('clean');
+  });
+});
 
 describe('helm, given the Kubernetes version of the cluster (kubeVersion in Chart.yaml: >=1.27.0-0),', () => {
   const kubeVersion = parse(readFileSync(path.join(chartDirectory, 'Chart.yaml'), 'utf8')).kubeVersion;
