@@ -50,6 +50,44 @@ test('another region renames the availability zones unless they are given', () =
   expect(tokyo.network.availabilityZones).toEqual(['ap-northeast-1a', 'ap-northeast-1c']);
 });
 
+test('Bedrock writes the scenarios in every AWS environment, through the inference profile of the region’s geography', () => {
+  for (const name of ['dev', 'staging', 'prod'] as const) {
+    expect(settings({ env: name, imageTag: 'abc' }).config.scenarios).toEqual({
+      providers: 'bedrock,local',
+      bedrockModelId: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+    });
+  }
+  expect(
+    settings({ env: 'prod', imageTag: 'abc', region: 'eu-west-1' }).config.scenarios.bedrockModelId,
+  ).toBe('eu.anthropic.claude-haiku-4-5-20251001-v1:0');
+});
+
+test('the Bedrock model can be changed, or Bedrock turned off, from the command line', () => {
+  const nova = settings({
+    env: 'prod',
+    imageTag: 'abc',
+    bedrockModelId: 'us.amazon.nova-2-lite-v1:0',
+  }).config;
+  expect(nova.scenarios.bedrockModelId).toBe('us.amazon.nova-2-lite-v1:0');
+  const single = settings({ env: 'prod', imageTag: 'abc', bedrockModelId: 'amazon.nova-lite-v1:0' }).config;
+  expect(single.scenarios.bedrockModelId).toBe('amazon.nova-lite-v1:0');
+  expect(
+    settings({ env: 'dev', imageTag: 'abc', scenarioProviders: 'local' }).config.scenarios.providers,
+  ).toBe('local');
+  expect(() => settings({ env: 'dev', imageTag: 'abc', scenarioProviders: 'openai' })).toThrow(
+    /bedrock,local or local/,
+  );
+  // A US profile is not offered in Frankfurt: say which one to pass instead of failing at the first request.
+  expect(() =>
+    settings({
+      env: 'prod',
+      imageTag: 'abc',
+      region: 'eu-central-1',
+      bedrockModelId: 'us.amazon.nova-2-lite-v1:0',
+    }),
+  ).toThrow(/eu\. \(or global\.\) profile/);
+});
+
 test('tracing and the alert address can be switched on from the command line', () => {
   const config = settings({
     env: 'dev',

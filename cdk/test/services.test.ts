@@ -346,14 +346,41 @@ test('no task may call an AWS API its catalog entry does not declare for this co
     'VideoObjects',
     'VideoBucket',
     'FailedJobsMetric',
+    'InvokeBedrockModel',
   ]);
   for (const entry of services) {
     for (const statement of taskRoleStatements(entry)) expect(declared).toContain(statement.Sid);
   }
+});
+
+test('generation writes with Bedrock in AWS, may invoke exactly the configured model, and falls back offline', () => {
   const generation = services.find((entry) => entry.name === 'generation')!;
-  // GENERATION_PROVIDERS is local in AWS for now: no Bedrock permission until bedrock is listed.
-  expect(environmentOf(containerOf(generation)).GENERATION_PROVIDERS).toBe('local');
-  expect(JSON.stringify(taskRoleStatements(generation))).not.toContain('bedrock:');
+  const environment = environmentOf(containerOf(generation));
+  expect(environment).toMatchObject({
+    GENERATION_PROVIDERS: 'bedrock,local',
+    BEDROCK_REGION: 'us-east-1',
+    BEDROCK_MODEL_ID: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+  });
+  const bedrock = taskRoleStatements(generation).filter((statement) =>
+    JSON.stringify(statement.Action).includes('bedrock:'),
+  );
+  expect(bedrock).toHaveLength(1);
+  const resources = JSON.stringify(bedrock[0]!.Resource);
+  expect(resources).toContain(':inference-profile/us.anthropic.claude-haiku-4-5-20251001-v1:0');
+  expect(resources).toContain(':foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0');
+  expect(resources).not.toContain('foundation-model/*');
+  // No other service may call Bedrock.
+  for (const entry of services.filter((other) => other.name !== 'generation')) {
+    expect(JSON.stringify(taskRoleStatements(entry))).not.toContain('bedrock:');
+  }
+  // Offline only: no Bedrock permission at all.
+  const offline = synthesized('dev', { scenarioProviders: 'local' });
+  expect(environmentOf(containerOf(generation, offline.templates.services)).GENERATION_PROVIDERS).toBe(
+    'local',
+  );
+  expect(JSON.stringify(taskRoleStatements(generation, offline.templates.services))).not.toContain(
+    'bedrock:',
+  );
 });
 
 test('the tracing flag adds an OpenTelemetry collector beside every service, exporting to X-Ray', () => {

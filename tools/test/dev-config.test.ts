@@ -82,6 +82,35 @@ describe('a service started by the launcher', () => {
     });
   });
 
+  it('writes scenarios with a model server of the developer’s own when OPENAI_BASE_URL alone names it', () => {
+    const ollama = childEnvironment(config, service('generation'), {
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+    });
+    expect(ollama).toMatchObject({
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      GENERATION_PROVIDERS: 'openai,local',
+      // Empty: ask the server which model it serves.
+      OPENAI_MODEL: '',
+    });
+    const named = childEnvironment(config, service('generation'), {
+      OPENAI_BASE_URL: 'http://gpu-box:8000/v1',
+      OPENAI_MODEL: 'Qwen/Qwen2.5-7B-Instruct',
+    });
+    expect(named['OPENAI_MODEL']).toBe('Qwen/Qwen2.5-7B-Instruct');
+    const ownOrder = childEnvironment(config, service('generation'), {
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      GENERATION_PROVIDERS: 'anthropic,local',
+    });
+    expect(ownOrder['GENERATION_PROVIDERS']).toBe('anthropic,local');
+    // Without it, the catalog's default (the offline writer) stands, and no other service is touched.
+    expect(childEnvironment(config, service('generation'), {})['GENERATION_PROVIDERS']).toBeUndefined();
+    expect(
+      childEnvironment(config, service('history'), { OPENAI_BASE_URL: 'http://localhost:11434/v1' })[
+        'GENERATION_PROVIDERS'
+      ],
+    ).toBeUndefined();
+  });
+
   it('keeps the catalog Redis prefix when the launcher is given none', () => {
     const env = childEnvironment(devConfigFromEnv({}), service('video'), {});
     expect(env['REDIS_KEY_PREFIX']).toBeUndefined();

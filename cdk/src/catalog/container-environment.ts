@@ -11,6 +11,8 @@ export interface PlatformValues {
   readonly serviceUrl: (callee: ServiceEntry) => string;
   /** How account mail leaves (MAILER) and who sends it (MAIL_FROM). */
   readonly mail: { readonly mailer: string; readonly sender: string };
+  /** How scenarios are written: GENERATION_PROVIDERS and BEDROCK_MODEL_ID. */
+  readonly scenarios: { readonly providers: string; readonly bedrockModelId: string };
 }
 
 export interface ContainerEnvironment {
@@ -42,6 +44,10 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     TRUSTED_PROXY_COUNT: String(trustedProxyCount('ecs')),
     MAILER: platform.mail.mailer,
     MAIL_FROM: platform.mail.sender,
+    // Bedrock in the stacks' own region writes the scenarios; the offline writer stays last.
+    GENERATION_PROVIDERS: platform.scenarios.providers,
+    BEDROCK_REGION: platform.region,
+    BEDROCK_MODEL_ID: platform.scenarios.bedrockModelId,
     ...Object.fromEntries(
       entry.calls.map((callee) => [serviceUrlVariable(callee), platform.serviceUrl(service(callee))]),
     ),

@@ -4,6 +4,7 @@ import {
   type DomainConfig,
   type EnvironmentConfig,
   type EnvironmentName,
+  type ScenarioConfig,
 } from './environment-config';
 import { availabilityZonesOf, environments } from './environments';
 import { isPlaceholder } from './placeholders';
@@ -29,6 +30,8 @@ export const contextKeys = {
   cloudFrontCertificateArn: 'cloudFrontCertificateArn',
   alertEmail: 'alertEmail',
   tracing: 'tracing',
+  bedrockModelId: 'bedrockModelId',
+  scenarioProviders: 'scenarioProviders',
 } as const;
 
 const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -74,6 +77,48 @@ function domainOverrides(node: Node, defaults: DomainConfig): DomainConfig {
   };
 }
 
+/** The Bedrock inference-profile geography a region belongs to: us., eu., jp., au., ca. or apac. */
+export function profileGeography(region: string): string {
+  if (region.startsWith('us-')) return 'us';
+  if (region.startsWith('eu-')) return 'eu';
+  if (region.startsWith('ca-')) return 'ca';
+  if (region === 'ap-northeast-1' || region === 'ap-northeast-3') return 'jp';
+  if (region === 'ap-southeast-2' || region === 'ap-southeast-4') return 'au';
+  return 'apac';
+}
+
+const geographyPrefix = /^(us|eu|apac|jp|au|ca)\./;
+
+/**
+ * Bedrock's model for the scenarios, and whether to use it at all, from -c. A geography's
+ * inference profile is offered only in that geography's regions: the default follows the
+ * region (us. becomes eu. in eu-west-1); a model given with -c must already match.
+ */
+function scenarioOverrides(node: Node, base: EnvironmentConfig, region: string): ScenarioConfig {
+  const providers = text(node, contextKeys.scenarioProviders) ?? base.scenarios.providers;
+  if (providers !== 'bedrock,local' && providers !== 'local') {
+    throw new Error(
+      `Context ${contextKeys.scenarioProviders} must be bedrock,local or local, not "${providers}"`,
+    );
+  }
+  const given = text(node, contextKeys.bedrockModelId);
+  const wanted = profileGeography(region);
+  if (!given) {
+    const bedrockModelId = base.scenarios.bedrockModelId.replace(geographyPrefix, `${wanted}.`);
+    return { providers, bedrockModelId };
+  }
+  const geography = geographyPrefix.exec(given)?.[1];
+  const inGeography =
+    !geography || geography === wanted || (geography === 'apac' && ['jp', 'au'].includes(wanted));
+  if (providers === 'bedrock,local' && !inGeography) {
+    throw new Error(
+      `Bedrock model ${given} is a ${geography}. inference profile, not offered in ${region}: ` +
+        `pass -c ${contextKeys.bedrockModelId}= with the model's ${wanted}. (or global.) profile`,
+    );
+  }
+  return { providers, bedrockModelId: given };
+}
+
 function rejectPlaceholders(config: EnvironmentConfig): void {
   const left = Object.entries(config.domain)
     .filter(([, value]) => isPlaceholder(value))
@@ -103,6 +148,7 @@ export function settingsFromContext(node: Node): DeploymentSettings {
     network: { ...base.network, availabilityZones },
     domain: domainOverrides(node, base.domain),
     compute: { ...base.compute, tracing: flag(node, contextKeys.tracing) ?? base.compute.tracing },
+    scenarios: scenarioOverrides(node, base, region),
     observability: { ...base.observability, ...(alertEmail ? { alertEmail } : {}) },
   };
   if (flag(node, contextKeys.strict)) rejectPlaceholders(config);

@@ -103,6 +103,21 @@ export interface MailConfig {
   readonly mailer: 'ses' | 'log';
 }
 
+/** How the generation service writes scenarios in this environment. */
+export interface ScenarioConfig {
+  /**
+   * GENERATION_PROVIDERS: `bedrock,local` writes with Amazon Bedrock and falls back to the
+   * embedded offline writer; `local` writes offline only (and grants no Bedrock permission).
+   */
+  readonly providers: 'bedrock,local' | 'local';
+  /**
+   * BEDROCK_MODEL_ID: a current Anthropic or Amazon model, or a cross-region inference profile
+   * of the stacks' geography (`us.` in us-* regions, `eu.` in eu-*); its access must be enabled
+   * in the account (cdk/README.md). The task role may invoke exactly this model.
+   */
+  readonly bedrockModelId: string;
+}
+
 export interface AlarmThresholds {
   readonly cpuPercent: number;
   readonly memoryPercent: number;
@@ -134,6 +149,7 @@ export interface EnvironmentConfig {
   readonly edge: EdgeConfig;
   readonly domain: DomainConfig;
   readonly mail: MailConfig;
+  readonly scenarios: ScenarioConfig;
   readonly observability: ObservabilityConfig;
   /** Keep tables, snapshots, buckets, log groups and repositories when a stack is deleted. */
   readonly retainData: boolean;

@@ -4,6 +4,16 @@ import { placeholderCertificateArn, placeholderDomain, placeholderHostedZoneId }
 
 const defaultRegion = 'us-east-1';
 
+/**
+ * Claude Haiku 4.5 through the US cross-region inference profile: a current model, fast and
+ * inexpensive enough for a scenario per request. Amazon's own is one -c away:
+ * -c bedrockModelId=us.amazon.nova-2-lite-v1:0.
+ */
+export const defaultBedrockModelId = 'us.anthropic.claude-haiku-4-5-20251001-v1:0';
+
+/** Bedrock writes the scenarios; the offline writer answers whenever Bedrock cannot. */
+const bedrockScenarios = { providers: 'bedrock,local', bedrockModelId: defaultBedrockModelId } as const;
+
 /** The first `count` zones of a region by letter; override with -c availabilityZones=... where letters differ. */
 export function availabilityZonesOf(region: string, count: number): string[] {
   return ['a', 'b', 'c', 'd', 'e', 'f'].slice(0, count).map((letter) => `${region}${letter}`);
@@ -50,6 +60,7 @@ const dev: EnvironmentConfig = {
   },
   domain: placeholderDomains('dev', defaultRegion),
   mail: { mailer: 'log' },
+  scenarios: bedrockScenarios,
   observability: {
     logRetention: RetentionDays.ONE_WEEK,
     alarms: { cpuPercent: 85, memoryPercent: 85, errorBudgetBurnRate: 14.4 },
@@ -89,6 +100,7 @@ const staging: EnvironmentConfig = {
   domain: placeholderDomains('staging', defaultRegion),
   // Mail stays in the logs until staging has its own verified sender and SES production access.
   mail: { mailer: 'log' },
+  scenarios: bedrockScenarios,
   observability: {
     logRetention: RetentionDays.ONE_MONTH,
     alarms: { cpuPercent: 85, memoryPercent: 85, errorBudgetBurnRate: 14.4 },
@@ -138,6 +150,7 @@ const prod: EnvironmentConfig = {
   },
   domain: placeholderDomains(undefined, defaultRegion),
   mail: { mailer: 'ses' },
+  scenarios: bedrockScenarios,
   observability: {
     logRetention: RetentionDays.THREE_MONTHS,
     alarms: { cpuPercent: 80, memoryPercent: 80, errorBudgetBurnRate: 14.4 },

@@ -86,6 +86,7 @@ export class ServiceDeployment extends Construct {
       siteUrl: `https://${config.domain.siteDomain}`,
       serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
       mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
+      scenarios: config.scenarios,
     });
 
     const missing = environment.secretNames.filter((name) => !props.secrets[name]);

@@ -366,7 +366,8 @@ export const services: readonly ServiceEntry[] = [
       {
         name: 'OPENAI_MODEL',
         default: 'gpt-4o-mini',
-        description: 'Model name sent to the OpenAI-compatible API',
+        description:
+          'Model name sent to the OpenAI-compatible API; empty asks the server (GET /models) and uses the first model it serves, as suits a local model server',
       },
       {
         name: 'ANTHROPIC_BASE_URL',
@@ -392,8 +393,9 @@ export const services: readonly ServiceEntry[] = [
       },
       {
         name: 'BEDROCK_MODEL_ID',
-        default: 'anthropic.claude-3-5-haiku-20241022-v1:0',
-        description: 'Bedrock model or inference profile id for ConverseStream',
+        default: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+        description:
+          'Bedrock model or cross-region inference profile id for ConverseStream (a current Anthropic or Amazon model, e.g. us.amazon.nova-2-lite-v1:0); its access must be enabled in the Bedrock console',
       },
       {
         name: 'CACHE_TTL_SECONDS',

@@ -47,7 +47,11 @@ test('generation may invoke exactly the configured Bedrock model, once bedrock i
   expect(awsPermissions('generation', envDefaults('generation'), account)).toEqual([]);
   const bedrock = awsPermissions(
     'generation',
-    { ...envDefaults('generation'), GENERATION_PROVIDERS: 'openai, bedrock' },
+    {
+      ...envDefaults('generation'),
+      GENERATION_PROVIDERS: 'openai, bedrock',
+      BEDROCK_MODEL_ID: 'amazon.nova-lite-v1:0',
+    },
     account,
   );
   expect(bedrock).toEqual([
@@ -55,9 +59,7 @@ test('generation may invoke exactly the configured Bedrock model, once bedrock i
       sid: 'InvokeBedrockModel',
       purpose: expect.stringContaining('Bedrock'),
       actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'],
-      resources: [
-        `arn:aws:bedrock:us-east-1::foundation-model/${envDefaults('generation').BEDROCK_MODEL_ID}`,
-      ],
+      resources: ['arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-lite-v1:0'],
     },
   ]);
   expect(() =>

@@ -36,7 +36,8 @@ export const configSchema = baseConfigSchema
     PROVIDER_BREAKER_RESET_MS: positive,
     OPENAI_BASE_URL: baseUrl,
     OPENAI_API_KEY: z.string(),
-    OPENAI_MODEL: z.string().min(1),
+    // Empty: ask the server which model it serves (a local model server).
+    OPENAI_MODEL: z.string(),
     ANTHROPIC_BASE_URL: baseUrl,
     ANTHROPIC_API_KEY: z.string(),
     ANTHROPIC_MODEL: z.string().min(1),

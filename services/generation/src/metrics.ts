@@ -8,6 +8,7 @@ export interface GenerationMetrics {
   firstEvent: Histogram<'provider'>;
   providerErrors: Counter<'provider' | 'reason'>;
   fallbacks: Counter<'from' | 'to'>;
+  repairs: Counter<'provider'>;
   circuitState: Gauge<'provider'>;
   cacheRequests: Counter<'result'>;
   quotaRejections: Counter<'subject'>;
@@ -43,6 +44,12 @@ export function createGenerationMetrics(registry: Registry): GenerationMetrics {
       name: 'generation_fallbacks_total',
       help: 'Requests handed from a failing provider to the next one',
       labelNames: ['from', 'to'] as const,
+      registers,
+    }),
+    repairs: new Counter({
+      name: 'generation_output_repairs_total',
+      help: 'Provider outputs that fitted the schema only after a small repair (a score as text, a field too long, tags in capitals)',
+      labelNames: ['provider'] as const,
       registers,
     }),
     circuitState: new Gauge({

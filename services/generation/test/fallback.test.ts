@@ -65,6 +65,26 @@ describe('the provider chain: fallback, invalid output, circuit breakers', () =>
     const retried = await ask();
     expect(retried.body.provenance!.provider).toBe('openai');
     expect(openai.calls).toHaveLength(2);
+    // The retry tells the model what was wrong with its first answer.
+    expect(openai.calls[0]!.repair).toBeUndefined();
+    expect(openai.calls[1]!.repair).toContain('timeline');
+  });
+
+  test('small deviations are repaired, not retried, and counted', async () => {
+    openai.steps = ['sloppy'];
+    const before = await generation.metrics();
+    const repaired = await ask();
+    expect(repaired.status).toBe(201);
+    expect(repaired.body.provenance!.provider).toBe('openai');
+    expect(openai.calls).toHaveLength(1);
+    expect(repaired.body.plausibility).toMatchObject({ score: 7 });
+    expect((repaired.body.tags as string[]).every((tag) => tag === tag.toLowerCase())).toBe(true);
+    expect((repaired.body.title as string).length).toBeLessThanOrEqual(140);
+    const after = await generation.metrics();
+    expect(
+      metricValue(after, 'generation_output_repairs_total', { provider: 'openai' }) -
+        metricValue(before, 'generation_output_repairs_total', { provider: 'openai' }),
+    ).toBe(1);
   });
 
   test('invalid output twice falls through to the next provider', async () => {

@@ -63,6 +63,44 @@ describe('openai provider against an OpenAI-compatible server', () => {
     expect(server.requests.at(-1)!.headers['authorization']).toBeUndefined();
   });
 
+  describe('a model server run locally (Ollama, llama.cpp server, vLLM)', () => {
+    const local = () =>
+      createOpenAiProvider({
+        baseUrl: `${server.url}/v1`,
+        apiKey: '',
+        model: '',
+        maxTokens: 2048,
+        idleTimeoutMs: 300,
+        timeoutMs: 10_000,
+      });
+
+    test('without a model name, asks GET /models once and writes with the first model it serves', async () => {
+      const provider = local();
+      const listing = { object: 'list', data: [{ id: 'llama3.1:8b', object: 'model', owned_by: 'library' }] };
+      server.answer(jsonError(200, listing), openAiStream(scenarioJson), openAiStream(scenarioJson));
+      const requestsBefore = server.requests.length;
+      await provider.generate(generationRequest(), new AbortController().signal, () => undefined);
+      await provider.generate(generationRequest(), new AbortController().signal, () => undefined);
+      const requests = server.requests.slice(requestsBefore);
+      expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+        'GET /v1/models',
+        'POST /v1/chat/completions',
+        'POST /v1/chat/completions',
+      ]);
+      expect(JSON.parse(requests[1]!.body)).toMatchObject({ model: 'llama3.1:8b' });
+      expect(provider.model).toBe('llama3.1:8b');
+    });
+
+    test('a server that lists no model is a status failure that says to set OPENAI_MODEL', async () => {
+      server.answer(jsonError(200, { object: 'list', data: [] }));
+      const failure = await failureOf(
+        local().generate(generationRequest(), new AbortController().signal, () => undefined),
+      );
+      expect(failure.reason).toBe('status');
+      expect(failure.message).toContain('OPENAI_MODEL');
+    });
+  });
+
   test('an error body becomes a status failure carrying the API message', async () => {
     server.answer(
       jsonError(401, {

@@ -37,7 +37,19 @@ export function childEnvironment(
   };
   if (config.redisKeyPrefix !== undefined) env['REDIS_KEY_PREFIX'] = `${config.redisKeyPrefix}${entry.name}:`;
   if (entry.name === 'user') Object.assign(env, userServiceEnvironment(config, base));
+  if (entry.name === 'generation') Object.assign(env, generationEnvironment(base));
   return env;
+}
+
+/**
+ * One variable points the stack at a model server of your own: with OPENAI_BASE_URL set
+ * (Ollama's http://localhost:11434/v1, llama.cpp's server, vLLM), generation writes with it
+ * first and falls back to the offline writer, using the model the server serves unless
+ * OPENAI_MODEL names one. A GENERATION_PROVIDERS of the developer's own wins.
+ */
+export function generationEnvironment(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (!base['OPENAI_BASE_URL'] || base['GENERATION_PROVIDERS']) return {};
+  return { GENERATION_PROVIDERS: 'openai,local', OPENAI_MODEL: base['OPENAI_MODEL'] ?? '' };
 }
 
 /**

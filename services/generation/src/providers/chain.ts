@@ -4,6 +4,7 @@ import { type Logger } from '@what-if/kit';
 import { type GenerationMetrics, circuitStates } from '../metrics';
 import type { GenerationRequest, ProviderEvent, ScenarioProvider } from './provider';
 import { ProviderError } from './provider-error';
+import { repairScenarioContent } from './scenario-repair';
 
 export interface BreakerSettings {
   errorThresholdPercentage: number;
@@ -77,7 +78,13 @@ export function createProviderChain(options: ProviderChainOptions): ProviderChai
     const output = await provider.generate(request, signal, onEvent);
     const parsed = scenarioContentSchema.safeParse(output);
     if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues
+    // Small, safe deviations (a score as text, a field a few words too long) are fixed, not retried.
+    const repaired = scenarioContentSchema.safeParse(repairScenarioContent(output));
+    if (repaired.success) {
+      metrics.repairs.inc({ provider: provider.name });
+      return repaired.data;
+    }
+    const issues = repaired.error.issues
       .slice(0, 5)
       .map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`)
       .join('; ');
@@ -163,9 +170,11 @@ export function createProviderChain(options: ProviderChainOptions): ProviderChai
             reason: previous.reason,
           });
         }
+        let repair: string | undefined;
         for (let tries = 1; ; tries += 1) {
           try {
-            return { content: await attempt(provider, request, signal, onEvent), provider };
+            const asked = repair ? { ...request, repair } : request;
+            return { content: await attempt(provider, asked, signal, onEvent), provider };
           } catch (error) {
             if (signal.aborted) throw error;
             const failure =
@@ -181,6 +190,8 @@ export function createProviderChain(options: ProviderChainOptions): ProviderChai
               rateLimitedUntil.set(provider.name, Date.now() + failure.retryAfterMs);
             }
             if (failure.reason === 'invalid_output' && tries < 2) {
+              // The one retry tells the model what was wrong with its answer.
+              repair = failure.detail;
               onEvent({
                 type: 'restart',
                 provider: provider.name,

@@ -12,6 +12,7 @@ export interface OpenAiOptions extends RemoteCallLimits {
   baseUrl: string;
   /** Empty for servers that take no key. */
   apiKey: string;
+  /** Empty: ask the server (GET /models) and use the first model it serves, as a local server serving one model wants. */
   model: string;
   maxTokens: number;
 }
@@ -21,29 +22,56 @@ interface ChatCompletionChunk {
   error?: { message?: string };
 }
 
+interface ModelList {
+  data?: Array<{ id?: unknown }>;
+}
+
 /**
  * Any OpenAI-compatible chat-completions endpoint, streamed, with the scenario's JSON
  * Schema as structured output (servers without json_schema support still get the schema
- * in the instructions, and the answer is validated either way).
+ * in the instructions, and the answer is validated either way): OpenAI, Azure OpenAI, and
+ * the model servers people run themselves (Ollama, llama.cpp's server, vLLM). Without a
+ * model name it asks the server which model it serves, once, and remembers the answer.
  */
 export function createOpenAiProvider(options: OpenAiOptions): ScenarioProvider {
   const name = 'openai';
+  const authorization: Record<string, string> = options.apiKey
+    ? { authorization: `Bearer ${options.apiKey}` }
+    : {};
+  let served: string | undefined = options.model || undefined;
+
+  async function modelToUse(signal: AbortSignal): Promise<string> {
+    if (served) return served;
+    const response = await fetch(`${options.baseUrl}/models`, { headers: authorization, signal });
+    if (!response.ok) throw await failureFromResponse(name, response);
+    const list = (await response.json().catch(() => ({}))) as ModelList;
+    const first = list.data?.find((model) => typeof model.id === 'string' && model.id.length > 0)?.id;
+    if (typeof first !== 'string') {
+      throw new ProviderError(name, 'status', `${options.baseUrl}/models lists no model; set OPENAI_MODEL`);
+    }
+    served = first;
+    return first;
+  }
+
   return {
     name,
-    model: options.model,
+    get model() {
+      return served ?? '(the server’s first model)';
+    },
     async generate(request, signal, onEvent) {
       const prompt = buildPrompt(request);
       const call = startRemoteCall(name, signal, options);
       try {
+        const model = await modelToUse(call.signal);
         const response = await fetch(`${options.baseUrl}/chat/completions`, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             accept: 'text/event-stream',
-            ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+            ...authorization,
           },
           body: JSON.stringify({
-            model: options.model,
+            model,
             stream: true,
             max_tokens: options.maxTokens,
             messages: [

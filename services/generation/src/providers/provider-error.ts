@@ -8,6 +8,8 @@ export class ProviderError extends Error {
   readonly reason: ProviderFailureReason;
   /** From a 429's Retry-After: the provider is skipped until then. */
   readonly retryAfterMs: number | undefined;
+  /** What went wrong, without the provider's name: for a retry's prompt. */
+  readonly detail: string;
 
   constructor(
     provider: string,
@@ -20,5 +22,6 @@ export class ProviderError extends Error {
     this.provider = provider;
     this.reason = reason;
     this.retryAfterMs = options.retryAfterMs;
+    this.detail = message;
   }
 }

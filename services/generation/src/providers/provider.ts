@@ -18,6 +18,8 @@ export interface GenerationRequest {
   parent?: { scenario: Scenario; timelineIndex: number };
   /** Makes the local provider's choices repeatable; remote providers may pass it on or ignore it. */
   seed: string;
+  /** A retry after invalid output: what was wrong with the previous answer, for the prompt to correct. */
+  repair?: string;
 }
 
 /** What a provider reports while it writes, for the stream to the client. */

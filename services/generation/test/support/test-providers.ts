@@ -8,8 +8,12 @@ export interface TestProvider extends ScenarioProvider {
   calls: GenerationRequest[];
 }
 
-/** ok: a valid scenario; fail: a transport error; invalid: output the schema refuses; rate_limited: a 429 asking for a minute's pause. */
-export type Step = 'ok' | 'fail' | 'invalid' | 'rate_limited';
+/**
+ * ok: a valid scenario; fail: a transport error; invalid: output the schema refuses; sloppy: a
+ * scenario with the small deviations models make (a score as text, tags in capitals, a title
+ * too long); rate_limited: a 429 asking for a minute's pause.
+ */
+export type Step = 'ok' | 'fail' | 'invalid' | 'sloppy' | 'rate_limited';
 
 /**
  * Writes the sample scenario about the question, reporting each part as a section the
@@ -41,6 +45,14 @@ export function testProvider(name: string, steps: Step[] = ['ok']): TestProvider
       }
       const content = sampleContent(request.question.replace(/^what if /i, '').replace(/\?$/, ''));
       if (step === 'invalid') return { ...content, timeline: [] } as ScenarioContent;
+      if (step === 'sloppy') {
+        return {
+          ...content,
+          title: `${content.title} ${'and what followed '.repeat(10)}`,
+          plausibility: { ...content.plausibility, score: '7' },
+          tags: content.tags.map((tag) => tag.toUpperCase()),
+        } as unknown as ScenarioContent;
+      }
       for (const [section, value] of Object.entries(content)) {
         onEvent({ type: 'section', name: section as keyof ScenarioContent, value });
       }
