@@ -138,10 +138,60 @@ test('the gateway deploys blue-green: a test listener, a bake time, and alarms t
   expect(resolved(target!.AdvancedConfiguration.TestListenerRule)).toBe(testRuleId);
 });
 
-test('the test listener answers on its own HTTPS port and forwards to the green target group', () => {
+test('the test listener answers on its own HTTPS port', () => {
   edge.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', { Port: 8443, Protocol: 'HTTPS' });
-  const testRule = edge.toJSON().Resources[testRuleId] as { Properties: { Actions: unknown } };
-  expect(JSON.stringify(testRule.Properties.Actions)).toMatch(new RegExp(`"${greenId}"},"Weight":100`));
+});
+
+test('the listener rules are written with the weights the load balancer has now, so no stack update moves traffic', () => {
+  const [weightsId, weights] = Object.entries(resourcesOfType(edge, 'Custom::GatewayListenerWeights'))[0]!;
+  const forwardsOf = (ruleId: string) =>
+    (
+      edge.toJSON().Resources[ruleId] as {
+        Properties: {
+          Actions: Array<{
+            ForwardConfig: { TargetGroups: Array<{ TargetGroupArn: unknown; Weight: unknown }> };
+          }>;
+        };
+      }
+    ).Properties.Actions[0]!.ForwardConfig.TargetGroups;
+  // aws/aws-cdk#36649: literal weights would send production back to the first colour after a swap.
+  expect(forwardsOf(productionRuleId)).toEqual([
+    { TargetGroupArn: { Ref: blueId }, Weight: { 'Fn::GetAtt': [weightsId, 'ProductionBlueWeight'] } },
+    { TargetGroupArn: { Ref: greenId }, Weight: { 'Fn::GetAtt': [weightsId, 'ProductionGreenWeight'] } },
+  ]);
+  expect(forwardsOf(testRuleId)).toEqual([
+    { TargetGroupArn: { Ref: blueId }, Weight: { 'Fn::GetAtt': [weightsId, 'TestBlueWeight'] } },
+    { TargetGroupArn: { Ref: greenId }, Weight: { 'Fn::GetAtt': [weightsId, 'TestGreenWeight'] } },
+  ]);
+  // Whatever else makes up the rules is an input of the reader, so it reads again before they change.
+  expect(weights.Properties).toEqual(
+    expect.objectContaining({
+      BlueTargetGroupArn: { Ref: blueId },
+      GreenTargetGroupArn: { Ref: greenId },
+      ClusterName: 'whatif-prod',
+      ServiceName: gateway.name,
+    }),
+  );
+  const shape = JSON.parse(weights.Properties.RuleShape as string) as Array<{
+    priority: number;
+    conditions: unknown;
+  }>;
+  expect(shape.map((rule) => rule.priority)).toEqual([1, 1]);
+  for (const rule of shape) expect(JSON.stringify(rule.conditions)).toContain('"/openapi.json"');
+  const reader = edge.toJSON().Resources[
+    (weights.Properties.ServiceToken as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]
+  ] as { Properties: { Runtime: string; Handler: string; Role: { 'Fn::GetAtt': [string, string] } } };
+  expect(reader.Properties).toEqual(
+    expect.objectContaining({ Runtime: 'nodejs24.x', Handler: 'index.handler' }),
+  );
+  const readerPolicy = JSON.stringify(
+    Object.values(resourcesOfType(edge, 'AWS::IAM::Policy')).find((policy) =>
+      JSON.stringify(policy.Properties.Roles).includes(reader.Properties.Role['Fn::GetAtt'][0]),
+    )!.Properties.PolicyDocument,
+  );
+  expect(readerPolicy).toContain('"elasticloadbalancing:DescribeRules"');
+  expect(readerPolicy).toContain(':service/whatif-prod/gateway"');
+  expect(readerPolicy).not.toMatch(/ModifyRule|ecs:Update/);
 });
 
 test('the rollback alarms watch the 5xx share and latency minute by minute against the catalog objectives', () => {

@@ -19,12 +19,13 @@ import { edgePaths } from '@what-if/catalog';
 import type { Construct } from 'constructs';
 import { publicEntry } from '../catalog/reachability';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { resourcePrefix } from '../config/naming';
+import { clusterName, resourcePrefix } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import { httpsPort, testListenerPort } from '../network/reachability-groups';
 import { LogBucket } from '../shared/log-bucket';
 import { ManagedRulesWebAcl } from '../shared/managed-rules-web-acl';
 import { GatewayTargetGroups } from './gateway-target-groups';
+import { ListenerWeights } from './listener-weights';
 
 export interface EdgeStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -33,6 +34,9 @@ export interface EdgeStackProps extends StackProps {
   /** Who may reach the blue-green test listener. */
   readonly testListenerSecurityGroup: ISecurityGroup;
 }
+
+/** The gateway's one rule on each listener. */
+const publicPathsPriority = 1;
 
 /** An unmatched path gets a problem document like every other error of the API. */
 const notFound = ListenerAction.fixedResponse(404, {
@@ -108,14 +112,27 @@ export class EdgeStack extends Stack {
 
     this.targetGroups = new GatewayTargetGroups(this, 'Gateway', { vpc, gateway });
     const { blue, green } = this.targetGroups;
+    // ECS owns the weights after the first deploy; the rules are written with the live ones.
+    const weights = new ListenerWeights(this, 'ListenerWeights', {
+      productionListener: https,
+      testListener: test,
+      blue,
+      green,
+      clusterName: clusterName(config.name),
+      serviceName: gateway.name,
+      logRetention: config.observability.logRetention,
+      removalPolicy: dataRemovalPolicy(config),
+    });
     this.productionRule = this.forwardPublicPaths('ProductionRule', https, [
-      { targetGroup: blue, weight: 100 },
-      { targetGroup: green, weight: 0 },
+      { targetGroup: blue, weight: weights.production.blue },
+      { targetGroup: green, weight: weights.production.green },
     ]);
     this.testRule = this.forwardPublicPaths('TestRule', test, [
-      { targetGroup: blue, weight: 0 },
-      { targetGroup: green, weight: 100 },
+      { targetGroup: blue, weight: weights.test.blue },
+      { targetGroup: green, weight: weights.test.green },
     ]);
+    weights.weigh(this.productionRule);
+    weights.weigh(this.testRule);
 
     const zone = PublicHostedZone.fromPublicHostedZoneAttributes(this, 'Zone', {
       hostedZoneId: config.domain.hostedZoneId,
@@ -148,7 +165,7 @@ export class EdgeStack extends Stack {
   ): ApplicationListenerRule {
     return new ApplicationListenerRule(this, id, {
       listener,
-      priority: 1,
+      priority: publicPathsPriority,
       conditions: [ListenerCondition.pathPatterns(albPathPatterns())],
       action: ListenerAction.weightedForward(targets),
     });

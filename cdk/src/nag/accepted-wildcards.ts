@@ -32,6 +32,7 @@ const actionsWithoutResourceScope = new Set([
   'logs:DescribeResourcePolicies',
   'logs:DescribeLogGroups',
   'ec2:DescribeManagedPrefixLists',
+  'elasticloadbalancing:DescribeRules',
 ]);
 
 interface AcceptedWildcard {
@@ -57,7 +58,7 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
     resource: /^\*$/,
     accepts: (actions) => actions.every((action) => actionsWithoutResourceScope.has(action)),
     reason:
-      'Only actions that IAM cannot scope to a resource are granted on "*": ECR login, ECS Exec channels, X-Ray, PutMetricData (limited by a namespace condition where ours), Step Functions log delivery, Synthetics bucket listing, the CloudFront prefix-list lookup',
+      'Only actions that IAM cannot scope to a resource are granted on "*": ECR login, ECS Exec channels, X-Ray, PutMetricData (limited by a namespace condition where ours), Step Functions log delivery, Synthetics bucket listing, the CloudFront prefix-list lookup, reading listener rules',
   },
   {
     resource: new RegExp(`^(arn:${arnSegment}:s3:::[^/*]+|<[A-Za-z0-9]+\\.Arn>)/\\*$`),
@@ -91,7 +92,7 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
 /** AWS managed policies this app attaches, and why they are the right choice. */
 export const acceptedManagedPolicies: Readonly<Record<string, string>> = {
   AWSLambdaBasicExecutionRole:
-    "The role aws-cdk-lib gives its AwsCustomResource function (the CloudFront prefix-list lookup): writing that function's own logs",
+    "The role aws-cdk-lib gives a Lambda function it creates (the CloudFront prefix-list lookup, the listener-weights reader, the deployment gate): writing that function's own logs",
   AmazonECSInfrastructureRolePolicyForLoadBalancers:
     'The AWS-maintained policy ECS blue-green deployments need to shift listener rules between target groups; AWS widens it as the feature grows',
 };
