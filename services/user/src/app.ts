@@ -2,6 +2,7 @@ import path from 'node:path';
 import { type AppDependencies, createServiceApp } from '@what-if/kit';
 import type { Express } from 'express';
 import type { UserDependencies } from './dependencies';
+import { refuseNulCharacters } from './http/nul-characters';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { internalRoutes } from './routes/internal-routes';
@@ -16,6 +17,7 @@ export function buildApp(deps: AppDependencies & { user: UserDependencies }): Ex
     // Profiles and sign-ins are small; anything bigger is refused before it is parsed.
     bodyLimit: '16kb',
     routes: (app) => {
+      app.use(refuseNulCharacters);
       app.use(authRoutes(deps.user));
       app.use(recoveryRoutes(deps.user));
       app.use(oauthRoutes(deps.user));

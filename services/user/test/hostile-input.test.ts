@@ -134,6 +134,38 @@ describe('oversized and malformed input', () => {
     );
   });
 
+  // Found by make fuzz: PostgreSQL refuses U+0000 in text, so a NUL in a bio was a 500.
+  test('a NUL character in a profile field is a 400 naming it, and the profile keeps its values', async () => {
+    const account = await register(call, { displayName: 'Before' });
+    const answer = await call('PATCH', '/api/v1/users/me', {
+      token: account.accessToken,
+      body: { displayName: 'After', bio: 'a\u0000b' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body['errors']).toEqual([
+      { path: '/body/bio', message: 'must not contain the NUL character (U+0000)' },
+    ]);
+    expect((await call('GET', '/api/v1/users/me', { token: account.accessToken })).body['displayName']).toBe(
+      'Before',
+    );
+  });
+
+  test('a NUL character in sign-up, sign-in or a search is a 400, never a server error', async () => {
+    const signUp = await call('POST', '/api/v1/auth/register', {
+      body: { email: uniqueEmail(), password: 'correct horse 42', displayName: 'Ada\u0000' },
+    });
+    const signIn = await call('POST', '/api/v1/auth/login', {
+      body: { email: 'ada\u0000@example.com', password: 'correct horse 42' },
+    });
+    const search = await call('GET', '/api/v1/admin/users?q=a%00b', {
+      token: (await register(call)).accessToken,
+    });
+    expect([signUp.status, signIn.status, search.status]).toEqual([400, 400, 400]);
+    expect(search.body['errors']).toEqual([
+      { path: '/query/q', message: 'must not contain the NUL character (U+0000)' },
+    ]);
+  });
+
   test('a body over the size limit answers 413', async () => {
     const answer = await call('POST', '/api/v1/auth/register', {
       rawBody: JSON.stringify({
