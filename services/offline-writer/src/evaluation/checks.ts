@@ -126,6 +126,16 @@ const negationMarkers: Record<ScenarioLanguage, RegExp> = {
   vi: /(không|chưa|chẳng|thua|thất bại|mất|vắng|ngừng|dừng|biến mất|đánh bại|tan rã|sập|hỏng|tắt)/i,
 };
 
+/**
+ * Words that turn a story into an absence, an end or a defeat. An affirmative question that does
+ * not use them must not get them in its title or point of divergence ("Sự biến mất của Hà Nội"
+ * for a Hà Nội by the sea).
+ */
+const reversalMarkers: Record<ScenarioLanguage, RegExp> = {
+  en: /\b(without|the end of|defeat(?:ed)?|never|no longer|loss of|absence|disappear\w*|vanish\w*|collapse[d]?|fall of)\b/i,
+  vi: /(không có|biến mất|thất bại|chấm dứt|không còn|vắng bóng|sụp đổ|tan rã)/i,
+};
+
 /** Words that belong to one language only: met in the other, they are a pasted fragment. */
 const foreignWords: Record<ScenarioLanguage, RegExp> = {
   // In a Vietnamese answer: English function words.
@@ -193,12 +203,19 @@ export const checks: readonly Check[] = [
     name: 'polarity',
     hard: true,
     description:
-      'a question that denies, stops or removes something is answered with that denial; no contradiction anywhere',
+      'a question that denies, stops or removes something is answered with that denial, an affirmative one never with an absence or a defeat; no contradiction anywhere',
     run: (trial) => {
       const { content, testCase, language } = trial;
       const found = contradiction(trial, everything(content));
       if (found) return found;
-      if (!testCase.negative || testCase.followUp) return undefined;
+      if (testCase.followUp) return undefined;
+      if (!testCase.negative) {
+        const reversal = reversalMarkers[language];
+        const asked =
+          reversalMarkers.en.test(testCase.question) || reversalMarkers.vi.test(testCase.question);
+        const said = [content.title, content.divergence.event].find((text) => reversal.test(text));
+        return !asked && said ? `an affirmative question answered with a reversal: “${said}”` : undefined;
+      }
       const markers = negationMarkers[language];
       if (!markers.test(content.divergence.event))
         return `the divergence loses the negation: “${content.divergence.event}”`;

@@ -181,6 +181,7 @@ export const evaluationSet: readonly EvalCase[] = [
     category: 'science',
     subject: /Einstein/,
     negative: true,
+    contradictions: [/part of nature|field stations/i],
     clock: 'calendar',
   },
   {
@@ -212,6 +213,7 @@ export const evaluationSet: readonly EvalCase[] = [
     category: 'science',
     subject: /cars/i,
     negative: true,
+    contradictions: [/cars was/i],
     clock: 'calendar',
   },
   {

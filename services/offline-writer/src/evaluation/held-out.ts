@@ -12,6 +12,7 @@ export const heldOutSet: readonly EvalCase[] = [
     category: 'history',
     subject: /Great Wall/,
     negative: true,
+    contradictions: [/buy land near|building starts/i],
     clock: 'years',
   },
   {

@@ -2,7 +2,7 @@ import type { Scenario, ScenarioContent, ScenarioLength, ScenarioTone } from '@w
 import { inferCategory } from '../reading/category';
 import { detectLanguage } from '../reading/language';
 import type { WriterRequest } from '../request';
-import { createOfflineWriter } from '../writer';
+import { type OfflineWriter, createOfflineWriter } from '../writer';
 import type { EvalCase, Kind } from './cases';
 import { type Check, type Trial, checks } from './checks';
 
@@ -32,15 +32,23 @@ export interface Report {
   passed: boolean;
 }
 
-const writer = createOfflineWriter();
 const never = new AbortController().signal;
 
-async function write(request: WriterRequest): Promise<ScenarioContent> {
-  return writer.write(request, never, () => undefined);
+/** What the evaluation runs: a writer and the category inference the generation service pairs with it. */
+export interface Subject {
+  writer: Pick<OfflineWriter, 'model' | 'version' | 'write'>;
+  inferCategory: (question: string) => string;
 }
 
+const offlineWriter: Subject = { writer: createOfflineWriter(), inferCategory };
+
 /** A scenario as the history service would hand it back, to continue from. */
-function asStored(content: ScenarioContent, request: WriterRequest, id: string): Scenario {
+function asStored(
+  content: ScenarioContent,
+  request: WriterRequest,
+  id: string,
+  writer: Subject['writer'],
+): Scenario {
   return {
     ...content,
     id,
@@ -55,7 +63,10 @@ function asStored(content: ScenarioContent, request: WriterRequest, id: string):
 }
 
 /** The request the generation service would make of the writer for this case. */
-async function trialsOf(testCase: EvalCase, index: number): Promise<Trial[]> {
+async function trialsOf(testCase: EvalCase, index: number, subject: Subject): Promise<Trial[]> {
+  const { writer, inferCategory: categoryOf } = subject;
+  const write = (request: WriterRequest): Promise<ScenarioContent> =>
+    writer.write(request, never, () => undefined);
   const configurations = [
     { tone: 'serious' as const, length: 'standard' as const, seed: 'evaluation-a' },
     { tone: tones[index % tones.length]!, length: lengths[index % lengths.length]!, seed: 'evaluation-b' },
@@ -63,12 +74,12 @@ async function trialsOf(testCase: EvalCase, index: number): Promise<Trial[]> {
   const trials: Trial[] = [];
   for (const configuration of configurations) {
     let parent: Trial['parent'];
-    let category = inferCategory(testCase.question);
+    let category = categoryOf(testCase.question);
     const language = testCase.language ?? detectLanguage(testCase.question);
     if (testCase.followUp) {
       const parentRequest: WriterRequest = {
         question: testCase.followUp.parent,
-        category: inferCategory(testCase.followUp.parent),
+        category: categoryOf(testCase.followUp.parent) as WriterRequest['category'],
         tone: configuration.tone,
         length: configuration.length,
         language: detectLanguage(testCase.followUp.parent),
@@ -79,13 +90,13 @@ async function trialsOf(testCase: EvalCase, index: number): Promise<Trial[]> {
         testCase.followUp.index ?? parentContent.timeline.length - 1,
         parentContent.timeline.length - 1,
       );
-      parent = { scenario: asStored(parentContent, parentRequest, `parent-${index}`), timelineIndex };
+      parent = { scenario: asStored(parentContent, parentRequest, `parent-${index}`, writer), timelineIndex };
       // A continuation keeps its parent's category, as the generation service does.
       category = parentRequest.category;
     }
     const request: WriterRequest = {
       question: testCase.question,
-      category,
+      category: category as WriterRequest['category'],
       tone: configuration.tone,
       length: configuration.length,
       language,
@@ -103,8 +114,13 @@ async function trialsOf(testCase: EvalCase, index: number): Promise<Trial[]> {
   return trials;
 }
 
-export async function evaluate(cases: readonly EvalCase[]): Promise<Report> {
-  const trials = (await Promise.all(cases.map((testCase, index) => trialsOf(testCase, index)))).flat();
+export async function evaluate(
+  cases: readonly EvalCase[],
+  subject: Subject = offlineWriter,
+): Promise<Report> {
+  const trials = (
+    await Promise.all(cases.map((testCase, index) => trialsOf(testCase, index, subject)))
+  ).flat();
   const results: CheckResult[] = checks.map((check) => ({ check, passed: 0, applicable: 0 }));
   const kinds = new Map<Kind, { passed: number; applicable: number }>();
   const failures: Failure[] = [];

@@ -84,7 +84,7 @@ export const societyAndScience: Entity[] = [
   entity(
     'einstein',
     'person',
-    'nature',
+    'technology',
     {
       en: {
         name: 'Einstein',
@@ -116,7 +116,7 @@ export const societyAndScience: Entity[] = [
   entity(
     'newton',
     'person',
-    'nature',
+    'technology',
     {
       en: {
         name: 'Newton',
@@ -148,7 +148,7 @@ export const societyAndScience: Entity[] = [
   entity(
     'darwin',
     'person',
-    'nature',
+    'technology',
     {
       en: {
         name: 'Darwin',
@@ -180,7 +180,7 @@ export const societyAndScience: Entity[] = [
   entity(
     'marie-curie',
     'person',
-    'nature',
+    'technology',
     {
       en: {
         name: 'Marie Curie',

@@ -329,7 +329,7 @@ export const statesAndPeople: Entity[] = [
           'the French gunboats',
           'the court mandarins',
         ],
-        recorded: 'the last Nguyễn emperor abdicated',
+        recorded: 'Gia Long founded the Nguyễn dynasty and made Huế its capital',
       },
       vi: {
         name: 'nhà Nguyễn',
@@ -341,10 +341,10 @@ export const statesAndPeople: Entity[] = [
           'tàu chiến Pháp',
           'các quan lại trong triều',
         ],
-        recorded: 'vị vua cuối cùng của nhà Nguyễn thoái vị',
+        recorded: 'Gia Long lập nên nhà Nguyễn và đặt kinh đô ở Huế',
       },
     },
-    { time: year(1945), culture: 'vietnamese' },
+    { time: year(1802), culture: 'vietnamese' },
   ),
   entity(
     'julius-caesar',

@@ -95,8 +95,14 @@ function objectOf(predicate: string, arc: Arc): string | undefined {
     return after?.[1];
   }
   if (arc === 'became') {
-    const after = predicate.match(/\b(?:become|became|been|was|were|turned\s+into|remained)\s+(.+)$/i);
-    return after?.[1];
+    const after = predicate.match(/\b(?:become|became|been|was|were|turned\s+into|remained)\s+(.+)$/i)?.[1];
+    // A role is a noun phrase ("the capital of a united Asia"); "still green" is a state.
+    return after &&
+      /^(?:a|an|the|one|part|home|capital|king|queen|emperor|president|leader|center|centre|heart|seat|\p{Lu})/iu.test(
+        after,
+      )
+      ? after
+      : undefined;
   }
   return undefined;
 }
@@ -146,8 +152,7 @@ export function readEnglish(question: string): Reading {
   }
   const date = findDate(core, 'en');
   const duration = findDuration(core, 'en');
-  const age = findAge(core, 'en');
-  const bare = without(without(without(core, date), duration), age);
+  const bare = without(without(core, date), duration);
   const existential = bare.match(
     /^there\s+(?:was|were|had\s+been|is|are|would\s+be)\s+(no|never\s+(?:a|an|any)?|two|three|several|many|more|another|a\s+second|an?\s+)\s*(.+)$/i,
   );
@@ -163,11 +168,13 @@ export function readEnglish(question: string): Reading {
       personal: false,
       date: date?.value,
       duration: duration?.value,
-      age: age?.value,
     };
   }
-  const [subject, predicate] = split(bare);
+  const [subject, said] = split(bare);
   const personal = /^(i|we|my\b.*|me|our\b.*)$/i.test(subject);
+  // "at 20" dates a life; "Mozart had lived to 70" keeps its number in the change.
+  const age = personal ? findAge(said, 'en') : undefined;
+  const predicate = without(said, age);
   const detected = arcOf(predicate);
   const arc: Arc = personal
     ? 'chose'
@@ -178,6 +185,9 @@ export function readEnglish(question: string): Reading {
     /\b(?:invent(?:ed)?|discover(?:ed)?|built|build|found|find|made|make|create[d]?|write|wrote|written|compose[d]?|paint(?:ed)?|develop(?:ed)?|domesticate[d]?|tame[d]?|print(?:ed)?|design(?:ed)?|tamed|harness(?:ed)?|learn(?:ed|t)?\s+to\s+use|use[d]?)\s+(?!(?:in|at|on|by|for|to|with|from)\b)(.+)$/i,
   )?.[1];
   const found = objectOf(predicate, arc);
+  // "were still green": no role to take, so the story is one of a world with that state.
+  const state =
+    arc === 'became' && found === undefined && /\b(?:was|were|had\s+been|remained|stayed)\b/i.test(predicate);
   // "won the vote", "won independence": a prize, not an opponent, so the story is one of gaining it.
   const prize = (arc === 'won' || arc === 'lost') && found !== undefined && prizes.test(found);
   const object = prize ? undefined : found;
@@ -185,7 +195,7 @@ export function readEnglish(question: string): Reading {
     core,
     subject: towardsReader(subject),
     predicate: towardsReader(predicate),
-    arc: prize ? (arc === 'won' ? 'gained' : 'absent') : arc,
+    arc: prize ? (arc === 'won' ? 'gained' : 'absent') : state ? 'gained' : arc,
     negated: negation.test(predicate),
     personal,
     object: object ? towardsReader(object.replace(/[,;].*$/, '').trim()) : undefined,

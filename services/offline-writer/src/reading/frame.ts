@@ -92,8 +92,8 @@ export interface Frame {
   agent?: Phrase;
   /** The other side of a battle, or the role the subject takes. */
   object?: Phrase;
-  /** A place the change happens in, when the question names one. */
-  place?: Entity;
+  /** Where the change happens, when the question names a place: "Rome" in "invented in Rome". */
+  place?: Phrase;
   /** A date the question names itself. */
   when?: TimePoint;
   duration?: Duration;

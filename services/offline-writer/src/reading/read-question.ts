@@ -13,10 +13,17 @@ function phrase(text: string, language: ScenarioLanguage): Phrase {
   return entity ? { text, entity } : { text };
 }
 
-/** A place named anywhere in the question, unless it is the subject itself. */
-function placeIn(text: string, language: ScenarioLanguage, subject?: Entity): Entity | undefined {
-  const found = findEntity(text, language);
-  return found && found.kind === 'place' && found !== subject ? found : undefined;
+const placeWords: Record<ScenarioLanguage, RegExp> = {
+  en: /\b(?:in|at)\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’-]*)*)/u,
+  vi: /(?:^|\s)(?:ở|tại)\s+(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)/u,
+};
+
+/** Where the change happens, when the predicate says it: "invented in Rome", "phát minh ở Việt Nam". */
+function placeIn(predicate: string, language: ScenarioLanguage, subject?: Entity): Phrase | undefined {
+  const text = predicate.match(placeWords[language])?.[1];
+  if (!text) return undefined;
+  const entity = findEntity(text, language);
+  return entity && entity !== subject && entity.kind !== 'person' ? { text, entity } : { text };
 }
 
 function domainOf(
@@ -75,7 +82,7 @@ export function readQuestion(question: string): Frame {
   const reading = aboutWhatWasMade(read, language);
   const subject = phrase(reading.subject, language);
   const object = reading.object ? phrase(reading.object, language) : undefined;
-  const place = placeIn(`${reading.predicate} ${reading.object ?? ''}`, language, subject.entity);
+  const place = placeIn(reading.predicate, language, subject.entity);
   const domain = domainOf(reading, subject, object, language);
   const frame: Frame = {
     language,

@@ -27,51 +27,63 @@ const decimal = (text: string) => Number(text.replace(',', '.'));
 
 const englishDates: [RegExp, (match: RegExpMatchArray) => TimePoint][] = [
   [
-    /\b(?:in |about |some )?(\d+(?:\.\d+)?)\s*(billion|million)\s+years\s+ago\b/i,
+    /\b(?:in |about |some |since |from )?(\d+(?:\.\d+)?)\s*(billion|million)\s+years\s+ago\b/i,
     (m) => ({
       scale: 'deep',
       yearsAgo: Math.round(decimal(m[1]!) * (m[2]!.toLowerCase() === 'billion' ? 1e9 : 1e6)),
     }),
   ],
   [
-    /\b(?:in\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[ -]century(\s*(?:bc|bce))?/i,
+    /\b(?:(?:in|since|from|around)\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[ -]century(\s*(?:bc|bce))?/i,
     (m) => ({ scale: 'year', year: centuryToYear(Number(m[1]), Boolean(m[2])) }),
   ],
-  [/\b(?:in\s+)?(\d{1,4})\s*(?:bc|bce)\b/i, (m) => ({ scale: 'year', year: -Number(m[1]) })],
   [
-    /\b(?:in\s+)?(?:(?:ad|ce)\s*(\d{1,4})|(\d{1,4})\s*(?:ad|ce))\b/i,
+    /\b(?:(?:in|since|from|around)\s+)?(\d{1,4})\s*(?:bc|bce)\b/i,
+    (m) => ({ scale: 'year', year: -Number(m[1]) }),
+  ],
+  [
+    /\b(?:(?:in|since|from|around)\s+)?(?:(?:ad|ce)\s*(\d{1,4})|(\d{1,4})\s*(?:ad|ce))\b/i,
     (m) => ({ scale: 'year', year: Number(m[1] ?? m[2]) }),
   ],
-  [/\b(?:in\s+)?the\s+(1\d|20)(\d)0s\b/i, (m) => ({ scale: 'year', year: Number(`${m[1]}${m[2]}0`) })],
-  [/\b(?:in\s+)?(1\d|20)(\d)0s\b/i, (m) => ({ scale: 'year', year: Number(`${m[1]}${m[2]}0`) })],
-  [/\b(?:in\s+)?(1\d{3}|20\d{2})\b/, (m) => ({ scale: 'year', year: Number(m[1]) })],
+  [
+    /\b(?:(?:in|since|from|around)\s+)?the\s+(1\d|20)(\d)0s\b/i,
+    (m) => ({ scale: 'year', year: Number(`${m[1]}${m[2]}0`) }),
+  ],
+  [
+    /\b(?:(?:in|since|from|around)\s+)?(1\d|20)(\d)0s\b/i,
+    (m) => ({ scale: 'year', year: Number(`${m[1]}${m[2]}0`) }),
+  ],
+  [/\b(?:(?:in|since|from|around)\s+)?(1\d{3}|20\d{2})\b/, (m) => ({ scale: 'year', year: Number(m[1]) })],
 ];
 
 const vietnameseDates: [RegExp, (match: RegExpMatchArray) => TimePoint][] = [
   [
-    /(?:vào\s+)?(?:khoảng\s+)?(\d+(?:[.,]\d+)?)\s*(tỷ|tỉ|triệu)\s+năm\s+trước/i,
+    /(?:(?:kể\s+)?từ\s+|vào\s+)?(?:khoảng\s+)?(\d+(?:[.,]\d+)?)\s*(tỷ|tỉ|triệu)\s+năm\s+trước/i,
     (m) => ({
       scale: 'deep',
       yearsAgo: Math.round(decimal(m[1]!) * (m[2]!.toLowerCase() === 'triệu' ? 1e6 : 1e9)),
     }),
   ],
   [
-    /(?:vào\s+)?thế\s+kỷ\s*(\d{1,2}|[IVXLC]+)\b(\s*(?:trước công nguyên|tcn))?/i,
+    /(?:(?:kể\s+)?từ\s+|vào\s+)?thế\s+kỷ\s*(\d{1,2}|[IVXLC]+)\b(\s*(?:trước công nguyên|tcn))?/i,
     (m) => ({
       scale: 'year',
       year: centuryToYear(/^\d+$/.test(m[1]!) ? Number(m[1]) : fromRoman(m[1]!), Boolean(m[2])),
     }),
   ],
   [
-    /(?:vào\s+)?(?:năm\s*)?(\d{1,4})\s*(?:trước công nguyên|tcn)/i,
+    /(?:(?:kể\s+)?từ\s+|vào\s+)?(?:năm\s*)?(\d{1,4})\s*(?:trước công nguyên|tcn)/i,
     (m) => ({ scale: 'year', year: -Number(m[1]) }),
   ],
   [
-    /(?:vào\s+)?(?:những\s+)?(?:thập\s+niên|năm)\s*(1\d|20)(\d)0\b/i,
+    /(?:(?:kể\s+)?từ\s+|vào\s+)?(?:những\s+)?(?:thập\s+niên|năm)\s*(1\d|20)(\d)0\b/i,
     (m) => ({ scale: 'year', year: Number(`${m[1]}${m[2]}0`) }),
   ],
-  [/(?:vào\s+)?năm\s*(\d{1,4})(?!\d|\s*tuổi)/i, (m) => ({ scale: 'year', year: Number(m[1]) })],
-  [/(?:vào\s+)?\b(1\d{3}|20\d{2})\b/, (m) => ({ scale: 'year', year: Number(m[1]) })],
+  [
+    /(?:(?:kể\s+)?từ\s+|vào\s+)?năm\s*(\d{1,4})(?!\d|\s*tuổi)/i,
+    (m) => ({ scale: 'year', year: Number(m[1]) }),
+  ],
+  [/(?:(?:kể\s+)?từ\s+|vào\s+)?\b(1\d{3}|20\d{2})\b/, (m) => ({ scale: 'year', year: Number(m[1]) })],
 ];
 
 function first<T>(text: string, patterns: [RegExp, (match: RegExpMatchArray) => T][]): Found<T> | undefined {

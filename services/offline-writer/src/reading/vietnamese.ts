@@ -122,20 +122,33 @@ function split(core: string): [string, string] {
 
 const negation = /(^|\s)(không|chưa|chẳng|chả|đừng|thiếu|mất)(\s|$)/i;
 
+/** A pattern whose alternatives match whole Vietnamese words only: "cạn" (dried up) is not inside "cạnh" (beside). */
+function wholeWords(source: string): RegExp {
+  return new RegExp(`(?<![\\p{L}])(?:${source})(?![\\p{L}])`, 'iu');
+}
+
 const arcPatterns = {
-  endured:
-    /(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|hề\s+|từng\s+)?(?:bị\s+)?(?:sụp\s+đổ|sụp|diệt\s+vong|tuyệt\s+chủng|tan\s+rã|mất\s+nước|chết|qua\s+đời|biến\s+mất|chia\s+cắt|chia\s+đôi|suy\s+tàn|tàn\s+lụi|ngừng|dừng|khô\s+cạn|cạn\s+kiệt|cạn|chìm|đắm|cháy|bị\s+thiêu\s+rụi|bị\s+chôn\s+vùi)|(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|hề\s+|từng\s+)?bị\s+(?:đánh\s+bại|chinh\s+phục|tiêu\s+diệt|xâm\s+chiếm|diệt|đô\s+hộ)|vẫn\s+(?:còn|tồn\s+tại|sống|đứng\s+vững|trị\s+vì|cai\s+trị)|sống\s+sót|tồn\s+tại\s+đến|trường\s+tồn|sống\s+lâu\s+hơn|sống\s+(?:đến|tới|thêm)/i,
-  notLost: /(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|hề\s+)?(?:thua|bại\s+trận|thất\s+bại)/i,
-  lost: /(thua|bị\s+đánh\s+bại|thất\s+bại|đầu\s+hàng|bại\s+trận|bị\s+chinh\s+phục)|(không|chưa|chẳng)\s+(?:thể\s+|hề\s+)?(?:đánh\s+bại|đánh\s+thắng|thắng|chiến\s+thắng|đẩy\s+lùi|đánh\s+đuổi|giành\s+lại|cản\s+được|ngăn\s+được|giữ\s+được)/i,
-  absent:
-    /(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|từng\s+|hề\s+)*(?:được\s+)?(?:tồn\s+tại|phát\s+minh|phát\s+hiện|ra\s+đời|xuất\s+hiện|xảy\s+ra|diễn\s+ra|có|tạo\s+ra|xây|xây\s+dựng|sinh\s+ra|tìm\s+ra|gặp|viết|sáng\s+tác|thành\s+lập|hình\s+thành|tiến\s+hóa|tổ\s+chức|in|đến|phun\s+trào|tìm\s+ra|khám\s+phá|chế\s+tạo|thuần\s+hóa)/i,
-  won: /(thắng|chiến\s+thắng|đánh\s+bại|chinh\s+phục|đẩy\s+lùi|đánh\s+đuổi|giành\s+được)/i,
-  ended:
-    /(biến\s+mất|ngừng|dừng|ngưng|tắt|sụp\s+đổ|diệt\s+vong|tuyệt\s+chủng|cạn|tan\s+chảy|tan\s+rã|mất\s+điện|sập|bị\s+cấm|bị\s+xóa\s+bỏ|chia\s+cắt)/i,
-  arrived:
-    /(phát\s+minh|phát\s+hiện|ra\s+đời|xuất\s+hiện|được\s+tạo\s+ra|được\s+xây|tìm\s+ra|khám\s+phá|đặt\s+chân|đến|thành\s+lập|xuất\s+bản)/i,
-  gained: /(có\s+thể|biết|có\s+|mọc|sống\s+mãi|bất\s+tử|là\s+có\s+thật|có\s+thật)/i,
-  became: /(trở\s+thành|là|thành|nằm|chảy|nói|đặt|đóng\s+đô|dời)/i,
+  endured: wholeWords(
+    String.raw`(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|hề\s+|từng\s+)?(?:bị\s+)?(?:sụp\s+đổ|sụp|diệt\s+vong|tuyệt\s+chủng|tan\s+rã|mất\s+nước|chết|qua\s+đời|biến\s+mất|chia\s+cắt|chia\s+đôi|suy\s+tàn|tàn\s+lụi|ngừng|dừng|khô\s+cạn|cạn\s+kiệt|cạn|chìm|đắm|cháy|bị\s+thiêu\s+rụi|bị\s+chôn\s+vùi)|(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|hề\s+|từng\s+)?bị\s+(?:đánh\s+bại|chinh\s+phục|tiêu\s+diệt|xâm\s+chiếm|diệt|đô\s+hộ)|vẫn\s+(?:còn|tồn\s+tại|sống|đứng\s+vững|trị\s+vì|cai\s+trị)|sống\s+sót|tồn\s+tại\s+đến|trường\s+tồn|sống\s+lâu\s+hơn|sống\s+(?:đến|tới|thêm)`,
+  ),
+  notLost: wholeWords(String.raw`(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|hề\s+)?(?:thua|bại\s+trận|thất\s+bại)`),
+  lost: wholeWords(
+    String.raw`(thua|bị\s+đánh\s+bại|thất\s+bại|đầu\s+hàng|bại\s+trận|bị\s+chinh\s+phục)|(không|chưa|chẳng)\s+(?:thể\s+|hề\s+)?(?:đánh\s+bại|đánh\s+thắng|thắng|chiến\s+thắng|đẩy\s+lùi|đánh\s+đuổi|giành\s+lại|cản\s+được|ngăn\s+được|giữ\s+được)`,
+  ),
+  absent: wholeWords(
+    String.raw`(không|chưa|chẳng)\s+(?:bao\s+giờ\s+|từng\s+|hề\s+)*(?:được\s+)?(?:tồn\s+tại|phát\s+minh|phát\s+hiện|ra\s+đời|xuất\s+hiện|xảy\s+ra|diễn\s+ra|có|tạo\s+ra|xây|xây\s+dựng|sinh\s+ra|tìm\s+ra|gặp|viết|sáng\s+tác|thành\s+lập|hình\s+thành|tiến\s+hóa|tổ\s+chức|in|đến|phun\s+trào|tìm\s+ra|khám\s+phá|chế\s+tạo|thuần\s+hóa)`,
+  ),
+  won: wholeWords(
+    String.raw`(thắng|chiến\s+thắng|đánh\s+bại|chinh\s+phục|đẩy\s+lùi|đánh\s+đuổi|giành\s+được)`,
+  ),
+  ended: wholeWords(
+    String.raw`(biến\s+mất|ngừng|dừng|ngưng|tắt|sụp\s+đổ|diệt\s+vong|tuyệt\s+chủng|cạn|tan\s+chảy|tan\s+rã|mất\s+điện|sập|bị\s+cấm|bị\s+xóa\s+bỏ|chia\s+cắt)`,
+  ),
+  arrived: wholeWords(
+    String.raw`(phát\s+minh|phát\s+hiện|ra\s+đời|xuất\s+hiện|được\s+tạo\s+ra|được\s+xây|tìm\s+ra|khám\s+phá|đặt\s+chân|đến|thành\s+lập|xuất\s+bản)`,
+  ),
+  gained: wholeWords(String.raw`(có\s+thể|biết|có\s+|mọc|sống\s+mãi|bất\s+tử|là\s+có\s+thật|có\s+thật)`),
+  became: wholeWords(String.raw`(trở\s+thành|là|thành|nằm|chảy|nói|đặt|đóng\s+đô|dời)`),
 };
 
 function arcOf(predicate: string): Arc {
@@ -156,9 +169,13 @@ function objectOf(predicate: string, arc: Arc): string | undefined {
     const match = predicate.match(
       /(?:đánh\s+bại|đánh\s+thắng|chiến\s+thắng|thắng|thua|chinh\s+phục|đẩy\s+lùi|đánh\s+đuổi|trước|cản\s+được|ngăn\s+được)\s+(?!ở\s|tại\s|trong\s|trận\s)(.+)$/i,
     );
-    return match?.[1];
+    return match?.[1]?.replace(/^(?:được|nổi|xong)\s+/i, '');
   }
-  if (arc === 'became') return predicate.match(/(?:trở\s+thành|là|thành)\s+(.+)$/i)?.[1];
+  if (arc === 'became') {
+    const role = predicate.match(/(?:trở\s+thành|là|thành)\s+(.+)$/i)?.[1];
+    // A role is a noun phrase ("thủ đô của…"); "xanh tốt" is a state.
+    return role && !/^(?:rất|vẫn|còn|xanh|đẹp|giàu|nghèo|lớn|nhỏ)(?:\s|$)/i.test(role) ? role : undefined;
+  }
   return undefined;
 }
 
@@ -200,8 +217,7 @@ export function readVietnamese(question: string): Reading {
   }
   const date = findDate(core, 'vi');
   const duration = findDuration(core, 'vi');
-  const age = findAge(core, 'vi');
-  const bare = without(without(without(core, date), duration), age).replace(/\s+(?:lại|nữa)$/i, '');
+  const bare = without(without(core, date), duration).replace(/\s+(?:lại|nữa)$/i, '');
   const existential = bare.match(
     /^(?:(?:trên\s+)?(?:thế\s+giới|trái\s+đất)\s+)?(không\s+(?:hề\s+|còn\s+)?có|chẳng\s+có|chưa\s+(?:từng\s+)?có|có\s+(?:hai|ba|nhiều|thêm)|có)\s+(.+)$/i,
   );
@@ -217,10 +233,13 @@ export function readVietnamese(question: string): Reading {
       personal: false,
       date: date?.value,
       duration: duration?.value,
-      age: age?.value,
     };
   }
-  const [subject, predicate] = split(bare);
+  const [subject, said] = split(bare);
+  const asker = /^(tôi|mình|tớ|em|chúng tôi|chúng mình)$/i.test(subject);
+  // "năm 18 tuổi" dates a life; "Alexander sống đến 80 tuổi" keeps its number in the change.
+  const age = asker ? findAge(said, 'vi') : undefined;
+  const predicate = without(said, age);
   // "Trái Đất không có Mặt Trăng": what is missing is the Moon, not the Earth.
   const lacking = predicate.match(/^(?:không|chẳng|chưa)\s+(?:hề\s+|còn\s+|từng\s+)?có\s+(.+)$/i);
   if (lacking && !/^(tôi|mình|tớ|em|chúng tôi)$/i.test(subject)) {
@@ -233,7 +252,6 @@ export function readVietnamese(question: string): Reading {
       personal: false,
       date: date?.value,
       duration: duration?.value,
-      age: age?.value,
     };
   }
   const personal =

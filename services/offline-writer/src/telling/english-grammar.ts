@@ -120,7 +120,15 @@ export function simplePast(predicate: string, plural: boolean): string {
   const [first, second, third] = words.map((word) => word.toLowerCase());
   const be = plural ? 'were' : 'was';
   if (first === "hadn't") return simplePast(['had', 'not', ...words.slice(1)].join(' '), plural);
+  // "What if the Sahara were still green?": the subjunctive, retold as a plain past.
+  if (first === 'were' && !plural) return ['was', ...words.slice(1)].join(' ');
   if (first !== 'had' || !second) return predicate;
+  // "had two moons", "had wings": possession, already in the past.
+  const auxiliary =
+    /^(not|never|been|still|already|also|always|just|n't)$/.test(second) ||
+    irregular[second] !== undefined ||
+    /(ed|en)$/.test(second);
+  if (!auxiliary) return predicate;
   if ((second === 'never' || second === 'not') && third === 'been')
     return [be, second, ...words.slice(3)].join(' ');
   if (second === 'not' && third) return ['did not', baseOf(third), ...words.slice(3)].join(' ');
@@ -214,8 +222,8 @@ const minorWords = new Set([
 export function titleCase(text: string): string {
   return text
     .split(' ')
-    .map((word, index) =>
-      index > 0 && minorWords.has(word.toLowerCase())
+    .map((word, index, all) =>
+      index > 0 && !all[index - 1]!.endsWith(':') && minorWords.has(word.toLowerCase())
         ? word.toLowerCase()
         : word.length > 0
           ? word[0]!.toUpperCase() + word.slice(1)

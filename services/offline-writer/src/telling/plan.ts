@@ -118,7 +118,7 @@ export function forArc(templates: ByArc, arc: Arc): Templates {
 
 /** The entity that gives the story its date, its motifs and its people. */
 function leadingEntity(frame: Frame): Entity | undefined {
-  return frame.subject.entity ?? frame.object?.entity ?? frame.agent?.entity ?? frame.place;
+  return frame.subject.entity ?? frame.object?.entity ?? frame.agent?.entity ?? frame.place?.entity;
 }
 
 const instantKinds = new Set(['process', 'body', 'substance']);
@@ -149,20 +149,19 @@ function storyNameOf(frame: Frame, points: readonly TimePoint[]): StoryName {
   if (frame.personal) return 'personal';
   const first = points[0]!;
   const short = first.scale === 'elapsed' && first.unit !== 'year';
-  if (frame.domain === 'nature') {
+  // A desert greening or a river moving is a story of nature, not of capitals and markets.
+  const natural =
+    frame.domain === 'nature' || (frame.domain === 'places' && Boolean(leadingEntity(frame)?.physical));
+  if (natural) {
     if (first.scale === 'deep' && first.yearsAgo >= 1_000_000) return 'nature-deep';
     return short ? 'nature-short' : 'nature';
   }
   if (short) return 'disruption';
   if (frame.domain === 'personal') return 'society';
-  // Before the modern age there are no headlines, investors or unions: an old invention,
-  // custom or work is told as history, with courts, envoys and trade.
+  // Before the modern age there are no headlines, investors or unions: an old invention or
+  // custom is told as history, with envoys, laws and trade. Culture's story fits every age.
   const premodern = first.scale === 'year' ? first.year < 1700 : first.scale === 'deep';
-  if (
-    premodern &&
-    (frame.domain === 'technology' || frame.domain === 'society' || frame.domain === 'culture')
-  )
-    return 'history';
+  if (premodern && (frame.domain === 'technology' || frame.domain === 'society')) return 'history';
   return frame.domain;
 }
 
@@ -174,7 +173,9 @@ function familyOf(storyName: StoryName): Plan['family'] {
 /** Invented people are named after the culture the story is set in, not the language it is told in. */
 function cultureOf(frame: Frame, language: ScenarioLanguage): NameCulture {
   return (
-    leadingEntity(frame)?.culture ?? frame.place?.culture ?? (language === 'vi' ? 'vietnamese' : 'english')
+    frame.place?.entity?.culture ??
+    leadingEntity(frame)?.culture ??
+    (language === 'vi' ? 'vietnamese' : 'english')
   );
 }
 
@@ -285,11 +286,13 @@ export function planScenario(request: WriterRequest, random: Random): Plan {
   const stages = random.pick(stagesByLength[request.length]);
   const moments = stages.map((stage) => momentOf(points[stage]!, language));
   const entity = continuation?.focusEntity ?? leadingEntity(frame);
-  const motifs = random.shuffle(
-    entity && !frame.personal && entity.motifs[language].length >= 3
-      ? entity.motifs[language]
-      : worldStory.motifs,
-  );
+  // A disruption happens now: it names hospitals and banks, not the subject's history.
+  const ownMotifs =
+    entity !== undefined &&
+    !frame.personal &&
+    domainStoryName !== 'disruption' &&
+    entity.motifs[language].length >= 3;
+  const motifs = random.shuffle(ownMotifs ? entity.motifs[language] : worldStory.motifs);
   const figures = chooseFigures(frame, worldStory, bank, request.length, language, elsewhen(frame), random);
   const people = figures.filter((figure) => figure.name !== 'You' && figure.name !== 'Bạn');
   const facts =

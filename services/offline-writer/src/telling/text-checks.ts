@@ -85,6 +85,8 @@ export function assemblyFault(text: string): string | undefined {
     /(^|\s)(của|và|là|ở)\s+\2(\s|$)/i,
     /năm\s+năm\s+\d/i,
     /\s[,.;:]/,
+    // A date cut out of its phrase: "since 1990" left as "since.", "từ năm 1990" as "từ.".
+    /\s(?:since|từ|kể từ|the|của)[.,;:]/i,
     /[.,;:]{2,}/,
     / {2,}/,
   ];

@@ -103,9 +103,17 @@ function otherSide(frame: Frame, language: ScenarioLanguage): string {
       ? frame.object.text
       : translate(frame.object.text, frame.language, language);
   }
-  const opponent = frame.subject.entity?.opponent ?? frame.place?.opponent;
+  const opponent = frame.subject.entity?.opponent ?? frame.place?.entity?.opponent;
   if (opponent) return opponent[language];
   return language === 'vi' ? 'đối phương' : 'their enemies';
+}
+
+/** The place the question names, in the answer's language: as written, or the name the writer knows. */
+function placeIn(frame: Frame, language: ScenarioLanguage): string | undefined {
+  const place = frame.place;
+  if (!place) return undefined;
+  if (frame.language === language) return place.text;
+  return place.entity ? place.entity.name[language] : translate(place.text, frame.language, language);
 }
 
 /** The same clause built from the arc, for an answer in the other language. */
@@ -117,6 +125,7 @@ function clauseFromArc(
   const { subject, winner, loser, role } = words;
   const duration = frame.duration ? durationPhrase(frame.duration, language) : '';
   const arrivalTime = frame.when ? momentOf(frame.when, language).spoken : '';
+  const place = placeIn(frame, language);
   if (language === 'vi') {
     switch (frame.arc) {
       case 'absent':
@@ -131,7 +140,7 @@ function clauseFromArc(
       case 'lost':
         return `${winner} đánh bại ${loser}`;
       case 'arrived':
-        return `${subject} ra đời${arrivalTime ? ` vào ${arrivalTime}` : frame.place ? ` ở ${frame.place.name.vi}` : ' theo một cách khác'}`;
+        return `${subject} ra đời${arrivalTime ? ` vào ${arrivalTime}` : place ? ` ở ${place}` : ' theo một cách khác'}`;
       case 'became':
         return `${subject} trở thành ${role}`;
       case 'gained':
@@ -153,7 +162,7 @@ function clauseFromArc(
     case 'lost':
       return `${winner} defeated ${loser}`;
     case 'arrived':
-      return `${subject} arrived${arrivalTime ? ` ${arrivalTime}` : frame.place ? ` in ${frame.place.name.en}` : ' in another way'}`;
+      return `${subject} arrived${arrivalTime ? ` ${arrivalTime}` : place ? ` in ${place}` : ' in another way'}`;
     case 'became':
       return `${subject} ${be} ${role}`;
     case 'gained':
@@ -214,8 +223,8 @@ function changePhrase(frame: Frame, words: QuestionWords, language: ScenarioLang
         if (vi) return `sự ra đời ${shift === 'early' ? 'sớm' : 'muộn'} của ${subject}`;
         return `the ${shift} arrival of ${subject}`;
       }
-      if (frame.place)
-        return vi ? `${subject} ở ${frame.place.name.vi}` : `${subject} in ${frame.place.name.en}`;
+      const place = placeIn(frame, language);
+      if (place) return vi ? `${subject} ở ${place}` : `${subject} in ${place}`;
       return vi ? `sự xuất hiện của ${subject}` : `the arrival of ${subject}`;
     }
     case 'became':
@@ -259,7 +268,7 @@ export function questionWords(frame: Frame, language: ScenarioLanguage): Questio
   const subject = subjectIn(frame, language);
   const plural =
     frame.subject.entity && namesEntity(frame.subject, frame.language)
-      ? Boolean(frame.subject.entity.plural)
+      ? (frame.subject.entity.plural ?? (frame.language === 'en' && isPlural(frame.subject.text)))
       : frame.language === 'en'
         ? isPlural(frame.subject.text)
         : false;

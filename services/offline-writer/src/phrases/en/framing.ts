@@ -13,7 +13,7 @@ export const englishFraming: Omit<PhraseBank, 'stories'> = {
     endured: ['{subject}, Unbroken', 'The Long Life of {subject}', '{subject}, Still Standing'],
     won: ['The Victory of {winner}', 'When {winner} Beat {loser}', '{winner}, Victorious'],
     lost: ['The Defeat of {loser}', 'When {winner} Beat {loser}', '{loser}, Defeated'],
-    arrived: ['{change}', '{subject}, Out of Its Time'],
+    arrived: ['{change}', 'When {datedClause}'],
     became: ['{subject}, {role}', '{change}'],
     gained: ['When {clause}', 'A World in Which {clause}'],
     chose: ['The Other Road: {path}', '{path}: A Life'],

@@ -309,6 +309,10 @@ const natureShort: Story = {
       ],
     },
     {
+      with: [
+        'Engineers and officials work around the new conditions; {secondFigure} leads the effort to adapt.',
+        'The damage is counted and the repairs begin, in {secondMotif} first.',
+      ],
       pause: [
         'Budgets for monitoring double, and {secondFigure} argues for a backup plan nobody had thought to need.',
         'Scientists use the records of those days for years; they become the best-studied hours in the history of the planet.',
@@ -319,6 +323,10 @@ const natureShort: Story = {
       ],
     },
     {
+      with: [
+        'A year on, the episode is a chapter in textbooks and a line in every risk register.',
+        'Looking back, people remember the strangeness of those days more than the damage.',
+      ],
       pause: [
         'A year on, the episode is a chapter in textbooks and a line in every risk register.',
         'Looking back, most people remember the strangeness more than the damage.',
@@ -355,6 +363,9 @@ const natureShort: Story = {
       any: ['Within weeks, the losses spread through {secondMotif} and the food chain.'],
     },
     longTerm: {
+      with: [
+        'In the long run the episode leaves better monitoring and better plans, and a lasting respect for the forces of nature.',
+      ],
       pause: [
         'In the long run the episode leaves better monitoring and better plans, and a lasting respect for {subject}.',
       ],

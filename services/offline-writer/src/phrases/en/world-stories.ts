@@ -71,10 +71,10 @@ const history: Story = {
     {
       any: [
         'Rivals recalculate overnight; {figure} is among the first to see where the advantage now lies.',
-        'Envoys ride out with the news, and every court near {motif} has to decide whose side it is on.',
+        'News of {change} travels fast, and everyone with a stake in {motif} has to decide what it means for them.',
       ],
       victory: [
-        'The defeated side sues for terms; {figure} carries the negotiations, and the blame.',
+        'The defeated side sues for terms, and the negotiations drag on for months; {figure} is at the table.',
         'The survivors of the defeat regroup around {motif}, counting what they have lost.',
       ],
     },
@@ -109,7 +109,7 @@ const history: Story = {
     {
       any: [
         'A generation grows up for whom {change} is simply how the world is arranged, and {thirdMotif} [is|are] their inheritance.',
-        'Children now learn about {change} as the beginning of their own history, and about {figure} as one of its makers.',
+        'Children now learn about {change} as the beginning of their own history, and about {figure} as one of its central figures.',
       ],
     },
     {
@@ -344,11 +344,19 @@ const places: Story = {
         'Roads, ships and letters are rerouted, and the traffic through {motif} swells.',
         'Newcomers arrive to take advantage, and {figure} is among the first to buy land near {motif}.',
       ],
+      without: [
+        'Roads, ships and letters take the routes that remain, and {figure} builds a business on the detour.',
+        'Traders who would have passed that way look for other roads, and other places grow rich instead.',
+      ],
     },
     {
       any: [
         'Building starts in earnest: offices, warehouses and homes rise around {secondMotif}.',
         'Prices around {secondMotif} double, then double again, and the old residents are pushed to the edges.',
+      ],
+      without: [
+        'The money and labour it would have taken go elsewhere: to other towns, other roads, other walls.',
+        'People settle where our history would not have put them, and {secondMotif} [grows|grow] in other ways.',
       ],
     },
     {
@@ -372,11 +380,19 @@ const places: Story = {
         'The first great strain: floods, fires or disputes over {motif} test how well the place was built.',
         'Rivalry with the places that lost out turns bitter, and {figure} has to broker a settlement.',
       ],
+      without: [
+        'The first great strain comes from outside: a war, a famine or a flood finds the region without what our history gave it.',
+        'Rival centres quarrel over what none of them can hold alone, and {figure} has to broker a settlement.',
+      ],
     },
     {
       any: [
         'Trade, migration and politics across the region now follow the lines that {change} drew.',
         'The place has a character of its own, and the fame of {secondMotif} reaches well beyond it.',
+      ],
+      without: [
+        'Trade, migration and politics across the region now follow the lines that {change} drew.',
+        'Other places have the fame it would have had, and {secondMotif} [is|are] known for other things.',
       ],
     },
     {

@@ -9,7 +9,7 @@ export const vietnameseFraming: Omit<PhraseBank, 'stories'> = {
     endured: ['{subject} trường tồn', '{subject} vẫn đứng vững', 'Cuộc sống tiếp nối của {subject}'],
     won: ['Chiến thắng của {winner}', 'Khi {winner} đánh bại {loser}'],
     lost: ['Thất bại của {loser}', 'Khi {winner} đánh bại {loser}'],
-    arrived: ['{change}', '{subject} ở một thời khác'],
+    arrived: ['{change}', 'Khi {datedClause}'],
     became: ['{subject}, {role}', '{change}'],
     gained: ['Khi {clause}', 'Một thế giới nơi {clause}'],
     chose: ['Con đường khác: {path}', '{path}: một cuộc đời'],

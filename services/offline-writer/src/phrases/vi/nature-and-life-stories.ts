@@ -304,6 +304,10 @@ const natureShort: Story = {
       ],
     },
     {
+      with: [
+        'Kỹ sư và quan chức xoay xở với điều kiện mới; {secondFigure} dẫn dắt nỗ lực thích nghi.',
+        'Thiệt hại được thống kê và việc sửa chữa bắt đầu, trước hết ở {secondMotif}.',
+      ],
       pause: [
         'Ngân sách quan trắc tăng gấp đôi, và {secondFigure} đề xuất một phương án dự phòng mà trước đó chẳng ai nghĩ là cần.',
         'Các nhà khoa học dùng số liệu của những ngày ấy suốt nhiều năm; chúng trở thành những giờ được nghiên cứu kỹ nhất trong lịch sử hành tinh.',
@@ -314,6 +318,10 @@ const natureShort: Story = {
       ],
     },
     {
+      with: [
+        'Một năm sau, sự việc là một chương trong sách giáo khoa và một dòng trong mọi sổ tay quản lý rủi ro.',
+        'Nhìn lại, người ta nhớ sự kỳ lạ của những ngày ấy nhiều hơn thiệt hại.',
+      ],
       pause: [
         'Một năm sau, sự việc là một chương trong sách giáo khoa và một dòng trong mọi sổ tay quản lý rủi ro.',
         'Nhìn lại, phần lớn mọi người nhớ sự kỳ lạ nhiều hơn thiệt hại.',
@@ -350,6 +358,9 @@ const natureShort: Story = {
       any: ['Chỉ trong vài tuần, thiệt hại lan qua {secondMotif} và cả chuỗi thức ăn.'],
     },
     longTerm: {
+      with: [
+        'Về lâu dài, sự việc để lại hệ thống quan trắc tốt hơn, kế hoạch tốt hơn, và một sự kính trọng bền lâu dành cho sức mạnh của tự nhiên.',
+      ],
       pause: [
         'Về lâu dài, sự việc để lại hệ thống quan trắc tốt hơn, kế hoạch tốt hơn, và một sự kính trọng bền lâu dành cho {subject}.',
       ],

@@ -67,10 +67,10 @@ const history: Story = {
     {
       any: [
         'Các đối thủ tính toán lại chỉ sau một đêm; {figure} là một trong những người đầu tiên nhận ra lợi thế nay nằm ở đâu.',
-        'Sứ giả mang tin đi khắp nơi, và mọi triều đình gần {motif} đều phải chọn phe.',
+        'Tin về {change} lan nhanh, và ai có quyền lợi gắn với {motif} đều phải tính xem điều đó có nghĩa gì với mình.',
       ],
       victory: [
-        'Bên thua xin nghị hòa; {figure} gánh cả việc thương thuyết lẫn lời trách móc.',
+        'Bên thua xin nghị hòa, và cuộc thương thuyết kéo dài nhiều tháng; {figure} có mặt bên bàn đàm phán.',
         'Những người sống sót sau thất bại tập hợp lại quanh {motif}, đếm lại những gì đã mất.',
       ],
     },
@@ -105,7 +105,7 @@ const history: Story = {
     {
       any: [
         'Một thế hệ lớn lên coi {change} là trật tự tự nhiên của thế giới, và {thirdMotif} là di sản của họ.',
-        'Trẻ em học về {change} như khởi đầu của lịch sử chính mình, và về {figure} như một trong những người làm nên lịch sử ấy.',
+        'Trẻ em học về {change} như khởi đầu của lịch sử chính mình, và về {figure} như một trong những nhân vật trung tâm của lịch sử ấy.',
       ],
     },
     {
@@ -338,11 +338,19 @@ const places: Story = {
         'Đường bộ, tàu thuyền và thư từ đổi hướng, và dòng người qua {motif} ngày một đông.',
         'Người mới đến tìm cơ hội, và {figure} là một trong những người đầu tiên mua đất gần {motif}.',
       ],
+      without: [
+        'Đường bộ, tàu thuyền và thư từ đi theo những lối còn lại, và {figure} gây dựng cơ nghiệp nhờ con đường vòng ấy.',
+        'Những thương nhân lẽ ra đi qua đó tìm đường khác, và những nơi khác giàu lên thay vào đó.',
+      ],
     },
     {
       any: [
         'Việc xây dựng bắt đầu thật sự: công sở, kho hàng và nhà cửa mọc lên quanh {secondMotif}.',
         'Giá đất quanh {secondMotif} tăng gấp đôi, rồi lại gấp đôi, và cư dân cũ bị đẩy ra rìa.',
+      ],
+      without: [
+        'Tiền bạc và sức người lẽ ra dồn vào đó chảy sang nơi khác: những thị trấn khác, những con đường khác, những bức tường khác.',
+        'Người ta định cư ở những nơi lịch sử của chúng ta không đặt họ, và {secondMotif} phát triển theo lối khác.',
       ],
     },
     {
@@ -366,11 +374,19 @@ const places: Story = {
         'Thử thách lớn đầu tiên: lũ lụt, hỏa hoạn hay tranh chấp quanh {motif} cho thấy nơi này được xây vững đến đâu.',
         'Sự ganh đua với những nơi bị thiệt thòi trở nên gay gắt, và {figure} phải đứng ra dàn xếp.',
       ],
+      without: [
+        'Thử thách lớn đầu tiên đến từ bên ngoài: chiến tranh, đói kém hay lũ lụt ập đến một vùng đất thiếu những gì lịch sử của chúng ta từng trao cho nó.',
+        'Những trung tâm đối địch tranh giành thứ không ai giữ nổi một mình, và {figure} phải đứng ra dàn xếp.',
+      ],
     },
     {
       any: [
         'Thương mại, di cư và chính trị khắp vùng giờ đi theo những đường nét mà {change} vạch ra.',
         'Nơi này có một cá tính riêng, và tiếng tăm của {secondMotif} vang xa khỏi nó.',
+      ],
+      without: [
+        'Thương mại, di cư và chính trị khắp vùng giờ đi theo những đường nét mà {change} vạch ra.',
+        'Những nơi khác có được tiếng tăm lẽ ra thuộc về nó, và {secondMotif} được biết đến vì những điều khác.',
       ],
     },
     {
