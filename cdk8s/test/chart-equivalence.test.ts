@@ -1,8 +1,8 @@
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
-import { essentials } from './support/essentials';
-import { renderChart } from './support/helm';
-import { type KubernetesObject, byId, isHook, objectId } from './support/manifests';
+import { essentials } from '../../test/support/kubernetes/essentials';
+import { renderChart } from '../../test/support/kubernetes/helm';
+import { type KubernetesObject, byId, isHook, objectId } from '../../test/support/kubernetes/manifests';
 
 /**
  * The chart's values files and cdk8s's profiles describe the same environments; for each pair

@@ -1,8 +1,8 @@
 import { service, services, storePorts } from '@what-if/catalog';
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
-import { type KubernetesObject, find } from './support/manifests';
-import { canConnect, workloadsByComponent } from './support/network-reachability';
+import { type KubernetesObject, find } from '../../test/support/kubernetes/manifests';
+import { canConnect, workloadsByComponent } from '../../test/support/kubernetes/network-reachability';
 
 /** Every (caller, callee) pair of catalog services, and whether the catalog says the call happens. */
 const pairs = services.flatMap((from) =>

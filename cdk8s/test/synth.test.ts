@@ -5,9 +5,9 @@ import { services } from '@what-if/catalog';
 import { secretVariables } from '../src/environment';
 import { profileNamed, profiles } from '../src/profiles';
 import { manifestFile, synthesizeObjects, writeManifests } from '../src/synth';
-import { type KubernetesObject, objectId, parseManifests } from './support/manifests';
-import { auditFindings } from './support/policy-audit';
-import { allSchemaProblems } from './support/kubernetes-schema';
+import { type KubernetesObject, objectId, parseManifests } from '../../test/support/kubernetes/manifests';
+import { auditFindings } from '../../test/support/kubernetes/policy-audit';
+import { allSchemaProblems } from '../../test/support/kubernetes/kubernetes-schema';
 
 const synthesized = Object.fromEntries(
   Object.keys(profiles).map((name) => [

@@ -1,8 +1,8 @@
 import { envFor, scalingLoad, serviceUrlVariable, services, trustedProxyCount } from '@what-if/catalog';
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
-import { type KubernetesObject, find } from './support/manifests';
-import { selectorMatches } from './support/policy-audit';
+import { type KubernetesObject, find } from '../../test/support/kubernetes/manifests';
+import { selectorMatches } from '../../test/support/kubernetes/policy-audit';
 
 const eks = synthesizeObjects(profileNamed('eks', {})) as KubernetesObject[];
 const dev = synthesizeObjects(profileNamed('dev', {})) as KubernetesObject[];

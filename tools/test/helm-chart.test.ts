@@ -7,11 +7,11 @@ import {
   runHelm,
   runHelmUnittest,
   templateText,
-} from '../../cdk8s/test/support/helm';
-import { allSchemaProblems } from '../../cdk8s/test/support/kubernetes-schema';
-import { type KubernetesObject, find, isHook } from '../../cdk8s/test/support/manifests';
-import { canConnect, workloadsByComponent } from '../../cdk8s/test/support/network-reachability';
-import { auditFindings } from '../../cdk8s/test/support/policy-audit';
+} from '../../test/support/kubernetes/helm';
+import { allSchemaProblems } from '../../test/support/kubernetes/kubernetes-schema';
+import { type KubernetesObject, find, isHook } from '../../test/support/kubernetes/manifests';
+import { canConnect, workloadsByComponent } from '../../test/support/kubernetes/network-reachability';
+import { auditFindings } from '../../test/support/kubernetes/policy-audit';
 
 /** Each checked-in example and the values file it renders (none: the defaults). */
 const examples = [

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { chartDirectory, release, repositoryRoot, runHelm } from '../../cdk8s/test/support/helm';
-import { objectId, parseManifests } from '../../cdk8s/test/support/manifests';
+import { chartDirectory, release, repositoryRoot, runHelm } from '../../test/support/kubernetes/helm';
+import { objectId, parseManifests } from '../../test/support/kubernetes/manifests';
 
 /**
  * What Helm itself refuses before anything reaches a cluster: the Kubernetes versions the chart

@@ -3,7 +3,7 @@ import { eventually } from '../../../test/support/eventually';
 import { captureLogs, type CapturedLogs } from '../../../test/support/logs';
 import { inProcessEnv, provisionStores, type TestStores } from '../../../test/support/service-chassis';
 import { gatewayService } from '../src/service';
-import { type FakeUpstreams, startFakeUpstreams } from './fake-upstreams';
+import { type FakeUpstreams, startFakeUpstreams } from '../../../test/support/fake-upstreams';
 
 export interface GatewayUnderTest {
   gateway: StartedService<unknown>;

@@ -5,7 +5,7 @@ import { eventually } from '../../../test/support/eventually';
 import { inProcessEnv, provisionStores, type TestStores } from '../../../test/support/service-chassis';
 import { gatewayService } from '../src/service';
 import { signAccessToken } from '../../../test/support/tokens';
-import { type FakeUpstream, startFakeUpstreams } from './fake-upstreams';
+import { type FakeUpstream, startFakeUpstreams } from '../../../test/support/fake-upstreams';
 
 let stores: TestStores;
 let fakes: Awaited<ReturnType<typeof startFakeUpstreams>>;

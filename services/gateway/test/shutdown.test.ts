@@ -5,7 +5,7 @@ import { eventually } from '../../../test/support/eventually';
 import { provisionStores, type TestStores } from '../../../test/support/service-chassis';
 import { deadPort } from '../../../test/support/stores';
 import { signAccessToken } from '../../../test/support/tokens';
-import { startFakeUpstreams } from './fake-upstreams';
+import { startFakeUpstreams } from '../../../test/support/fake-upstreams';
 
 /**
  * A rolling deploy as an orchestrator does it: SIGTERM to the real gateway process while a

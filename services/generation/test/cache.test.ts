@@ -3,7 +3,7 @@ import {
   postScenario,
   startGenerationUnderTest,
 } from './support/generation-under-test';
-import { streamGeneration } from './support/event-source-client';
+import { streamGeneration } from '../../../test/support/event-source-client';
 import { metricValue } from './support/metrics-text';
 import { type Step, type TestProvider, testProvider } from './support/test-providers';
 

@@ -6,7 +6,7 @@ import {
   goodPassword,
   register,
   uniqueEmail,
-} from './support/api-client';
+} from '../../../test/support/api-client';
 import {
   type UserServiceHarness,
   mailTo,

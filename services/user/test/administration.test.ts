@@ -1,6 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { type ApiCall, type SignedIn, apiClient, register, uniqueEmail } from './support/api-client';
+import {
+  type ApiCall,
+  type SignedIn,
+  apiClient,
+  register,
+  uniqueEmail,
+} from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
 
 let harness: UserServiceHarness;

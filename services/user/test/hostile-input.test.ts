@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { type ApiCall, apiClient, register, uniqueEmail } from './support/api-client';
+import { type ApiCall, apiClient, register, uniqueEmail } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
 
 let harness: UserServiceHarness;

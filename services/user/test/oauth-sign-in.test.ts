@@ -1,6 +1,12 @@
 import { Redis } from 'ioredis';
 import { deadPort, testRedisUrl } from '../../../test/support/stores';
-import { type ApiCall, type SignedIn, apiClient, register, uniqueEmail } from './support/api-client';
+import {
+  type ApiCall,
+  type SignedIn,
+  apiClient,
+  register,
+  uniqueEmail,
+} from '../../../test/support/api-client';
 import { Browser, firstForm } from './support/browser';
 import { type FakeFacebook, startFakeFacebook } from './support/fake-facebook';
 import { type RunningOidcProvider, startOidcProvider } from './support/oidc-provider-process';

@@ -1,5 +1,5 @@
 import { captureLogs } from '../../../test/support/logs';
-import { type ApiCall, type SignedIn, apiClient, register } from './support/api-client';
+import { type ApiCall, type SignedIn, apiClient, register } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
 
 let harness: UserServiceHarness;

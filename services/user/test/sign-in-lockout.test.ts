@@ -1,5 +1,5 @@
 import { eventually } from '../../../test/support/eventually';
-import { type ApiCall, apiClient, register, uniqueEmail } from './support/api-client';
+import { type ApiCall, apiClient, register, uniqueEmail } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService, tokenMailedTo } from './support/user-service-harness';
 
 let harness: UserServiceHarness;

@@ -5,7 +5,7 @@ import { captureLogs } from '../../../test/support/logs';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../test/support/service-chassis';
 import { jwkThumbprint } from '../src/keys/thumbprint';
 import { userService } from '../src/service';
-import { apiClient, register } from './support/api-client';
+import { apiClient, register } from '../../../test/support/api-client';
 import { generateSigningKeyPem, startUserService } from './support/user-service-harness';
 
 let stores: TestStores;

@@ -1,7 +1,13 @@
 import { createTokenVerifier, jwksKeySource } from '@what-if/kit';
 import jwt from 'jsonwebtoken';
 import { captureLogs } from '../../../test/support/logs';
-import { type ApiCall, type SignedIn, apiClient, register, uniqueEmail } from './support/api-client';
+import {
+  type ApiCall,
+  type SignedIn,
+  apiClient,
+  register,
+  uniqueEmail,
+} from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
 
 let harness: UserServiceHarness;

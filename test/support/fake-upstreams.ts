@@ -1,8 +1,8 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServiceName, service, serviceUrlVariable } from '@what-if/catalog';
-import { type IdentityState, answerAsIdentity } from '../../../test/support/fake-identity';
-import { type TestSigningKey, createTestSigningKey } from '../../../test/support/tokens';
+import { type IdentityState, answerAsIdentity } from './fake-identity';
+import { type TestSigningKey, createTestSigningKey } from './tokens';
 
 export interface Received {
   service: ServiceName;
