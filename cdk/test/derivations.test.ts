@@ -14,6 +14,7 @@ function resources(cpu: [number, number], memory: [number, number]): Resources {
   return {
     cpu: { requestMillicores: cpu[0], limitMillicores: cpu[1] },
     memory: { requestMiB: memory[0], limitMiB: memory[1] },
+    scratchMiB: 256,
   };
 }
 

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type ServiceEntry, envFor, service, serviceUrlVariable, storePorts } from '@what-if/catalog';
-import { kubernetesEnvDefaults, shutdownMarginSeconds } from './kubernetes-defaults';
+import {
+  type ServiceEntry,
+  deployedDefault,
+  envFor,
+  service,
+  serviceUrlVariable,
+  storePorts,
+} from '@what-if/catalog';
+import { shutdownMarginSeconds } from './kubernetes-defaults';
 import { componentName } from './naming';
 import type { Profile } from './profile';
 
@@ -29,7 +36,7 @@ function computedEnv(profile: Profile, entry: ServiceEntry): Record<string, stri
 }
 
 /**
- * The service's ConfigMap: every non-secret variable with its Kubernetes default, the
+ * The service's ConfigMap: every non-secret variable with its deployed default, the
  * profile's overrides, and the computed ones. An override of a variable the service does not
  * read is a mistake, and fails the synth.
  */
@@ -37,7 +44,7 @@ export function configData(profile: Profile, entry: ServiceEntry): Record<string
   const settable: Record<string, string> = {};
   for (const variable of envFor(entry.name)) {
     if (variable.secret || isComputed(entry, variable.name)) continue;
-    settable[variable.name] = kubernetesEnvDefaults[variable.name] ?? variable.default ?? '';
+    settable[variable.name] = deployedDefault(variable, 'eks-alb') ?? '';
   }
   const overrides = profile.env[entry.name] ?? {};
   const unknown = Object.keys(overrides).filter((name) => !(name in settable));

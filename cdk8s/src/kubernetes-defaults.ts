@@ -1,8 +1,9 @@
-import { type ServiceName, storePorts, trustedProxyCount } from '@what-if/catalog';
+import { storePorts } from '@what-if/catalog';
 import type { AlbSettings, ManagedStore } from './profile';
 
 /**
- * The defaults the chart's values.yaml also has (tools/src/generate/helm-*.ts); the
+ * Kubernetes settings of the cdk8s app that are not facts of a service (those are in the
+ * catalog). The chart's values.yaml has the same defaults (tools/src/generate/helm-*.ts); the
  * equivalence test fails when the two disagree.
  */
 
@@ -36,22 +37,6 @@ export const dnsPeers = [
   },
 ];
 
-/**
- * Where Kubernetes env defaults differ from a laptop's: a production build, DynamoDB's regional
- * endpoint, and one proxy in front of the gateway (the ALB, or ingress-nginx, which appends or
- * sets one X-Forwarded-For entry just the same); put a CDN in front and add one.
- */
-export const kubernetesEnvDefaults: Readonly<Record<string, string>> = {
-  NODE_ENV: 'production',
-  DYNAMODB_ENDPOINT: '',
-  TRUSTED_PROXY_COUNT: String(trustedProxyCount('eks-alb')),
-};
-
-/** /tmp is the only writable path; video renders there before uploading. */
-export function tmpSizeMiB(name: ServiceName): number {
-  return name === 'video' ? 1024 : 256;
-}
-
 /** The margin after the service's own shutdown (readiness delay plus drain) before SIGKILL. */
 export const shutdownMarginSeconds = 5;
 
@@ -61,23 +46,6 @@ export const probeTimings = {
   liveness: { periodSeconds: 10, failureThreshold: 3 },
   readiness: { periodSeconds: 5, failureThreshold: 2 },
   timeoutSeconds: 2,
-} as const;
-
-/** Scale up fast (doubling within 30 s), scale down slowly (half at most, a minute per step, after five calm minutes). */
-export const scalingBehavior = {
-  scaleUp: {
-    stabilizationWindowSeconds: 0,
-    selectPolicy: 'Max',
-    policies: [
-      { type: 'Percent', value: 100, periodSeconds: 30 },
-      { type: 'Pods', value: 4, periodSeconds: 30 },
-    ],
-  },
-  scaleDown: {
-    stabilizationWindowSeconds: 300,
-    selectPolicy: 'Max',
-    policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }],
-  },
 } as const;
 
 export const disruptionBudget = { maxUnavailable: 1, unhealthyPodEvictionPolicy: 'AlwaysAllow' } as const;

@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { services } from '@what-if/catalog';
+import { service, services } from '@what-if/catalog';
 import { createDynamo } from '@what-if/kit/dynamodb';
 import { Client } from 'pg';
 import { captureLogs } from '../../test/support/logs';
 import { Redis } from 'ioredis';
 import { testPostgresUrl, testRedisUrl } from '../../test/support/stores';
 import { defaultRepoRoot, devConfigFromEnv } from '../src/dev/config';
-import { dropDatabase, ensureDatabase, maintenanceUrl, migrateUserDatabase } from '../src/dev/database';
+import {
+  dropDatabase,
+  ensureDatabase,
+  maintenanceUrl,
+  migrateDatabase,
+  migrationsDirectory,
+} from '../src/dev/database';
 import { createCatalogTables, startDynalite } from '../src/dev/dynamo';
 import { startFromEmpty } from '../src/dev/fresh-start';
 
@@ -53,20 +59,26 @@ describe('the PostgreSQL set-up', () => {
     await expect(ensureDatabase(databaseUrl, 3_000)).resolves.toBe(false);
   });
 
-  it("runs the user service's migrations with the kit's runner, which records them", async () => {
+  it("runs the user service's migrations, from where the catalog says, with the kit's runner, which records them", async () => {
     await ensureDatabase(databaseUrl, 3_000);
     const { logger } = captureLogs('dev');
-    await migrateUserDatabase(databaseUrl, defaultRepoRoot, logger, 3_000);
+    const user = service('user');
+    const files = readdirSync(migrationsDirectory(defaultRepoRoot, user)).filter((file) =>
+      file.endsWith('.sql'),
+    );
+    expect(files.length).toBeGreaterThan(0);
+    const applied = await migrateDatabase(user, databaseUrl, defaultRepoRoot, logger, 3_000);
+    expect(applied).toHaveLength(files.length);
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       const recorded = await client.query('SELECT count(*)::int AS applied FROM schema_migrations');
-      expect(recorded.rows[0]).toEqual({ applied: expect.any(Number) });
+      expect(recorded.rows[0]).toEqual({ applied: files.length });
     } finally {
       await client.end();
     }
     // A second run has nothing left to apply.
-    await expect(migrateUserDatabase(databaseUrl, defaultRepoRoot, logger, 3_000)).resolves.toEqual([]);
+    await expect(migrateDatabase(user, databaseUrl, defaultRepoRoot, logger, 3_000)).resolves.toEqual([]);
   });
 });
 

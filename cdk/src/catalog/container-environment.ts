@@ -1,4 +1,4 @@
-import { envFor, serviceUrlVariable, service, trustedProxyCount, type ServiceEntry } from '@what-if/catalog';
+import { deployedDefault, envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
 
 /** What the platform knows that the catalog's laptop defaults cannot. */
 export interface PlatformValues {
@@ -24,14 +24,15 @@ export interface ContainerEnvironment {
 
 /**
  * The catalog's variables for one service as ECS sees them: secrets by name only, the rest
- * with the catalog default unless AWS needs another value. A required variable that the
+ * with the catalog's deployed default unless AWS needs another value. A required variable that the
  * platform cannot fill stops synthesis here rather than the task at start-up.
  */
 export function containerEnvironment(entry: ServiceEntry, platform: PlatformValues): ContainerEnvironment {
+  // The catalog's deployed defaults apply where these say nothing: NODE_ENV production,
+  // DYNAMODB_ENDPOINT empty for the regional endpoint (the VPC's DynamoDB gateway endpoint
+  // serves it), and TRUSTED_PROXY_COUNT 2, as CloudFront, then the ALB, each append to
+  // X-Forwarded-For and the client is the entry before them.
   const overrides: Record<string, string> = {
-    NODE_ENV: 'production',
-    // Empty means the regional endpoint, which the VPC's DynamoDB gateway endpoint serves.
-    DYNAMODB_ENDPOINT: '',
     AWS_REGION: platform.region,
     DYNAMODB_TABLE_PREFIX: platform.dynamoTablePrefix,
     DYNAMODB_CREATE_TABLES: 'false',
@@ -40,8 +41,6 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     CORS_ALLOWED_ORIGINS: platform.siteUrl,
     PUBLIC_APP_URL: platform.siteUrl,
     PUBLIC_API_URL: platform.siteUrl,
-    // CloudFront, then the ALB, each append to X-Forwarded-For; the client is the entry before them.
-    TRUSTED_PROXY_COUNT: String(trustedProxyCount('ecs')),
     MAILER: platform.mail.mailer,
     MAIL_FROM: platform.mail.sender,
     // Bedrock in the stacks' own region writes the scenarios; the offline writer stays last.
@@ -59,7 +58,7 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
       secretNames.push(variable.name);
       continue;
     }
-    const value = overrides[variable.name] ?? variable.default;
+    const value = overrides[variable.name] ?? deployedDefault(variable, 'ecs');
     if (value === undefined) {
       throw new Error(
         `${entry.name}: the catalog gives ${variable.name} no default and AWS has no value for it; ` +

@@ -1,7 +1,6 @@
 import { awsPermissions, type ConfiguredEnv, type ServiceEntry } from '@what-if/catalog';
 import { Aws, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
-import { objectStorageUsers } from '../catalog/object-storage';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { videoBucketName } from '../config/naming';
 import { videoJobsFailed } from '../observability/video-job-metric';
@@ -23,7 +22,7 @@ const dataKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'km
 /**
  * The task role of one service: what the catalog's awsPermissions() derives from the service's
  * tables, its awsApis and its configuration (own tables and indexes by name, the SES identity
- * it sends as, the Bedrock model it invokes), the video bucket for object-storage users, and
+ * it sends as, the Bedrock model it invokes), the video bucket for the catalog's object-storage users, and
  * the failed-jobs metric for its publisher. Nothing else: secrets go to the execution role.
  */
 export function grantTaskPermissions(props: TaskPermissionsProps): void {
@@ -42,7 +41,7 @@ export function grantTaskPermissions(props: TaskPermissionsProps): void {
     );
   }
 
-  if (objectStorageUsers.includes(entry.name)) {
+  if (entry.objectStorage) {
     const bucketArn = `arn:${Aws.PARTITION}:s3:::${videoBucketName(config.name)}`;
     role.addToPrincipalPolicy(
       new PolicyStatement({ sid: 'VideoObjects', actions: objectActions, resources: [`${bucketArn}/*`] }),

@@ -1,8 +1,8 @@
-import type { ServiceEntry } from '@what-if/catalog';
+import { type ServiceEntry, scalingBehavior } from '@what-if/catalog';
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { disruptionBudget, scalingBehavior } from '../kubernetes-defaults';
+import { disruptionBudget } from '../kubernetes-defaults';
 import { imageTag } from '../images';
 import { metadata, selectorLabels } from '../naming';
 import type { Profile } from '../profile';

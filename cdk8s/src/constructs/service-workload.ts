@@ -2,7 +2,7 @@ import type { ServiceEntry } from '@what-if/catalog';
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { appUser, probeTimings, tmpSizeMiB } from '../kubernetes-defaults';
+import { appUser, probeTimings } from '../kubernetes-defaults';
 import { configChecksum, configData, secretVariables, terminationGracePeriodSeconds } from '../environment';
 import { imageTag, serviceImage } from '../images';
 import { componentName, metadata, selectorLabels } from '../naming';
@@ -55,7 +55,7 @@ export class ServiceWorkload extends Construct {
     });
     const secret = kplus.Secret.fromSecretName(this, 'secret', componentName(profile, entry.name));
     const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', {
-      sizeLimit: Size.mebibytes(tmpSizeMiB(entry.name)),
+      sizeLimit: Size.mebibytes(entry.resources.scratchMiB),
     });
 
     this.deployment = new kplus.Deployment(this, 'deployment', {

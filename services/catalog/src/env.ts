@@ -1,3 +1,4 @@
+import { type DeploymentPath, trustedProxyCount } from './client-address';
 import { service, storePorts } from './services';
 import type { EnvVar, ServiceName } from './types';
 
@@ -13,6 +14,7 @@ function commonEnv(name: ServiceName): EnvVar[] {
     {
       name: 'NODE_ENV',
       default: 'development',
+      deployedDefault: 'production',
       description: 'development, test or production',
     },
     {
@@ -77,6 +79,7 @@ function storeEnv(name: ServiceName): EnvVar[] {
       {
         name: 'DYNAMODB_ENDPOINT',
         default: `http://127.0.0.1:${storePorts.dynamodb}`,
+        deployedDefault: '',
         description: 'DynamoDB endpoint; empty in AWS to use the regional endpoint',
       },
       { name: 'AWS_REGION', default: 'us-east-1', description: 'AWS region of the DynamoDB tables' },
@@ -116,4 +119,17 @@ export function envDefaults(name: ServiceName): Record<string, string> {
     if (variable.default !== undefined) defaults[variable.name] = variable.default;
   }
   return defaults;
+}
+
+/**
+ * A variable's default where a deployment runs the service rather than a laptop: its
+ * `deployedDefault` when it has one, and for the gateway's TRUSTED_PROXY_COUNT the length of
+ * the path's proxy chain. ECS, cdk8s and the chart all take their defaults from here.
+ */
+export function deployedDefault(
+  variable: EnvVar,
+  path: Exclude<DeploymentPath, 'local'>,
+): string | undefined {
+  if (variable.name === 'TRUSTED_PROXY_COUNT') return String(trustedProxyCount(path));
+  return variable.deployedDefault ?? variable.default;
 }

@@ -1,6 +1,6 @@
 export * from './types';
 export { services, frontend, service, storePorts } from './services';
-export { envFor, envDefaults, serviceUrlVariable } from './env';
+export { deployedDefault, envFor, envDefaults, serviceUrlVariable } from './env';
 export {
   edgePaths,
   gatewayPublicEndpoints,
@@ -11,7 +11,7 @@ export {
   type RouteTableEntry,
 } from './routes';
 export { dynamoTableName } from './tables';
-export { scalingLoad, type ScalingLoad } from './scaling';
+export { scalingBehavior, scalingLoad, type ScalingLoad } from './scaling';
 export { deploymentPaths, trustedProxyCount, type DeploymentPath } from './client-address';
 export { awsPermissions, type AwsPermission } from './aws-apis';
 export { bedrockModelArns, senderDomain } from './aws-resources';

@@ -17,3 +17,24 @@ export function scalingLoad(entry: ServiceEntry): ScalingLoad {
     memoryMiB: (entry.scaling.targetMemoryPercent * entry.resources.memory.requestMiB) / 100,
   };
 }
+
+/**
+ * How fast every service scales where the platform lets us say it (the HorizontalPodAutoscaler's
+ * `behavior`, for the cdk8s app and the chart alike): up fast, doubling within 30 s or four pods
+ * at a time; down slowly, at most half the replicas a minute, after five calm minutes.
+ */
+export const scalingBehavior = {
+  scaleUp: {
+    stabilizationWindowSeconds: 0,
+    selectPolicy: 'Max',
+    policies: [
+      { type: 'Percent', value: 100, periodSeconds: 30 },
+      { type: 'Pods', value: 4, periodSeconds: 30 },
+    ],
+  },
+  scaleDown: {
+    stabilizationWindowSeconds: 300,
+    selectPolicy: 'Max',
+    policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }],
+  },
+} as const;

@@ -93,6 +93,7 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
       memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
       minReplicas: 2,
@@ -288,6 +289,7 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
       memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
       minReplicas: 2,
@@ -298,6 +300,7 @@ export const services: readonly ServiceEntry[] = [
     },
     latency: { p99Ms: 500, availability: 0.999 },
     drainSeconds: 15,
+    migrations: 'migrations',
   },
   {
     name: 'generation',
@@ -443,6 +446,7 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 1000 },
       memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
       minReplicas: 2,
@@ -490,6 +494,7 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
       memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
       minReplicas: 2,
@@ -519,6 +524,7 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
       memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
       minReplicas: 2,
@@ -545,6 +551,8 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 500, limitMillicores: 1000 },
       memory: { requestMiB: 512, limitMiB: 1024 },
+      // Renders land in /tmp before they are uploaded.
+      scratchMiB: 1024,
     },
     scaling: {
       minReplicas: 1,
@@ -555,6 +563,7 @@ export const services: readonly ServiceEntry[] = [
     },
     latency: { p99Ms: 1000, availability: 0.99 },
     drainSeconds: 120,
+    objectStorage: true,
   },
   {
     name: 'social',
@@ -574,6 +583,7 @@ export const services: readonly ServiceEntry[] = [
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
       memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
       minReplicas: 2,

@@ -39,6 +39,11 @@ export interface EnvVar {
   description: string;
   /** The value used when the variable is unset. Absent means the variable is required. */
   default?: string;
+  /**
+   * Where a deployment (ECS, Kubernetes) needs another default than a laptop: a production
+   * build, DynamoDB's regional endpoint. Deployment renderings use it in place of `default`.
+   */
+  deployedDefault?: string;
   /** Comes from a secret store in production (Secrets Manager, Kubernetes Secret), never plain config. */
   secret?: boolean;
   /**
@@ -72,6 +77,8 @@ export interface DynamoTable {
 export interface Resources {
   cpu: { requestMillicores: number; limitMillicores: number };
   memory: { requestMiB: number; limitMiB: number };
+  /** Scratch space at /tmp, the only writable path of the container. */
+  scratchMiB: number;
 }
 
 export interface Scaling {
@@ -149,6 +156,13 @@ export interface ServiceEntry {
   latency: LatencyObjective;
   /** How long a replica may take to finish in-flight work after SIGTERM. */
   drainSeconds: number;
+  /** Keeps objects (rendered videos) in the deployment's object storage: S3 on AWS. */
+  objectStorage?: boolean;
+  /**
+   * Its PostgreSQL migrations, a folder of numbered SQL files relative to the service's own
+   * folder: the service applies them when it starts, the local launcher before anything starts.
+   */
+  migrations?: string;
 }
 
 export interface FrontendEntry {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   envFor,
@@ -7,6 +7,7 @@ import {
   resolveRoute,
   routeTable,
   scalingLoad,
+  service,
   serviceNames,
   services,
   storePorts,
@@ -100,6 +101,17 @@ test('resources, scaling and drain times are coherent', () => {
     expect(entry.latency.availability).toBeLessThan(1);
     expect(entry.drainSeconds).toBeGreaterThan(0);
   }
+});
+
+test('a service declares its migrations folder exactly when it has one', () => {
+  for (const entry of services) {
+    const conventional = path.join(repoRoot, 'services', entry.name, 'migrations');
+    expect({ service: entry.name, migrations: entry.migrations }).toEqual({
+      service: entry.name,
+      migrations: existsSync(conventional) ? 'migrations' : undefined,
+    });
+  }
+  expect(service('user').migrations).toBe('migrations');
 });
 
 test('every scaling target is a load a replica can reach below its limits', () => {

@@ -4,7 +4,7 @@ import { type LogFormat, wantsColor } from './log-format';
 
 /** What the launcher needs to know, read once from the environment. */
 export interface DevConfig {
-  /** The monorepo root: services/<name>/dist/main.js and the user migrations are found from here. */
+  /** The monorepo root: services/<name>/dist/main.js and the catalog's migration folders are found from here. */
   repoRoot: string;
   services: readonly ServiceEntry[];
   databaseUrl: string;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ServiceEntry } from '@what-if/catalog';
 import type { Logger } from '@what-if/kit';
 import { createPostgres, migrate } from '@what-if/kit/postgres';
 import { Client } from 'pg';
@@ -70,16 +71,18 @@ export async function dropDatabase(databaseUrl: string, timeoutMs: number): Prom
   });
 }
 
-/** Where the user service keeps its migrations (its main module would start the service if imported). */
-export function userMigrationsDirectory(repoRoot: string): string {
-  return path.join(repoRoot, 'services', 'user', 'migrations');
+/** Where a service keeps its migrations, as the catalog says. */
+export function migrationsDirectory(repoRoot: string, entry: ServiceEntry): string {
+  if (!entry.migrations) throw new Error(`The catalog gives ${entry.name} no migrations`);
+  return path.join(repoRoot, 'services', entry.name, entry.migrations);
 }
 
 /**
- * Applies the user service's pending migrations with the kit's runner, the same one the
- * service runs at start-up, so a migration error shows here, once, before seven services start.
+ * Applies a service's pending migrations with the kit's runner, the same one the service runs
+ * at start-up, so a migration error shows here, once, before seven services start.
  */
-export async function migrateUserDatabase(
+export async function migrateDatabase(
+  entry: ServiceEntry,
   databaseUrl: string,
   repoRoot: string,
   logger: Logger,
@@ -97,7 +100,7 @@ export async function migrateUserDatabase(
     logger,
   );
   try {
-    return await migrate(postgres.pool, userMigrationsDirectory(repoRoot), logger);
+    return await migrate(postgres.pool, migrationsDirectory(repoRoot, entry), logger);
   } finally {
     await postgres.close();
   }

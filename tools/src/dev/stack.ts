@@ -1,6 +1,6 @@
 import type { DevConfig } from './config';
 import { dynamoEndpoint } from './config';
-import { ensureDatabase, migrateUserDatabase } from './database';
+import { ensureDatabase, migrateDatabase } from './database';
 import { startFromEmpty } from './fresh-start';
 import { type RunningDynalite, createCatalogTables, startDynalite } from './dynamo';
 import type { Output } from './output';
@@ -139,12 +139,14 @@ export class DevStack {
     if (await ensureDatabase(databaseUrl, storeTimeoutMs))
       logger.info(`postgres: created the database ${database}`);
     else logger.info(`postgres: using ${database}`);
-    const applied = await migrateUserDatabase(databaseUrl, repoRoot, logger, storeTimeoutMs);
-    logger.info(
-      applied.length > 0
-        ? `postgres: applied ${applied.length} user migration${applied.length === 1 ? '' : 's'}`
-        : 'postgres: user migrations are up to date',
-    );
+    for (const entry of this.config.services.filter((service) => service.migrations)) {
+      const applied = await migrateDatabase(entry, databaseUrl, repoRoot, logger, storeTimeoutMs);
+      logger.info(
+        applied.length > 0
+          ? `postgres: applied ${applied.length} ${entry.name} migration${applied.length === 1 ? '' : 's'}`
+          : `postgres: ${entry.name} migrations are up to date`,
+      );
+    }
     logger.info(`redis: using ${storeAddress(this.config.redisUrl, 6379)}`);
     if (this.stopping) return;
 

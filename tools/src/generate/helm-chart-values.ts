@@ -1,5 +1,4 @@
-import { services, storePorts } from '@what-if/catalog';
-import { scalingBehavior as defaultScalingBehavior } from '@what-if/cdk8s/dist/kubernetes-defaults';
+import { scalingBehavior as defaultScalingBehavior, services, storePorts } from '@what-if/catalog';
 import {
   boolean,
   capabilities,

@@ -1,4 +1,4 @@
-import { type ServiceEntry, edgePaths, envFor, serviceUrlVariable } from '@what-if/catalog';
+import { type ServiceEntry, deployedDefault, edgePaths, envFor, serviceUrlVariable } from '@what-if/catalog';
 import {
   egressRules,
   envVars,
@@ -11,10 +11,9 @@ import {
   string,
   stringMap,
 } from './helm-kubernetes-schemas';
-import { kubernetesEnvDefaults, tmpSizeMiB } from '@what-if/cdk8s/dist/kubernetes-defaults';
 import { type ValueGroup, type ValueNode, group, leaf } from './helm-value-tree';
 
-// The chart's defaults are the cdk8s app's, so the two Kubernetes paths cannot drift apart.
+// The chart's defaults come from the catalog, as the cdk8s app's do, so the two Kubernetes paths cannot drift apart.
 
 /** A variable the chart computes from other values, so it has no key of its own. */
 function isComputed(entry: ServiceEntry, name: string): boolean {
@@ -32,7 +31,7 @@ function envGroup(entry: ServiceEntry): ValueGroup {
   const children: Record<string, ValueNode> = {};
   for (const variable of envFor(entry.name)) {
     if (variable.secret || isComputed(entry, variable.name)) continue;
-    const value = kubernetesEnvDefaults[variable.name] ?? variable.default;
+    const value = deployedDefault(variable, 'eks-alb');
     children[variable.name] = leaf(variable.description, string, value);
   }
   return group(
@@ -152,7 +151,7 @@ export function serviceValues(entry: ServiceEntry): ValueGroup {
     tmpSizeLimit: leaf(
       'Size limit of the emptyDir at /tmp, the only writable path',
       memoryQuantity,
-      `${tmpSizeMiB(entry.name)}Mi`,
+      `${entry.resources.scratchMiB}Mi`,
     ),
   });
 }
