@@ -71,25 +71,20 @@ function wireGateway(
   };
 }
 
-/** The gateway with some of its parts replaced; the benchmark takes out the rate limiter this way. */
-export function gatewayServiceWith(replaced: Partial<Dependencies>): ServiceDefinition<typeof configSchema> {
-  return {
-    name: 'gateway',
-    schema: configSchema,
-    async start(context) {
-      const redis = redisFromConfig(context.config, context.logger);
-      const wiring = wireGateway(context, redis);
-      const gateway = buildApp({ ...wiring.dependencies, ...replaced });
-      return {
-        app: gateway.app,
-        stores: [redis],
-        beforeStoresClose: async () => {
-          gateway.close();
-          wiring.close();
-        },
-      };
-    },
-  };
-}
-
-export const gatewayService = gatewayServiceWith({});
+export const gatewayService: ServiceDefinition<typeof configSchema> = {
+  name: 'gateway',
+  schema: configSchema,
+  async start(context) {
+    const redis = redisFromConfig(context.config, context.logger);
+    const wiring = wireGateway(context, redis);
+    const gateway = buildApp(wiring.dependencies);
+    return {
+      app: gateway.app,
+      stores: [redis],
+      beforeStoresClose: async () => {
+        gateway.close();
+        wiring.close();
+      },
+    };
+  },
+};

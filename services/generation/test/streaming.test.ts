@@ -1,7 +1,7 @@
 import { scenarioSchema } from '@what-if/contracts';
-import { streamGeneration } from './support/event-source-client';
+import { streamGeneration } from '../../../test/support/event-source-client';
+import { type GatewayInFront, startGatewayInFront } from '../../../test/support/service-processes';
 import { openAiStream } from './support/fake-openai';
-import { type GatewayInFront, startGatewayInFront } from './support/gateway-in-front';
 import { type GenerationUnderTest, startGenerationUnderTest } from './support/generation-under-test';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, jsonError, startScriptedServer } from './support/scripted-server';
@@ -35,7 +35,7 @@ describe('streaming through the real gateway, read with an EventSource', () => {
         SSE_HEARTBEAT_MS: '50',
       },
     });
-    gateway = await startGatewayInFront({ generationUrl: generation.url, userUrl: generation.identity.url });
+    gateway = await startGatewayInFront({ generation: generation.url, user: generation.identity.url });
   });
   afterAll(async () => {
     await gateway.stop();
@@ -158,10 +158,7 @@ describe('a disconnect reaches the provider as an aborted signal', () => {
     const generation = await startGenerationUnderTest({
       providers: { remote: [stalling], local: testProvider('local') },
     });
-    const gateway = await startGatewayInFront({
-      generationUrl: generation.url,
-      userUrl: generation.identity.url,
-    });
+    const gateway = await startGatewayInFront({ generation: generation.url, user: generation.identity.url });
     try {
       const stream = streamGeneration(gateway.url, { question: 'What if the sun set in the north?' });
       await stream.first('delta');

@@ -1,14 +1,14 @@
 /**
  * Measures what the identity issue asks for: login latency (p50/p99) through the gateway,
- * and the gateway's throughput for an authenticated GET with and without its rate limiter.
- * Everything runs on this machine against the real PostgreSQL and Redis, in a database and
- * key prefix of the run's own that are removed afterwards. Run: make bench-auth
+ * and the throughput of an authenticated GET through the gateway (token check, session check,
+ * rate limits, proxy) and straight to the user service, to see the gateway's share. The
+ * services run as processes from their compiled code, as in production, against this
+ * machine's PostgreSQL and Redis, in a database and key prefix of the run's own that are
+ * removed afterwards. Run: make bench-auth
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { type StartedService, createLogger, startService } from '@what-if/kit';
-import { gatewayService, gatewayServiceWith } from '@what-if/gateway/dist/service';
-import { userService } from '@what-if/user/dist/service';
 import { dropDatabase, ensureDatabase } from '../dev/database';
+import { type ServiceProcess, startServiceProcess } from '../harness/service-process';
 import { load } from './load';
 import { removeScratchKeys } from './scratch-keys';
 import { formatMs, percentile } from './percentiles';
@@ -27,13 +27,7 @@ const databaseUrl = (() => {
 })();
 const redisPrefix = `bench:${suffix}:`;
 
-const quiet = {
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'silent',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  SHUTDOWN_DELAY_MS: '0',
-};
+const production = { NODE_ENV: 'production' };
 
 /** Limits far above what one machine can send, so the limiter counts every request but never refuses. */
 const limitsThatNeverRefuse = {
@@ -49,16 +43,16 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 }
 
 async function main(): Promise<void> {
-  const running: Array<StartedService<unknown>> = [];
+  const running: ServiceProcess[] = [];
   await ensureDatabase(databaseUrl, 5_000);
   try {
     const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString();
-    const user = await startService(userService, {
+    const user = await startServiceProcess('user', {
+      keepLogs: false,
       env: {
-        ...process.env,
-        ...quiet,
+        ...production,
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         REDIS_KEY_PREFIX: `${redisPrefix}user:`,
@@ -66,32 +60,21 @@ async function main(): Promise<void> {
       },
     });
     running.push(user);
-    const gatewayEnv = {
-      ...process.env,
-      ...quiet,
-      ...limitsThatNeverRefuse,
-      REDIS_URL: redisUrl,
-      REDIS_KEY_PREFIX: `${redisPrefix}gateway:`,
-      USER_SERVICE_URL: user.url,
-    };
-    const limited = await startService(gatewayService, { env: gatewayEnv });
-    running.push(limited);
-    // The same gateway with the limiter taken out, to see what it costs.
-    const unlimited = await startService(
-      gatewayServiceWith({
-        rateLimits: {
-          perIp: (_req, _res, next) => next(),
-          perUser: async () => undefined,
-          perCredentialAttempt: async () => undefined,
-        },
-      }),
-      { env: gatewayEnv, logger: createLogger({ service: 'gateway', level: 'silent' }) },
-    );
-    running.push(unlimited);
+    const gateway = await startServiceProcess('gateway', {
+      keepLogs: false,
+      env: {
+        ...production,
+        ...limitsThatNeverRefuse,
+        REDIS_URL: redisUrl,
+        REDIS_KEY_PREFIX: `${redisPrefix}gateway:`,
+        USER_SERVICE_URL: user.url,
+      },
+    });
+    running.push(gateway);
 
     const credentials = { email: `bench-${suffix}@example.com`, password: 'Correct-Horse-9-Battery' };
     await json(
-      await fetch(`${limited.url}/api/v1/auth/register`, {
+      await fetch(`${gateway.url}/api/v1/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...credentials, displayName: 'Bench' }),
@@ -103,7 +86,7 @@ async function main(): Promise<void> {
     for (let index = 0; index < loginSamples; index += 1) {
       const started = performance.now();
       const body = await json(
-        await fetch(`${limited.url}/api/v1/auth/login`, {
+        await fetch(`${gateway.url}/api/v1/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(credentials),
@@ -114,14 +97,14 @@ async function main(): Promise<void> {
     }
 
     const headers = { authorization: `Bearer ${accessToken}` };
-    const withLimiter = await load({
-      url: `${limited.url}/api/v1/users/me`,
+    const throughGateway = await load({
+      url: `${gateway.url}/api/v1/users/me`,
       connections,
       durationSeconds: loadSeconds,
       headers,
     });
-    const withoutLimiter = await load({
-      url: `${unlimited.url}/api/v1/users/me`,
+    const direct = await load({
+      url: `${user.url}/api/v1/users/me`,
       connections,
       durationSeconds: loadSeconds,
       headers,
@@ -129,14 +112,14 @@ async function main(): Promise<void> {
 
     const lines = [
       `login through the gateway (${loginSamples} sequential, argon2id): p50 ${formatMs(percentile(latencies, 0.5))}, p99 ${formatMs(percentile(latencies, 0.99))}`,
-      `GET /api/v1/users/me through the gateway, ${connections} connections, ${loadSeconds} s each:`,
-      `  with rate limiter:    ${withLimiter.requests.average.toFixed(0)} req/s, p50 ${withLimiter.latency.p50} ms, p99 ${withLimiter.latency.p99} ms, non-2xx ${withLimiter.non2xx}, errors ${withLimiter.errors}`,
-      `  without rate limiter: ${withoutLimiter.requests.average.toFixed(0)} req/s, p50 ${withoutLimiter.latency.p50} ms, p99 ${withoutLimiter.latency.p99} ms, non-2xx ${withoutLimiter.non2xx}, errors ${withoutLimiter.errors}`,
+      `GET /api/v1/users/me, ${connections} connections, ${loadSeconds} s each:`,
+      `  through the gateway (rate limits counted): ${throughGateway.requests.average.toFixed(0)} req/s, p50 ${throughGateway.latency.p50} ms, p99 ${throughGateway.latency.p99} ms, non-2xx ${throughGateway.non2xx}, errors ${throughGateway.errors}`,
+      `  straight to the user service:              ${direct.requests.average.toFixed(0)} req/s, p50 ${direct.latency.p50} ms, p99 ${direct.latency.p99} ms, non-2xx ${direct.non2xx}, errors ${direct.errors}`,
       `node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    for (const service of running.reverse()) await service.stop().catch(() => undefined);
+    for (const service of running.reverse()) await service.stop();
     await dropDatabase(databaseUrl, 5_000);
     await removeScratchKeys(redisUrl, redisPrefix);
   }

@@ -6,10 +6,8 @@
  * Run: make bench-generation
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type StartedService, startService } from '@what-if/kit';
-import { gatewayService } from '@what-if/gateway/dist/service';
-import { createLocalProvider } from '@what-if/generation/dist/providers/local';
-import { generationService } from '@what-if/generation/dist/service';
+import { createOfflineWriter, detectLanguage } from '@what-if/offline-writer';
+import { type ServiceProcess, startServiceProcess } from '../harness/service-process';
 import { load } from './load';
 import { removeScratchKeys } from './scratch-keys';
 import { formatMs, percentile } from './percentiles';
@@ -33,13 +31,8 @@ const questions = [
   'Nếu tôi đi du học năm 18 tuổi thì sao?',
 ];
 
-const quiet = {
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'silent',
-  HOST: '127.0.0.1',
-  PORT: '0',
-  SHUTDOWN_DELAY_MS: '0',
-};
+/** Production mode; request logs stay on, as in production, but only the start-up line is read. */
+const production = { NODE_ENV: 'production' };
 
 /** Far above what one machine sends: limits and quotas count every request but never refuse. */
 const neverRefuse = {
@@ -50,13 +43,13 @@ const neverRefuse = {
 };
 
 async function offlineWriterLatency(): Promise<number[]> {
-  const provider = createLocalProvider();
+  const writer = createOfflineWriter();
   const latencies: number[] = [];
   for (let index = 0; index < samples; index += 1) {
     const question = questions[index % questions.length] as string;
-    const language = /[ăâđêôơư]|Nếu/i.test(question) ? 'vi' : 'en';
+    const language = detectLanguage(question);
     const started = performance.now();
-    await provider.generate(
+    await writer.write(
       { question, category: 'history', tone: 'serious', length: 'standard', language, seed: randomUUID() },
       new AbortController().signal,
       () => undefined,
@@ -88,24 +81,24 @@ async function timeToFirstEvent(url: string, question: string): Promise<number> 
 }
 
 async function main(): Promise<void> {
-  const running: Array<StartedService<unknown>> = [];
+  const running: ServiceProcess[] = [];
   try {
     const writer = await offlineWriterLatency();
 
-    const generation = await startService(generationService, {
+    const generation = await startServiceProcess('generation', {
+      keepLogs: false,
       env: {
-        ...process.env,
-        ...quiet,
+        ...production,
         ...neverRefuse,
         REDIS_URL: redisUrl,
         REDIS_KEY_PREFIX: `${redisPrefix}generation:`,
       },
     });
     running.push(generation);
-    const gateway = await startService(gatewayService, {
+    const gateway = await startServiceProcess('gateway', {
+      keepLogs: false,
       env: {
-        ...process.env,
-        ...quiet,
+        ...production,
         ...neverRefuse,
         REDIS_URL: redisUrl,
         REDIS_KEY_PREFIX: `${redisPrefix}gateway:`,
@@ -149,7 +142,7 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    for (const service of running.reverse()) await service.stop().catch(() => undefined);
+    for (const service of running.reverse()) await service.stop();
     await removeScratchKeys(redisUrl, redisPrefix);
   }
 }
