@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate up down bench-auth bench-generation eval-scenarios
+.PHONY: help install build dev test lint typecheck unit generate import-graph up down bench-auth bench-generation eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,6 +35,9 @@ generate: build ## Regenerate every checked-in rendering of the catalog (compose
 	node tools/dist/generate/main.js
 	$(MAKE) --no-print-directory helm-examples
 
+import-graph: install ## Print which package imports which, and any import against the layering
+	node tools/lint/import-graph.js
+
 up: ## Run the stack on Docker Compose
 	docker compose up --build
 
@@ -47,8 +50,8 @@ include $(sort $(wildcard make/*.mk))
 eval-scenarios: build ## Write the evaluation questions with the offline writer and print each check's pass rate; fails below 100 % on a hard check
 	node services/offline-writer/dist/evaluation/main.js
 
-bench-generation: build ## Measure offline generation latency, time to first streamed event and cached throughput
+bench-generation: build ## Measure offline writer latency, time to first streamed event and cached throughput
 	node tools/dist/bench/generation.js
 
-bench-auth: build ## Measure login latency (p50/p99) and authenticated gateway throughput with and without rate limits
+bench-auth: build ## Measure login latency (p50/p99) and authenticated throughput through the gateway and straight to user
 	node tools/dist/bench/auth.js

@@ -1,7 +1,8 @@
-// ESLint flat config: typescript-eslint's recommended rules over every package.
+// ESLint flat config: typescript-eslint's recommended rules over every package, and the layering.
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
+const whatIf = require('./tools/lint/eslint-plugin');
 
 module.exports = tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.fuzz/**', '**/*.d.ts', '**/cdk.out/**'] },
@@ -15,6 +16,11 @@ module.exports = tseslint.config(
       'no-console': 'error',
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // Who may import whom: docs/architecture.md, "Layering"; the table is tools/lint/layering.js.
+    plugins: { 'what-if': whatIf },
+    rules: { 'what-if/layering': 'error' },
   },
   {
     files: ['**/*.js'],
