@@ -1,6 +1,6 @@
 import type { Role } from '@what-if/contracts';
 import type { Queryable } from '../database/transaction';
-import { type UserRecord, findUserById } from './user-store';
+import { type UserRecord, type UserRow, toUser, userColumns } from './user-store';
 
 export interface UserSearch {
   /** Part of an email address or display name, matched case-insensitively. */
@@ -21,11 +21,12 @@ export interface UserPage {
 /**
  * Newest accounts first, keyset-paged on (created_at, id) so pages stay stable while accounts
  * are added. The search term is a bound parameter matched with strpos, so neither SQL nor LIKE
- * wildcards in it mean anything.
+ * wildcards in it mean anything. One query reads the page's accounts whole.
  */
 export async function searchUsers(db: Queryable, search: UserSearch): Promise<UserPage> {
-  const result = await db.query<{ id: string; cursor_at: string }>(
-    `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+  const result = await db.query<UserRow & { cursor_at: string }>(
+    `SELECT ${userColumns},
+            to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
      FROM users
      WHERE ($1::text IS NULL OR strpos(email, lower($1)) > 0 OR strpos(lower(display_name), lower($1)) > 0)
        AND ($2::text IS NULL OR $2 = ANY (roles))
@@ -43,9 +44,7 @@ export async function searchUsers(db: Queryable, search: UserSearch): Promise<Us
     ],
   );
   const rows = result.rows.slice(0, search.limit);
-  const users = (await Promise.all(rows.map((row) => findUserById(db, row.id)))).filter(
-    (user): user is UserRecord => user !== undefined,
-  );
+  const users = rows.map(toUser);
   const last = rows[rows.length - 1];
   return result.rows.length > search.limit && last
     ? { users, next: { createdAt: last.cursor_at, id: last.id } }

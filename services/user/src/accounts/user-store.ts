@@ -15,7 +15,7 @@ export interface UserRecord {
   updatedAt: Date;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   email_verified: boolean;
@@ -29,10 +29,12 @@ interface UserRow {
   updated_at: Date;
 }
 
-const columns =
+/** The users columns a UserRecord is read from, for queries that select whole accounts. */
+export const userColumns =
   'id, email, email_verified, password_hash, display_name, bio, avatar_url, roles, disabled_at, created_at, updated_at';
+const columns = userColumns;
 
-function toUser(row: UserRow): UserRecord {
+export function toUser(row: UserRow): UserRecord {
   return {
     id: row.id,
     email: row.email,
