@@ -1,54 +1,46 @@
-import { authenticate, requirePrincipal } from '@what-if/kit';
+import { authenticate, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { HistoryDependencies } from '../dependencies';
-import { parseInput } from '../request-validation';
 import type { SummaryChanges } from '../store/update-scenario';
-import { userTagListSchema } from '../user-tags';
+import { userTags } from '../user-tags';
 
 /** Enough for a "select all on this page" and a bit; each id costs a few store calls. */
 export const maxBulkIds = 100;
 /** Store calls in flight at once for one bulk request, so one request cannot flood the table. */
 const bulkConcurrency = 8;
 
-const bulkSchema = z
-  .object({
-    action: z.enum(['delete', 'favorite', 'unfavorite', 'tag', 'untag']),
-    ids: z
-      .array(z.string().min(1).max(64))
-      .min(1)
-      .max(maxBulkIds)
-      .transform((ids) => [...new Set(ids)]),
-    tags: userTagListSchema.pipe(z.array(z.string()).min(1)).optional(),
-  })
-  .strict()
-  .superRefine((request, context) => {
-    const tagging = request.action === 'tag' || request.action === 'untag';
-    if (tagging && !request.tags) {
-      context.addIssue({
-        code: 'custom',
-        path: ['tags'],
-        message: `is required for the ${request.action} action`,
-      });
-    }
-    if (!tagging && request.tags) {
-      context.addIssue({ code: 'custom', path: ['tags'], message: 'is only for the tag and untag actions' });
-    }
-  });
-type BulkRequest = z.output<typeof bulkSchema>;
+/** The request, as the contract (openapi.yaml, BulkRequest) has already checked its shape. */
+interface BulkRequest {
+  action: 'delete' | 'favorite' | 'unfavorite' | 'tag' | 'untag';
+  ids: string[];
+  tags?: string[];
+}
 
 export type BulkStatus = 'ok' | 'not_found' | 'too_many_tags';
 
+/** The change each id gets (none for delete); tags only for tag and untag, which must have them. */
 function changesFor(request: BulkRequest): SummaryChanges {
+  const tagging = request.action === 'tag' || request.action === 'untag';
+  if (tagging && !request.tags) {
+    throw validationProblem([
+      { path: '/body/tags', message: `is required for the ${request.action} action` },
+    ]);
+  }
+  if (!tagging && request.tags) {
+    throw validationProblem([{ path: '/body/tags', message: 'is only for the tag and untag actions' }]);
+  }
+  const tags = userTags(request.tags ?? [], '/body/tags');
   switch (request.action) {
+    case 'delete':
+      return {};
     case 'favorite':
       return { favorite: true };
     case 'unfavorite':
       return { favorite: false };
     case 'tag':
-      return { addTags: request.tags ?? [] };
+      return { addTags: tags };
     default:
-      return { removeTags: request.tags ?? [] };
+      return { removeTags: tags };
   }
 }
 
@@ -74,17 +66,19 @@ export function bulkRoutes(deps: HistoryDependencies): Router {
 
   router.post('/api/v1/scenarios/bulk', signedIn, async (req, res) => {
     const owner = requirePrincipal(res);
-    const request = parseInput(bulkSchema, req.body, '/body');
+    const request = req.body as BulkRequest;
+    const changes = changesFor(request);
+    const ids = [...new Set(request.ids)];
     const act = async (id: string): Promise<{ id: string; status: BulkStatus }> => {
       if (request.action === 'delete') {
         return { id, status: (await deps.store.delete(owner.userId, id)) ? 'ok' : 'not_found' };
       }
-      const updated = await deps.store.update(owner.userId, id, changesFor(request));
+      const updated = await deps.store.update(owner.userId, id, changes);
       const status = { updated: 'ok', 'not-found': 'not_found', 'too-many-tags': 'too_many_tags' } as const;
       return { id, status: status[updated.outcome] };
     };
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ results: await inBatches(request.ids, bulkConcurrency, act) });
+    res.json({ results: await inBatches(ids, bulkConcurrency, act) });
   });
 
   return router;

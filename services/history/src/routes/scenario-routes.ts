@@ -1,20 +1,16 @@
 import { HttpProblem, authenticate, requirePrincipal } from '@what-if/kit';
 import { Router } from 'express';
-import { z } from 'zod';
 import { readCursor, signCursor } from '../cursor';
 import type { HistoryDependencies } from '../dependencies';
-import { parseInput } from '../request-validation';
-import { userTagListSchema } from '../user-tags';
+import { userTags } from '../user-tags';
 import { readListQuery } from './list-query';
 
-const changesSchema = z
-  .object({
-    favorite: z.boolean().optional(),
-    tags: userTagListSchema.optional(),
-    rating: z.number().int().min(1).max(5).nullable().optional(),
-  })
-  .strict()
-  .refine((changes) => Object.keys(changes).length > 0, { message: 'must change favorite, tags or rating' });
+/** The PATCH body, as the contract (openapi.yaml, ScenarioChanges) has already checked it. */
+interface ScenarioChanges {
+  favorite?: boolean;
+  tags?: string[];
+  rating?: number | null;
+}
 
 /** Missing and someone else's answer alike, so ids cannot be probed for existence. */
 function notFound(id: string): HttpProblem {
@@ -56,8 +52,12 @@ export function scenarioRoutes(deps: HistoryDependencies): Router {
   router.patch('/api/v1/scenarios/:id', signedIn, async (req, res) => {
     const owner = requirePrincipal(res);
     const id = String(req.params['id']);
-    const changes = parseInput(changesSchema, req.body, '/body');
-    const saved = await deps.store.change(owner.userId, id, changes);
+    const sent = req.body as ScenarioChanges;
+    const changes = sent.tags ? { ...sent, tags: userTags(sent.tags, '/body/tags') } : sent;
+    // Tags here replace the old ones, so the only way this fails is a scenario that is not the caller's.
+    const updated = await deps.store.update(owner.userId, id, changes);
+    if (updated.outcome !== 'updated') throw notFound(id);
+    const saved = await deps.store.read(owner.userId, id);
     if (!saved) throw notFound(id);
     res.setHeader('Cache-Control', 'no-store');
     res.json(saved);

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deploymentCursorKey } from './cursor-key';
 import { deleteScenario } from './delete-scenario';
 import { type ListPage, type ListRequest, listScenarios } from './list-scenarios';
-import { readBody, readScenarioItems } from './read-scenario';
+import { readScenarioItems } from './read-scenario';
 import { type SavedScenario, savedScenarioView } from './records';
 import { type SaveOutcome, saveScenario } from './save-scenario';
 import { type SummaryChanges, type UpdateOutcome, updateSummary } from './update-scenario';
@@ -14,9 +14,7 @@ export interface ScenarioStore {
   /** The owner's saved scenario; undefined when it is missing or someone else's. */
   read(ownerId: string, scenarioId: string): Promise<SavedScenario | undefined>;
   list(request: ListRequest): Promise<ListPage>;
-  /** Changes the owner's saved scenario and answers it as it now stands; undefined as for read. */
-  change(ownerId: string, scenarioId: string, changes: SummaryChanges): Promise<SavedScenario | undefined>;
-  /** Changes the owner's saved scenario, answering only how it went (bulk operations). */
+  /** Changes the owner's saved scenario (favourite, tags, rating); `not-found` as for read. */
   update(ownerId: string, scenarioId: string, changes: SummaryChanges): Promise<UpdateOutcome>;
   /** False when the caller owns no scenario with that id. */
   delete(ownerId: string, scenarioId: string): Promise<boolean>;
@@ -33,12 +31,6 @@ export function createScenarioStore(documents: DynamoDBDocumentClient, tableName
       return savedScenarioView(summary, body);
     },
     list: (request) => listScenarios(context, request),
-    async change(ownerId, scenarioId, changes) {
-      const updated = await updateSummary(context, ownerId, scenarioId, changes, new Date());
-      if (updated.outcome !== 'updated') return undefined;
-      const body = await readBody(context, scenarioId);
-      return body ? savedScenarioView(updated.summary, body) : undefined;
-    },
     update: (ownerId, scenarioId, changes) =>
       updateSummary(context, ownerId, scenarioId, changes, new Date()),
     delete: (ownerId, scenarioId) => deleteScenario(context, ownerId, scenarioId),
