@@ -2,7 +2,7 @@ import { edgePaths } from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
 import { contentSecurityPolicy } from '../src/frontend/security-headers';
 import { synthesized } from './support/synthesized';
-import { onlyResource } from './support/template-queries';
+import { onlyResource, resourcesOfType } from './support/template-queries';
 
 const { templates, config } = synthesized('prod');
 const frontend = templates.frontend;
@@ -14,7 +14,7 @@ const distribution = onlyResource(frontend, 'AWS::CloudFront::Distribution', () 
   Origins: Array<{
     Id: string;
     DomainName: unknown;
-    OriginAccessControlId?: unknown;
+    OriginAccessControlId?: { 'Fn::GetAtt': [string, string] };
     CustomOriginConfig?: Record<string, unknown>;
   }>;
   CacheBehaviors: Array<{
@@ -25,10 +25,10 @@ const distribution = onlyResource(frontend, 'AWS::CloudFront::Distribution', () 
   }>;
   DefaultCacheBehavior: {
     TargetOriginId: string;
-    ResponseHeadersPolicyId: unknown;
+    ResponseHeadersPolicyId: { Ref: string };
     ViewerProtocolPolicy: string;
   };
-  Logging: unknown;
+  Logging: { Bucket: { 'Fn::GetAtt': [string, string] }; Prefix: string };
 };
 
 function behaviour(path: string) {
@@ -49,12 +49,35 @@ test('the site is served on its domain with the us-east-1 certificate and TLS 1.
       MinimumProtocolVersion: 'TLSv1.2_2021',
     }),
   );
-  expect(distribution.Logging).toBeDefined();
+  // Access logs go to the stack's private logs bucket, which accepts CloudFront's log delivery.
+  expect(distribution.Logging.Prefix).toBe('cloudfront/');
+  const [logsBucketId, attribute] = distribution.Logging.Bucket['Fn::GetAtt'];
+  expect(attribute).toBe('RegionalDomainName');
+  const logsBucket = resourcesOfType(frontend, 'AWS::S3::Bucket')[logsBucketId]!;
+  expect(logsBucket.Properties['PublicAccessBlockConfiguration']).toEqual({
+    BlockPublicAcls: true,
+    BlockPublicPolicy: true,
+    IgnorePublicAcls: true,
+    RestrictPublicBuckets: true,
+  });
+  expect(logsBucket.Properties['OwnershipControls']).toEqual({
+    Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }],
+  });
 });
 
 test('the bucket is reached only through origin access control', () => {
   const site = origin(distribution.DefaultCacheBehavior.TargetOriginId);
-  expect(site.OriginAccessControlId).toBeDefined();
+  const [controlId, attribute] = site.OriginAccessControlId!['Fn::GetAtt'];
+  expect(attribute).toBe('Id');
+  expect(
+    resourcesOfType(frontend, 'AWS::CloudFront::OriginAccessControl')[controlId]!.Properties[
+      'OriginAccessControlConfig'
+    ],
+  ).toMatchObject({
+    OriginAccessControlOriginType: 's3',
+    SigningBehavior: 'always',
+    SigningProtocol: 'sigv4',
+  });
   frontend.hasResourceProperties('AWS::S3::BucketPolicy', {
     PolicyDocument: {
       Statement: Match.arrayWith([
@@ -85,20 +108,21 @@ test("the API's whole public surface goes to the API over HTTPS; only share page
 });
 
 test('pages carry HSTS and the content security policy', () => {
-  expect(distribution.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
   expect(distribution.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
-  frontend.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-    ResponseHeadersPolicyConfig: Match.objectLike({
-      SecurityHeadersConfig: Match.objectLike({
-        StrictTransportSecurity: Match.objectLike({
-          AccessControlMaxAgeSec: 63072000,
-          IncludeSubdomains: true,
-          Preload: true,
-        }),
-        ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
-        FrameOptions: { FrameOption: 'DENY', Override: true },
-      }),
-    }),
+  // The policy the pages get, not merely one in the stack, carries the headers.
+  const policy = resourcesOfType(frontend, 'AWS::CloudFront::ResponseHeadersPolicy')[
+    distribution.DefaultCacheBehavior.ResponseHeadersPolicyId.Ref
+  ]!;
+  expect(policy.Properties['ResponseHeadersPolicyConfig']).toMatchObject({
+    SecurityHeadersConfig: {
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 63072000,
+        IncludeSubdomains: true,
+        Preload: true,
+      },
+      ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+    },
   });
   expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
   expect(contentSecurityPolicy).toContain("default-src 'self'");

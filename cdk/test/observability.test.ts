@@ -112,17 +112,21 @@ test('a synthetic check calls the unified /health and alarms when it is not 200'
 
 test('the alert topic is encrypted with a key CloudWatch may use, and refuses plain HTTP', () => {
   const topic = onlyResource(observability, 'AWS::SNS::Topic', () => true);
-  expect(topic.Properties.KmsMasterKeyId).toBeDefined();
-  observability.hasResourceProperties('AWS::KMS::Key', {
-    KeyPolicy: {
-      Statement: Match.arrayWith([
-        Match.objectLike({
-          Principal: { Service: 'cloudwatch.amazonaws.com' },
-          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
-        }),
-      ]),
-    },
-  });
+  const [keyId, attribute] = (topic.Properties.KmsMasterKeyId as { 'Fn::GetAtt': [string, string] })[
+    'Fn::GetAtt'
+  ];
+  expect(attribute).toBe('Arn');
+  // The topic's own key, not any key in the stack, is the one CloudWatch may use.
+  const key = resourcesOfType(observability, 'AWS::KMS::Key')[keyId]!;
+  expect(key.Properties['EnableKeyRotation']).toBe(true);
+  expect((key.Properties['KeyPolicy'] as { Statement: unknown[] }).Statement).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      }),
+    ]),
+  );
   observability.hasResourceProperties('AWS::SNS::TopicPolicy', {
     PolicyDocument: {
       Statement: Match.arrayWith([

@@ -1,4 +1,4 @@
-import { envFor, services } from '@what-if/catalog';
+import { envFor, service, services } from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthesized } from './support/synthesized';
 import { crossStackTarget, resourcesOfType, type CfnResource } from './support/template-queries';
@@ -25,8 +25,14 @@ const secretTypes = ['AWS::SecretsManager::Secret', 'AWS::SecretsManager::Secret
 describe.each(services.map((entry) => entry.name))('%s', (name) => {
   const container = serviceContainer(name);
   const secretVariables = envFor(name).filter((variable) => variable.secret);
+  /** PostgreSQL's credentials come as libpq variables beside DATABASE_URL (see below). */
+  const postgresCredentials = service(name).stores.includes('postgres') ? ['PGPASSWORD', 'PGUSER'] : [];
 
-  test('receives every catalog secret from Secrets Manager', () => {
+  test('receives exactly the catalog secrets, each from Secrets Manager', () => {
+    // None for a service the catalog gives no secret.
+    expect((container.Secrets ?? []).map((secret) => secret.Name).sort()).toEqual(
+      [...secretVariables.map((variable) => variable.name), ...postgresCredentials].sort(),
+    );
     for (const variable of secretVariables) {
       const secret = container.Secrets?.find((candidate) => candidate.Name === variable.name);
       expect(secret).toBeDefined();

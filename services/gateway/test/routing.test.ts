@@ -149,14 +149,20 @@ describe('correlation ids', () => {
 
 describe('streaming', () => {
   test('the response streams: the first event reaches the client before the service finishes', async () => {
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => {
+    let release: (why: string) => void = () => undefined;
+    const released = new Promise<string>((resolve) => {
       release = resolve;
     });
     upstream('generation').handleRaw((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.write('event: meta\ndata: {"step":1}\n\n');
-      void released.then(() => res.end('event: done\ndata: {"step":2}\n\n'));
+      // The service finishes on its own after a while, so a gateway that buffers fails the
+      // assertions below (meta and done arrive together) instead of leaving the test hanging.
+      const givingUp = setTimeout(() => release('the service stopped waiting'), 5_000);
+      void released.then((why) => {
+        clearTimeout(givingUp);
+        res.end(`event: done\ndata: ${JSON.stringify({ why })}\n\n`);
+      });
     });
     const response = await fetch(`${gateway.url}/api/v1/scenarios`, {
       method: 'POST',
@@ -165,14 +171,14 @@ describe('streaming', () => {
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
-    // Had the gateway buffered, this read would wait for a release that never comes.
     expect(first).toContain('event: meta');
     expect(first).not.toContain('event: done');
-    release();
+    release('the client had the first event');
     let rest = '';
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
       rest += new TextDecoder().decode(chunk.value);
     expect(rest).toContain('event: done');
+    expect(rest).toContain('the client had the first event');
   });
 
   test('the request body streams: the service sees the first part before the client sends the rest', async () => {
@@ -182,6 +188,7 @@ describe('streaming', () => {
       req.on('end', () => res.end('|end'));
     });
     const port = new URL(gateway.url).port;
+    let restSentAfterEcho = false;
     const answer = await new Promise<string>((resolve, reject) => {
       const client = httpRequest(
         {
@@ -198,27 +205,44 @@ describe('streaming', () => {
           let text = '';
           res.on('data', (chunk: Buffer) => {
             text += chunk.toString();
-            // The rest is only sent once the service has echoed the first part back.
-            if (text === 'got:part-one') client.end('part-two');
+            // The rest is sent once the service has echoed the first part back.
+            if (text === 'got:part-one') {
+              clearTimeout(givingUp);
+              restSentAfterEcho = true;
+              client.end('part-two');
+            }
           });
           res.on('end', () => resolve(text));
         },
       );
+      // Or after a while without an echo, so a gateway that buffers the body fails the
+      // assertions below (the service sees both parts at once) instead of leaving the test hanging.
+      const givingUp = setTimeout(() => client.end('part-two'), 5_000);
       client.on('error', reject);
       client.write('part-one');
     });
     expect(answer).toBe('got:part-one|end');
+    expect(restSentAfterEcho).toBe(true);
   });
 
   test('a client that disconnects cancels the request to the service', async () => {
-    let upstreamClosed: () => void = () => undefined;
-    const closed = new Promise<void>((resolve) => {
-      upstreamClosed = resolve;
+    let upstreamEnded: (how: string) => void = () => undefined;
+    const ended = new Promise<string>((resolve) => {
+      upstreamEnded = resolve;
     });
     upstream('generation').handleRaw((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('event: meta\ndata: {}\n\n');
-      res.on('close', () => upstreamClosed());
+      // Finishes on its own after a while, so a gateway that keeps the request open fails the
+      // assertion below instead of leaving the test hanging.
+      const givingUp = setTimeout(() => {
+        upstreamEnded('still open: the service finished it');
+        res.end();
+      }, 5_000);
+      res.on('close', () => {
+        clearTimeout(givingUp);
+        upstreamEnded('closed by the gateway');
+      });
     });
     const controller = new AbortController();
     const response = await fetch(`${gateway.url}/api/v1/scenarios`, {
@@ -227,7 +251,7 @@ describe('streaming', () => {
     });
     await response.body!.getReader().read();
     controller.abort();
-    await closed;
+    expect(await ended).toBe('closed by the gateway');
   });
 });
 
