@@ -4,29 +4,14 @@ import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-
 import { dynamoTableName } from '@what-if/catalog';
 import { type Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
+import { type ApiCall, apiClient } from '../../../../test/support/api-client';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
 import { historyService } from '../../src/service';
 import { createScenarioStore } from '../../src/store/scenario-store';
 
-export interface Answer<Body = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: Body;
-}
-
-export interface CallOptions {
-  token?: string;
-  body?: unknown;
-  rawBody?: string;
-}
-
-export type Call = <Body = Record<string, unknown>>(
-  method: string,
-  path: string,
-  options?: CallOptions,
-) => Promise<Answer<Body>>;
+type Call = ApiCall;
 
 /** Another replica of the service on the same table, as a deployment runs several. */
 export interface Replica {
@@ -78,25 +63,7 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
   });
   const documents = DynamoDBDocumentClient.from(client);
 
-  const callOn =
-    (baseUrl: string): Call =>
-    async <Body>(method: string, path: string, options: CallOptions = {}): Promise<Answer<Body>> => {
-      const headers: Record<string, string> = {};
-      if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-      let payload: string | undefined;
-      if (options.rawBody !== undefined || options.body !== undefined) {
-        headers['content-type'] = 'application/json';
-        payload = options.rawBody ?? JSON.stringify(options.body);
-      }
-      const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
-      const text = await response.text();
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: (text ? JSON.parse(text) : {}) as Body,
-      };
-    };
-  const call = callOn(running.url);
+  const call = apiClient(running.url);
 
   return {
     url: running.url,
@@ -109,7 +76,7 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
     call,
     async replica(extra = {}) {
       const replica = await start(extra);
-      return { call: callOn(replica.url), stop: () => replica.stop() };
+      return { call: apiClient(replica.url), stop: () => replica.stop() };
     },
     async seed(ownerId, scenarios) {
       const store = createScenarioStore(documents, tableName);
