@@ -1,6 +1,7 @@
 import { routeTable, services } from '@what-if/catalog';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import type { CfnSecurityGroup } from 'aws-cdk-lib/aws-ec2';
 import type { CfnListenerRule, CfnTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { synthesized } from './support/synthesized';
 import { crossStackTarget, onlyResource, resourcesOfType } from './support/template-queries';
@@ -136,6 +137,54 @@ test('the gateway deploys blue-green: a test listener, a bake time, and alarms t
   expect(resolved(target!.AdvancedConfiguration.AlternateTargetGroupArn)).toBe(greenId);
   expect(resolved(target!.AdvancedConfiguration.ProductionListenerRule)).toBe(productionRuleId);
   expect(resolved(target!.AdvancedConfiguration.TestListenerRule)).toBe(testRuleId);
+});
+
+test('before production traffic moves, a hook calls the new revision through the test listener', () => {
+  const deployment = gatewayService.Properties.DeploymentConfiguration as {
+    LifecycleHooks: Array<{
+      HookTargetArn: { 'Fn::GetAtt': [string, string] };
+      LifecycleStages: string[];
+      RoleArn: unknown;
+    }>;
+  };
+  expect(deployment.LifecycleHooks).toHaveLength(1);
+  const [hook] = deployment.LifecycleHooks;
+  expect(hook!.LifecycleStages).toEqual(['POST_TEST_TRAFFIC_SHIFT']);
+  const check = templates.services.toJSON().Resources[hook!.HookTargetArn['Fn::GetAtt'][0]] as {
+    Type: string;
+    Properties: {
+      Runtime: string;
+      Environment: { Variables: Record<string, string> };
+      VpcConfig: { SecurityGroupIds: unknown[] };
+    };
+  };
+  expect(check.Type).toBe('AWS::Lambda::Function');
+  // Where the runbook sends an operator for the verdicts.
+  templates.services.hasResourceProperties('AWS::Logs::LogGroup', {
+    LogGroupName: '/whatif/prod/functions/deployment-gate',
+  });
+  edge.hasResourceProperties('AWS::Logs::LogGroup', {
+    LogGroupName: '/whatif/prod/functions/listener-weights',
+  });
+  expect(check.Properties.Runtime).toBe('nodejs24.x');
+  expect(check.Properties.Environment.Variables).toEqual(
+    expect.objectContaining({
+      TEST_URL: `https://${config.domain.apiDomain}:8443`,
+      PRODUCTION_URL: `https://${config.domain.siteDomain}`,
+    }),
+  );
+  // From the VPC, whose calls to the public listener leave through the NAT gateways it admits.
+  const group = crossStackTarget(check.Properties.VpcConfig.SecurityGroupIds[0], templates);
+  expect(group?.logicalId).toBe(
+    Stack.of(stacks.network.groups.deploymentGate).getLogicalId(
+      stacks.network.groups.deploymentGate.node.defaultChild as CfnSecurityGroup,
+    ),
+  );
+  const egress = (group!.resource.Properties.SecurityGroupEgress as Array<{ FromPort: number }>).map(
+    (rule) => rule.FromPort,
+  );
+  expect(egress.sort()).toEqual([443, 8443]);
+  expect(group!.resource.Properties.SecurityGroupIngress ?? []).toEqual([]);
 });
 
 test('the test listener answers on its own HTTPS port', () => {

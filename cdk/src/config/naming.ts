@@ -27,6 +27,11 @@ export function serviceLogGroupName(environment: EnvironmentName, service: Servi
   return `/whatif/${environment}/services/${service}`;
 }
 
+/** The log group of one of our Lambda functions, named after its folder under src/lambda. */
+export function functionLogGroupName(environment: EnvironmentName, source: string): string {
+  return `/whatif/${environment}/functions/${source}`;
+}
+
 export function secretName(environment: EnvironmentName, ...path: string[]): string {
   return ['whatif', environment, ...path].join('/');
 }

@@ -120,6 +120,7 @@ export class EdgeStack extends Stack {
       green,
       clusterName: clusterName(config.name),
       serviceName: gateway.name,
+      environment: config.name,
       logRetention: config.observability.logRetention,
       removalPolicy: dataRemovalPolicy(config),
     });

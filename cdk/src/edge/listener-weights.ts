@@ -8,6 +8,8 @@ import type {
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { EnvironmentName } from '../config/environment-config';
+import { functionLogGroupName } from '../config/naming';
 import { projectFunction } from '../shared/project-function';
 
 export interface ListenerWeightsProps {
@@ -17,6 +19,7 @@ export interface ListenerWeightsProps {
   readonly green: ApplicationTargetGroup;
   readonly clusterName: string;
   readonly serviceName: string;
+  readonly environment: EnvironmentName;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
 }
@@ -45,6 +48,7 @@ export class ListenerWeights extends Construct {
     super(scope, id);
     const reader = projectFunction(this, 'Reader', {
       source: 'listener-weights',
+      logGroupName: functionLogGroupName(props.environment, 'listener-weights'),
       description:
         "Reads the gateway's listener rule weights so a stack update keeps them (aws/aws-cdk#36649)",
       timeout: Duration.minutes(1),

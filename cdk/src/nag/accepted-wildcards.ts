@@ -71,6 +71,12 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
     reason: 'The log streams of one named log group: stream names exist only at run time',
   },
   {
+    resource: /^<[A-Za-z0-9]+\.Arn>:\*$/,
+    accepts: (actions) => actions.every((action) => action === 'lambda:InvokeFunction'),
+    reason:
+      'Invoking the versions and aliases of one named function: the role ECS assumes to run the deployment lifecycle hook',
+  },
+  {
     resource: new RegExp(`^arn:${arnSegment}:bedrock:\\*::foundation-model/[^*]+$`),
     accepts: (actions) =>
       actions.every(
@@ -93,6 +99,8 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
 export const acceptedManagedPolicies: Readonly<Record<string, string>> = {
   AWSLambdaBasicExecutionRole:
     "The role aws-cdk-lib gives a Lambda function it creates (the CloudFront prefix-list lookup, the listener-weights reader, the deployment gate): writing that function's own logs",
+  AWSLambdaVPCAccessExecutionRole:
+    "The role aws-cdk-lib gives a function in the VPC (the gateway's deployment gate): creating and deleting the function's own network interfaces",
   AmazonECSInfrastructureRolePolicyForLoadBalancers:
     'The AWS-maintained policy ECS blue-green deployments need to shift listener rules between target groups; AWS widens it as the feature grows',
 };

@@ -44,6 +44,8 @@ export class ReachabilityGroups extends Construct {
   readonly databaseRotation: SecurityGroup;
   /** The interface VPC endpoints: HTTPS from anywhere in the VPC. */
   readonly endpoints: SecurityGroup;
+  /** The gateway's pre-traffic test function: out to the test listener and CloudFront, nothing in. */
+  readonly deploymentGate: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: ReachabilityGroupsProps) {
     super(scope, id);
@@ -126,6 +128,19 @@ export class ReachabilityGroups extends Construct {
       Port.tcp(httpsPort),
       'AWS APIs from inside the VPC',
     );
+
+    this.deploymentGate = new SecurityGroup(this, 'DeploymentGate', {
+      vpc,
+      description:
+        'Gateway deployment test: calls the test listener of the ALB and CloudFront; nothing calls it',
+      allowAllOutbound: false,
+    });
+    this.deploymentGate.addEgressRule(
+      Peer.anyIpv4(),
+      Port.tcp(testListenerPort),
+      'The test listener, through the NAT gateways',
+    );
+    this.deploymentGate.addEgressRule(Peer.anyIpv4(), Port.tcp(httpsPort), 'Production, through CloudFront');
 
     this.databaseRotation = new SecurityGroup(this, 'DatabaseRotation', {
       vpc,

@@ -21,6 +21,7 @@ import {
   Protocol,
   type Cluster,
   type ContainerDefinition,
+  type IDeploymentLifecycleHookTarget,
   type Secret as ContainerSecret,
 } from 'aws-cdk-lib/aws-ecs';
 import type { ApplicationListenerRule, ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -52,6 +53,8 @@ export interface BlueGreenTargets {
   readonly bakeTime: Duration;
   /** Alarms that, in alarm during the deployment or its bake time, roll it back. */
   readonly rollbackAlarmNames: readonly string[];
+  /** Tests the new revision on the test listener before production traffic moves. */
+  readonly preTrafficTest: IDeploymentLifecycleHookTarget;
 }
 
 export interface ServiceDeploymentProps {
@@ -212,7 +215,10 @@ export class ServiceDeployment extends Construct {
           }
         : {}),
     });
-    if (props.blueGreen) this.attachBlueGreen(props.blueGreen, entry);
+    if (props.blueGreen) {
+      this.attachBlueGreen(props.blueGreen, entry);
+      this.service.addLifecycleHook(props.blueGreen.preTrafficTest);
+    }
 
     new ServiceScaling(this, 'Scaling', {
       config,

@@ -11,10 +11,11 @@ import { clusterName, resourcePrefix } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import type { DataStack } from '../data/data-stack';
 import type { EdgeStack } from '../edge/edge-stack';
-import type { ReachabilityGroups } from '../network/reachability-groups';
+import { testListenerPort, type ReachabilityGroups } from '../network/reachability-groups';
 import { routeLatencyMetrics } from '../shared/route-latency-metrics';
 import { trafficMetrics, type TrafficSource } from '../shared/traffic-metrics';
 import { DeploymentAlarms } from './deployment-alarms';
+import { DeploymentGate } from './deployment-gate';
 import { RotationRestart } from './rotation-restart';
 import { RouteLatencyFilters } from './route-latency';
 import { ServiceDeployment, type BlueGreenTargets } from './service-deployment';
@@ -75,6 +76,15 @@ export class ServicesStack extends Stack {
               entry,
               traffic: trafficMetrics(entry, traffic),
             }).alarmNames,
+            preTrafficTest: new DeploymentGate(this, `${entry.name}DeploymentGate`, {
+              vpc: props.vpc,
+              securityGroup: props.groups.deploymentGate,
+              testUrl: `https://${config.domain.apiDomain}:${testListenerPort}`,
+              productionUrl: `https://${config.domain.siteDomain}`,
+              environment: config.name,
+              logRetention: config.observability.logRetention,
+              removalPolicy: dataRemovalPolicy(config),
+            }).hook,
           }
         : undefined;
       const deployment = new ServiceDeployment(this, entry.name, {

@@ -9,6 +9,8 @@ export interface ProjectFunctionProps {
   /** The folder under src/lambda whose index exports `handler`; it imports nothing of ours outside it. */
   readonly source: string;
   readonly description: string;
+  /** Its log group, e.g. /whatif/prod/functions/deployment-gate: where an operator reads it. */
+  readonly logGroupName: string;
   readonly timeout: Duration;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
@@ -25,6 +27,7 @@ export interface ProjectFunctionProps {
  */
 export function projectFunction(scope: Construct, id: string, props: ProjectFunctionProps): LambdaFunction {
   const logGroup = new LogGroup(scope, `${id}Logs`, {
+    logGroupName: props.logGroupName,
     retention: props.logRetention,
     removalPolicy: props.removalPolicy,
   });
