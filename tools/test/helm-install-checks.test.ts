@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -15,9 +15,17 @@ function templateAs(releaseName: string, ...args: string[]) {
   return runHelm(['template', releaseName, chartDirectory, '--namespace', release.namespace, ...args]);
 }
 
+const scratchDirectories: string[] = [];
+
 function scratchDirectory(): string {
-  return mkdtempSync(path.join(tmpdir(), 'what-if-helm-'));
+  const directory = mkdtempSync(path.join(tmpdir(), 'what-if-helm-'));
+  scratchDirectories.push(directory);
+  return directory;
 }
+
+afterAll(() => {
+  for (const directory of scratchDirectories) rmSync(directory, { recursive: true, force: true });
+});
 
 describe('the pinned Helm build (tools/helm)', () => {
   it('reports the release pinned in tools/helm/go.mod, as the official build does', () => {
