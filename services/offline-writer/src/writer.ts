@@ -22,7 +22,7 @@ export const offlineWriterModel = 'what-if-local-2';
  * Bumped whenever the writer's output changes for the same request, so cached scenarios from
  * an older writer are not served as new (it is part of the cache key and of provenance).
  */
-export const offlineWriterVersion = 'offline-writer-4';
+export const offlineWriterVersion = 'offline-writer-5';
 
 export interface OfflineWriter {
   readonly model: string;

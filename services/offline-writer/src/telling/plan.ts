@@ -219,6 +219,13 @@ function elsewhen(frame: Frame): boolean {
   return Math.abs(known.year - frame.when.year) > 40;
 }
 
+/** Whether a story set at `point` is more than a lifetime away from `known`, the entity's own time. */
+function farFrom(known: TimePoint | undefined, point: TimePoint): boolean {
+  if (!known) return false;
+  if (known.scale !== 'year' || point.scale !== 'year') return known.scale !== point.scale;
+  return Math.abs(known.year - point.year) > 60;
+}
+
 /** Continuations: the parent's frame and words, the follow-up's focus, and where the story picks up. */
 function continuationOf(request: WriterRequest, language: ScenarioLanguage, random: Random) {
   const parent = request.parent!;
@@ -293,7 +300,9 @@ export function planScenario(request: WriterRequest, random: Random): Plan {
     domainStoryName !== 'disruption' &&
     entity.motifs[language].length >= 3;
   const motifs = random.shuffle(ownMotifs ? entity.motifs[language] : worldStory.motifs);
-  const figures = chooseFigures(frame, worldStory, bank, request.length, language, elsewhen(frame), random);
+  // People of the parent's time do not walk into a continuation set generations later.
+  const farFromThem = continuation ? farFrom(leadingEntity(frame)?.time, points[0]!) : elsewhen(frame);
+  const figures = chooseFigures(frame, worldStory, bank, request.length, language, farFromThem, random);
   const people = figures.filter((figure) => figure.name !== 'You' && figure.name !== 'Bạn');
   const facts =
     (group === 'without' || group === 'pause') && !continuation

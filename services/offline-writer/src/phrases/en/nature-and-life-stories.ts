@@ -521,7 +521,7 @@ const continuation: Story = {
     {
       any: [
         'Looking back, historians here see the fate of {focus} as the clearest mark of how far this world has travelled.',
-        'Today, {focus} [is|are] a symbol of the whole branching history, argued over and admired.',
+        'By then, {focus} [is|are] a symbol of the whole branching history, argued over and admired.',
       ],
     },
   ],

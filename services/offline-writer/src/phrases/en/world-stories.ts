@@ -89,7 +89,7 @@ const history: Story = {
       ],
       victory: [
         'The victors reward their allies: control of {motif} changes hands, and so do the offices that run it.',
-        'A new administration arrives at {motif}, and with it new taxes, new officials and a new language of command.',
+        'A new administration arrives in the conquered lands, and with it new taxes, new officials and a new language of command.',
       ],
     },
     {
@@ -103,7 +103,7 @@ const history: Story = {
       ],
       victory: [
         'A treaty fixes the new borders, and {secondMotif} [ends|end] up on the winners’ side of the line.',
-        'Allies who backed the losing side pay for it, and {secondMotif} [is|are] the price of peace.',
+        'Allies who backed the losing side pay for it in land and in gold.',
       ],
     },
     {
@@ -118,7 +118,7 @@ const history: Story = {
         'Hard years come. Famine and revolt around {thirdMotif} give critics their chance, and the reforms that follow outlast them.',
       ],
       victory: [
-        'Resistance smoulders among those who remember the defeat; an uprising around {thirdMotif} is put down, but not forgotten.',
+        'Resistance smoulders among those who remember the defeat; an uprising in the conquered provinces is put down, but not forgotten.',
       ],
     },
     {
@@ -162,7 +162,7 @@ const history: Story = {
         'Power shifts at once: those who backed the old order around {motif} scramble to explain themselves.',
       ],
       victory: [
-        'With the defeat, control of {motif} passes out of the hands of {loser}, and the victors move in.',
+        'With the defeat, the lands that {loser} held pass to the victors, and their officials move in.',
       ],
       without: [
         'The people who depended on {subject} for order and protection have to look elsewhere, and quickly.',
@@ -173,7 +173,7 @@ const history: Story = {
         'Within a few years, the laws, taxes and alliances around {secondMotif} are rewritten to fit {change}.',
       ],
       victory: [
-        'Within a few years, {secondMotif} [is|are] governed by {winner}, and the defeated side’s allies change their minds.',
+        'Within a few years, the new order of {winner} is in place, and the defeated side’s allies change their minds.',
       ],
     },
     longTerm: {

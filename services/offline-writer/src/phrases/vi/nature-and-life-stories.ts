@@ -520,7 +520,7 @@ const continuation: Story = {
     {
       any: [
         'Nhìn lại, các sử gia ở đây coi số phận của {focus} là dấu mốc rõ nhất cho thấy thế giới này đã đi xa đến đâu.',
-        'Ngày nay, {focus} là biểu tượng của cả dòng lịch sử rẽ nhánh, được tranh luận và ngưỡng mộ.',
+        'Đến lúc ấy, {focus} đã là biểu tượng của cả dòng lịch sử rẽ nhánh, được tranh luận và ngưỡng mộ.',
       ],
     },
   ],

@@ -85,7 +85,7 @@ const history: Story = {
       ],
       victory: [
         'Kẻ thắng ban thưởng cho đồng minh: quyền kiểm soát {motif} đổi chủ, cùng với các chức quan cai quản nơi ấy.',
-        'Một bộ máy cai trị mới đến {motif}, mang theo thuế khóa mới, quan lại mới và một thứ ngôn ngữ mệnh lệnh mới.',
+        'Một bộ máy cai trị mới đến những vùng đất bị chinh phục, mang theo thuế khóa mới, quan lại mới và một thứ ngôn ngữ mệnh lệnh mới.',
       ],
     },
     {
@@ -99,7 +99,7 @@ const history: Story = {
       ],
       victory: [
         'Một hiệp ước ấn định biên giới mới, và {secondMotif} rơi vào phía bên thắng.',
-        'Những đồng minh đứng về phía bên thua phải trả giá; {secondMotif} là cái giá của hòa bình.',
+        'Những đồng minh đứng về phía bên thua phải trả giá bằng đất đai và vàng bạc.',
       ],
     },
     {
@@ -114,7 +114,7 @@ const history: Story = {
         'Những năm gian khó ập đến. Đói kém và nổi loạn quanh {thirdMotif} cho những kẻ chỉ trích cơ hội, và các cải cách sau đó tồn tại lâu hơn họ.',
       ],
       victory: [
-        'Sự kháng cự âm ỉ trong những người còn nhớ thất bại; một cuộc nổi dậy quanh {thirdMotif} bị dập tắt, nhưng không bị lãng quên.',
+        'Sự kháng cự âm ỉ trong những người còn nhớ thất bại; một cuộc nổi dậy ở những vùng bị chinh phục bị dập tắt, nhưng không bị lãng quên.',
       ],
     },
     {
@@ -157,7 +157,9 @@ const history: Story = {
       any: [
         'Quyền lực dịch chuyển ngay lập tức: những ai từng ủng hộ trật tự cũ quanh {motif} vội vàng thanh minh.',
       ],
-      victory: ['Sau thất bại, quyền kiểm soát {motif} tuột khỏi tay {loser}, và kẻ thắng tiến vào.'],
+      victory: [
+        'Sau thất bại, những vùng đất {loser} từng nắm giữ về tay kẻ thắng, và quan lại của họ kéo đến.',
+      ],
       without: [
         'Những người từng trông cậy vào {subject} để có trật tự và được che chở phải nhanh chóng tìm chỗ dựa khác.',
       ],
@@ -167,7 +169,7 @@ const history: Story = {
         'Chỉ trong vài năm, luật lệ, thuế khóa và liên minh quanh {secondMotif} được viết lại cho hợp với {change}.',
       ],
       victory: [
-        'Chỉ trong vài năm, {secondMotif} nằm dưới sự cai quản của {winner}, và đồng minh của bên thua đổi ý.',
+        'Chỉ trong vài năm, trật tự mới của {winner} đã thành hình, và đồng minh của bên thua đổi ý.',
       ],
     },
     longTerm: {
