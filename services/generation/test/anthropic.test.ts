@@ -5,6 +5,10 @@ import { eventLog, generationRequest } from './support/generation-request';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, jsonError, startScriptedServer } from './support/scripted-server';
 
+/** Generous between answering frames (a loaded CI machine is slow); short where a stall is the point. */
+const answeringIdleTimeoutMs = 5_000;
+const stalledIdleTimeoutMs = 300;
+
 describe('anthropic provider against a server speaking the Messages API', () => {
   let server: ScriptedServer;
   const scenarioJson = JSON.stringify(sampleContent());
@@ -14,13 +18,13 @@ describe('anthropic provider against a server speaking the Messages API', () => 
   });
   afterAll(() => server.close());
 
-  const provider = () =>
+  const provider = (idleTimeoutMs = answeringIdleTimeoutMs) =>
     createAnthropicProvider({
       baseUrl: server.url,
       apiKey: 'sk-ant-test',
       model: 'claude-test',
       maxTokens: 4096,
-      idleTimeoutMs: 300,
+      idleTimeoutMs,
       timeoutMs: 10_000,
     });
 
@@ -102,7 +106,11 @@ describe('anthropic provider against a server speaking the Messages API', () => 
   test('a stalled stream is abandoned by the idle timeout', async () => {
     server.answer(anthropicStream(scenarioJson, { stallAfter: 2 }));
     const failure = await failureOf(
-      provider().generate(generationRequest(), new AbortController().signal, () => undefined),
+      provider(stalledIdleTimeoutMs).generate(
+        generationRequest(),
+        new AbortController().signal,
+        () => undefined,
+      ),
     );
     expect(failure.reason).toBe('idle_timeout');
   });

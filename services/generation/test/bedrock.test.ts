@@ -5,6 +5,10 @@ import { eventLog, generationRequest } from './support/generation-request';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, startScriptedServer } from './support/scripted-server';
 
+/** Generous between answering frames (a loaded CI machine is slow); short where a stall is the point. */
+const answeringIdleTimeoutMs = 5_000;
+const stalledIdleTimeoutMs = 300;
+
 describe('bedrock provider against a server speaking the ConverseStream event-stream format', () => {
   let server: ScriptedServer;
   const scenarioJson = JSON.stringify(sampleContent());
@@ -14,13 +18,13 @@ describe('bedrock provider against a server speaking the ConverseStream event-st
   });
   afterAll(() => server.close());
 
-  const provider = () =>
+  const provider = (idleTimeoutMs = answeringIdleTimeoutMs) =>
     createBedrockProvider({
       region: 'us-east-1',
       endpoint: server.url,
       modelId: 'anthropic.claude-test-v1:0',
       maxTokens: 4096,
-      idleTimeoutMs: 300,
+      idleTimeoutMs,
       timeoutMs: 10_000,
       credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' },
     });
@@ -97,7 +101,11 @@ describe('bedrock provider against a server speaking the ConverseStream event-st
   test('a stalled stream is abandoned by the idle timeout', async () => {
     server.answer(bedrockStream(scenarioJson, { stallAfter: 2 }));
     const failure = await failureOf(
-      provider().generate(generationRequest(), new AbortController().signal, () => undefined),
+      provider(stalledIdleTimeoutMs).generate(
+        generationRequest(),
+        new AbortController().signal,
+        () => undefined,
+      ),
     );
     expect(failure.reason).toBe('idle_timeout');
   });

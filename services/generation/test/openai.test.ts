@@ -8,6 +8,10 @@ import { eventLog, generationRequest } from './support/generation-request';
 import { sampleContent } from './support/sample-content';
 import { type ScriptedServer, jsonError, startScriptedServer } from './support/scripted-server';
 
+/** Generous between answering frames (a loaded CI machine is slow); short where a stall is the point. */
+const answeringIdleTimeoutMs = 5_000;
+const stalledIdleTimeoutMs = 300;
+
 describe('openai provider against an OpenAI-compatible server', () => {
   let server: ScriptedServer;
   const scenarioJson = JSON.stringify(sampleContent());
@@ -17,13 +21,13 @@ describe('openai provider against an OpenAI-compatible server', () => {
   });
   afterAll(() => server.close());
 
-  const provider = (apiKey = 'sk-test') =>
+  const provider = (apiKey = 'sk-test', idleTimeoutMs = answeringIdleTimeoutMs) =>
     createOpenAiProvider({
       baseUrl: `${server.url}/v1`,
       apiKey,
       model: 'test-model',
       maxTokens: 2048,
-      idleTimeoutMs: 300,
+      idleTimeoutMs,
       timeoutMs: 10_000,
     });
 
@@ -70,7 +74,7 @@ describe('openai provider against an OpenAI-compatible server', () => {
         apiKey: '',
         model: '',
         maxTokens: 2048,
-        idleTimeoutMs: 300,
+        idleTimeoutMs: answeringIdleTimeoutMs,
         timeoutMs: 10_000,
       });
 
@@ -158,7 +162,11 @@ describe('openai provider against an OpenAI-compatible server', () => {
     server.answer(openAiStream(scenarioJson, { stallAfter: 2 }));
     const log = eventLog();
     const failure = await failureOf(
-      provider().generate(generationRequest(), new AbortController().signal, log.onEvent),
+      provider(undefined, stalledIdleTimeoutMs).generate(
+        generationRequest(),
+        new AbortController().signal,
+        log.onEvent,
+      ),
     );
     expect(failure.reason).toBe('idle_timeout');
     expect(log.events.length).toBe(2);
