@@ -1,4 +1,4 @@
-import { envFor, service, services } from '@what-if/catalog';
+import { envFor, secretLayout, service, services } from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthesized } from './support/synthesized';
 import { crossStackTarget, resourcesOfType, type CfnResource } from './support/template-queries';
@@ -102,4 +102,26 @@ test('no template carries a literal secret value', () => {
     expect(text).not.toMatch(/BEGIN [A-Z ]*PRIVATE KEY/);
     expect(text).not.toMatch(/"(Master)?UserPassword":\s*"/);
   }
+});
+
+describe("the catalog's secret layout, which EKS's ExternalSecrets read too", () => {
+  it.each(services.map((entry) => entry.name))(
+    'names the Secrets Manager secret of each ECS secret of %s',
+    (name) => {
+      const secrets = serviceContainer(name).Secrets ?? [];
+      for (const source of secretLayout(name)) {
+        const secret = secrets.find((candidate) => candidate.Name === source.variable);
+        expect(secret).toBeDefined();
+        const target = crossStackTarget(secret!.ValueFrom, templates)!;
+        const dataResources = (templates.data.toJSON() as { Resources: Record<string, CfnResource> })
+          .Resources;
+        const named =
+          target.resource.Type === 'AWS::SecretsManager::SecretTargetAttachment'
+            ? dataResources[(target.resource.Properties.SecretId as { Ref: string }).Ref]!
+            : target.resource;
+        expect(named.Properties.Name).toBe(`whatif/prod/${source.key}`);
+        expect(JSON.stringify(secret!.ValueFrom)).toContain(source.property ? `:${source.property}::` : '');
+      }
+    },
+  );
 });

@@ -27,6 +27,3 @@ export function secretProvisioning(variable: EnvVar, service: string): SecretPro
   }
   return 'catalog-default';
 }
-
-/** The JSON key every application secret keeps its value under (Secrets Manager forbids empty strings). */
-export const applicationSecretKey = 'value';

@@ -32,8 +32,14 @@ export function functionLogGroupName(environment: EnvironmentName, source: strin
   return `/whatif/${environment}/functions/${source}`;
 }
 
-export function secretName(environment: EnvironmentName, ...path: string[]): string {
-  return ['whatif', environment, ...path].join('/');
+/** Where an environment's secrets live in Secrets Manager; the catalog's secret layout names them below it. */
+export function secretPrefix(environment: EnvironmentName): string {
+  return `whatif/${environment}/`;
+}
+
+/** A secret's name: the environment's prefix and its key in the catalog's layout (storeSecretKeys, applicationSecretKey). */
+export function secretName(environment: EnvironmentName, key: string): string {
+  return `${secretPrefix(environment)}${key}`;
 }
 
 export function prefixedName(environment: EnvironmentName, ...parts: string[]): string {

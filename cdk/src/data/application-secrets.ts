@@ -1,13 +1,15 @@
-import { envFor, services, type ServiceName } from '@what-if/catalog';
+import {
+  applicationSecretKey,
+  applicationSecretProperty,
+  envFor,
+  services,
+  type ServiceName,
+} from '@what-if/catalog';
 import { SecretValue, Validations } from 'aws-cdk-lib';
 import { Secret as ContainerSecret } from 'aws-cdk-lib/aws-ecs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import {
-  applicationSecretKey,
-  secretProvisioning,
-  type SecretProvisioning,
-} from '../catalog/application-secrets';
+import { secretProvisioning, type SecretProvisioning } from '../catalog/application-secrets';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { secretName } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
@@ -45,7 +47,7 @@ export class ApplicationSecrets extends Construct {
       for (const variable of envFor(entry.name)) {
         if (!variable.secret || provided.has(variable.name)) continue;
         const provisioning = secretProvisioning(variable, entry.name);
-        const name = secretName(props.config.name, entry.name, variable.name);
+        const name = secretName(props.config.name, applicationSecretKey(entry.name, variable.name));
         const secret = new Secret(this, `${entry.name}${variable.name}`, {
           secretName: name,
           // Operators write signing keys and API keys here; deleting a stack must not lose them.
@@ -58,14 +60,14 @@ export class ApplicationSecrets extends Construct {
             ? {
                 generateSecretString: {
                   secretStringTemplate: '{}',
-                  generateStringKey: applicationSecretKey,
+                  generateStringKey: applicationSecretProperty,
                   passwordLength: 64,
                   excludePunctuation: true,
                 },
               }
             : {
                 secretStringValue: SecretValue.unsafePlainText(
-                  JSON.stringify({ [applicationSecretKey]: variable.default ?? '' }),
+                  JSON.stringify({ [applicationSecretProperty]: variable.default ?? '' }),
                 ),
               }),
         });
@@ -74,7 +76,10 @@ export class ApplicationSecrets extends Construct {
           reason:
             'An application credential whose format the service or a third party defines (API key, OAuth secret, signing key); rotated by writing a new version and redeploying (cdk/README.md)',
         });
-        containerSecrets[variable.name] = ContainerSecret.fromSecretsManager(secret, applicationSecretKey);
+        containerSecrets[variable.name] = ContainerSecret.fromSecretsManager(
+          secret,
+          applicationSecretProperty,
+        );
         records.push({ service: entry.name, variable: variable.name, secretName: name, provisioning });
       }
       this.byService.set(entry.name, containerSecrets);

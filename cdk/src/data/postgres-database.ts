@@ -1,4 +1,4 @@
-import { storePorts } from '@what-if/catalog';
+import { storePorts, storeSecretKeys } from '@what-if/catalog';
 import { Duration, Fn, SecretValue, Validations } from 'aws-cdk-lib';
 import { InstanceType, SubnetType, type ISecurityGroup, type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Secret as ContainerSecret } from 'aws-cdk-lib/aws-ecs';
@@ -64,7 +64,7 @@ export class PostgresDatabase extends Construct {
 
     const credentialsSecret = new DatabaseSecret(this, 'Credentials', {
       username: ownerName,
-      secretName: secretName(config.name, 'postgres', 'credentials'),
+      secretName: secretName(config.name, storeSecretKeys.postgresCredentials),
     });
     credentialsSecret.applyRemovalPolicy(dataRemovalPolicy(config));
 
@@ -154,7 +154,7 @@ export class PostgresDatabase extends Construct {
     // No credential inside, so the template may spell it out. TLS is required by the server;
     // no-verify because the images do not carry the RDS CA bundle yet (cdk/README.md).
     this.connectionUrl = new Secret(this, 'ConnectionUrl', {
-      secretName: secretName(config.name, 'postgres', 'DATABASE_URL'),
+      secretName: secretName(config.name, storeSecretKeys.postgresUrl),
       description:
         'DATABASE_URL without credentials; PGUSER and PGPASSWORD come from the rotated credentials secret',
       secretStringValue: SecretValue.unsafePlainText(

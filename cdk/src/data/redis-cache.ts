@@ -1,4 +1,4 @@
-import { storePorts } from '@what-if/catalog';
+import { storePorts, storeSecretKeys } from '@what-if/catalog';
 import { Fn, SecretValue, Token, Validations } from 'aws-cdk-lib';
 import { SubnetType, type ISecurityGroup, type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Secret as ContainerSecret } from 'aws-cdk-lib/aws-ecs';
@@ -36,7 +36,7 @@ export class RedisCache extends Construct {
       'An ElastiCache AUTH token changes in two phases (ROTATE, then SET) on the replication group, which Secrets Manager rotation cannot drive; cdk/README.md gives the rotation procedure';
 
     this.authToken = new Secret(this, 'AuthToken', {
-      secretName: secretName(config.name, 'redis', 'auth-token'),
+      secretName: secretName(config.name, storeSecretKeys.redisAuthToken),
       description: 'Redis AUTH token',
       // ElastiCache accepts printable ASCII except a few symbols; letters and digits also keep the URL plain.
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
@@ -102,7 +102,7 @@ export class RedisCache extends Construct {
     }
 
     this.connectionUrl = new Secret(this, 'ConnectionUrl', {
-      secretName: secretName(config.name, 'redis', 'REDIS_URL'),
+      secretName: secretName(config.name, storeSecretKeys.redisUrl),
       description: 'REDIS_URL: TLS, the AUTH token and the primary endpoint',
       secretStringValue: SecretValue.unsafePlainText(
         Fn.join('', [

@@ -15,3 +15,11 @@ export { scalingBehavior, scalingLoad, type ScalingLoad } from './scaling';
 export { deploymentPaths, trustedProxyCount, type DeploymentPath } from './client-address';
 export { awsPermissions, type AwsPermission } from './aws-apis';
 export { bedrockModelArns, senderDomain } from './aws-resources';
+export {
+  applicationSecretKey,
+  applicationSecretProperty,
+  needsOutboundHttps,
+  secretLayout,
+  storeSecretKeys,
+  type SecretSource,
+} from './secret-layout';

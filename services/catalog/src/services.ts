@@ -285,6 +285,7 @@ export const services: readonly ServiceEntry[] = [
         ],
       },
     ],
+    outboundHttps: [{ purpose: 'Amazon SES (MAILER=ses)', variable: 'MAILER', listsAnyOf: ['ses'] }],
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
@@ -440,6 +441,14 @@ export const services: readonly ServiceEntry[] = [
         usedWhen: (env) => listIncludes(env['GENERATION_PROVIDERS'], 'bedrock'),
         resources: (env, account) =>
           bedrockModelArns(configured(env, 'BEDROCK_MODEL_ID'), configured(env, 'BEDROCK_REGION'), account),
+      },
+    ],
+    outboundHttps: [
+      {
+        purpose:
+          'The remote AI providers GENERATION_PROVIDERS names (OpenAI-compatible, Anthropic, Amazon Bedrock)',
+        variable: 'GENERATION_PROVIDERS',
+        listsAnyOf: ['openai', 'anthropic', 'bedrock'],
       },
     ],
     health,

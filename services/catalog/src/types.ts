@@ -132,6 +132,19 @@ export interface AwsApiUse {
   resources: (env: ConfiguredEnv, account: AwsAccount) => readonly string[];
 }
 
+/**
+ * HTTPS the service sends outside the cluster or VPC when its configuration asks for it: a
+ * remote AI provider, Amazon SES. Deployments open egress on 443 for it only then.
+ */
+export interface OutboundHttps {
+  /** What it reaches, for whoever reviews the rule. */
+  purpose: string;
+  /** The variable whose value turns the calls on. */
+  variable: string;
+  /** The calls happen when the variable, read as a comma-separated list, names any of these. */
+  listsAnyOf: readonly string[];
+}
+
 export interface ServiceEntry {
   name: ServiceName;
   port: number;
@@ -150,6 +163,8 @@ export interface ServiceEntry {
   env: readonly EnvVar[];
   /** The AWS APIs it calls besides its DynamoDB tables; its role grants exactly these. */
   awsApis: readonly AwsApiUse[];
+  /** Calls outside the cluster or VPC over HTTPS that its configuration can turn on. */
+  outboundHttps?: readonly OutboundHttps[];
   health: HealthPaths;
   resources: Resources;
   scaling: Scaling;
