@@ -3,6 +3,7 @@ import {
   type ServiceEntry,
   deployedDefault,
   envFor,
+  secretLayout,
   service,
   serviceUrlVariable,
   storePorts,
@@ -16,11 +17,19 @@ function isComputed(entry: ServiceEntry, name: string): boolean {
   return name === 'PORT' || entry.calls.some((callee) => serviceUrlVariable(callee) === name);
 }
 
-/** A secret variable comes from the service's Secret; one whose default is empty turns a feature off, so it may be absent. */
-export function secretVariables(entry: ServiceEntry): { name: string; optional: boolean }[] {
-  return envFor(entry.name)
-    .filter((variable) => variable.secret)
-    .map((variable) => ({ name: variable.name, optional: variable.default === '' }));
+/**
+ * The variables a service reads from its Secret (the catalog's secret layout). With External
+ * Secrets the Secret holds every one, so each is required and no pod starts before it is
+ * complete; otherwise one the service starts without (a feature off) may be absent.
+ */
+export function secretVariables(
+  profile: Profile,
+  entry: ServiceEntry,
+): { name: string; optional: boolean }[] {
+  return secretLayout(entry.name).map((source) => ({
+    name: source.variable,
+    optional: source.optional && !profile.externalSecrets,
+  }));
 }
 
 function computedEnv(profile: Profile, entry: ServiceEntry): Record<string, string> {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ServiceName } from '@what-if/catalog';
 import type { Profile } from './profile';
 
 /** The chart's Chart.yaml: its appVersion is the release of the services and every image's default tag. */
@@ -28,7 +29,14 @@ export function imageTag(profile: Profile): string {
   return tag;
 }
 
-/** <registry>/what-if/<service>:<tag>, as the Dockerfile's images are pushed. */
-export function serviceImage(profile: Profile, service: string): string {
-  return `${profile.image.registry}/what-if/${service}:${imageTag(profile)}`;
+/**
+ * <registry>/<repository>:<tag>, or @<digest> when the profile pins one (what a pipeline
+ * pushed); the repository defaults to what-if/<service>.
+ */
+export function serviceImage(profile: Profile, service: ServiceName): string {
+  const { repository = `what-if/${service}`, digest } = profile.images[service] ?? {};
+  const tag = imageTag(profile);
+  return digest
+    ? `${profile.image.registry}/${repository}@${digest}`
+    : `${profile.image.registry}/${repository}:${tag}`;
 }

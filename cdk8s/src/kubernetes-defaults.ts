@@ -1,5 +1,5 @@
 import { storePorts } from '@what-if/catalog';
-import type { AlbSettings, ManagedStore } from './profile';
+import type { AlbSettings, ManagedStore, RolloutSettings } from './profile';
 
 /**
  * Kubernetes settings of the cdk8s app that are not facts of a service (those are in the
@@ -26,7 +26,30 @@ export const defaultAlb: AlbSettings = {
   sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
   groupName: '',
   wafv2AclArn: '',
+  accessLogs: { bucket: '', prefix: '' },
   idleTimeoutSeconds: 60,
+};
+
+/** Anywhere: a remote AI provider or Amazon SES, for a service whose configuration calls one. */
+export const outboundHttpsPeers = [{ ipBlock: { cidr: '0.0.0.0/0' } }];
+
+/** Rollouts off, with the chart's defaults for when a profile turns them on. */
+export const defaultRollouts: RolloutSettings = {
+  enabled: false,
+  scaleDownDelaySeconds: 600,
+  controllerPeers: [
+    {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'argo-rollouts' } },
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'argo-rollouts' } },
+    },
+  ],
+  analysis: {
+    interval: '10s',
+    count: 3,
+    consecutiveErrorLimit: 2,
+    timeoutSeconds: 5,
+    unifiedHealthPath: '/health',
+  },
 };
 
 /** Cluster DNS: CoreDNS in kube-system, as EKS, kind and kubeadm clusters label it. */

@@ -18,6 +18,8 @@ export interface AlbSettings {
   sslPolicy: string;
   groupName: string;
   wafv2AclArn: string;
+  /** S3 access logs; an empty bucket logs nothing. */
+  accessLogs: { bucket: string; prefix: string };
   idleTimeoutSeconds: number;
 }
 
@@ -25,8 +27,25 @@ export interface ExternalSecretsSettings {
   apiVersion: 'external-secrets.io/v1' | 'external-secrets.io/v1beta1';
   refreshInterval: string;
   secretStoreRef: { kind: 'SecretStore' | 'ClusterSecretStore'; name: string };
-  /** A service reads the JSON secret <keyPrefix><service> from AWS Secrets Manager. */
+  /** Each variable comes from <keyPrefix><key> of the catalog's secret layout (whatif/<env>/, as ECS). */
   keyPrefix: string;
+  /** The ClusterSecretStore itself, for AWS Secrets Manager in this region; undefined when it exists already. */
+  clusterSecretStore?: { region: string };
+}
+
+/** rollouts.*: blue-green with Argo Rollouts instead of Deployments. */
+export interface RolloutSettings {
+  enabled: boolean;
+  scaleDownDelaySeconds: number;
+  /** Where the Argo Rollouts controller runs; it measures the analyses. */
+  controllerPeers: PolicyPeer[];
+  analysis: {
+    interval: string;
+    count: number;
+    consecutiveErrorLimit: number;
+    timeoutSeconds: number;
+    unifiedHealthPath: string;
+  };
 }
 
 /**
@@ -42,6 +61,10 @@ export interface Profile {
   instance: string;
   /** global.image */
   image: { registry: string; tag: string };
+  /** services.<name>.image.{repository,digest}: where one service's image differs from <registry>/what-if/<service> */
+  images: Partial<Record<ServiceName, { repository?: string; digest?: string }>>;
+  /** rollouts */
+  rollouts: RolloutSettings;
   /** autoscaling.enabled; when off each service runs `replicas` (default: the catalog minimum). */
   autoscaling: boolean;
   replicas: Partial<Record<ServiceName, number>>;
@@ -52,6 +75,8 @@ export interface Profile {
   /** networkPolicy.ingressControllerPeers and metricsScrapers */
   ingressControllerPeers: PolicyPeer[];
   metricsScrapers: PolicyPeer[];
+  /** networkPolicy.outboundHttpsPeers */
+  outboundHttpsPeers: PolicyPeer[];
   /** stores (managed) or devStores.enabled (in the cluster) */
   stores: { kind: 'managed'; managed: Record<StoreKind, ManagedStore> } | { kind: 'in-cluster' };
   /** externalSecrets; undefined when the Secrets come from elsewhere */

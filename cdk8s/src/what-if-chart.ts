@@ -7,6 +7,8 @@ import { ReleaseIsolation } from './constructs/release-isolation';
 import { ReleaseNamespace } from './constructs/release-namespace';
 import { ServiceNetworkPolicy } from './constructs/service-network-policy';
 import { ServiceResilience } from './constructs/service-resilience';
+import { ServiceRollout } from './constructs/service-rollout';
+import { SecretStore } from './constructs/secret-store';
 import { ServiceSecret } from './constructs/service-secret';
 import { ServiceWorkload } from './constructs/service-workload';
 import { secretVariables } from './environment';
@@ -20,9 +22,14 @@ export class WhatIfChart extends Chart {
     super(scope, id, { disableResourceNameHashes: true });
     new ReleaseNamespace(this, 'namespace', profile);
     new ReleaseIsolation(this, 'isolation', profile);
+    if (profile.externalSecrets?.clusterSecretStore) new SecretStore(this, 'secret-store', profile);
+    const publicEntry = services.find((entry) => entry.public);
+    if (!publicEntry) throw new Error('The catalog has no public service');
     for (const entry of services) {
       const workload = new ServiceWorkload(this, entry.name, { profile, entry });
-      if (secretVariables(entry).length > 0)
+      if (profile.rollouts.enabled)
+        new ServiceRollout(this, `${entry.name}-rollout`, { profile, entry, publicEntry });
+      if (secretVariables(profile, entry).length > 0)
         new ServiceSecret(this, `${entry.name}-secret`, { profile, entry });
       new ServiceResilience(this, `${entry.name}-resilience`, {
         profile,

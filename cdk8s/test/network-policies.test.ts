@@ -1,4 +1,5 @@
 import { service, services, storePorts } from '@what-if/catalog';
+import type { Profile } from '../src/profile';
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
 import { type KubernetesObject, find } from '../../test/support/kubernetes/manifests';
@@ -11,8 +12,14 @@ const pairs = services.flatMap((from) =>
     .map((to) => [from.name, to.name, from.calls.includes(to.name)] as const),
 );
 
-describe.each(['eks', 'dev'])('NetworkPolicies of the %s profile', (name) => {
-  const objects = synthesizeObjects(profileNamed(name, {})) as KubernetesObject[];
+/** Each profile, with Deployments and with Argo Rollouts. */
+const modes = ['eks', 'dev'].flatMap((name) => [
+  [name, 'Deployments', profileNamed(name, {})] as const,
+  [name, 'Rollouts', withRollouts(profileNamed(name, {}))] as const,
+]);
+
+describe.each(modes)('NetworkPolicies of the %s profile with %s', (_name, mode, profile) => {
+  const objects = synthesizeObjects(profile) as KubernetesObject[];
   const workloads = workloadsByComponent(objects);
   const workload = (component: string) => {
     const found = workloads.get(component);
@@ -46,13 +53,16 @@ describe.each(['eks', 'dev'])('NetworkPolicies of the %s profile', (name) => {
     }
   });
 
-  it('admits outside traffic only to the public service', () => {
+  it('admits outside traffic only to the public service (and, with Rollouts, its controller measuring analyses)', () => {
     for (const entry of services) {
       const ingress = find(objects, 'NetworkPolicy', `what-if-${entry.name}`).spec.ingress;
       const fromOutside = ingress.filter((rule: KubernetesObject) =>
         rule.from.some((peer: KubernetesObject) => peer.ipBlock || peer.namespaceSelector),
       );
-      expect(fromOutside.length).toBe(entry.public ? 1 : 0);
+      expect(fromOutside.map((rule: KubernetesObject) => rule.from)).toEqual([
+        ...(entry.public ? [profile.ingressControllerPeers] : []),
+        ...(mode === 'Rollouts' ? [profile.rollouts.controllerPeers] : []),
+      ]);
     }
   });
 });
@@ -62,7 +72,7 @@ describe('store egress', () => {
     const objects = synthesizeObjects(profileNamed('eks', {})) as KubernetesObject[];
     const user = find(objects, 'NetworkPolicy', 'what-if-user').spec.egress;
     expect(user).toContainEqual({
-      to: [{ ipBlock: { cidr: '10.0.0.0/16' } }],
+      to: [{ ipBlock: { cidr: '10.30.0.0/16' } }],
       ports: [{ port: storePorts.postgres, protocol: 'TCP' }],
     });
     const history = find(objects, 'NetworkPolicy', 'what-if-history').spec.egress;
@@ -101,5 +111,54 @@ describe('store egress', () => {
     expect(find(objects, 'NetworkPolicy', 'what-if-history').spec.egress).toContainEqual(agent);
     expect(find(objects, 'NetworkPolicy', 'what-if-gateway').spec.egress).not.toContainEqual(agent);
     expect(find(objects, 'ServiceAccount', 'what-if-history').metadata.annotations).toBeUndefined();
+  });
+});
+
+function withRollouts(profile: Profile): Profile {
+  return { ...profile, rollouts: { ...profile.rollouts, enabled: true } };
+}
+
+const httpsOut = { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 443, protocol: 'TCP' }] };
+
+describe('HTTPS to a remote provider', () => {
+  const egressOf = (profile: Profile, name: string) =>
+    find(synthesizeObjects(profile) as KubernetesObject[], 'NetworkPolicy', `what-if-${name}`).spec.egress;
+  const withEnv = (profile: Profile, name: 'generation' | 'user', env: Record<string, string>): Profile => ({
+    ...profile,
+    env: { ...profile.env, [name]: { ...profile.env[name], ...env } },
+  });
+
+  it('is open to generation only when its configuration names a remote provider', () => {
+    const eks = profileNamed('eks', {});
+    expect(egressOf(eks, 'generation')).toContainEqual(httpsOut);
+    expect(
+      egressOf(withEnv(eks, 'generation', { GENERATION_PROVIDERS: 'local' }), 'generation'),
+    ).not.toContainEqual(httpsOut);
+    const dev = profileNamed('dev', {});
+    expect(egressOf(dev, 'generation')).not.toContainEqual(httpsOut);
+    expect(
+      egressOf(withEnv(dev, 'generation', { GENERATION_PROVIDERS: 'anthropic,local' }), 'generation'),
+    ).toContainEqual(httpsOut);
+  });
+
+  it('is open to user only when it sends mail through SES, and never to a service without such calls', () => {
+    const eks = profileNamed('eks', {});
+    expect(egressOf(eks, 'user')).toContainEqual(httpsOut);
+    expect(egressOf(withEnv(eks, 'user', { MAILER: 'log' }), 'user')).not.toContainEqual(httpsOut);
+    for (const name of ['gateway', 'video'] as const)
+      expect(egressOf(eks, name)).not.toContainEqual(httpsOut);
+  });
+
+  it('leaves the calls between services exactly the catalog ones', () => {
+    const profile = withEnv(profileNamed('dev', {}), 'generation', { GENERATION_PROVIDERS: 'openai,local' });
+    const objects = synthesizeObjects(profile) as KubernetesObject[];
+    const workloads = workloadsByComponent(objects);
+    for (const [from, to, calls] of pairs) {
+      expect([
+        from,
+        to,
+        canConnect(objects, workloads.get(from)!, workloads.get(to)!, service(to).port),
+      ]).toEqual([from, to, calls]);
+    }
   });
 });

@@ -3,29 +3,41 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { services } from '@what-if/catalog';
 import { secretVariables } from '../src/environment';
+import type { Profile } from '../src/profile';
 import { profileNamed, profiles } from '../src/profiles';
 import { manifestFile, synthesizeObjects, writeManifests } from '../src/synth';
 import { type KubernetesObject, objectId, parseManifests } from '../../test/support/kubernetes/manifests';
 import { auditFindings } from '../../test/support/kubernetes/policy-audit';
 import { allSchemaProblems } from '../../test/support/kubernetes/kubernetes-schema';
 
-const synthesized = Object.fromEntries(
-  Object.keys(profiles).map((name) => [
-    name,
-    synthesizeObjects(profileNamed(name, {})) as KubernetesObject[],
-  ]),
+/** Each profile, with Deployments and with Argo Rollouts. */
+const modes = Object.keys(profiles).flatMap((name) =>
+  [false, true].map((rollouts) => {
+    const profile = profileNamed(name, {});
+    return [
+      `${name}${rollouts ? '+rollouts' : ''}`,
+      { ...profile, rollouts: { ...profile.rollouts, enabled: rollouts } },
+    ] as const;
+  }),
+);
+
+const synthesized: Record<string, KubernetesObject[]> = Object.fromEntries(
+  modes.map(([mode, profile]) => [mode, synthesizeObjects(profile) as KubernetesObject[]]),
 );
 
 /** The objects a profile must hold, worked out from the catalog alone. */
-function expectedIds(name: string): string[] {
-  const profile = profiles[name]!;
+function expectedIds(profile: Profile): string[] {
   const ids = ['Namespace/what-if', 'NetworkPolicy/what-if-default-deny'];
+  if (profile.externalSecrets?.clusterSecretStore) ids.push('ClusterSecretStore/aws-secrets-manager');
   for (const entry of services) {
     const object = `what-if-${entry.name}`;
-    ids.push(`ConfigMap/${object}`, `ServiceAccount/${object}`, `Deployment/${object}`, `Service/${object}`);
+    const workload = profile.rollouts.enabled ? 'Rollout' : 'Deployment';
+    ids.push(`ConfigMap/${object}`, `ServiceAccount/${object}`, `${workload}/${object}`, `Service/${object}`);
     ids.push(`PodDisruptionBudget/${object}`, `NetworkPolicy/${object}`);
+    if (profile.rollouts.enabled)
+      ids.push(`Service/${object}-preview`, `AnalysisTemplate/${object}-pre-promotion`);
     if (profile.autoscaling) ids.push(`HorizontalPodAutoscaler/${object}`);
-    if (secretVariables(entry).length > 0) {
+    if (secretVariables(profile, entry).length > 0) {
       if (profile.externalSecrets) ids.push(`ExternalSecret/${object}`);
       else if (profile.stores.kind === 'in-cluster' && entry.stores.some((store) => store !== 'dynamodb')) {
         ids.push(`Secret/${object}`);
@@ -43,11 +55,11 @@ function expectedIds(name: string): string[] {
   return ids.sort();
 }
 
-describe.each(Object.keys(profiles))('the %s profile', (name) => {
-  const objects = synthesized[name]!;
+describe.each(modes)('the %s profile', (mode, profile) => {
+  const objects = synthesized[mode]!;
 
   it('holds exactly the objects the catalog calls for', () => {
-    expect(objects.map(objectId).sort()).toEqual(expectedIds(name));
+    expect(objects.map(objectId).sort()).toEqual(expectedIds(profile));
   });
 
   it('validates every object against the Kubernetes API schemas, unknown fields included', () => {
@@ -60,7 +72,12 @@ describe.each(Object.keys(profiles))('the %s profile', (name) => {
 
   it('puts the namespace first, so one kubectl apply creates it before what lives in it', () => {
     expect(objectId(objects[0]!)).toBe('Namespace/what-if');
-    expect(objects.slice(1).every((object) => object.metadata.namespace === 'what-if')).toBe(true);
+    const clusterScoped = ['ClusterSecretStore'];
+    expect(
+      objects
+        .slice(1)
+        .every((object) => clusterScoped.includes(object.kind) || object.metadata.namespace === 'what-if'),
+    ).toBe(true);
   });
 
   it('enforces the restricted Pod Security Standard on the namespace', () => {
@@ -71,6 +88,10 @@ describe.each(Object.keys(profiles))('the %s profile', (name) => {
 describe('the schema and audit checks themselves', () => {
   const deployment = () =>
     structuredClone(synthesized.eks!.find((object) => objectId(object) === 'Deployment/what-if-gateway')!);
+  const rollout = () =>
+    structuredClone(
+      synthesized['eks+rollouts']!.find((object) => objectId(object) === 'Rollout/what-if-gateway')!,
+    );
 
   it('catch a field the Kubernetes API does not have', () => {
     const broken = deployment();
@@ -79,6 +100,19 @@ describe('the schema and audit checks themselves', () => {
     expect(allSchemaProblems([broken]).sort()).toEqual([
       'Deployment/what-if-gateway: unknown field /spec/replica',
       'Deployment/what-if-gateway: unknown field /spec/template/spec/containers/0/securityContext/runAsRoot',
+    ]);
+  });
+
+  it('catch a field Argo Rollouts and External Secrets do not have, in their own objects and in pod templates', () => {
+    const broken = rollout();
+    broken.spec.strategy.blueGreen.previewServices = 'what-if-gateway-preview';
+    broken.spec.template.spec.containers[0].imagePolicy = 'Always';
+    const secret = structuredClone(synthesized.eks!.find((object) => object.kind === 'ExternalSecret')!);
+    secret.spec.data[0].remoteRef.field = 'value';
+    expect(allSchemaProblems([broken, secret]).sort()).toEqual([
+      `ExternalSecret/${secret.metadata.name}: unknown field /spec/data/0/remoteRef/field`,
+      'Rollout/what-if-gateway: unknown field /spec/strategy/blueGreen/previewServices',
+      'Rollout/what-if-gateway: unknown field /spec/template/spec/containers/0/imagePolicy',
     ]);
   });
 
@@ -129,7 +163,9 @@ describe('profile settings', () => {
     const gateway = synthesizeObjects(profile).find(
       (object) => objectId(object as KubernetesObject) === 'Deployment/what-if-gateway',
     ) as KubernetesObject;
-    expect(gateway.spec.template.spec.containers[0].image).toBe('registry.example.com/what-if/gateway:1.4.2');
+    expect(gateway.spec.template.spec.containers[0].image).toBe(
+      'registry.example.com/whatif-prod/gateway:1.4.2',
+    );
   });
 
   it('refuse the tag latest', () => {

@@ -1,4 +1,12 @@
-import { envFor, scalingLoad, serviceUrlVariable, services, trustedProxyCount } from '@what-if/catalog';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  envFor,
+  scalingLoad,
+  secretLayout,
+  serviceUrlVariable,
+  services,
+  trustedProxyCount,
+} from '@what-if/catalog';
 import { profileNamed } from '../src/profiles';
 import { synthesizeObjects } from '../src/synth';
 import { type KubernetesObject, find } from '../../test/support/kubernetes/manifests';
@@ -18,8 +26,8 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s on eks'
   const container = pod.containers[0];
   const config = find(eks, 'ConfigMap', objectName).data as Record<string, string>;
 
-  it('runs its image from the registry, tagged with the chart appVersion', () => {
-    expect(container.image).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/what-if/${name}:0.1.0`);
+  it("runs its image from the environment's ECR repository, tagged with the chart appVersion", () => {
+    expect(container.image).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/whatif-prod/${name}:0.1.0`);
     expect(container.imagePullPolicy).toBe('IfNotPresent');
   });
 
@@ -74,8 +82,8 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s on eks'
     ]);
   });
 
-  it('reads every non-secret variable from its ConfigMap and every secret one from its Secret', () => {
-    const secret = envFor(name).filter((variable) => variable.secret);
+  it('reads every non-secret variable from its ConfigMap and every secret one from its Secret, which must hold it', () => {
+    const secret = secretLayout(name);
     expect(Object.keys(config).sort()).toEqual(
       envFor(name)
         .filter((variable) => !variable.secret)
@@ -85,12 +93,11 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s on eks'
     expect(config.PORT).toBe(String(entry.port));
     expect(config.NODE_ENV).toBe('production');
     expect(container.envFrom).toEqual([{ configMapRef: { name: objectName } }]);
+    // External Secrets fills every key of the layout, so none is optional: no pod starts without its keys.
     expect(container.env ?? []).toEqual(
-      secret.map((variable) => ({
-        name: variable.name,
-        valueFrom: {
-          secretKeyRef: { name: objectName, key: variable.name, optional: variable.default === '' },
-        },
+      secret.map((source) => ({
+        name: source.variable,
+        valueFrom: { secretKeyRef: { name: objectName, key: source.variable, optional: false } },
       })),
     );
   });
@@ -152,23 +159,61 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s on eks'
 });
 
 describe('eks specifics', () => {
-  it('gives the services that call AWS an IRSA role, and the others none', () => {
-    const annotated = services
-      .filter((entry) => find(eks, 'ServiceAccount', `what-if-${entry.name}`).metadata.annotations)
+  it('lets the services that call AWS reach the EKS Pod Identity agent, and annotates no ServiceAccount', () => {
+    const agent = {
+      to: [{ ipBlock: { cidr: '169.254.170.23/32' } }],
+      ports: [{ port: 80, protocol: 'TCP' }],
+    };
+    const reachAgent = services
+      .filter((entry) =>
+        find(eks, 'NetworkPolicy', `what-if-${entry.name}`).spec.egress.some((rule: KubernetesObject) =>
+          isDeepStrictEqual(rule, agent),
+        ),
+      )
       .map((entry) => entry.name);
-    expect(annotated).toEqual(['user', 'history', 'sharing', 'social']);
-    expect(find(eks, 'ServiceAccount', 'what-if-history').metadata.annotations).toEqual({
-      'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/what-if-prod-history',
+    expect(reachAgent).toEqual(['user', 'generation', 'history', 'sharing', 'video', 'social']);
+    for (const entry of services) {
+      expect(find(eks, 'ServiceAccount', `what-if-${entry.name}`).metadata.annotations).toBeUndefined();
+    }
+  });
+
+  it("fills each Secret from Secrets Manager through an ExternalSecret, in the ECS stacks' layout", () => {
+    expect(find(eks, 'ExternalSecret', 'what-if-history').spec).toEqual({
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' },
+      target: { name: 'what-if-history', creationPolicy: 'Owner' },
+      data: [
+        {
+          secretKey: 'HISTORY_CURSOR_SECRET',
+          remoteRef: { key: 'whatif/prod/history/HISTORY_CURSOR_SECRET', property: 'value' },
+        },
+      ],
+    });
+    expect(find(eks, 'ExternalSecret', 'what-if-user').spec.data.slice(0, 3)).toEqual([
+      { secretKey: 'DATABASE_URL', remoteRef: { key: 'whatif/prod/postgres/DATABASE_URL' } },
+      { secretKey: 'PGUSER', remoteRef: { key: 'whatif/prod/postgres/credentials', property: 'username' } },
+      {
+        secretKey: 'PGPASSWORD',
+        remoteRef: { key: 'whatif/prod/postgres/credentials', property: 'password' },
+      },
+    ]);
+  });
+
+  it('reads them through a ClusterSecretStore for Secrets Manager that only the release namespace may use', () => {
+    expect(find(eks, 'ClusterSecretStore', 'aws-secrets-manager').spec).toEqual({
+      conditions: [{ namespaces: ['what-if'] }],
+      provider: { aws: { service: 'SecretsManager', region: 'us-east-1' } },
     });
   });
 
-  it('fills each Secret from Secrets Manager through an ExternalSecret', () => {
-    expect(find(eks, 'ExternalSecret', 'what-if-user').spec).toEqual({
-      refreshInterval: '1h',
-      secretStoreRef: { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' },
-      target: { name: 'what-if-user', creationPolicy: 'Owner' },
-      dataFrom: [{ extract: { key: 'what-if/prod/user' } }],
-    });
+  it('sends the ALB through the WAF web ACL and writes its access logs to S3', () => {
+    const annotations = find(eks, 'Ingress', 'what-if-gateway').metadata.annotations;
+    expect(annotations['alb.ingress.kubernetes.io/wafv2-acl-arn']).toMatch(/^arn:aws:wafv2:us-east-1:/);
+    expect(annotations['alb.ingress.kubernetes.io/load-balancer-attributes']).toBe(
+      'idle_timeout.timeout_seconds=60,routing.http.drop_invalid_header_fields.enabled=true,' +
+        'access_logs.s3.enabled=true,access_logs.s3.bucket=whatif-prod-eks-access-logs-123456789012-us-east-1,' +
+        'access_logs.s3.prefix=eks-alb',
+    );
   });
 
   it("puts the gateway behind an ALB that health-checks the gateway's own readiness, not the unified /health", () => {

@@ -82,6 +82,93 @@ describe.each(examples)('the chart rendered as %s', (example, values) => {
   });
 });
 
+describe.each(examples.filter(([, values]) => values))(
+  'the chart rendered as %s with Argo Rollouts',
+  (_example, values) => {
+    const objects = renderChart(values, ['--set', 'rollouts.enabled=true']);
+
+    it('validates every object, Rollouts and AnalysisTemplates included, unknown fields refused', () => {
+      expect(allSchemaProblems(objects)).toEqual([]);
+      const deployments = objects
+        .filter((object) => object.kind === 'Deployment')
+        .map((object) => object.metadata.name);
+      for (const entry of services) expect(deployments).not.toContain(`what-if-${entry.name}`);
+    });
+
+    it('still lets each service reach exactly the services the catalog says it calls', () => {
+      const workloads = workloadsByComponent(objects);
+      for (const from of services) {
+        const reachable = services
+          .filter((to) => to.name !== from.name)
+          .filter((to) => canConnect(objects, workloads.get(from.name)!, workloads.get(to.name)!, to.port))
+          .map((to) => to.name)
+          .sort();
+        expect([from.name, reachable]).toEqual([from.name, [...from.calls].sort()]);
+      }
+    });
+
+    it('rolls the gateway out blue-green behind a preview Service only the cluster reaches, promoted by hand', () => {
+      const gateway = find(objects, 'Rollout', 'what-if-gateway');
+      expect(gateway.spec.strategy.blueGreen).toEqual({
+        activeService: 'what-if-gateway',
+        previewService: 'what-if-gateway-preview',
+        autoPromotionEnabled: false,
+        scaleDownDelaySeconds: 600,
+        prePromotionAnalysis: { templates: [{ templateName: 'what-if-gateway-pre-promotion' }] },
+      });
+      expect(find(objects, 'Rollout', 'what-if-user').spec.strategy.blueGreen.autoPromotionEnabled).toBe(
+        true,
+      );
+      expect(find(objects, 'Service', 'what-if-gateway-preview').spec.type).toBe('ClusterIP');
+      const backends = objects
+        .filter((object) => object.kind === 'Ingress')
+        .flatMap((ingress) => ingress.spec.rules.flatMap((rule: KubernetesObject) => rule.http.paths))
+        .map((path: KubernetesObject) => path.backend.service.name);
+      expect(new Set(backends)).toEqual(new Set(['what-if-gateway']));
+      for (const autoscaler of objects.filter((object) => object.kind === 'HorizontalPodAutoscaler')) {
+        expect(autoscaler.spec.scaleTargetRef).toEqual({
+          apiVersion: 'argoproj.io/v1alpha1',
+          kind: 'Rollout',
+          name: autoscaler.metadata.name,
+        });
+      }
+    });
+
+    it("checks the preview's readiness and the unified health before promoting", () => {
+      const urls = (name: string) =>
+        find(objects, 'AnalysisTemplate', `what-if-${name}-pre-promotion`).spec.metrics.map(
+          (metric: KubernetesObject) => [metric.name, metric.provider.web.url, metric.successCondition],
+        );
+      expect(urls('gateway')).toEqual([
+        ['preview-ready', 'http://what-if-gateway-preview.what-if.svc:3000/health/ready', 'result == "ok"'],
+        ['unified-health', 'http://what-if-gateway-preview.what-if.svc:3000/health', 'result == "ok"'],
+      ]);
+      expect(urls('history')).toEqual([
+        [
+          'preview-ready',
+          `http://what-if-history-preview.what-if.svc:${service('history').port}/health/ready`,
+          'result == "ok"',
+        ],
+        ['unified-health', 'http://what-if-gateway.what-if.svc:3000/health', 'result == "ok"'],
+      ]);
+    });
+  },
+);
+
+describe('the namespace, when the chart makes it', () => {
+  it('enforces the restricted Pod Security Standard, injects ALB readiness gates and survives an uninstall', () => {
+    const namespace = find(rendered['eks-prod.yaml']!, 'Namespace', 'what-if');
+    expect(namespace.metadata.labels).toEqual({
+      'pod-security.kubernetes.io/enforce': 'restricted',
+      'pod-security.kubernetes.io/audit': 'restricted',
+      'pod-security.kubernetes.io/warn': 'restricted',
+      'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled',
+    });
+    expect(namespace.metadata.annotations).toEqual({ 'helm.sh/resource-policy': 'keep' });
+    expect(rendered['default.yaml']!.filter((object) => object.kind === 'Namespace')).toEqual([]);
+  });
+});
+
 describe('health checks', () => {
   const objects = rendered['eks-prod.yaml']!;
 
@@ -162,7 +249,34 @@ describe('values that change the rendering', () => {
   });
 });
 
+describe('HTTPS to a remote provider', () => {
+  const httpsOut = { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 443, protocol: 'TCP' }] };
+  const egressOf = (objects: KubernetesObject[], name: string) =>
+    find(objects, 'NetworkPolicy', `what-if-${name}`).spec.egress;
+
+  it('opens only when the service is configured to call one', () => {
+    expect(egressOf(rendered['default.yaml']!, 'generation')).not.toContainEqual(httpsOut);
+    expect(egressOf(rendered['eks-prod.yaml']!, 'generation')).toContainEqual(httpsOut);
+    const local = renderChart('values-eks-prod.yaml', [
+      '--set',
+      'services.generation.env.GENERATION_PROVIDERS=local',
+    ]);
+    expect(egressOf(local, 'generation')).not.toContainEqual(httpsOut);
+    const openai = renderChart(undefined, [
+      '--set',
+      'services.generation.env.GENERATION_PROVIDERS=local\\,openai',
+    ]);
+    expect(egressOf(openai, 'generation')).toContainEqual(httpsOut);
+  });
+});
+
 describe('bad values', () => {
+  it('refuse a ClusterSecretStore without its region', () => {
+    expect(
+      failureOf('--set', 'externalSecrets.enabled=true,externalSecrets.clusterSecretStore.create=true'),
+    ).toContain('externalSecrets.clusterSecretStore.create needs externalSecrets.clusterSecretStore.region');
+  });
+
   it('fail on a wrong type with the schema message', () => {
     expect(failureOf('--set', 'services.gateway.autoscaling.maxReplicas=ten')).toContain(
       "- at '/services/gateway/autoscaling/maxReplicas': got string, want integer",

@@ -36,7 +36,17 @@ export function albAnnotations(
     [`${prefix}/unhealthy-threshold-count`]: '2',
     [`${prefix}/success-codes`]: '200',
     [`${prefix}/target-group-attributes`]: `deregistration_delay.timeout_seconds=${shutdown}`,
-    [`${prefix}/load-balancer-attributes`]: `idle_timeout.timeout_seconds=${alb.idleTimeoutSeconds},routing.http.drop_invalid_header_fields.enabled=true`,
+    [`${prefix}/load-balancer-attributes`]: [
+      `idle_timeout.timeout_seconds=${alb.idleTimeoutSeconds}`,
+      'routing.http.drop_invalid_header_fields.enabled=true',
+      ...(alb.accessLogs.bucket
+        ? [
+            'access_logs.s3.enabled=true',
+            `access_logs.s3.bucket=${alb.accessLogs.bucket}`,
+            `access_logs.s3.prefix=${alb.accessLogs.prefix}`,
+          ]
+        : []),
+    ].join(','),
     ...(alb.certificateArn
       ? {
           [`${prefix}/certificate-arn`]: alb.certificateArn,

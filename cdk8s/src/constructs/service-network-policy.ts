@@ -1,4 +1,5 @@
-import { type ServiceEntry, service, services, storePorts } from '@what-if/catalog';
+import { type ServiceEntry, needsOutboundHttps, service, services, storePorts } from '@what-if/catalog';
+import { configData } from '../environment';
 import { Construct } from 'constructs';
 import { dnsPeers } from '../kubernetes-defaults';
 import { imageTag } from '../images';
@@ -32,6 +33,8 @@ function ingressRules(profile: Profile, entry: ServiceEntry): IngressRule[] {
     .map((caller) => caller.name)
     .sort();
   if (callers.length > 0) rules.push({ from: callers.map((caller) => podPeer(profile, caller)), ports });
+  // The Argo Rollouts controller measures the analyses on the service's port.
+  if (profile.rollouts.enabled) rules.push({ from: profile.rollouts.controllerPeers, ports });
   if (profile.metricsScrapers.length > 0) rules.push({ from: profile.metricsScrapers, ports });
   return rules;
 }
@@ -54,13 +57,17 @@ function egressRules(profile: Profile, entry: ServiceEntry): EgressRule[] {
   if (profile.aws.identity === 'pod-identity' && profile.aws.roleArns[entry.name]) {
     rules.push({ to: [podIdentityAgent], ports: [{ port: 80, protocol: 'TCP' }] });
   }
+  if (needsOutboundHttps(entry.name, configData(profile, entry))) {
+    rules.push({ to: profile.outboundHttpsPeers, ports: [{ port: 443, protocol: 'TCP' }] });
+  }
   return [...rules, ...(profile.extraEgress[entry.name] ?? [])];
 }
 
 /**
  * The service's NetworkPolicy: reachable from the ingress controller if it is public, from
- * the callers the catalog declares and from metrics scrapers; reaching DNS, the services it
- * calls, its stores, and what the profile adds.
+ * the callers the catalog declares, the Argo Rollouts controller (with rollouts) and metrics
+ * scrapers; reaching DNS, the services it calls, its stores, the Pod Identity agent, HTTPS
+ * outside when its configuration calls a remote provider or SES, and what the profile adds.
  */
 export class ServiceNetworkPolicy extends Construct {
   constructor(scope: Construct, id: string, { profile, entry }: ServiceNetworkPolicyProps) {

@@ -1,10 +1,11 @@
 import { type ServiceEntry, scalingBehavior } from '@what-if/catalog';
-import { Duration } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { disruptionBudget } from '../kubernetes-defaults';
 import { imageTag } from '../images';
-import { metadata, selectorLabels } from '../naming';
+import { componentName, metadata, selectorLabels } from '../naming';
+import { rolloutsApiVersion } from './service-rollout';
 import type { Profile } from '../profile';
 
 export interface ServiceResilienceProps {
@@ -38,7 +39,7 @@ export class ServiceResilience extends Construct {
     super(scope, id);
     const objectMetadata = metadata(profile, entry.name, imageTag(profile));
     if (profile.autoscaling) {
-      new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
+      const autoscaler = new kplus.HorizontalPodAutoscaler(this, 'autoscaler', {
         metadata: objectMetadata,
         target: deployment,
         minReplicas: entry.scaling.minReplicas,
@@ -52,6 +53,15 @@ export class ServiceResilience extends Construct {
         scaleUp: rules(scalingBehavior.scaleUp),
         scaleDown: rules(scalingBehavior.scaleDown),
       });
+      if (profile.rollouts.enabled) {
+        ApiObject.of(autoscaler).addJsonPatch(
+          JsonPatch.replace('/spec/scaleTargetRef', {
+            apiVersion: rolloutsApiVersion,
+            kind: 'Rollout',
+            name: componentName(profile, entry.name),
+          }),
+        );
+      }
     }
     new kplus.k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
       metadata: objectMetadata,

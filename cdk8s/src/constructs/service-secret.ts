@@ -1,4 +1,4 @@
-import type { ServiceEntry } from '@what-if/catalog';
+import { type ServiceEntry, secretLayout } from '@what-if/catalog';
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
@@ -14,8 +14,8 @@ export interface ServiceSecretProps {
 
 /**
  * Where the service's Secret (its secret: true variables) comes from. With External Secrets,
- * the operator fills it from the JSON secret <keyPrefix><service> in AWS Secrets Manager, one
- * property per variable. With in-cluster stores, it holds their URLs. Otherwise the operator
+ * the operator fills it from AWS Secrets Manager, each variable from where the catalog's
+ * secret layout keeps it (the ECS stacks' layout). With in-cluster stores, it holds their URLs. Otherwise the operator
  * of the cluster creates it; the Deployment only refers to it.
  */
 export class ServiceSecret extends Construct {
@@ -32,7 +32,13 @@ export class ServiceSecret extends Construct {
           refreshInterval: settings.refreshInterval,
           secretStoreRef: settings.secretStoreRef,
           target: { name: componentName(profile, entry.name), creationPolicy: 'Owner' },
-          dataFrom: [{ extract: { key: `${settings.keyPrefix}${entry.name}` } }],
+          data: secretLayout(entry.name).map((source) => ({
+            secretKey: source.variable,
+            remoteRef: {
+              key: `${settings.keyPrefix}${source.key}`,
+              ...(source.property ? { property: source.property } : {}),
+            },
+          })),
         },
       });
     } else if (profile.stores.kind === 'in-cluster') {

@@ -1,5 +1,5 @@
 import type { ServiceEntry } from '@what-if/catalog';
-import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import { ApiObject, type ApiObjectMetadata, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { appUser, probeTimings } from '../kubernetes-defaults';
@@ -7,6 +7,7 @@ import { configChecksum, configData, secretVariables, terminationGracePeriodSeco
 import { imageTag, serviceImage } from '../images';
 import { componentName, metadata, selectorLabels } from '../naming';
 import type { Profile } from '../profile';
+import { blueGreenStrategy, rolloutsApiVersion } from './service-rollout';
 import { containerSecurityContext, hardenPodTemplate, podSecurityContext } from '../pod-security';
 
 export interface ServiceWorkloadProps {
@@ -30,7 +31,8 @@ function httpProbe(
 }
 
 /**
- * A catalog service's ConfigMap, ServiceAccount, Deployment and Service. The pod is the
+ * A catalog service's ConfigMap, ServiceAccount, Deployment (a blue-green Rollout when the
+ * profile uses Argo Rollouts) and Service. The pod is the
  * restricted kind: non-root, read-only root filesystem with /tmp as an emptyDir, no
  * capabilities, RuntimeDefault seccomp, no API token. The grace period outlasts the service's
  * own shutdown (readiness fails first, then requests drain), so there is no preStop hook.
@@ -84,7 +86,7 @@ export class ServiceWorkload extends Construct {
           ports: [{ name: 'http', number: entry.port, protocol: kplus.Protocol.TCP }],
           envFrom: [kplus.Env.fromConfigMap(configMap)],
           envVariables: Object.fromEntries(
-            secretVariables(entry).map((variable) => [
+            secretVariables(profile, entry).map((variable) => [
               variable.name,
               kplus.EnvValue.fromSecretValue({ secret, key: variable.name }, { optional: variable.optional }),
             ]),
@@ -116,6 +118,20 @@ export class ServiceWorkload extends Construct {
     deployment.addJsonPatch(
       JsonPatch.add('/spec/template/spec/topologySpreadConstraints', this.spread(profile, entry.name)),
     );
+    if (profile.rollouts.enabled) {
+      // cdk8s-plus has no Rollout, and a Deployment's typed serializer drops any other strategy:
+      // the Rollout is the finished Deployment's JSON with the blueGreen strategy, in its place.
+      const json = deployment.toJson() as { metadata: ApiObjectMetadata; spec: Record<string, unknown> };
+      this.node.tryRemoveChild('deployment');
+      // The HPA, attached later, owns the replica count (cdk8s-plus drops it only when it sees one).
+      if (profile.autoscaling) delete json.spec.replicas;
+      new ApiObject(this, 'rollout', {
+        apiVersion: rolloutsApiVersion,
+        kind: 'Rollout',
+        metadata: json.metadata,
+        spec: { ...json.spec, strategy: blueGreenStrategy(profile, entry) },
+      });
+    }
 
     const service = new kplus.Service(this, 'service', {
       metadata: objectMetadata,
@@ -128,7 +144,8 @@ export class ServiceWorkload extends Construct {
 
   /**
    * One spread over zones and one over nodes (cdk8s-plus's `spread` writes pod anti-affinity
-   * instead). matchLabelKeys counts only pods of the same rollout.
+   * instead). matchLabelKeys counts only pods of the same revision: the ReplicaSet's
+   * pod-template-hash, or Argo Rollouts' rollouts-pod-template-hash.
    */
   private spread(profile: Profile, name: string): unknown[] {
     const labelSelector = { matchLabels: selectorLabels(profile, name) };
@@ -137,7 +154,7 @@ export class ServiceWorkload extends Construct {
       ['kubernetes.io/hostname', profile.topologySpread.node],
     ].map(([topologyKey, whenUnsatisfiable]) => ({
       labelSelector,
-      matchLabelKeys: ['pod-template-hash'],
+      matchLabelKeys: [profile.rollouts.enabled ? 'rollouts-pod-template-hash' : 'pod-template-hash'],
       maxSkew: 1,
       topologyKey,
       whenUnsatisfiable,

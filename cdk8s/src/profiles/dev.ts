@@ -1,5 +1,5 @@
 import { type ServiceName, services } from '@what-if/catalog';
-import { defaultAlb } from '../kubernetes-defaults';
+import { defaultAlb, defaultRollouts, outboundHttpsPeers } from '../kubernetes-defaults';
 import type { Profile } from '../profile';
 
 /**
@@ -12,6 +12,8 @@ export const devProfile: Profile = {
   namespace: 'what-if',
   instance: 'what-if',
   image: { registry: 'localhost:5001', tag: '' },
+  images: {},
+  rollouts: defaultRollouts,
   // One replica of each service fits a laptop; the HPAs would only add noise.
   autoscaling: false,
   replicas: Object.fromEntries(services.map((entry) => [entry.name, 1])) as Record<ServiceName, number>,
@@ -21,6 +23,7 @@ export const devProfile: Profile = {
     { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
   ],
   metricsScrapers: [],
+  outboundHttpsPeers,
   stores: { kind: 'in-cluster' },
   ingress: { className: 'nginx', host: '', alb: defaultAlb },
   env: {

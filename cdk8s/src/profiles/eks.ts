@@ -1,47 +1,47 @@
-import { defaultAlb, managedStores } from '../kubernetes-defaults';
-import type { EgressRule } from '../network-types';
+import { type ServiceName, services } from '@what-if/catalog';
+import { defaultAlb, defaultRollouts, managedStores, outboundHttpsPeers } from '../kubernetes-defaults';
 import type { Profile } from '../profile';
 
-/** The VPC of the example account; the ALB's nodes and the managed stores live in it. */
-const vpc = [{ ipBlock: { cidr: '10.0.0.0/16' } }];
+/** The placeholders of cdk/'s prod environment: account, region, domain; set yours. */
 const account = '123456789012';
 const region = 'us-east-1';
-const httpsAnywhere: EgressRule[] = [
-  { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 443, protocol: 'TCP' }] },
-];
-
-function role(name: string): string {
-  return `arn:aws:iam::${account}:role/what-if-prod-${name}`;
-}
+const site = 'whatif.example.com';
+const apiHost = `eks-api.${site}`;
+/** The prod VPC (cdk/'s network stack): the ALB's nodes and the managed stores live in it. */
+const vpc = [{ ipBlock: { cidr: '10.30.0.0/16' } }];
+const dynamo = { AWS_REGION: region, DYNAMODB_TABLE_PREFIX: 'whatif-prod-' };
+/** The services with an IAM role: those that call AWS APIs in prod (DynamoDB, SES, Bedrock, S3). */
+const withRoles: readonly ServiceName[] = ['user', 'generation', 'history', 'sharing', 'video', 'social'];
 
 /**
- * Production on EKS: images from ECR, RDS and ElastiCache in the VPC, DynamoDB through IRSA,
- * secrets from Secrets Manager through the External Secrets Operator, an internet-facing ALB
- * with TLS. The account, region, domain and certificate are placeholders: set yours here
- * (or IMAGE_REGISTRY and IMAGE_TAG in the environment). charts/what-if/values-eks-prod.yaml
- * holds the same settings.
+ * Production on EKS, sharing the ECS stacks' AWS resources: images from their ECR
+ * repositories, RDS, ElastiCache and DynamoDB from the data stack, secrets in their layout
+ * through the External Secrets Operator, EKS Pod Identity roles, an internet-facing ALB with
+ * TLS, WAF and access logs. charts/what-if/values-eks-prod.yaml holds the same settings.
  */
 export const eksProfile: Profile = {
   name: 'eks',
   namespace: 'what-if',
   instance: 'what-if',
   image: { registry: `${account}.dkr.ecr.${region}.amazonaws.com`, tag: '' },
+  images: Object.fromEntries(
+    services.map((entry) => [entry.name, { repository: `whatif-prod/${entry.name}` }]),
+  ),
+  rollouts: defaultRollouts,
   autoscaling: true,
   replicas: {},
   // Pods of a service must land in different zones; a zone without room blocks a new pod
   // rather than stacking two of them in one zone.
   topologySpread: { zone: 'DoNotSchedule', node: 'ScheduleAnyway' },
   aws: {
-    identity: 'irsa',
-    roleArns: {
-      user: role('user'),
-      history: role('history'),
-      sharing: role('sharing'),
-      social: role('social'),
-    },
+    identity: 'pod-identity',
+    roleArns: Object.fromEntries(
+      withRoles.map((name) => [name, `arn:aws:iam::${account}:role/whatif-prod-eks-${name}`]),
+    ),
   },
   ingressControllerPeers: vpc,
   metricsScrapers: [],
+  outboundHttpsPeers,
   stores: {
     kind: 'managed',
     managed: {
@@ -54,28 +54,36 @@ export const eksProfile: Profile = {
     apiVersion: 'external-secrets.io/v1',
     refreshInterval: '1h',
     secretStoreRef: { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' },
-    keyPrefix: 'what-if/prod/',
+    keyPrefix: 'whatif/prod/',
+    clusterSecretStore: { region },
   },
   ingress: {
     className: 'alb',
-    host: 'api.whatif.example.com',
+    host: apiHost,
     alb: {
       ...defaultAlb,
       certificateArn: `arn:aws:acm:${region}:${account}:certificate/00000000-0000-0000-0000-000000000000`,
+      wafv2AclArn: `arn:aws:wafv2:${region}:${account}:regional/webacl/whatif-prod-eks/00000000-0000-0000-0000-000000000000`,
+      accessLogs: { bucket: `whatif-prod-eks-access-logs-${account}-${region}`, prefix: 'eks-alb' },
     },
   },
   env: {
-    gateway: { CORS_ALLOWED_ORIGINS: 'https://whatif.example.com' },
+    gateway: { CORS_ALLOWED_ORIGINS: `https://${site}` },
     user: {
-      PUBLIC_APP_URL: 'https://whatif.example.com',
-      PUBLIC_API_URL: 'https://api.whatif.example.com',
+      AWS_REGION: region,
+      PUBLIC_APP_URL: `https://${site}`,
+      PUBLIC_API_URL: `https://${apiHost}`,
       MAILER: 'ses',
-      MAIL_FROM: 'What If <no-reply@whatif.example.com>',
+      MAIL_FROM: `What If <no-reply@${site}>`,
     },
-    history: { DYNAMODB_TABLE_PREFIX: 'whatif-prod-' },
-    sharing: { DYNAMODB_TABLE_PREFIX: 'whatif-prod-' },
-    social: { DYNAMODB_TABLE_PREFIX: 'whatif-prod-' },
+    generation: {
+      GENERATION_PROVIDERS: 'bedrock,local',
+      BEDROCK_REGION: region,
+      BEDROCK_MODEL_ID: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+    },
+    history: dynamo,
+    sharing: dynamo,
+    social: dynamo,
   },
-  // Amazon SES (and STS for IRSA) over HTTPS.
-  extraEgress: { user: httpsAnywhere },
+  extraEgress: {},
 };

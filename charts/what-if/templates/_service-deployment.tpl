@@ -1,8 +1,9 @@
 {{/*
-The service's Deployment: hardened pod (non-root, read-only root filesystem with /tmp as an
+The service's Deployment (an Argo Rollouts Rollout with rollouts.enabled): hardened pod (non-root, read-only root filesystem with /tmp as an
 emptyDir, no capabilities, RuntimeDefault seccomp, no API token), probes on the catalog's
 health paths, spread across zones and nodes, and a grace period longer than the service's
 own shutdown (readiness fails first, then in-flight requests drain), so no preStop hook.
+With rollouts.enabled the same pod template rolls out blue-green (_service-rollout.tpl).
 */}}
 {{- define "what-if.service.deployment" -}}
 {{- $root := .root }}
@@ -12,8 +13,13 @@ own shutdown (readiness fails first, then in-flight requests drain), so no preSt
 {{- $config := include "what-if.configData" . | fromJson }}
 {{- $podAnnotations := merge (dict "checksum/config" (toJson $config | sha256sum)) $service.podAnnotations $values.global.podAnnotations }}
 ---
+{{- if $values.rollouts.enabled }}
+apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+{{- else }}
 apiVersion: apps/v1
 kind: Deployment
+{{- end }}
 metadata:
   {{- include "what-if.metadata" . | nindent 2 }}
   {{- with $service.annotations }}
@@ -29,10 +35,14 @@ spec:
     matchLabels:
       {{- include "what-if.selectorLabels" . | nindent 6 }}
   strategy:
+    {{- if $values.rollouts.enabled }}
+    {{- include "what-if.service.blueGreen" . | nindent 4 }}
+    {{- else }}
     type: RollingUpdate
     rollingUpdate:
       maxSurge: 25%
       maxUnavailable: 0
+    {{- end }}
   template:
     metadata:
       labels:
@@ -80,13 +90,14 @@ spec:
                 name: {{ include "what-if.componentName" . }}
           {{- if or $service.catalog.secretEnv $service.extraEnv }}
           env:
+            {{- /* With External Secrets the Secret holds every key of the layout: each is required, so no pod starts before its Secret is complete. */}}
             {{- range $service.catalog.secretEnv }}
             - name: {{ .name }}
               valueFrom:
                 secretKeyRef:
                   name: {{ include "what-if.componentName" $ }}
                   key: {{ .name }}
-                  optional: {{ .optional }}
+                  optional: {{ and .optional (not $values.externalSecrets.enabled) }}
             {{- end }}
             {{- with $service.extraEnv }}
             {{- toYaml . | nindent 12 }}
@@ -124,16 +135,18 @@ failureThreshold: {{ .failures }}
 
 {{/*
 One spread over zones and one over nodes. matchLabelKeys counts only pods of the same
-rollout, so a rolling update does not skew against the pods it is replacing.
+revision (the ReplicaSet's pod-template-hash, or Argo Rollouts' rollouts-pod-template-hash), so
+a rollout does not skew against the pods it is replacing.
 */}}
 {{- define "what-if.topologySpread" -}}
 {{- $settings := .root.Values.topologySpread }}
 {{- $selector := dict "matchLabels" (include "what-if.selectorLabels" . | fromYaml) }}
+{{- $revisionLabel := ternary "rollouts-pod-template-hash" "pod-template-hash" .root.Values.rollouts.enabled }}
 {{- $zone := dict "topologyKey" "topology.kubernetes.io/zone" "whenUnsatisfiable" $settings.zoneWhenUnsatisfiable }}
 {{- $node := dict "topologyKey" "kubernetes.io/hostname" "whenUnsatisfiable" $settings.nodeWhenUnsatisfiable }}
 {{- $constraints := list }}
 {{- range list $zone $node }}
-{{- $constraints = append $constraints (merge . (dict "maxSkew" $settings.maxSkew "labelSelector" $selector "matchLabelKeys" (list "pod-template-hash"))) }}
+{{- $constraints = append $constraints (merge . (dict "maxSkew" $settings.maxSkew "labelSelector" $selector "matchLabelKeys" (list $revisionLabel))) }}
 {{- end }}
 {{- toYaml $constraints }}
 {{- end }}

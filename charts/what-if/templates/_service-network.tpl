@@ -18,9 +18,11 @@ spec:
 
 {{/*
 The service's NetworkPolicy. Ingress: the ingress controller for the public service, each
-caller the catalog declares, and metrics scrapers. Egress: DNS, each service it calls, its
-stores (in-cluster with devStores, else stores.*.peers), the EKS Pod Identity agent when it
-assumes a role that way, and extraEgress.
+caller the catalog declares, the Argo Rollouts controller's analysis (rollouts.enabled), and
+metrics scrapers. Egress: DNS, each service it calls, its stores (in-cluster with devStores,
+else stores.*.peers), the EKS Pod Identity agent when it assumes a role that way, HTTPS to
+networkPolicy.outboundHttpsPeers when its configuration calls outside (the catalog's
+outboundHttps: a remote AI provider, Amazon SES), and extraEgress.
 */}}
 {{- define "what-if.service.networkPolicy" -}}
 {{- $root := .root }}
@@ -40,6 +42,9 @@ assumes a role that way, and extraEgress.
 {{- end }}
 {{- if $callers }}
 {{- $ingress = append $ingress (dict "from" $callers "ports" (list $tcp)) }}
+{{- end }}
+{{- if $values.rollouts.enabled }}
+{{- $ingress = append $ingress (dict "from" $values.rollouts.controllerPeers "ports" (list $tcp)) }}
 {{- end }}
 {{- with $values.networkPolicy.metricsScrapers }}
 {{- $ingress = append $ingress (dict "from" . "ports" (list $tcp)) }}
@@ -63,6 +68,9 @@ assumes a role that way, and extraEgress.
 {{- if and (eq $values.aws.identity "pod-identity") $service.awsRoleArn }}
 {{- $agent := dict "ipBlock" (dict "cidr" "169.254.170.23/32") }}
 {{- $egress = append $egress (dict "to" (list $agent) "ports" (list (dict "port" 80 "protocol" "TCP"))) }}
+{{- end }}
+{{- if eq (include "what-if.callsOutside" .) "true" }}
+{{- $egress = append $egress (dict "to" $values.networkPolicy.outboundHttpsPeers "ports" (list (dict "port" 443 "protocol" "TCP"))) }}
 {{- end }}
 {{- range $service.extraEgress }}
 {{- $egress = append $egress . }}
@@ -89,4 +97,18 @@ spec:
 {{- define "what-if.dnsEgress" -}}
 {{- $ports := list (dict "port" 53 "protocol" "UDP") (dict "port" 53 "protocol" "TCP") }}
 {{- toJson (dict "to" .Values.networkPolicy.dnsPeers "ports" $ports) }}
+{{- end }}
+
+{{/* "true" when the service's configuration turns on a call outside over HTTPS (catalog.outboundHttps). */}}
+{{- define "what-if.callsOutside" -}}
+{{- $env := .service.env }}
+{{- $calls := false }}
+{{- range $use := .service.catalog.outboundHttps }}
+{{- range $listed := splitList "," (index $env $use.variable | default "") }}
+{{- if has (trim $listed) $use.listsAnyOf }}
+{{- $calls = true }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $calls }}
 {{- end }}

@@ -8,8 +8,13 @@ metadata:
   {{- include "what-if.metadata" . | nindent 2 }}
 spec:
   scaleTargetRef:
+    {{- if .root.Values.rollouts.enabled }}
+    apiVersion: argoproj.io/v1alpha1
+    kind: Rollout
+    {{- else }}
     apiVersion: apps/v1
     kind: Deployment
+    {{- end }}
     name: {{ include "what-if.componentName" . }}
   minReplicas: {{ $scaling.minReplicas }}
   maxReplicas: {{ $scaling.maxReplicas }}

@@ -1,8 +1,9 @@
 {{/*
 The service's Secret, holding its secret: true variables. ExternalSecret: the External
-Secrets Operator fills it from the JSON secret <keyPrefix><service> in AWS Secrets Manager,
-one property per variable. dev: the chart writes the in-cluster stores' URLs. Neither: you
-create it (see the README).
+Secrets Operator fills it from AWS Secrets Manager, each key from where the catalog's secret
+layout keeps it (<keyPrefix><key>, a JSON property where there is one): the layout the ECS
+stacks read too. dev: the chart writes the in-cluster stores' URLs. Neither: you create it
+(see the README).
 */}}
 {{- define "what-if.service.externalSecret" -}}
 {{- $settings := .root.Values.externalSecrets }}
@@ -19,9 +20,15 @@ spec:
   target:
     name: {{ include "what-if.componentName" . }}
     creationPolicy: Owner
-  dataFrom:
-    - extract:
-        key: {{ printf "%s%s" $settings.keyPrefix .name }}
+  data:
+    {{- range .service.catalog.secretEnv }}
+    - secretKey: {{ .name }}
+      remoteRef:
+        key: {{ printf "%s%s" $settings.keyPrefix .key }}
+        {{- with .property }}
+        property: {{ . }}
+        {{- end }}
+    {{- end }}
 {{- end }}
 
 {{/* Only the store URLs go here; a service with no in-cluster store has only optional secrets. */}}

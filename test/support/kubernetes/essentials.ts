@@ -8,6 +8,8 @@ import type { KubernetesObject } from './manifests';
  */
 
 const toolLabels = ['app.kubernetes.io/managed-by', 'helm.sh/chart'];
+/** Annotations only Helm reads: the chart keeps the namespace on uninstall. */
+const toolAnnotations = ['helm.sh/resource-policy'];
 
 function withoutToolLabels(labels: Record<string, string> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(labels ?? {}).filter(([key]) => !toolLabels.includes(key)));
@@ -62,6 +64,10 @@ function deployment(object: KubernetesObject): KubernetesObject {
 
 const projections: Record<string, (object: KubernetesObject) => unknown> = {
   Deployment: deployment,
+  Rollout: deployment,
+  AnalysisTemplate: (object) => object.spec,
+  Namespace: () => ({}),
+  ClusterSecretStore: (object) => object.spec,
   Service: (object) => pick(object.spec, ['type', 'selector', 'ports']),
   HorizontalPodAutoscaler: (object) => object.spec,
   PodDisruptionBudget: (object) => object.spec,
@@ -81,7 +87,9 @@ export function essentials(object: KubernetesObject): unknown {
     apiVersion: object.apiVersion,
     namespace: object.metadata.namespace,
     labels: withoutToolLabels(object.metadata.labels),
-    annotations: object.metadata.annotations ?? {},
+    annotations: Object.fromEntries(
+      Object.entries(object.metadata.annotations ?? {}).filter(([key]) => !toolAnnotations.includes(key)),
+    ),
     spec: projection(object),
   };
 }

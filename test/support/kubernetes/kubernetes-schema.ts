@@ -1,10 +1,21 @@
-import Ajv from 'ajv';
+import { AnalysisTemplate, Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1';
+import {
+  ClusterSecretStore,
+  ExternalSecret,
+} from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { ConfigMap, Namespace, Pod, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
-import { externalSecretSchema } from './external-secret-schema';
+import {
+  ConfigMap,
+  Namespace,
+  Pod,
+  PodTemplate,
+  Secret,
+  Service,
+  ServiceAccount,
+} from 'kubernetes-models/v1';
 import { type KubernetesObject, objectId } from './manifests';
 
 interface ValidatingModel {
@@ -24,9 +35,22 @@ const models: Record<string, ValidatingModel> = {
   'v1/Secret': Secret,
   'v1/Service': Service,
   'v1/ServiceAccount': ServiceAccount,
+  'argoproj.io/v1alpha1/Rollout': Rollout,
+  'argoproj.io/v1alpha1/AnalysisTemplate': AnalysisTemplate,
+  'external-secrets.io/v1beta1/ExternalSecret': ExternalSecret,
+  'external-secrets.io/v1beta1/ClusterSecretStore': ClusterSecretStore,
 };
 
-const externalSecretValidator = new Ajv({ allErrors: true }).compile(externalSecretSchema);
+/**
+ * external-secrets.io/v1 is v1beta1 promoted, with the same fields for everything rendered here;
+ * @kubernetes-models/external-secrets publishes v1 only in its ESM-only major (which needs
+ * kubernetes-models 5), so a v1 object is checked against the v1beta1 model.
+ */
+function modelVersionOf(object: KubernetesObject): KubernetesObject {
+  return object.apiVersion === 'external-secrets.io/v1'
+    ? { ...object, apiVersion: 'external-secrets.io/v1beta1' }
+    : object;
+}
 
 /**
  * Wraps an object so that every property the validator reads is recorded. kubernetes-models'
@@ -54,23 +78,36 @@ function unreadFields(value: unknown, path: string, read: ReadonlySet<string>, f
   }
 }
 
+/** Validates with a model, recording every field path (under `path`) its validator read. */
+function validateRecording(
+  model: ValidatingModel,
+  object: KubernetesObject,
+  path: string,
+  read: Set<string>,
+): void {
+  // An instance of the model, so validate() finds the schema id its prototype carries.
+  const instance = Object.assign(Object.create(model.prototype) as object, object);
+  model.prototype.validate.call(recordingReads(instance, path, read));
+}
+
 /**
  * Problems with an object under the Kubernetes API schema: what kubernetes-models reports,
  * plus every field the schema does not know (what `kubectl apply --validate=strict` refuses).
+ * Argo Rollouts' CRD leaves parts of the pod template open (resources, volumes), so a Rollout's
+ * template is also checked as the core PodTemplate it is.
  */
 export function schemaProblems(object: KubernetesObject): string[] {
   const id = objectId(object);
-  if (object.kind === 'ExternalSecret') {
-    if (externalSecretValidator(object)) return [];
-    return (externalSecretValidator.errors ?? []).map(
-      (error) => `${id}: ${error.instancePath} ${error.message}`,
-    );
-  }
+  object = modelVersionOf(object);
   const model = models[`${object.apiVersion}/${object.kind}`];
   if (!model) return [`${id}: no schema for ${object.apiVersion} ${object.kind}`];
   const read = new Set<string>();
   try {
-    model.prototype.validate.call(recordingReads(object, '', read));
+    validateRecording(model, object, '', read);
+    if (object.kind === 'Rollout') {
+      const template = { apiVersion: 'v1', kind: 'PodTemplate', template: object.spec?.template };
+      validateRecording(PodTemplate, template, '/spec', read);
+    }
   } catch (error) {
     return [`${id}: ${(error as Error).message}`];
   }

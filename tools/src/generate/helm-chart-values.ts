@@ -99,8 +99,65 @@ function securityValues(): Record<string, ValueGroup> {
   };
 }
 
+/** Where the Argo Rollouts controller runs, as its install manifests label it: it measures the analyses. */
+const rolloutsController = [
+  {
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'argo-rollouts' } },
+    podSelector: { matchLabels: { 'app.kubernetes.io/name': 'argo-rollouts' } },
+  },
+];
+
+function rolloutValues(): ValueGroup {
+  return group(
+    'Blue-green with Argo Rollouts: a Rollout per service instead of a Deployment, with an active and a preview Service and a pre-promotion analysis',
+    {
+      enabled: leaf(
+        'Render Rollouts (needs the Argo Rollouts controller and CRDs); off renders Deployments with RollingUpdate',
+        boolean,
+        false,
+      ),
+      scaleDownDelaySeconds: leaf(
+        'How long the previous revision keeps running after a promotion, so a rollback is an instant switch back',
+        integer(0),
+        600,
+      ),
+      controllerPeers: leaf(
+        "Where the Argo Rollouts controller runs: it calls the analyses' URLs, so each service admits it",
+        networkPolicyPeers,
+        rolloutsController,
+      ),
+      analysis: group(
+        "The pre-promotion analysis: the preview's readiness and the public service's unified health",
+        {
+          interval: leaf('Time between measurements', { type: 'string', pattern: '^[0-9]+(s|m)$' }, '10s'),
+          count: leaf('Measurements of each check; every one must answer ok', integer(1), 3),
+          consecutiveErrorLimit: leaf(
+            'Failed requests in a row (a refused connection, a 503) that end the analysis as failed',
+            integer(0),
+            2,
+          ),
+          timeoutSeconds: leaf('Time limit of each request', integer(1, 60), 5),
+          unifiedHealthPath: leaf(
+            'The public service path that answers status ok only when every service is ready',
+            { type: 'string', pattern: '^/' },
+            '/health',
+          ),
+        },
+      ),
+    },
+  );
+}
+
 function featureValues(): Record<string, ValueGroup> {
   return {
+    namespace: group('The release namespace (helm --namespace)', {
+      create: leaf(
+        'Render it with the restricted Pod Security labels (and the ALB readiness-gate label with the alb ingress class), kept on uninstall. A first install also needs helm --create-namespace --take-ownership',
+        boolean,
+        false,
+      ),
+    }),
+    rollouts: rolloutValues(),
     serviceAccount: group('A ServiceAccount per service', {
       enabled: leaf('Create them (otherwise pods use the namespace default account)', boolean, true),
       automountToken: leaf('Mount a Kubernetes API token; no service calls the API', boolean, false),
@@ -159,6 +216,11 @@ function featureValues(): Record<string, ValueGroup> {
         'Who may scrape /metrics on every service port (Prometheus)',
         networkPolicyPeers,
         [],
+      ),
+      outboundHttpsPeers: leaf(
+        'Where a service may send HTTPS when its configuration calls outside (services.<name>.catalog.outboundHttps: a remote AI provider, Amazon SES); only then does it get the rule',
+        networkPolicyPeers,
+        [{ ipBlock: { cidr: '0.0.0.0/0' } }],
       ),
       dnsPeers: leaf('Where cluster DNS runs; every pod may reach it on port 53', networkPolicyPeers, [
         {
@@ -220,9 +282,24 @@ function featureValues(): Record<string, ValueGroup> {
           name: leaf('Its name', { type: 'string', minLength: 1 }, 'aws-secrets-manager'),
         }),
         keyPrefix: leaf(
-          'Secrets Manager name prefix: a service reads the JSON secret <keyPrefix><service>',
+          "Secrets Manager name prefix of the deployment: each variable comes from <keyPrefix><key> of services.<name>.catalog.secretEnv (the ECS stacks' layout, whatif/<env>/)",
           { type: 'string', minLength: 1 },
-          'what-if/',
+          'whatif/prod/',
+        ),
+        clusterSecretStore: group(
+          'The ClusterSecretStore itself (secretStoreRef.name), for AWS Secrets Manager',
+          {
+            create: leaf(
+              "Render it, usable only from the release namespace; it authenticates as the External Secrets controller's own ServiceAccount (EKS Pod Identity)",
+              boolean,
+              false,
+            ),
+            region: leaf(
+              'Region of the secrets',
+              { type: 'string', pattern: '^$|^[a-z]{2}(-[a-z]+)+-[0-9]$' },
+              '',
+            ),
+          },
         ),
       },
     ),
@@ -253,6 +330,10 @@ function featureValues(): Record<string, ValueGroup> {
           { type: 'string', pattern: '^$|^arn:aws[a-z-]*:wafv2:' },
           '',
         ),
+        accessLogs: group('ALB access logs in S3 (the bucket must let the region’s load balancers write)', {
+          bucket: leaf('Bucket name; empty for no access logs', string, ''),
+          prefix: leaf('Key prefix of the log objects', string, ''),
+        }),
         idleTimeoutSeconds: leaf(
           "ALB idle timeout; must stay below the services' 65 s keep-alive",
           integer(1, 64),

@@ -1,4 +1,11 @@
-import { type ServiceEntry, deployedDefault, edgePaths, envFor, serviceUrlVariable } from '@what-if/catalog';
+import {
+  type ServiceEntry,
+  deployedDefault,
+  edgePaths,
+  envFor,
+  secretLayout,
+  serviceUrlVariable,
+} from '@what-if/catalog';
 import {
   egressRules,
   envVars,
@@ -20,11 +27,20 @@ function isComputed(entry: ServiceEntry, name: string): boolean {
   return name === 'PORT' || entry.calls.some((callee) => serviceUrlVariable(callee) === name);
 }
 
-/** Secret variables come from the service's Secret; one whose default is empty turns a feature off, so it may be absent. */
-export function secretEnv(entry: ServiceEntry): { name: string; optional: boolean }[] {
-  return envFor(entry.name)
-    .filter((variable) => variable.secret)
-    .map((variable) => ({ name: variable.name, optional: variable.default === '' }));
+/**
+ * The variables a service reads from its Secret, with where the secret store keeps each (the
+ * catalog's secret layout): optional ones start without a value (a feature off, or credentials
+ * the connection string carries); with External Secrets every one is required.
+ */
+export function secretEnv(
+  entry: ServiceEntry,
+): { name: string; optional: boolean; key: string; property?: string }[] {
+  return secretLayout(entry.name).map((source) => ({
+    name: source.variable,
+    optional: source.optional,
+    key: source.key,
+    ...(source.property ? { property: source.property } : {}),
+  }));
 }
 
 function envGroup(entry: ServiceEntry): ValueGroup {
@@ -68,8 +84,16 @@ function catalogFacts(entry: ServiceEntry): ValueGroup {
         readiness: pinned('Readiness probe path', entry.health.ready),
       }),
       secretEnv: pinned(
-        'The secret variables it reads from its Secret; optional ones have an empty catalog default',
+        "The secret variables it reads from its Secret, and where AWS Secrets Manager keeps each (<externalSecrets.keyPrefix><key>, and the JSON property): the catalog's secret layout, which the ECS stacks use too. Optional ones may be absent when the Secret comes from elsewhere than External Secrets",
         secretEnv(entry),
+      ),
+      outboundHttps: pinned(
+        'When it calls outside over HTTPS: when its env value of variable, a comma-separated list, names any of listsAnyOf; its NetworkPolicy then allows networkPolicy.outboundHttpsPeers on 443',
+        (entry.outboundHttps ?? []).map((use) => ({
+          purpose: use.purpose,
+          variable: use.variable,
+          listsAnyOf: [...use.listsAnyOf],
+        })),
       ),
     },
   );
