@@ -5,7 +5,12 @@ import { loadOpenApiDocument } from '@what-if/kit';
 import { defaultRepoRoot } from '../src/dev/config';
 import { childEnvironment } from '../src/dev/service-processes';
 import { schemathesisArguments } from '../src/fuzz/schemathesis';
-import { freePorts, fuzzServiceEnvironment, fuzzStackConfig, limitsThatNeverRefuse } from '../src/fuzz/stack';
+import {
+  freePorts,
+  limitsThatNeverRefuse,
+  privateServiceEnvironment,
+  privateStackConfig,
+} from '../src/harness/private-stack';
 import { type OpenApiDocument, fuzzTargets, gatewayView, selfEndingOperations } from '../src/fuzz/targets';
 
 function contract(name: ServiceName): OpenApiDocument {
@@ -92,18 +97,23 @@ describe('the stack under fuzz', () => {
   test('binds free ports of its own and keeps to its own database and Redis prefix', async () => {
     const ports = await freePorts(services.length + 1);
     expect(new Set(ports).size).toBe(ports.length);
-    const config = fuzzStackConfig({ DATABASE_URL: 'postgres://u:p@db.example:5432/whatif' }, ports, 'run1');
+    const config = privateStackConfig(
+      { DATABASE_URL: 'postgres://u:p@db.example:5432/whatif' },
+      ports,
+      'run1',
+    );
     expect(config.services.map((entry) => entry.port)).toEqual(ports.slice(0, services.length));
     expect(config.services.map((entry) => entry.port)).not.toContain(3000);
     expect(config.dynamodb.port).toBe(ports[services.length]);
+    expect(config.dynamodb.path).toBeUndefined();
     expect(config.databaseUrl).toBe('postgres://u:p@db.example:5432/whatif_fuzz_run1');
     expect(config.redisKeyPrefix).toBe('fuzz:run1:');
   });
 
   test("each service is told where the others are, and the limits are lifted through the catalog's variables", async () => {
-    const config = fuzzStackConfig({}, await freePorts(services.length + 1), 'run2');
+    const config = privateStackConfig({}, await freePorts(services.length + 1), 'run2');
     const generation = config.services.find((entry) => entry.name === 'generation')!;
-    const env = childEnvironment(config, generation, fuzzServiceEnvironment(config, {}));
+    const env = childEnvironment(config, generation, privateServiceEnvironment(config, {}));
     const history = config.services.find((entry) => entry.name === 'history')!;
     expect(env['PORT']).toBe(String(generation.port));
     expect(env['HISTORY_SERVICE_URL']).toBe(`http://127.0.0.1:${history.port}`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type ServiceEntry, envFor, services, storePorts } from '@what-if/catalog';
+import { type ServiceEntry, envFor, frontend, services, storePorts } from '@what-if/catalog';
 import { type LogFormat, wantsColor } from './log-format';
 
 /** What the launcher needs to know, read once from the environment. */
@@ -28,6 +28,11 @@ export interface DevConfig {
   stopTimeoutMs: number;
   /** Start from empty: drop the database, DynamoDB data and the stack's Redis keys first. */
   fresh: boolean;
+  /**
+   * The web app's static export served on one origin with the API (web-server.ts); undefined
+   * for stacks without a browser (contract fuzzing).
+   */
+  web: { port: number; root: string } | undefined;
 }
 
 /** DEV_DYNAMODB_PATH's value for "keep DynamoDB data in memory only". */
@@ -135,6 +140,7 @@ export function devConfigFromEnv(
     readyTimeoutMs: integer('DEV_READY_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
     fresh: flag('DEV_FRESH'),
+    web: { port: frontend.port, root: path.join(repoRoot, 'frontend', 'out') },
   };
   if (problems.length > 0) throw new DevConfigError(problems);
   return config;

@@ -10,7 +10,7 @@ import type { ServiceName } from '@what-if/catalog';
 import { defaultRepoRoot } from '../dev/config';
 import { createFuzzAccounts } from './accounts';
 import { type SchemathesisOptions, type SchemathesisResult, runSchemathesis } from './schemathesis';
-import { startFuzzStack } from './stack';
+import { startPrivateStack } from '../harness/private-stack';
 import { type OpenApiDocument, fuzzTargets, gatewayView, operationCount } from './targets';
 
 function positiveInteger(name: string, fallback: number): number {
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   mkdirSync(reportDirectory, { recursive: true });
   const stackLog = path.join(reportDirectory, 'stack.log');
   process.stdout.write(`make fuzz: starting the stack under fuzz (its log: ${stackLog})\n`);
-  const stack = await startFuzzStack({ logFile: stackLog, env: process.env });
+  const stack = await startPrivateStack({ label: 'fuzz', logFile: stackLog, env: process.env });
   const results: SchemathesisResult[] = [];
   try {
     const gatewaySchemaFile = new Map<ServiceName, string>();

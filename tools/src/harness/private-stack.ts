@@ -4,7 +4,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { type ServiceName, serviceUrlVariable, services } from '@what-if/catalog';
 import { createLogger } from '@what-if/kit';
 import { removeScratchKeys } from '../bench/scratch-keys';
-import { type DevConfig, catalogDefault, defaultRepoRoot, devConfigFromEnv } from '../dev/config';
+import { type DevConfig, catalogDefault, defaultRepoRoot, devConfigFromEnv, inMemory } from '../dev/config';
 import { dropDatabase } from '../dev/database';
 import type { Output } from '../dev/output';
 import { DevStack } from '../dev/stack';
@@ -24,17 +24,25 @@ export const limitsThatNeverRefuse: Readonly<Record<string, string>> = {
   QUOTA_ADMIN_PER_DAY: '1000000000',
 };
 
-export interface FuzzStackOptions {
+export interface PrivateStackOptions {
+  /** Names the run's database (whatif_<label>_<run>) and Redis prefix (<label>:<run>:). */
+  label: string;
   /** Every line the launcher and the services write goes here. */
   logFile: string;
   /** The caller's environment: DATABASE_URL and REDIS_URL pick the servers, as for make dev. */
   env: NodeJS.ProcessEnv;
+  /** Set for every service over what the stack sets (the mailer, say), given the stack's addresses. */
+  serviceEnvironment?: (addresses: { webUrl: string | undefined }) => NodeJS.ProcessEnv;
+  /** Also serve the web app's static export from this folder, on one origin with the API. */
+  webRoot?: string;
   repoRoot?: string;
 }
 
-export interface FuzzStack {
+export interface PrivateStack {
   /** Base URL of each service, the gateway included. */
   urls: Record<ServiceName, string>;
+  /** The web app, when the stack serves it. */
+  webUrl: string | undefined;
   /** The user service's environment, for its command-line tools (create-admin). */
   userEnvironment: NodeJS.ProcessEnv;
   /** Services that exited while the stack ran: each is a crash the fuzzer caused. */
@@ -62,34 +70,44 @@ export async function freePorts(count: number): Promise<number[]> {
 }
 
 /**
- * The launcher's configuration for a stack of the fuzzer's own: every service and dynalite
- * on a free port (so it never meets make dev or a test on the fixed ones), its own database
- * on the same PostgreSQL server, its own Redis key prefix, and dynalite in memory.
+ * The launcher's configuration for a stack of a run's own (contract fuzzing, the browser
+ * tests): every service, dynalite and the web app on free ports (so it never meets make dev
+ * or a test on the fixed ones), its own database on the same PostgreSQL server, its own Redis
+ * key prefix, and dynalite in memory. `ports` holds one per service, then dynalite's, then the
+ * web app's when there is a `webRoot`.
  */
-export function fuzzStackConfig(
+export function privateStackConfig(
   env: NodeJS.ProcessEnv,
   ports: readonly number[],
   runId: string,
   repoRoot: string = defaultRepoRoot,
+  label = 'fuzz',
+  webRoot?: string,
 ): DevConfig {
   const databaseUrl = new URL(env['DATABASE_URL'] || catalogDefault('DATABASE_URL'));
-  databaseUrl.pathname = `/whatif_fuzz_${runId}`;
+  databaseUrl.pathname = `/whatif_${label}_${runId}`;
   const base = devConfigFromEnv(
     {
       DATABASE_URL: databaseUrl.toString(),
       REDIS_URL: env['REDIS_URL'] ?? '',
-      DEV_REDIS_KEY_PREFIX: `fuzz:${runId}:`,
+      DEV_REDIS_KEY_PREFIX: `${label}:${runId}:`,
       DEV_DYNAMODB_PORT: String(ports[services.length]),
+      // Never make dev's LevelDB in .dev/: a run's tables go with it.
+      DEV_DYNAMODB_PATH: inMemory,
       LOG_FORMAT: 'json',
       NO_COLOR: '1',
     },
     { repoRoot },
   );
-  return { ...base, services: services.map((entry, index) => ({ ...entry, port: ports[index]! })) };
+  return {
+    ...base,
+    services: services.map((entry, index) => ({ ...entry, port: ports[index]! })),
+    web: webRoot ? { port: ports[services.length + 1]!, root: webRoot } : undefined,
+  };
 }
 
-/** What the services read besides what the launcher sets: where the others are, and the fuzzer's limits. */
-export function fuzzServiceEnvironment(config: DevConfig, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/** What the services read besides what the launcher sets: where the others are, and limits that never refuse. */
+export function privateServiceEnvironment(config: DevConfig, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString();
@@ -100,7 +118,7 @@ export function fuzzServiceEnvironment(config: DevConfig, env: NodeJS.ProcessEnv
       config.services.map((entry) => [serviceUrlVariable(entry.name), `http://127.0.0.1:${entry.port}`]),
     ),
     HOST: '127.0.0.1',
-    // A key of this run's own: the fuzzer's tokens are worth nothing to make dev's stack.
+    // A key of this run's own: the run's tokens are worth nothing to make dev's stack.
     JWT_SIGNING_KEY: signingKey,
     // Mail (verification, resets) goes to the log instead of make dev's outbox.
     MAILER: 'log',
@@ -112,7 +130,7 @@ export function fuzzServiceEnvironment(config: DevConfig, env: NodeJS.ProcessEnv
 function fileOutput(stream: WriteStream, onReady: () => void, onCrash: (text: string) => void): Output {
   const write = (name: string, line: string) => stream.write(`${name} | ${line}\n`);
   const logger = createLogger({
-    service: 'fuzz-stack',
+    service: 'private-stack',
     level: 'info',
     destination: { write: (text: string) => write('launcher', text.trimEnd()) },
   });
@@ -133,14 +151,26 @@ function fileOutput(stream: WriteStream, onReady: () => void, onCrash: (text: st
 }
 
 /** Starts the whole stack the way make dev does, on free ports, and resolves once the gateway's /health is 200. */
-export async function startFuzzStack(options: FuzzStackOptions): Promise<FuzzStack> {
+export async function startPrivateStack(options: PrivateStackOptions): Promise<PrivateStack> {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const config = fuzzStackConfig(options.env, await freePorts(services.length + 1), runId, options.repoRoot);
+  const ports = await freePorts(services.length + (options.webRoot ? 2 : 1));
+  const config = privateStackConfig(
+    options.env,
+    ports,
+    runId,
+    options.repoRoot,
+    options.label,
+    options.webRoot,
+  );
+  const webUrl = config.web ? `http://localhost:${config.web.port}` : undefined;
   const log = createWriteStream(options.logFile);
   const crashes: string[] = [];
   let becameReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (becameReady = resolve));
-  const serviceEnvironment = fuzzServiceEnvironment(config, options.env);
+  const serviceEnvironment = {
+    ...privateServiceEnvironment(config, options.env),
+    ...options.serviceEnvironment?.({ webUrl }),
+  };
   const stack = new DevStack(
     config,
     fileOutput(
@@ -165,7 +195,7 @@ export async function startFuzzStack(options: FuzzStackOptions): Promise<FuzzSta
   if (outcome !== 'ready') {
     await cleanUp();
     throw new Error(
-      `the stack under fuzz did not start (launcher exit ${outcome}); see ${options.logFile}${
+      `the ${options.label} stack did not start (launcher exit ${outcome}); see ${options.logFile}${
         crashes.length > 0 ? `:\n${crashes.join('\n')}` : ''
       }`,
     );
@@ -177,6 +207,7 @@ export async function startFuzzStack(options: FuzzStackOptions): Promise<FuzzSta
   const user = config.services.find((entry) => entry.name === 'user')!;
   return {
     urls,
+    webUrl,
     userEnvironment: {
       ...serviceEnvironment,
       DATABASE_URL: config.databaseUrl,
@@ -185,7 +216,7 @@ export async function startFuzzStack(options: FuzzStackOptions): Promise<FuzzSta
     },
     crashes: () => [...crashes],
     async stop() {
-      stack.requestStop('fuzzing is over');
+      stack.requestStop(`the ${options.label} run is over`);
       await ended;
       await cleanUp();
     },
