@@ -5,7 +5,20 @@ const globals = require('globals');
 const whatIf = require('./tools/lint/eslint-plugin');
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.fuzz/**', '**/*.d.ts', '**/cdk.out/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '.fuzz/**',
+      '**/*.d.ts',
+      '**/cdk.out/**',
+      // The web app's build output and reports (frontend/ is its own npm project).
+      'frontend/.next/**',
+      'frontend/out/**',
+      'frontend/reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,6 +34,11 @@ module.exports = tseslint.config(
     // Who may import whom: docs/architecture.md, "Layering"; the table is tools/lint/layering.js.
     plugins: { 'what-if': whatIf },
     rules: { 'what-if/layering': 'error' },
+  },
+  {
+    // The web app runs in browsers; its scripts and end-to-end tests run in Node.
+    files: ['frontend/**/*.{ts,tsx,mjs}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
     files: ['**/*.js'],

@@ -609,14 +609,12 @@ export const services: readonly ServiceEntry[] = [
 export const frontend: FrontendEntry = {
   name: 'frontend',
   port: 3007,
-  description: 'The Next.js web app; a dev server locally, a static export on S3 + CloudFront in production',
-  env: [
-    {
-      name: 'NEXT_PUBLIC_API_BASE_URL',
-      default: 'http://localhost:3000',
-      description: 'Where the browser reaches the gateway',
-    },
-  ],
+  description:
+    "The Next.js web app as a static export (frontend/out): served from S3 + CloudFront in production, by the launcher's web server under make dev; it calls the API on its own origin (/api, /s)",
+  env: [],
+  // Pages carry the rest of their policy, with the hashes of their own inline scripts, in a
+  // <meta> (frontend/scripts/content-security-policy.mjs); the browser enforces both.
+  contentSecurityPolicy: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
 };
 
 export function service(name: ServiceName): ServiceEntry {

@@ -185,4 +185,10 @@ export interface FrontendEntry {
   port: number;
   description: string;
   env: readonly EnvVar[];
+  /**
+   * The Content-Security-Policy header every page of the web app is served with (CloudFront,
+   * and the local web server): what a <meta> policy cannot say. It names no script source, so
+   * each page's own <meta> policy alone decides which scripts run.
+   */
+  contentSecurityPolicy: string;
 }

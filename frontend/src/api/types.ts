@@ -1,0 +1,190 @@
+/** The shapes of the API the web app calls, as the services' openapi.yaml files define them. */
+
+export const categories = ['history', 'science', 'society', 'personal', 'fantasy'] as const;
+export type Category = (typeof categories)[number];
+export const tones = ['serious', 'playful', 'dramatic', 'academic'] as const;
+export type Tone = (typeof tones)[number];
+export const lengths = ['short', 'standard', 'long'] as const;
+export type Length = (typeof lengths)[number];
+export type Language = 'en' | 'vi';
+export const roles = ['user', 'moderator', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export interface TimelineEntry {
+  when: string;
+  event: string;
+}
+
+export interface ScenarioContent {
+  title: string;
+  premise: string;
+  divergence: TimelineEntry;
+  timeline: TimelineEntry[];
+  consequences: {
+    immediate: string;
+    shortTerm: string;
+    longTerm: string;
+    byDomain?: Partial<Record<'politics' | 'technology' | 'culture' | 'dailyLife', string>>;
+  };
+  keyFigures: Array<{ name: string; role: string }>;
+  plausibility: { score: number; assumptions: string[] };
+  narration: string;
+  tags: string[];
+}
+
+export type SectionName = keyof ScenarioContent;
+
+export interface Provenance {
+  provider: string;
+  model: string;
+  promptVersion: string;
+  cached: boolean;
+}
+
+export interface Scenario extends ScenarioContent {
+  id: string;
+  question: string;
+  category: Category;
+  tone: Tone;
+  length: Length;
+  language: Language;
+  parent?: { id: string; timelineIndex: number };
+  provenance: Provenance;
+  createdAt: string;
+}
+
+export interface SavedScenario extends Scenario {
+  favorite: boolean;
+  rating: number | null;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  question: string;
+  title: string;
+  category: Category;
+  tone: Tone;
+  language: Language;
+  tags: string[];
+  favorite: boolean;
+  rating: number | null;
+  createdAt: string;
+  parent?: { id: string; timelineIndex: number };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type BulkAction = 'delete' | 'favorite' | 'unfavorite' | 'tag' | 'untag';
+export interface BulkResults {
+  results: Array<{ id: string; status: 'ok' | 'not_found' | 'too_many_tags' }>;
+}
+
+export interface ScenarioRequest {
+  question: string;
+  category?: Category;
+  tone?: Tone;
+  length?: Length;
+  language?: Language;
+  regenerate?: boolean;
+  parentId?: string;
+  timelineIndex?: number;
+}
+
+/** The first event of a stream: the options as the service resolved them. */
+export interface StreamMeta {
+  id: string;
+  question: string;
+  category: Category;
+  tone: Tone;
+  length: Length;
+  language: Language;
+  provider: string;
+  cached: boolean;
+  parent?: { id: string; timelineIndex: number };
+}
+
+export interface Suggestions {
+  language: Language;
+  categories: Array<{ category: Category; questions: string[] }>;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  emailVerified: boolean;
+  displayName: string;
+  bio: string;
+  avatarUrl: string | null;
+  roles: Role[];
+  hasPassword: boolean;
+  createdAt: string;
+}
+
+export interface Me extends Account {
+  pendingEmail: string | null;
+}
+
+export interface AdminAccount extends Account {
+  disabled: boolean;
+  disabledAt: string | null;
+  updatedAt: string;
+}
+
+export interface AdminStats {
+  users: {
+    total: number;
+    verified: number;
+    disabled: number;
+    withPassword: number;
+    withOAuth: number;
+    byRole: Record<Role, number>;
+    createdLast24Hours: number;
+    createdLast7Days: number;
+    createdLast30Days: number;
+  };
+  sessions: { active: number };
+}
+
+export interface SignedIn {
+  user: Account;
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface Session {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastUsedAt: string;
+  expiresAt: string;
+  userAgent: string;
+  ip: string;
+}
+
+export interface Identity {
+  provider: string;
+  email: string | null;
+  linkedAt: string;
+}
+
+export interface OAuthProvider {
+  name: string;
+  kind: 'oidc' | 'facebook';
+}
+
+/** RFC 9457 problem details, as every service answers errors. */
+export interface Problem {
+  type: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  requestId?: string;
+  errors?: Array<{ path: string; message: string }>;
+  resetAt?: string;
+  limit?: number;
+}

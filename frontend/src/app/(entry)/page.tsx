@@ -1,0 +1,5 @@
+import { LanguageRedirect } from './LanguageRedirect';
+
+export default function EntryPage() {
+  return <LanguageRedirect target="" />;
+}
