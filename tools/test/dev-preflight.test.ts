@@ -97,9 +97,9 @@ describe('pre-flight checks', () => {
     await expect(checkPort({ port, owner: 'the gateway service' })).resolves.toBeUndefined();
   });
 
-  it('claim the catalog ports of all seven services and the DynamoDB port', () => {
+  it('claim the catalog ports of all seven services, the DynamoDB port and the web app', () => {
     const ports = stackPorts(devConfigFromEnv({ DEV_DYNAMODB_PORT: '8100' })).map((claim) => claim.port);
-    expect(ports).toEqual([3000, 3001, 3002, 3003, 3004, 3005, 3006, 8100]);
+    expect(ports).toEqual([3000, 3001, 3002, 3003, 3004, 3005, 3006, 8100, 3007]);
   });
 
   it('name the entry points that are not built and the command that builds them', () => {

@@ -59,11 +59,11 @@ export function createOutput(config: DevConfig, streams: OutputStreams): Output 
       if (config.logFormat === 'json') {
         logger.info(
           { readyInMs: Math.round(elapsedMs), services: serviceUrls(config) },
-          readyHeadline(elapsedMs),
+          readyHeadline(elapsedMs, config),
         );
         return;
       }
-      logger.info(readyHeadline(elapsedMs));
+      logger.info(readyHeadline(elapsedMs, config));
       streams.stdout(`${readyTable(config)}\n`);
     },
     unexpectedExit(exit, beforeReady) {

@@ -28,6 +28,7 @@ export function stackPorts(config: DevConfig): PortClaim[] {
       owner: 'DynamoDB (dynalite)',
       alternative: 'or run dynalite elsewhere with DEV_DYNAMODB_PORT=<port>',
     },
+    ...(config.web ? [{ port: config.web.port, owner: 'the web app' }] : []),
   ];
 }
 

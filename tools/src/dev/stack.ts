@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { DevConfig } from './config';
 import { dynamoEndpoint } from './config';
 import { ensureDatabase, migrateDatabase } from './database';
@@ -13,6 +15,7 @@ import { CrashHistory, type RestartPolicyOptions, defaultRestartPolicy } from '.
 import { serviceProcess } from './service-processes';
 import { type ProcessExit, Supervisor } from './supervisor';
 import { withoutPassword } from './summary';
+import { type RunningWebServer, startWebServer } from './web-server';
 
 /** Exit statuses of the launcher. */
 export const exitCodes = {
@@ -32,6 +35,7 @@ export class DevStack {
   private readonly crash = new AbortController();
   private supervisor: Supervisor | undefined;
   private dynalite: RunningDynalite | undefined;
+  private web: RunningWebServer | undefined;
   private ready = false;
   private forced = false;
   private readonly crashHistories = new Map<string, CrashHistory>();
@@ -121,6 +125,12 @@ export class DevStack {
       }
       throw error;
     }
+    try {
+      await this.startWeb();
+    } catch (error) {
+      this.output.problem(`make dev: the web app's server did not start: ${(error as Error).message}`);
+      return this.shutdown(exitCodes.failed);
+    }
     this.ready = true;
     this.output.ready(performance.now() - started);
 
@@ -170,6 +180,27 @@ export class DevStack {
         ? `dynamodb: created tables ${created.join(', ')}`
         : `dynamodb: all ${declared} tables already exist`,
     );
+  }
+
+  /** The web app's static export and the API on one origin, as CloudFront serves them. */
+  private async startWeb(): Promise<void> {
+    const { web, repoRoot, services } = this.config;
+    if (!web) return;
+    const folder = path.relative(repoRoot, web.root) || web.root;
+    if (!existsSync(path.join(web.root, 'index.html'))) {
+      this.output.logger.warn(
+        `the web app is not built (${folder} is missing): make dev builds it, or run npm --prefix frontend run build; the API still runs`,
+      );
+      return;
+    }
+    const gateway = services.find((entry) => entry.name === 'gateway');
+    if (!gateway) return;
+    this.web = await startWebServer({
+      root: web.root,
+      gatewayUrl: `http://127.0.0.1:${gateway.port}`,
+      port: web.port,
+    });
+    this.output.logger.info(`web app on ${this.web.url} (${folder}; /api and /s go to the gateway)`);
   }
 
   private startServices(): void {
@@ -235,6 +266,7 @@ export class DevStack {
 
   private async shutdown(code: number): Promise<number> {
     const { logger } = this.output;
+    if (this.web) await this.web.close();
     for (const timer of this.pendingRestarts) clearTimeout(timer);
     this.pendingRestarts.clear();
     if (this.supervisor) {

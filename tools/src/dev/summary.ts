@@ -35,8 +35,12 @@ export function withoutPassword(url: string): string {
   }
 }
 
-export function readyHeadline(elapsedMs: number): string {
-  return `What If is ready in ${(elapsedMs / 1000).toFixed(1)} s: http://localhost:${service('gateway').port}`;
+export function readyHeadline(elapsedMs: number, config?: DevConfig): string {
+  const api = `http://localhost:${service('gateway').port}`;
+  const seconds = (elapsedMs / 1000).toFixed(1);
+  return config?.web
+    ? `What If is ready in ${seconds} s: open http://localhost:${config.web.port} (the API: ${api})`
+    : `What If is ready in ${seconds} s: ${api}`;
 }
 
 /** The table printed once the stack is ready: every service's health, metrics and contract, and the stores. */
@@ -53,6 +57,9 @@ export function readyTable(config: DevConfig): string {
   const dynamo = `${dynamoEndpoint(config)} (dynalite, ${config.dynamodb.path ? `data in ${config.dynamodb.path}` : 'in memory'})`;
   return [
     ...lines,
+    ...(config.web
+      ? ['', `  web app     http://localhost:${config.web.port}  (/api and /s reach the gateway)`]
+      : []),
     '',
     `  PostgreSQL  ${withoutPassword(config.databaseUrl)}`,
     `  Redis       ${withoutPassword(config.redisUrl)}${
