@@ -17,7 +17,7 @@ install: node_modules/.package-lock.json ## Install dependencies exactly as lock
 build: install ## Compile every package (tsc -b)
 	$(NPM) run build
 
-dev: build ## Run the whole stack locally (data kept in .dev/; FRESH=1 starts from empty); Ctrl-C stops it
+dev: build web-build ## Run the whole stack locally (data kept in .dev/; FRESH=1 starts from empty); Ctrl-C stops it
 	$(if $(FRESH),DEV_FRESH=$(FRESH)) node tools/dist/dev/main.js
 
 lint: install ## ESLint and Prettier
@@ -29,7 +29,7 @@ typecheck: install ## Type-check sources and tests (tsc -b)
 unit: build ## Run the test suites against the machine's PostgreSQL and Redis and an in-process dynalite
 	$(NPM) run test:unit
 
-test: lint typecheck unit fuzz ## Lint, type-check, run every test and fuzz every contract
+test: lint typecheck unit web-test fuzz ## Lint, type-check, run every test (the web app's in a browser) and fuzz every contract
 
 generate: build ## Regenerate every checked-in rendering of the catalog (compose, READMEs, chart values and examples)
 	node tools/dist/generate/main.js
