@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # make deploy-ecs: push every catalog service's image to ECR, generate the keys that must
-# exist before a task starts, then deploy every stack of one environment.
-# Inputs (set by make/cdk.mk): ENV, IMAGE_TAG; optional REGION, ACCOUNT, CDK_APPROVAL, ALLOW_DIRTY.
+# exist before a task starts, deploy every stack of one environment, then watch the blue-green
+# deployment of the public service until it has finished or rolled back.
+# Inputs (set by make/cdk.mk): ENV, IMAGE_TAG; optional REGION, ACCOUNT, CDK_APPROVAL, ALLOW_DIRTY,
+# IMAGE_ARCHIVES (a folder of <service>.tar OCI archives built beforehand, as the release workflow
+# does: they are pushed as they are, by digest, instead of being built here).
 set -euo pipefail
 : "${ENV:?ENV is required}" "${IMAGE_TAG:?IMAGE_TAG is required}"
 cd "$(dirname "$0")/../.."
 
-for tool in aws docker openssl; do
+image_tool=docker
+if [ -n "${IMAGE_ARCHIVES:-}" ]; then image_tool=skopeo; fi
+for tool in aws "$image_tool" openssl; do
   command -v "$tool" >/dev/null || { echo "deploy-ecs needs $tool on the PATH" >&2; exit 1; }
 done
 
@@ -32,16 +37,41 @@ cdk() {
 }
 approval=${CDK_APPROVAL:-broadening}
 
-echo "== 1/4 Network, data and registry (repositories and secrets come before images and tasks)"
+echo "== 1/5 Network, data and registry (repositories and secrets come before images and tasks)"
 # shellcheck disable=SC2046 # the stack names are single words
 cdk deploy --require-approval "$approval" $(field first-stacks)
 
-echo "== 2/4 Images"
+echo "== 2/5 Images"
 registry="$account.dkr.ecr.$region.amazonaws.com"
-aws ecr get-login-password --region "$region" | docker login --username AWS --password-stdin "$registry"
+aws ecr get-login-password --region "$region" | "$image_tool" login --username AWS --password-stdin "$registry"
+pushed_digest() {
+  aws ecr describe-images --region "$region" --repository-name "$1" --image-ids imageTag="$IMAGE_TAG" \
+    --query 'imageDetails[0].imageDigest' --output text 2>/dev/null || true
+}
 while IFS=$'\t' read -r kind service port repository; do
   [ "$kind" = image ] || continue
   image="$registry/$repository:$IMAGE_TAG"
+  if [ -n "${IMAGE_ARCHIVES:-}" ]; then
+    archive="$IMAGE_ARCHIVES/$service.tar"
+    [ -f "$archive" ] || { echo "IMAGE_ARCHIVES has no $service.tar" >&2; exit 1; }
+    # The archive's one entry is the image index (every platform, SBOM and provenance); its digest
+    # is what ECR must hold under the tag.
+    digest=$(tar -xOf "$archive" index.json | node -e \
+      'let text = ""; process.stdin.on("data", (chunk) => (text += chunk)).on("end", () => console.log(JSON.parse(text).manifests[0].digest));')
+    existing=$(pushed_digest "$repository")
+    if [ "$existing" = "$digest" ]; then
+      echo "$image is already in ECR as $digest"
+      continue
+    fi
+    if [ -n "$existing" ] && [ "$existing" != None ]; then
+      echo "$image already holds $existing, not this release's $digest; tags are immutable, refusing" >&2
+      exit 1
+    fi
+    skopeo copy --all --preserve-digests "oci-archive:$archive" "docker://$image"
+    [ "$(pushed_digest "$repository")" = "$digest" ] || { echo "$image did not land as $digest" >&2; exit 1; }
+    echo "$image is $digest"
+    continue
+  fi
   # Tags are immutable: an image already pushed for this commit is the one to run.
   if aws ecr describe-images --region "$region" --repository-name "$repository" \
     --image-ids imageTag="$IMAGE_TAG" >/dev/null 2>&1; then
@@ -52,7 +82,7 @@ while IFS=$'\t' read -r kind service port repository; do
   docker push "$image"
 done <<<"$plan"
 
-echo "== 3/4 Keys a service cannot start without"
+echo "== 3/5 Keys a service cannot start without"
 while IFS=$'\t' read -r kind provisioning secret; do
   [ "$kind" = secret ] && [ "$provisioning" = ec-p256-private-key ] || continue
   current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
@@ -67,5 +97,13 @@ while IFS=$'\t' read -r kind provisioning secret; do
     aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
 done <<<"$plan"
 
-echo "== 4/4 Every stack"
+echo "== 4/5 Every stack"
+deploy_started=$(date +%s)
 cdk deploy --all --require-approval "$approval"
+
+echo "== 5/5 Blue-green deployments and their rollback alarms"
+while IFS=$'\t' read -r kind cluster service alarms; do
+  [ "$kind" = blue-green ] || continue
+  # shellcheck disable=SC2086 # the alarm names are single words
+  cdk/scripts/watch-blue-green.sh "$region" "$cluster" "$service" "$deploy_started" $alarms
+done <<<"$plan"

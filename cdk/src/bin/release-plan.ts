@@ -5,7 +5,7 @@ import { services } from '@what-if/catalog';
 import { App } from 'aws-cdk-lib';
 import { buildWhatIf } from '../app';
 import { contextKeys, settingsFromContext } from '../config/context';
-import { repositoryName } from '../config/naming';
+import { chartRepositoryName, clusterName, repositoryName } from '../config/naming';
 
 /**
  * What make deploy-ecs needs to know about one environment, as tab-separated lines, derived
@@ -14,6 +14,8 @@ import { repositoryName } from '../config/naming';
  *   first-stacks  <stack> ...          deployed before any image is pushed
  *   image         <service> <port> <repository>
  *   secret        <provisioning> <secret name>
+ *   chart         <repository>                     the Helm chart's OCI repository
+ *   blue-green    <cluster> <service> <rollback alarm> ...   watched after the deploy
  * Usage: node cdk/dist/bin/release-plan.js <env> [region]
  */
 const [environment, region] = process.argv.slice(2);
@@ -40,10 +42,17 @@ const lines = [
     String(entry.port),
     repositoryName(settings.config.name, entry.name),
   ]),
+  ['chart', chartRepositoryName(settings.config.name)],
   ...stacks.data.applicationSecrets.records.map((record) => [
     'secret',
     record.provisioning,
     record.secretName,
+  ]),
+  ...Object.entries(stacks.services.rollbackAlarms).map(([service, alarms]) => [
+    'blue-green',
+    clusterName(settings.config.name),
+    service,
+    (alarms ?? []).join(' '),
   ]),
 ];
 process.stdout.write(lines.map((fields) => fields.join('\t')).join('\n') + '\n');

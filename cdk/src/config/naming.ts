@@ -23,6 +23,11 @@ export function repositoryName(environment: EnvironmentName, service: ServiceNam
   return `${resourcePrefix(environment)}/${service}`;
 }
 
+/** The chart's OCI repository: `helm push <chart> oci://<registry>/whatif-<env>/charts` lands here. */
+export function chartRepositoryName(environment: EnvironmentName): string {
+  return `${resourcePrefix(environment)}/charts/what-if`;
+}
+
 export function serviceLogGroupName(environment: EnvironmentName, service: ServiceName): string {
   return `/whatif/${environment}/services/${service}`;
 }

@@ -20,15 +20,22 @@ export interface DeploymentAlarmsProps {
  * observability stack's alarms do); their job is the rollback.
  */
 export class DeploymentAlarms extends Construct {
+  /** The alarms as references: the ECS service that names them deploys after them. */
   readonly alarmNames: readonly string[];
+  /** The same names as plain strings, for tools outside the template (make deploy-ecs watches them). */
+  readonly physicalNames: readonly string[];
 
   constructor(scope: Construct, id: string, props: DeploymentAlarmsProps) {
     super(scope, id);
     const { config, entry, traffic } = props;
     const minute = Duration.minutes(1);
 
+    this.physicalNames = [
+      prefixedName(config.name, entry.name, 'deployment-5xx'),
+      prefixedName(config.name, entry.name, 'deployment-p99'),
+    ];
     const errors = new Alarm(this, 'ServerErrors', {
-      alarmName: prefixedName(config.name, entry.name, 'deployment-5xx'),
+      alarmName: this.physicalNames[0],
       alarmDescription: `Rolls back a ${entry.name} deployment whose 5xx share burns the error budget too fast`,
       metric: errorRatePercent(traffic.requests, traffic.serverErrors, minute),
       threshold: errorRateThresholdPercent(entry, config.observability.alarms.errorBudgetBurnRate),
@@ -39,7 +46,7 @@ export class DeploymentAlarms extends Construct {
     });
     const measured = latencyAlarmMetric(entry, traffic.latency, minute);
     const latency = new Alarm(this, 'Latency', {
-      alarmName: prefixedName(config.name, entry.name, 'deployment-p99'),
+      alarmName: this.physicalNames[1],
       alarmDescription: `Rolls back a ${entry.name} deployment with ${measured.meaning}`,
       metric: measured.metric,
       threshold: measured.threshold,

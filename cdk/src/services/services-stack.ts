@@ -34,6 +34,8 @@ export interface ServicesStackProps extends StackProps {
 export class ServicesStack extends Stack {
   readonly cluster: Cluster;
   readonly deployments: Readonly<Record<ServiceName, ServiceDeployment>>;
+  /** The services deployed blue-green and the alarms that roll each back (make deploy-ecs watches them). */
+  readonly rollbackAlarms: Readonly<Partial<Record<ServiceName, readonly string[]>>>;
 
   constructor(scope: Construct, id: string, props: ServicesStackProps) {
     super(scope, id, props);
@@ -53,6 +55,7 @@ export class ServicesStack extends Stack {
     });
 
     const deployments: Partial<Record<ServiceName, ServiceDeployment>> = {};
+    const rollbackAlarms: Partial<Record<ServiceName, readonly string[]>> = {};
     for (const entry of services) {
       const traffic: TrafficSource = {
         clusterName: clusterName(config.name),
@@ -64,18 +67,21 @@ export class ServicesStack extends Stack {
             }
           : {}),
       };
-      const blueGreen: BlueGreenTargets | undefined = entry.public
+      const rollback = entry.public
+        ? new DeploymentAlarms(this, `${entry.name}DeploymentAlarms`, {
+            config,
+            entry,
+            traffic: trafficMetrics(entry, traffic),
+          })
+        : undefined;
+      const blueGreen: BlueGreenTargets | undefined = rollback
         ? {
             blue: edge.targetGroups.blue,
             green: edge.targetGroups.green,
             productionRule: edge.productionRule,
             testRule: edge.testRule,
             bakeTime: Duration.minutes(config.edge.blueGreenBakeMinutes),
-            rollbackAlarmNames: new DeploymentAlarms(this, `${entry.name}DeploymentAlarms`, {
-              config,
-              entry,
-              traffic: trafficMetrics(entry, traffic),
-            }).alarmNames,
+            rollbackAlarmNames: rollback.alarmNames,
             preTrafficTest: new DeploymentGate(this, `${entry.name}DeploymentGate`, {
               vpc: props.vpc,
               securityGroup: props.groups.deploymentGate,
@@ -106,8 +112,10 @@ export class ServicesStack extends Stack {
         });
       }
       deployments[entry.name] = deployment;
+      if (rollback) rollbackAlarms[entry.name] = rollback.physicalNames;
     }
     this.deployments = deployments as Record<ServiceName, ServiceDeployment>;
+    this.rollbackAlarms = rollbackAlarms;
 
     new RotationRestart(this, 'DatabaseRotationRestart', {
       secret: data.postgres.credentials,
