@@ -5,14 +5,14 @@
 # PORT must be the catalog's port for SERVICE (the build checks it). docker-compose.yml,
 # generated from services/catalog, passes both, and so must every other build of the images.
 
-# Major line and Debian release pinned: patch updates arrive on rebuild, a new major or
-# distribution never does by surprise. Build and runtime share it so native modules match.
-ARG NODE_IMAGE=node:24-bookworm-slim
-
 # ---------------------------------------------------------------------------------------
 # Every workspace manifest and the lockfile, alone, so the npm ci layers below are reused
 # until a dependency changes. npm ci insists that each workspace the lockfile names exists.
-FROM ${NODE_IMAGE} AS manifests
+# The base: major line and Debian release pinned, so patch updates arrive on rebuild and a new
+# major or distribution never does by surprise. Build and runtime name the same image so native
+# modules match; it is written out in both FROM lines, not through an ARG, because Dependabot
+# reads only literal FROM lines (.github/dependabot.yml proposes a new major line in both).
+FROM node:24-bookworm-slim AS manifests
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY services/catalog/package.json services/catalog/
@@ -88,7 +88,7 @@ RUN --mount=type=bind,from=production-dependencies,source=/app,target=/dependenc
     done
 
 # ---------------------------------------------------------------------------------------
-FROM ${NODE_IMAGE} AS runtime
+FROM node:24-bookworm-slim AS runtime
 # tini as PID 1 forwards SIGTERM to node (so the kit's graceful drain runs) and reaps
 # zombies. npm and corepack go: nothing installs at run time, and they only add CVEs to scan.
 RUN apt-get update \
