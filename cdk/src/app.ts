@@ -1,6 +1,9 @@
-import { Tags, type App, type Environment, type Stack } from 'aws-cdk-lib';
+import { services as catalogServices } from '@what-if/catalog';
+import type { App, Environment, Stack } from 'aws-cdk-lib';
 import type { DeploymentSettings } from './config/context';
-import { stackName } from './config/naming';
+import { chartRepositoryName, clusterName, repositoryName, stackName } from './config/naming';
+import { storeUsers, tagForCostAllocation } from './cost-allocation-tags';
+import { DeliveryStack } from './delivery/delivery-stack';
 import { DataStack } from './data/data-stack';
 import { EdgeStack } from './edge/edge-stack';
 import { FrontendStack, frontendRegion } from './frontend/frontend-stack';
@@ -18,6 +21,7 @@ export interface WhatIfStacks {
   readonly services: ServicesStack;
   readonly frontend: FrontendStack;
   readonly observability: ObservabilityStack;
+  readonly delivery: DeliveryStack;
 }
 
 /**
@@ -80,11 +84,41 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
   // The alarms watch services by name; deploying them after the services avoids alarms on nothing.
   observability.addStackDependency(services);
 
-  const stacks: WhatIfStacks = { network, data, registry, edge, services, frontend, observability };
-  for (const stack of Object.values(stacks) as Stack[]) {
-    Tags.of(stack).add('Application', 'what-if');
-    Tags.of(stack).add('Environment', config.name);
-    acknowledgeAcceptedWildcards(stack);
-  }
+  const delivery = new DeliveryStack(app, stackName(config.name, 'Delivery'), {
+    ...common,
+    description: "What If: GitHub's OIDC provider and the release workflow's deploy role",
+    config,
+    targets: {
+      regions: [...new Set([config.region, frontendRegion])],
+      repositories: [
+        ...catalogServices.map((entry) => repositoryName(config.name, entry.name)),
+        chartRepositoryName(config.name),
+      ],
+      generatedSecrets: data.applicationSecrets.records
+        .filter((record) => record.provisioning === 'ec-p256-private-key')
+        .map((record) => record.secretName),
+      blueGreen: Object.entries(services.rollbackAlarms).map(([service, alarms]) => ({
+        cluster: clusterName(config.name),
+        service,
+        alarms: alarms ?? [],
+      })),
+    },
+  });
+
+  const stacks: WhatIfStacks = { network, data, registry, edge, services, frontend, observability, delivery };
+  tagForCostAllocation(config, {
+    stacks: Object.values(stacks) as Stack[],
+    ownedBy: (service) => [
+      registry.repositories[service],
+      services.deployments[service],
+      ...data.tables.tablesOf(service),
+      observability.serviceAlarms[service]!,
+    ],
+    stores: [
+      { construct: data.postgres, users: storeUsers.postgres() },
+      { construct: data.videoBucket, users: storeUsers.objectStorage() },
+    ],
+  });
+  for (const stack of Object.values(stacks) as Stack[]) acknowledgeAcceptedWildcards(stack);
   return stacks;
 }

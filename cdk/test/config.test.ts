@@ -25,12 +25,22 @@ test('the image tag is required and must be a valid tag', () => {
   expect(settings({ env: 'dev', imageTag: '1a2b3c4' }).imageTag).toBe('1a2b3c4');
 });
 
-test('strict mode refuses placeholder domains, zones and certificates, naming each', () => {
+test('strict mode refuses placeholder domains, zones, certificates and GitHub repository, naming each', () => {
   expect(() => settings({ env: 'prod', imageTag: 'abc', strict: 'true' })).toThrow(
-    /siteDomain, apiDomain, hostedZoneId, hostedZoneName, certificateArn, cloudFrontCertificateArn/,
+    /siteDomain, apiDomain, hostedZoneId, hostedZoneName, certificateArn, cloudFrontCertificateArn, githubRepository/,
   );
-  const config = settings({ env: 'prod', imageTag: 'abc', strict: 'true', ...realDomain }).config;
+  const config = settings({
+    env: 'prod',
+    imageTag: 'abc',
+    strict: 'true',
+    ...realDomain,
+    githubRepository: 'acme/what-if',
+  }).config;
   expect(config.domain).toEqual({ ...realDomain, apiDomain: 'api.whatif.acme.io' });
+  expect(config.delivery.githubRepository).toBe('acme/what-if');
+  expect(() => settings({ env: 'prod', imageTag: 'abc', githubRepository: 'what-if' })).toThrow(
+    /owner\/name/,
+  );
 });
 
 test('without strict mode placeholders synthesize, so CI needs no account', () => {

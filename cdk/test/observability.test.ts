@@ -110,7 +110,7 @@ test('a synthetic check calls the unified /health and alarms when it is not 200'
   );
 });
 
-test('the alert topic is encrypted with a key CloudWatch may use, and refuses plain HTTP', () => {
+test('the alert topic is encrypted with a key CloudWatch and AWS Budgets may use, and refuses plain HTTP', () => {
   const topic = onlyResource(observability, 'AWS::SNS::Topic', () => true);
   const [keyId, attribute] = (topic.Properties.KmsMasterKeyId as { 'Fn::GetAtt': [string, string] })[
     'Fn::GetAtt'
@@ -122,7 +122,7 @@ test('the alert topic is encrypted with a key CloudWatch may use, and refuses pl
   expect((key.Properties['KeyPolicy'] as { Statement: unknown[] }).Statement).toEqual(
     expect.arrayContaining([
       expect.objectContaining({
-        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Principal: { Service: ['budgets.amazonaws.com', 'cloudwatch.amazonaws.com'] },
         Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
       }),
     ]),

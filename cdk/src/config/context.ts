@@ -1,6 +1,7 @@
 import type { Node } from 'constructs';
 import {
   environmentNames,
+  type DeliveryConfig,
   type DomainConfig,
   type EnvironmentConfig,
   type EnvironmentName,
@@ -32,6 +33,8 @@ export const contextKeys = {
   tracing: 'tracing',
   bedrockModelId: 'bedrockModelId',
   scenarioProviders: 'scenarioProviders',
+  githubRepository: 'githubRepository',
+  githubOidcProvider: 'githubOidcProvider',
 } as const;
 
 const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -119,8 +122,22 @@ function scenarioOverrides(node: Node, base: EnvironmentConfig, region: string):
   return { providers, bedrockModelId: given };
 }
 
+function deliveryOverrides(node: Node, defaults: DeliveryConfig): DeliveryConfig {
+  const githubRepository = text(node, contextKeys.githubRepository) ?? defaults.githubRepository;
+  if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(githubRepository)) {
+    throw new Error(`Context ${contextKeys.githubRepository} must be owner/name, not "${githubRepository}"`);
+  }
+  const githubOidcProvider = text(node, contextKeys.githubOidcProvider) ?? defaults.githubOidcProvider;
+  if (githubOidcProvider !== 'create' && githubOidcProvider !== 'existing') {
+    throw new Error(
+      `Context ${contextKeys.githubOidcProvider} must be create or existing, not "${githubOidcProvider}"`,
+    );
+  }
+  return { ...defaults, githubRepository, githubOidcProvider };
+}
+
 function rejectPlaceholders(config: EnvironmentConfig): void {
-  const left = Object.entries(config.domain)
+  const left = Object.entries({ ...config.domain, githubRepository: config.delivery.githubRepository })
     .filter(([, value]) => isPlaceholder(value))
     .map(([key]) => key);
   if (left.length > 0) {
@@ -150,6 +167,7 @@ export function settingsFromContext(node: Node): DeploymentSettings {
     compute: { ...base.compute, tracing: flag(node, contextKeys.tracing) ?? base.compute.tracing },
     scenarios: scenarioOverrides(node, base, region),
     observability: { ...base.observability, ...(alertEmail ? { alertEmail } : {}) },
+    delivery: deliveryOverrides(node, base.delivery),
   };
   if (flag(node, contextKeys.strict)) rejectPlaceholders(config);
 

@@ -137,6 +137,25 @@ export interface ObservabilityConfig {
   readonly healthCanaryEveryMinutes: number;
 }
 
+/** Who may deploy this environment from GitHub Actions (cdk/README.md, "Delivery"). */
+export interface DeliveryConfig {
+  /** owner/name of the GitHub repository whose release workflow deploys this environment. */
+  readonly githubRepository: string;
+  /** The GitHub environment whose jobs alone may assume this environment's deploy role. */
+  readonly githubEnvironment: string;
+  /**
+   * An account has one GitHub OIDC provider: `create` makes it in this environment's delivery
+   * stack; `existing` uses the one another environment's stack made in the same account.
+   */
+  readonly githubOidcProvider: 'create' | 'existing';
+}
+
+/** What this environment may cost before someone is told (cdk/README.md, "What it costs"). */
+export interface CostConfig {
+  /** AWS Budgets: monthly cost of the resources tagged with this environment, in USD. */
+  readonly monthlyBudgetUsd: number;
+}
+
 export interface EnvironmentConfig {
   readonly name: EnvironmentName;
   /** Region of every stack except the frontend's, which CloudFront pins to us-east-1. */
@@ -151,6 +170,8 @@ export interface EnvironmentConfig {
   readonly mail: MailConfig;
   readonly scenarios: ScenarioConfig;
   readonly observability: ObservabilityConfig;
+  readonly delivery: DeliveryConfig;
+  readonly cost: CostConfig;
   /** Keep tables, snapshots, buckets, log groups and repositories when a stack is deleted. */
   readonly retainData: boolean;
 }

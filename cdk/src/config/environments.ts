@@ -1,6 +1,11 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { DomainConfig, EnvironmentConfig, EnvironmentName } from './environment-config';
-import { placeholderCertificateArn, placeholderDomain, placeholderHostedZoneId } from './placeholders';
+import {
+  placeholderCertificateArn,
+  placeholderDomain,
+  placeholderGithubRepository,
+  placeholderHostedZoneId,
+} from './placeholders';
 
 const defaultRegion = 'us-east-1';
 
@@ -66,6 +71,12 @@ const dev: EnvironmentConfig = {
     alarms: { cpuPercent: 85, memoryPercent: 85, errorBudgetBurnRate: 14.4 },
     healthCanaryEveryMinutes: 5,
   },
+  delivery: {
+    githubRepository: placeholderGithubRepository,
+    githubEnvironment: 'dev',
+    githubOidcProvider: 'create',
+  },
+  cost: { monthlyBudgetUsd: 400 },
   retainData: false,
 };
 
@@ -106,6 +117,12 @@ const staging: EnvironmentConfig = {
     alarms: { cpuPercent: 85, memoryPercent: 85, errorBudgetBurnRate: 14.4 },
     healthCanaryEveryMinutes: 5,
   },
+  delivery: {
+    githubRepository: placeholderGithubRepository,
+    githubEnvironment: 'staging',
+    githubOidcProvider: 'create',
+  },
+  cost: { monthlyBudgetUsd: 700 },
   retainData: true,
 };
 
@@ -156,6 +173,12 @@ const prod: EnvironmentConfig = {
     alarms: { cpuPercent: 80, memoryPercent: 80, errorBudgetBurnRate: 14.4 },
     healthCanaryEveryMinutes: 1,
   },
+  delivery: {
+    githubRepository: placeholderGithubRepository,
+    githubEnvironment: 'production',
+    githubOidcProvider: 'create',
+  },
+  cost: { monthlyBudgetUsd: 2000 },
   retainData: true,
 };
 

@@ -8,7 +8,7 @@ export function resourcePrefix(environment: EnvironmentName): string {
 }
 
 export type StackConcern =
-  'Network' | 'Data' | 'Registry' | 'Edge' | 'Services' | 'Frontend' | 'Observability';
+  'Network' | 'Data' | 'Registry' | 'Edge' | 'Services' | 'Frontend' | 'Observability' | 'Delivery';
 
 export function stackName(environment: EnvironmentName, concern: StackConcern): string {
   return `WhatIf-${environment}-${concern}`;
@@ -26,6 +26,11 @@ export function repositoryName(environment: EnvironmentName, service: ServiceNam
 /** The chart's OCI repository: `helm push <chart> oci://<registry>/whatif-<env>/charts` lands here. */
 export function chartRepositoryName(environment: EnvironmentName): string {
   return `${resourcePrefix(environment)}/charts/what-if`;
+}
+
+/** The role the release workflow assumes through GitHub's OIDC provider (.github/workflows/release.yml). */
+export function githubDeployRoleName(environment: EnvironmentName): string {
+  return `${resourcePrefix(environment)}-github-deploy`;
 }
 
 export function serviceLogGroupName(environment: EnvironmentName, service: ServiceName): string {

@@ -87,6 +87,14 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
   },
   {
     resource: new RegExp(
+      `^arn:${arnSegment}:ecs:${arnSegment}:${arnSegment}:service-deployment/[^*/]+/[^*/]+/\\*$`,
+    ),
+    accepts: (actions) => actions.every((action) => action === 'ecs:DescribeServiceDeployments'),
+    reason:
+      "Reading the deployments of one named ECS service: make deploy-ecs watches the deployment its deploy started, whose id ECS mints at run time (the release workflow's deploy role)",
+  },
+  {
+    resource: new RegExp(
       `^arn:${arnSegment}:logs:${arnSegment}:${arnSegment}:log-group:/aws/lambda/cwsyn-\\*$`,
     ),
     accepts: (actions) => actions.every((action) => action.startsWith('logs:')),

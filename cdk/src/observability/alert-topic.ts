@@ -1,6 +1,6 @@
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -12,7 +12,7 @@ export interface AlertTopicProps {
 }
 
 /**
- * Where every alarm goes. Encrypted with a key of its own because CloudWatch cannot publish
+ * Where every alarm and budget alert goes. Encrypted with a key of its own because CloudWatch cannot publish
  * to a topic under the AWS managed SNS key: its key policy does not admit CloudWatch.
  */
 export class AlertTopic extends Construct {
@@ -26,8 +26,20 @@ export class AlertTopic extends Construct {
       removalPolicy: props.removalPolicy,
       pendingWindow: Duration.days(7),
     });
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    // CloudWatch alarms and AWS Budgets publish here.
+    for (const service of ['cloudwatch.amazonaws.com', 'budgets.amazonaws.com']) {
+      key.grant(new ServicePrincipal(service), 'kms:Decrypt', 'kms:GenerateDataKey');
+    }
     this.topic = new Topic(this, 'Topic', { topicName: props.topicName, masterKey: key, enforceSSL: true });
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'BudgetsPublish',
+        principals: [new ServicePrincipal('budgets.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    );
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
   }
 }

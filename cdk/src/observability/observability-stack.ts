@@ -11,6 +11,7 @@ import { LogBucket } from '../shared/log-bucket';
 import { routeLatencyMetrics } from '../shared/route-latency-metrics';
 import type { TrafficSource } from '../shared/traffic-metrics';
 import { AlertTopic } from './alert-topic';
+import { CostBudget } from './cost-budget';
 import { OperationsDashboard } from './dashboard';
 import { EdgeAlarms } from './edge-alarms';
 import { ServiceAlarms } from './service-alarms';
@@ -25,7 +26,7 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * Alarms, the alert topic, the unified-health canary and the dashboard. Services and stores
+ * Alarms, the alert topic, the unified-health canary, the dashboard and the cost budget. Services and stores
  * are measured by their predictable names (cluster, service, database, cache nodes), so this
  * stack depends on the others only for the load balancer's generated names.
  */
@@ -92,5 +93,11 @@ export class ObservabilityStack extends Stack {
         : []),
     ];
     new OperationsDashboard(this, 'Operations', { config, sourceOf, alarms: this.alarms });
+    new CostBudget(this, 'Cost', {
+      budgetName: prefixedName(config.name, 'monthly-cost'),
+      environment: config.name,
+      monthlyUsd: config.cost.monthlyBudgetUsd,
+      topic,
+    });
   }
 }
