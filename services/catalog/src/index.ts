@@ -11,6 +11,7 @@ export {
   type RouteTableEntry,
 } from './routes';
 export { dynamoTableName } from './tables';
+export { webPageFile, webPagePaths } from './web-pages';
 export { scalingBehavior, scalingLoad, type ScalingLoad } from './scaling';
 export { deploymentPaths, trustedProxyCount, type DeploymentPath } from './client-address';
 export { awsPermissions, type AwsPermission } from './aws-apis';

@@ -615,6 +615,21 @@ export const frontend: FrontendEntry = {
   // Pages carry the rest of their policy, with the hashes of their own inline scripts, in a
   // <meta> (frontend/scripts/content-security-policy.mjs); the browser enforces both.
   contentSecurityPolicy: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+  languages: ['en', 'vi'],
+  pages: [
+    '',
+    '/account',
+    '/admin',
+    '/auth/complete',
+    '/forgot-password',
+    '/history',
+    '/reset-password',
+    '/scenario',
+    '/sign-in',
+    '/sign-up',
+    '/verify-email',
+  ],
+  entryPages: ['/', '/auth/complete', '/reset-password', '/settings/sign-in', '/verify-email'],
 };
 
 export function service(name: ServiceName): ServiceEntry {

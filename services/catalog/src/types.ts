@@ -191,4 +191,10 @@ export interface FrontendEntry {
    * each page's own <meta> policy alone decides which scripts run.
    */
   contentSecurityPolicy: string;
+  /** The languages of the web app; each has every page in `pages` under /<language>. */
+  languages: readonly string[];
+  /** Each language's pages, relative to /<language> ('' is the language's home page). */
+  pages: readonly string[];
+  /** Pages outside any language: the front door and the links mail carries, which forward to one. */
+  entryPages: readonly string[];
 }
