@@ -30,6 +30,6 @@ cdk-synth: cdk-environment cdk-build ## Synthesize ENV=dev|staging|prod offline 
 diff-ecs: cdk-environment cdk-build ## Show what deploy-ecs would change in ENV's AWS account (needs credentials)
 	$(CDK_CLI) diff --all $(CDK_CONTEXT) -c strict=true
 
-deploy-ecs: cdk-environment cdk-build ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
+deploy-ecs: cdk-environment cdk-build web-build ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
 	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
 	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/deploy-ecs.sh

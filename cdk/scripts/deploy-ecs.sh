@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make deploy-ecs: push every catalog service's image to ECR, generate the keys that must
 # exist before a task starts, deploy every stack of one environment, then watch the blue-green
-# deployment of the public service until it has finished or rolled back.
+# deployment of the public service until it has finished or rolled back, then upload the web app.
 # Inputs (set by make/cdk.mk): ENV, IMAGE_TAG; optional REGION, ACCOUNT, CDK_APPROVAL, ALLOW_DIRTY,
 # IMAGE_ARCHIVES (a folder of <service>.tar OCI archives built beforehand, as the release workflow
 # does: they are pushed as they are, by digest, instead of being built here).
@@ -37,11 +37,11 @@ cdk() {
 }
 approval=${CDK_APPROVAL:-broadening}
 
-echo "== 1/5 Network, data and registry (repositories and secrets come before images and tasks)"
+echo "== 1/6 Network, data and registry (repositories and secrets come before images and tasks)"
 # shellcheck disable=SC2046 # the stack names are single words
 cdk deploy --require-approval "$approval" $(field first-stacks)
 
-echo "== 2/5 Images"
+echo "== 2/6 Images"
 registry="$account.dkr.ecr.$region.amazonaws.com"
 aws ecr get-login-password --region "$region" | "$image_tool" login --username AWS --password-stdin "$registry"
 pushed_digest() {
@@ -82,7 +82,7 @@ while IFS=$'\t' read -r kind service port repository; do
   docker push "$image"
 done <<<"$plan"
 
-echo "== 3/5 Keys a service cannot start without"
+echo "== 3/6 Keys a service cannot start without"
 while IFS=$'\t' read -r kind provisioning secret; do
   [ "$kind" = secret ] && [ "$provisioning" = ec-p256-private-key ] || continue
   current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
@@ -97,13 +97,17 @@ while IFS=$'\t' read -r kind provisioning secret; do
     aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
 done <<<"$plan"
 
-echo "== 4/5 Every stack"
+echo "== 4/6 Every stack"
 deploy_started=$(date +%s)
 cdk deploy --all --require-approval "$approval"
 
-echo "== 5/5 Blue-green deployments and their rollback alarms"
+echo "== 5/6 Blue-green deployments and their rollback alarms"
 while IFS=$'\t' read -r kind cluster service alarms; do
   [ "$kind" = blue-green ] || continue
   # shellcheck disable=SC2086 # the alarm names are single words
   cdk/scripts/watch-blue-green.sh "$region" "$cluster" "$service" "$deploy_started" $alarms
 done <<<"$plan"
+
+echo "== 6/6 The web app (built by make web-build) to its bucket, then a CloudFront invalidation"
+# shellcheck disable=SC2046 # the stack's name and region are single words
+cdk/scripts/upload-site.sh $(field site)

@@ -22,9 +22,11 @@ const distribution = onlyResource(frontend, 'AWS::CloudFront::Distribution', () 
     TargetOriginId: string;
     CachePolicyId: unknown;
     AllowedMethods?: string[];
+    FunctionAssociations?: unknown[];
   }>;
   DefaultCacheBehavior: {
     TargetOriginId: string;
+    FunctionAssociations: Array<{ EventType: string; FunctionARN: { 'Fn::GetAtt': [string, string] } }>;
     ResponseHeadersPolicyId: { Ref: string };
     ViewerProtocolPolicy: string;
   };
@@ -125,7 +127,24 @@ test('pages carry HSTS and the content security policy', () => {
     },
   });
   expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
-  expect(contentSecurityPolicy).toContain("default-src 'self'");
+  // Scripts are governed by each page's <meta> policy with its inline scripts' hashes.
+  expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+});
+
+test('pages, and only pages, go through the functions that map a path to its page or the 404 page', () => {
+  const functions = resourcesOfType(frontend, 'AWS::CloudFront::Function');
+  const associated = distribution.DefaultCacheBehavior.FunctionAssociations.map((association) => ({
+    event: association.EventType,
+    runtime: (
+      functions[association.FunctionARN['Fn::GetAtt'][0]]!.Properties['FunctionConfig'] as { Runtime: string }
+    ).Runtime,
+  }));
+  expect(associated).toEqual([
+    { event: 'viewer-request', runtime: 'cloudfront-js-2.0' },
+    { event: 'viewer-response', runtime: 'cloudfront-js-2.0' },
+  ]);
+  // Assets and the API's answers (its own 403 and 404 problems included) pass untouched.
+  for (const other of distribution.CacheBehaviors) expect(other.FunctionAssociations).toBeUndefined();
 });
 
 test('a CloudFront-scoped WAF with managed rules and a per-IP rate rule protects the distribution', () => {

@@ -16,6 +16,7 @@ import { chartRepositoryName, clusterName, repositoryName } from '../config/nami
  *   secret        <provisioning> <secret name>
  *   chart         <repository>                     the Helm chart's OCI repository
  *   blue-green    <cluster> <service> <rollback alarm> ...   watched after the deploy
+ *   site          <frontend stack> <its region>   where the web app's export is uploaded
  * Usage: node cdk/dist/bin/release-plan.js <env> [region]
  */
 const [environment, region] = process.argv.slice(2);
@@ -54,5 +55,6 @@ const lines = [
     service,
     (alarms ?? []).join(' '),
   ]),
+  ['site', stacks.frontend.stackName, stacks.frontend.region],
 ];
 process.stdout.write(lines.map((fields) => fields.join('\t')).join('\n') + '\n');

@@ -7,6 +7,10 @@ import {
   CachePolicy,
   CacheQueryStringBehavior,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -26,6 +30,7 @@ import { resourcePrefix } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import { LogBucket } from '../shared/log-bucket';
 import { ManagedRulesWebAcl } from '../shared/managed-rules-web-acl';
+import { notFoundStatusFunctionCode, pageRequestFunctionCode } from './page-functions';
 import { securityHeadersPolicy } from './security-headers';
 
 export interface FrontendStackProps extends StackProps {
@@ -141,6 +146,29 @@ export class FrontendStack extends Stack {
       ]),
     );
 
+    // Pages answer as the local web server answers them: a path is its .html file, an unknown
+    // page is the 404 page with status 404 (page-functions.ts says why not custom error pages).
+    const pageFunctions = [
+      {
+        eventType: FunctionEventType.VIEWER_REQUEST,
+        function: new CloudFrontFunction(this, 'PageRequest', {
+          functionName: `${prefix}-page-request`,
+          comment: 'A page path to its exported .html file; an unknown page to /404.html',
+          code: FunctionCode.fromInline(pageRequestFunctionCode()),
+          runtime: FunctionRuntime.JS_2_0,
+        }),
+      },
+      {
+        eventType: FunctionEventType.VIEWER_RESPONSE,
+        function: new CloudFrontFunction(this, 'NotFoundStatus', {
+          functionName: `${prefix}-not-found-status`,
+          comment: 'The 404 page is answered with status 404',
+          code: FunctionCode.fromInline(notFoundStatusFunctionCode()),
+          runtime: FunctionRuntime.JS_2_0,
+        }),
+      },
+    ];
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `What If ${config.name}`,
       domainNames: [config.domain.siteDomain],
@@ -156,17 +184,21 @@ export class FrontendStack extends Stack {
       enableLogging: true,
       logBucket: logs.bucket,
       logFilePrefix: 'cloudfront/',
-      // Pages: a few minutes, so a deploy shows without an invalidation storm.
-      defaultBehavior: staticSite(
-        new CachePolicy(this, 'Pages', {
-          cachePolicyName: `${prefix}-pages`,
-          defaultTtl: Duration.minutes(5),
-          minTtl: Duration.seconds(0),
-          maxTtl: Duration.days(1),
-          enableAcceptEncodingGzip: true,
-          enableAcceptEncodingBrotli: true,
-        }),
-      ),
+      // Pages are uploaded with no-cache (cdk/scripts/upload-site.sh), so the edge revalidates
+      // them; the five minutes apply only to objects that say nothing.
+      defaultBehavior: {
+        ...staticSite(
+          new CachePolicy(this, 'Pages', {
+            cachePolicyName: `${prefix}-pages`,
+            defaultTtl: Duration.minutes(5),
+            minTtl: Duration.seconds(0),
+            maxTtl: Duration.days(1),
+            enableAcceptEncodingGzip: true,
+            enableAcceptEncodingBrotli: true,
+          }),
+        ),
+        functionAssociations: pageFunctions,
+      },
       additionalBehaviors: {
         // Content-hashed build output never changes under its name.
         '/_next/static/*': staticSite(CachePolicy.CACHING_OPTIMIZED),

@@ -1,26 +1,15 @@
 import { Duration } from 'aws-cdk-lib';
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { frontend } from '@what-if/catalog';
 import type { Construct } from 'constructs';
 
 /**
- * The web app's content security policy. Scripts and styles allow 'unsafe-inline' because a
- * Next.js static export inlines its bootstrap data and there is no server to mint nonces;
- * everything else is same-origin only (the API is reached through /api on this domain).
+ * The header half of the web app's content security policy, from the catalog (the local web
+ * server sends the same): what a <meta> policy cannot say. Each exported page carries the rest
+ * in a <meta> whose script-src lists the SHA-256 of that page's own inline scripts (a static
+ * export has no server to mint nonces), so no 'unsafe-inline' is needed anywhere.
  */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-  'upgrade-insecure-requests',
-].join('; ');
+export const contentSecurityPolicy = frontend.contentSecurityPolicy;
 
 /** HSTS, CSP and friends for what CloudFront serves from S3; the gateway sets its own on API responses. */
 export function securityHeadersPolicy(scope: Construct, name: string): ResponseHeadersPolicy {
