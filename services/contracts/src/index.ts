@@ -19,3 +19,22 @@ export {
 export { hasPermission, isRole, permissionRoles, roles, type Permission, type Role } from './permissions';
 export { JWKS_PATH, jwksUrl, sessionStatusPath, sessionStatusSchema, type SessionStatus } from './identity';
 export { saveScenarioPath, saveScenarioRequestSchema, type SaveScenarioRequest } from './history-messages';
+export {
+  moderationActionKinds,
+  moderationActionSchema,
+  moderationActionsPath,
+  moderationStatuses,
+  moderationTargetKinds,
+  moderationTargetOwners,
+  reportReasons,
+  reportSubmissionSchema,
+  reportsPath,
+  visitorHash,
+  type ModerationAction,
+  type ModerationActionKind,
+  type ModerationStatus,
+  type ModerationTargetKind,
+  type ModerationTargetOwner,
+  type ReportReason,
+  type ReportSubmission,
+} from './moderation';
