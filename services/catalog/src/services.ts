@@ -584,7 +584,20 @@ export const services: readonly ServiceEntry[] = [
       { path: '/api/v1/social', auth: 'optional' },
     ],
     stores: ['dynamodb'],
-    dynamoTables: [singleTable('social')],
+    dynamoTables: [
+      {
+        ...singleTable('social'),
+        globalIndexes: [
+          ...(singleTable('social').globalIndexes ?? []),
+          // Overloaded like gsi1: an author's posts, and the accounts a user follows.
+          {
+            name: 'gsi2',
+            partitionKey: { name: 'gsi2pk', type: 'S' },
+            sortKey: { name: 'gsi2sk', type: 'S' },
+          },
+        ],
+      },
+    ],
     calls: ['history', 'user'],
     env: [],
     awsApis: [],

@@ -1,0 +1,67 @@
+import { authenticate, principalOf, requirePrincipal } from '@what-if/kit';
+import { Router } from 'express';
+import type { SocialDependencies } from '../dependencies';
+import { pageBody, readPageQuery } from '../page-query';
+import { normalizeTag } from '../post-tags';
+import { postView } from '../store/post-records';
+
+/** The feeds: latest public posts, the people I follow, a tag, one author's posts. */
+export function feedRoutes(deps: SocialDependencies): Router {
+  const router = Router();
+  const signedIn = authenticate({ verifier: deps.verifier, logger: deps.logger, required: true });
+  const anyone = authenticate({ verifier: deps.verifier, logger: deps.logger, required: false });
+
+  /** The authors whose posts a reader must not see: those who block them. */
+  const hiddenAuthorsFor = async (viewer: string | undefined) =>
+    viewer ? deps.store.blockersOf(viewer) : [];
+
+  router.get('/api/v1/feed', anyone, async (req, res) => {
+    const page = readPageQuery(req);
+    const posts = await deps.store.latest({
+      ...page,
+      hiddenAuthors: await hiddenAuthorsFor(principalOf(res)?.userId),
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(pageBody(posts, postView));
+  });
+
+  router.get('/api/v1/feed/following', signedIn, async (req, res) => {
+    const me = requirePrincipal(res).userId;
+    const page = readPageQuery(req);
+    // Blocks end follows both ways, so everyone followed may be read; the reader's own posts belong too.
+    const authorIds = [me, ...(await deps.store.followees(me))];
+    const posts = await deps.store.postsOfAuthors({ ...page, authorIds });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(pageBody(posts, postView));
+  });
+
+  router.get('/api/v1/feed/tags/:tag', anyone, async (req, res) => {
+    const tag = normalizeTag(String(req.params['tag']), '/path/tag');
+    const page = readPageQuery(req);
+    const posts = await deps.store.postsWithTag({
+      ...page,
+      tag,
+      hiddenAuthors: await hiddenAuthorsFor(principalOf(res)?.userId),
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(pageBody(posts, postView));
+  });
+
+  router.get('/api/v1/social/users/:userId/posts', anyone, async (req, res) => {
+    const authorId = String(req.params['userId']);
+    const viewer = principalOf(res)?.userId;
+    const page = readPageQuery(req);
+    if (viewer && viewer !== authorId && (await deps.store.blockedEitherWay(viewer, authorId))) {
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ items: [], nextCursor: null });
+      return;
+    }
+    const includeFollowersOnly =
+      viewer !== undefined && (viewer === authorId || (await deps.store.isFollowing(viewer, authorId)));
+    const posts = await deps.store.postsOfAuthor({ ...page, authorId, includeFollowersOnly });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(pageBody(posts, postView));
+  });
+
+  return router;
+}

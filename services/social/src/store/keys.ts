@@ -1,0 +1,40 @@
+/**
+ * The key layout of the `social` table (the service README's "Table design" lists every access
+ * pattern): one table, items told apart by their key prefixes, and two overloaded indexes.
+ *
+ * - gsi1: the public feed (`FEED#public`), a user's followers (`FOLLOWERS#<user>`) and who has
+ *   blocked a user (`BLOCKED_BY#<user>`).
+ * - gsi2: an author's posts (`AUTHOR#<user>`) and the accounts a user follows (`FOLLOWING#<user>`).
+ *
+ * Feed positions are chronological keys: the creation time at millisecond precision (fixed
+ * width, so strings sort as times do) and the id to break ties, newest first.
+ */
+export const gsi1 = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } as const;
+export const gsi2 = { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' } as const;
+
+export const userPartition = (userId: string): string => `USER#${userId}`;
+export const profileSortKey = 'PROFILE';
+
+export const followPartition = (followerId: string): string => `FOLLOW#${followerId}`;
+export const followersPartition = (userId: string): string => `FOLLOWERS#${userId}`;
+export const followingPartition = (userId: string): string => `FOLLOWING#${userId}`;
+
+export const blockSortKey = (blockedId: string): string => `BLOCKS#${blockedId}`;
+export const blockedByPartition = (userId: string): string => `BLOCKED_BY#${userId}`;
+
+export const postPartition = (postId: string): string => `POST#${postId}`;
+export const postSortKey = 'POST';
+export const publicFeedPartition = 'FEED#public';
+export const authorPartition = (authorId: string): string => `AUTHOR#${authorId}`;
+export const tagPartition = (tag: string): string => `TAG#${tag}`;
+
+/** One post per scenario: this item claims the scenario for the post that publishes it. */
+export const scenarioClaimKey = (scenarioId: string) =>
+  ({ pk: `SCENARIO#${scenarioId}`, sk: 'PUBLISHED' }) as const;
+
+export function chronologicalKey(createdAt: string, id: string): string {
+  return `${new Date(createdAt).toISOString()}#${id}`;
+}
+
+/** Recognises a chronological key, for positions read back from cursors. */
+export const chronologicalKeyPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[A-Za-z0-9-]{1,64}$/;

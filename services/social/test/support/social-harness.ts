@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dynamoTableName } from '@what-if/catalog';
+import { type StartedService, startService } from '@what-if/kit';
+import { type ApiCall, apiClient } from '../../../../test/support/api-client';
+import { eventually } from '../../../../test/support/eventually';
+import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
+import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
+import {
+  type GatewayInFront,
+  type ServiceProcess,
+  startGatewayInFront,
+  startServiceProcess,
+} from '../../../../test/support/service-processes';
+import { signAccessToken } from '../../../../test/support/tokens';
+import { socialService } from '../../src/service';
+
+export interface TestUser {
+  userId: string;
+  token: string;
+}
+
+/**
+ * Social in-process on real dynalite, the real history service as a process on its own
+ * dynalite, a stand-in for the user service's identity endpoints, and the real gateway in
+ * front: tests call what a client calls, through the gateway.
+ */
+export interface SocialHarness {
+  /** Calls through the gateway. */
+  call: ApiCall;
+  /** Calls social directly, as another service would. */
+  direct: ApiCall;
+  newUser(): TestUser;
+  /** Saves a scenario in the user's history as generation does; answers its id. */
+  scenario(
+    user: TestUser,
+    overrides?: { title?: string; question?: string; language?: 'en' | 'vi' },
+  ): Promise<string>;
+  /** Saves a scenario and publishes it; answers the post. */
+  publish(user: TestUser, body?: Record<string, unknown>): Promise<Record<string, unknown> & { id: string }>;
+  /** The social table, read and written directly (seeding, checking counters against rows). */
+  documents: DynamoDBDocumentClient;
+  tableName: string;
+  stop(): Promise<void>;
+}
+
+function scenarioFor(id: string, overrides: { title?: string; question?: string; language?: 'en' | 'vi' }) {
+  return {
+    id,
+    question: overrides.question ?? 'What if the Roman Empire never fell?',
+    title: overrides.title ?? 'The Eternal Empire',
+    premise:
+      'Rome survives the crises of the fifth century and endures into the modern age, its roads and laws carried across every continent by an empire that learned to reform itself before it could fall. Its senate survives as a council of provinces, its legions become engineers and its coinage becomes the money of three continents for a thousand years.',
+    divergence: { when: '476 CE', event: 'Odoacer is defeated and the western court holds Ravenna.' },
+    timeline: [
+      { when: '500', event: 'The western provinces are reorganised around fortified cities.' },
+      { when: '800', event: 'Roman law is codified anew across both halves of the empire.' },
+      { when: '1200', event: 'Imperial engineers build aqueducts as far as the Baltic.' },
+      { when: '1500', event: 'Roman fleets reach the Americas under an imperial charter.' },
+      { when: '1800', event: 'Steam power spreads along the imperial roads.' },
+    ],
+    consequences: {
+      immediate: 'The western court survives.',
+      shortTerm: 'Trade recovers along the Mediterranean.',
+      longTerm: 'A single legal tradition spans Europe.',
+    },
+    keyFigures: [{ name: 'Julius Nepos', role: 'The emperor who held the west together.' }],
+    plausibility: { score: 4, assumptions: ['The fifth-century crises were survivable.'] },
+    narration:
+      'In a world where Rome never fell, the empire reforms itself and endures. Its roads carry trade and law from the Atlantic to the Euphrates, its engineers build aqueducts to the Baltic, and its fleets cross the ocean under an imperial charter, carrying Latin to new shores.',
+    tags: ['rome', 'empire'],
+    category: 'history',
+    tone: 'serious',
+    length: 'standard',
+    language: overrides.language ?? 'en',
+    provenance: { provider: 'local', model: 'offline-writer', promptVersion: 'test', cached: false },
+    createdAt: new Date().toISOString(),
+  };
+}
+
+export async function startSocial(): Promise<SocialHarness> {
+  const identity: FakeIdentity = await startFakeIdentity();
+  const historyStores: TestStores = await provisionStores(['dynamodb']);
+  const socialStores: TestStores = await provisionStores(['dynamodb']);
+  const history: ServiceProcess = await startServiceProcess('history', {
+    env: { ...historyStores.env, USER_SERVICE_URL: identity.url },
+  });
+  await eventually(async () => expect((await fetch(`${history.url}/health/ready`)).status).toBe(200));
+  const social: StartedService<unknown> = await startService(socialService, {
+    env: {
+      ...process.env,
+      ...inProcessEnv,
+      ...socialStores.env,
+      USER_SERVICE_URL: identity.url,
+      HISTORY_SERVICE_URL: history.url,
+    },
+  });
+  const gateway: GatewayInFront = await startGatewayInFront(
+    { user: identity.url, history: history.url, social: social.url },
+    // Tests make many requests from one address and one user in a short time.
+    { RATE_LIMIT_IP_PER_MINUTE: '1000000', RATE_LIMIT_USER_PER_MINUTE: '1000000' },
+  );
+  const client = new DynamoDBClient({
+    endpoint: socialStores.env['DYNAMODB_ENDPOINT'],
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const call = apiClient(gateway.url);
+  const historyCall = apiClient(history.url);
+
+  const scenario: SocialHarness['scenario'] = async (user, overrides = {}) => {
+    const id = randomUUID();
+    const saved = await historyCall('PUT', `/internal/v1/scenarios/${id}`, {
+      token: user.token,
+      body: { scenario: scenarioFor(id, overrides) },
+    });
+    if (saved.status !== 201)
+      throw new Error(`history answered ${saved.status}: ${JSON.stringify(saved.body)}`);
+    return id;
+  };
+
+  return {
+    call,
+    direct: apiClient(social.url),
+    newUser() {
+      const userId = randomUUID();
+      return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
+    },
+    scenario,
+    async publish(user, body = {}) {
+      const scenarioId = await scenario(user);
+      const answer = await call<Record<string, unknown> & { id: string }>('POST', '/api/v1/social/posts', {
+        token: user.token,
+        body: { scenarioId, ...body },
+      });
+      if (answer.status !== 201)
+        throw new Error(`publish answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      return answer.body;
+    },
+    documents: DynamoDBDocumentClient.from(client),
+    tableName: dynamoTableName(socialStores.env['DYNAMODB_TABLE_PREFIX']!, 'social'),
+    async stop() {
+      client.destroy();
+      await gateway.stop();
+      await social.stop();
+      await history.stop();
+      await socialStores.cleanup();
+      await historyStores.cleanup();
+      await identity.close();
+    },
+  };
+}
