@@ -586,7 +586,8 @@ export const services: readonly ServiceEntry[] = [
     stores: ['dynamodb'],
     dynamoTables: [
       {
-        ...singleTable('social'),
+        // expiresAt: the per-minute comment allowances remove themselves.
+        ...singleTable('social', 'expiresAt'),
         globalIndexes: [
           ...(singleTable('social').globalIndexes ?? []),
           // Overloaded like gsi1: an author's posts, and the accounts a user follows.
@@ -598,7 +599,7 @@ export const services: readonly ServiceEntry[] = [
         ],
       },
     ],
-    calls: ['history', 'user'],
+    calls: ['history', 'sharing', 'user'],
     env: [],
     awsApis: [],
     health,

@@ -2,20 +2,28 @@ import path from 'node:path';
 import { type AppDependencies, createServiceApp } from '@what-if/kit';
 import type { Express } from 'express';
 import type { SocialDependencies } from './dependencies';
+import { commentRoutes } from './routes/comment-routes';
 import { feedRoutes } from './routes/feed-routes';
 import { followRoutes } from './routes/follow-routes';
+import { likeRoutes } from './routes/like-routes';
+import { moderationRoutes } from './routes/moderation-routes';
 import { postRoutes } from './routes/post-routes';
 import { profileRoutes } from './routes/profile-routes';
+import { reportRoutes } from './routes/report-routes';
 
 export function buildApp(deps: AppDependencies & { social: SocialDependencies }): Express {
   return createServiceApp({
     ...deps,
     openapiPath: path.join(__dirname, '..', 'openapi.yaml'),
-    // Captions and comments are short; nothing social sends is larger than a few kilobytes.
+    // Captions and comments are short; nothing social takes is larger than a few kilobytes.
     bodyLimit: '32kb',
     routes: (app) => {
       app.use(followRoutes(deps.social));
       app.use(postRoutes(deps.social));
+      app.use(likeRoutes(deps.social));
+      app.use(commentRoutes(deps.social));
+      app.use(reportRoutes(deps.social));
+      app.use(moderationRoutes(deps.social));
       app.use(feedRoutes(deps.social));
       app.use(profileRoutes(deps.social));
     },

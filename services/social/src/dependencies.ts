@@ -1,4 +1,5 @@
 import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { Moderation } from './moderation';
 import type { ScenarioSource } from './scenario-source';
 import type { SocialStore } from './store/social-store';
 
@@ -8,4 +9,5 @@ export interface SocialDependencies {
   verifier: TokenVerifier;
   logger: Logger;
   scenarios: ScenarioSource;
+  moderation: Moderation;
 }

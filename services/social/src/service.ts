@@ -4,45 +4,58 @@ import { type ServiceDefinition, createServiceClient, jwksVerifier } from '@what
 import { dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
+import { createModeration } from './moderation';
+import { startModerationRelay } from './moderation-relay';
 import { createScenarioSource } from './scenario-source';
 import { createSocialStore } from './store/social-store';
 
 /** The catalog's one table for social. */
 const socialTable = service('social').dynamoTables[0]!;
 
+/** How often each replica looks for moderation decisions to deliver. */
+const relayIntervalMs = 1_000;
+
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
   schema: configSchema,
   async start({ config, logger, metrics, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('social').dynamoTables, logger);
-    const historyClient = createServiceClient({
-      upstream: 'history',
-      baseUrl: config.HISTORY_SERVICE_URL,
-      registry: metrics.registry,
-      logger,
-    });
+    const client = (upstream: 'history' | 'sharing', baseUrl: string) =>
+      createServiceClient({ upstream, baseUrl, registry: metrics.registry, logger });
+    const historyClient = client('history', config.HISTORY_SERVICE_URL);
+    const sharingClient = client('sharing', config.SHARING_SERVICE_URL);
     const verifier = jwksVerifier(
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
       logger,
     );
+    const store = createSocialStore(
+      dynamo.documents,
+      dynamoTableName(config.DYNAMODB_TABLE_PREFIX, socialTable.name),
+    );
+    const relay = startModerationRelay({
+      store,
+      clients: { history: historyClient, sharing: sharingClient },
+      logger,
+      intervalMs: relayIntervalMs,
+    });
     return {
       app: buildApp({
         logger,
         metrics,
         validateResponses,
         social: {
-          store: createSocialStore(
-            dynamo.documents,
-            dynamoTableName(config.DYNAMODB_TABLE_PREFIX, socialTable.name),
-          ),
+          store,
           verifier,
           logger,
           scenarios: createScenarioSource(historyClient),
+          moderation: createModeration({ store, logger }),
         },
       }),
       stores: [dynamo],
       beforeStoresClose: async () => {
+        relay.stop();
         historyClient.close();
+        sharingClient.close();
       },
     };
   },

@@ -25,8 +25,18 @@ test('following is idempotent, shows both ways and in the counts, and unfollowin
   expect((await follow(ada, bob)).status).toBe(204);
   expect((await follow(ada, bob)).status).toBe(204);
 
-  expect((await profile(bob)).body.counts).toEqual({ posts: 0, followers: 1, following: 0 });
-  expect((await profile(ada)).body.counts).toEqual({ posts: 0, followers: 0, following: 1 });
+  expect((await profile(bob)).body.counts).toEqual({
+    posts: 0,
+    followers: 1,
+    following: 0,
+    likesReceived: 0,
+  });
+  expect((await profile(ada)).body.counts).toEqual({
+    posts: 0,
+    followers: 0,
+    following: 1,
+    likesReceived: 0,
+  });
   expect((await profile(bob, ada)).body.relationship).toEqual({
     following: true,
     followedBy: false,

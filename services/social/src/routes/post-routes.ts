@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpProblem, type Principal, authenticate, principalOf, requirePrincipal } from '@what-if/kit';
+import { HttpProblem, authenticate, principalOf, requirePrincipal } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
+import { maySee, postNotFound as notFound } from '../post-access';
 import { normalizeTags } from '../post-tags';
-import { type PostItem, type PostVisibility, postView } from '../store/post-records';
+import { type PostVisibility, postView } from '../store/post-records';
 
 interface NewPostBody {
   scenarioId: string;
@@ -16,24 +17,6 @@ interface PostChangesBody {
   caption?: string;
   tags?: string[];
   visibility?: PostVisibility;
-}
-
-/** Missing, hidden, followers-only and across a block answer alike, so ids cannot be probed. */
-function notFound(id: string): HttpProblem {
-  return new HttpProblem(404, `There is no post with the id ${id} that you can see.`);
-}
-
-/** Whether the viewer may see a post: its author always; others only visible posts they are allowed. */
-async function maySee(
-  deps: SocialDependencies,
-  post: PostItem,
-  viewer: Principal | undefined,
-): Promise<boolean> {
-  if (viewer?.userId === post.authorId) return true;
-  if (post.moderation !== 'visible') return false;
-  if (viewer && (await deps.store.blockedEitherWay(viewer.userId, post.authorId))) return false;
-  if (post.visibility === 'public') return true;
-  return viewer !== undefined && deps.store.isFollowing(viewer.userId, post.authorId);
 }
 
 /** Publishing scenarios as posts; reading, editing and deleting them. */

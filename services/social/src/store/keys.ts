@@ -2,8 +2,8 @@
  * The key layout of the `social` table (the service README's "Table design" lists every access
  * pattern): one table, items told apart by their key prefixes, and two overloaded indexes.
  *
- * - gsi1: the public feed (`FEED#public`), a user's followers (`FOLLOWERS#<user>`) and who has
- *   blocked a user (`BLOCKED_BY#<user>`).
+ * - gsi1: the public feed (`FEED#public`), a user's followers (`FOLLOWERS#<user>`), who has
+ *   blocked a user (`BLOCKED_BY#<user>`) and a comment's replies (`THREAD#<post>#<parent>`).
  * - gsi2: an author's posts (`AUTHOR#<user>`) and the accounts a user follows (`FOLLOWING#<user>`).
  *
  * Feed positions are chronological keys: the creation time at millisecond precision (fixed
@@ -27,6 +27,16 @@ export const postSortKey = 'POST';
 export const publicFeedPartition = 'FEED#public';
 export const authorPartition = (authorId: string): string => `AUTHOR#${authorId}`;
 export const tagPartition = (tag: string): string => `TAG#${tag}`;
+
+/** A post's comments and likes live in the post's partition: deleting a post finds them all. */
+export const commentSortKey = (commentId: string): string => `COMMENT#${commentId}`;
+export const threadPartition = (postId: string, parentId: string | null): string =>
+  `THREAD#${postId}#${parentId ?? 'root'}`;
+/** A like of the post itself, or of one of its comments. */
+export const postLikePrefix = 'LIKE#POST#';
+export const commentLikePrefix = (commentId: string): string => `LIKE#COMMENT#${commentId}#`;
+export const likeSortKey = (commentId: string | undefined, userId: string): string =>
+  commentId ? `${commentLikePrefix(commentId)}${userId}` : `${postLikePrefix}${userId}`;
 
 /** One post per scenario: this item claims the scenario for the post that publishes it. */
 export const scenarioClaimKey = (scenarioId: string) =>

@@ -63,7 +63,8 @@ export function postView(item: PostItem): PostView {
     tags: item.tags,
     visibility: item.visibility,
     moderation: item.moderation,
-    counts: { likes: item.likes, comments: item.comments },
+    // A counter can dip below zero for a moment while a like and an unlike cross.
+    counts: { likes: Math.max(0, item.likes), comments: Math.max(0, item.comments) },
     createdAt: item.createdAt,
     editedAt: item.editedAt ?? null,
   };

@@ -5,6 +5,8 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { foldForSearch } from '../search-text';
@@ -234,8 +236,46 @@ export async function editPost(
 }
 
 /**
+ * Removes what is left in a deleted post's partition (its comments and likes), giving back the
+ * likes its comments' authors had received for them.
+ */
+async function removePartition(context: StoreContext, postId: string): Promise<void> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page: QueryCommandOutput = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': postPartition(postId) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = page.Items ?? [];
+    for (const item of items) {
+      const likes = typeof item['likes'] === 'number' ? item['likes'] : 0;
+      if (typeof item['authorId'] === 'string' && String(item['sk']).startsWith('COMMENT#') && likes > 0) {
+        await addToCounts(context, item['authorId'], { likesReceived: -likes });
+      }
+    }
+    for (let index = 0; index < items.length; index += 25) {
+      let requests: Array<Record<string, unknown>> | undefined = items
+        .slice(index, index + 25)
+        .map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } }));
+      while (requests && requests.length > 0) {
+        const result = await context.documents.send(
+          new BatchWriteCommand({ RequestItems: { [context.tableName]: requests as never } }),
+        );
+        requests = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/**
  * Deletes the author's post; false when it is missing or someone else's. The post goes first,
- * so it leaves every feed at once; its tag entries and its scenario's claim follow (a tag feed
+ * so it leaves every feed at once; its tag entries, comments, likes and its scenario's claim follow (a tag feed
  * skips entries whose post is gone, and a claim without a post is completed by a re-publish).
  */
 export async function deletePost(context: StoreContext, authorId: string, postId: string): Promise<boolean> {
@@ -255,8 +295,9 @@ export async function deletePost(context: StoreContext, authorId: string, postId
     if (isConditionFailure(error)) return false;
     throw error;
   }
-  await addToCounts(context, authorId, { posts: -1 });
+  await addToCounts(context, authorId, { posts: -1, likesReceived: -Math.max(0, removed.likes) });
   await writeTagEntries(context, removed, removed.tags, true);
+  await removePartition(context, postId);
   await context.documents
     .send(
       new DeleteCommand({

@@ -3,7 +3,7 @@ import { profileSortKey, userPartition } from './keys';
 import type { StoreContext } from './store-context';
 
 /** The counts a profile shows, each kept by atomic ADDs paired with the write it counts. */
-export const profileCounters = ['posts', 'followers', 'following'] as const;
+export const profileCounters = ['posts', 'followers', 'following', 'likesReceived'] as const;
 export type ProfileCounter = (typeof profileCounters)[number];
 export type ProfileCounts = Record<ProfileCounter, number>;
 
@@ -40,6 +40,7 @@ export async function readCounts(context: StoreContext, userId: string): Promise
   );
   const item = result.Item ?? {};
   return Object.fromEntries(
-    profileCounters.map((name) => [name, typeof item[name] === 'number' ? item[name] : 0]),
+    // A counter can dip below zero for a moment while a like and an unlike cross.
+    profileCounters.map((name) => [name, typeof item[name] === 'number' ? Math.max(0, item[name]) : 0]),
   ) as ProfileCounts;
 }

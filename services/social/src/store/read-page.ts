@@ -16,6 +16,8 @@ export interface PageRequest {
   limit: number;
   /** The sort key of the last item already seen; the page starts after it (newest first). */
   after?: string;
+  /** Oldest first instead of newest first. */
+  ascending?: boolean;
   /** Applied by DynamoDB while reading: the page fills by reading on. */
   filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> };
 }
@@ -33,7 +35,7 @@ export interface Page<Item> {
 export const pageReadBudget = 1_000;
 
 /**
- * A page of one partition, newest first, by sort key. It reads one item more than asked for
+ * A page of one partition, newest first by sort key (or oldest first when asked). It reads one item more than asked for
  * (which proves a next page exists), so the last page says so and no empty page follows it.
  * Positions are sort keys, which never change for an item: items written after a page was
  * read sort before it, so paging on neither repeats nor skips anything.
@@ -53,7 +55,9 @@ export async function readPage<Item extends Record<string, unknown>>(
       new QueryCommand({
         TableName: context.tableName,
         ...(listing.index ? { IndexName: listing.index } : {}),
-        KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
+        KeyConditionExpression: after
+          ? `#pk = :pk AND #sk ${request.ascending ? '>' : '<'} :after`
+          : '#pk = :pk',
         ...(filter ? { FilterExpression: filter.expression } : {}),
         ExpressionAttributeNames: {
           '#pk': listing.partitionKey,
@@ -65,7 +69,7 @@ export async function readPage<Item extends Record<string, unknown>>(
           ...(after ? { ':after': after } : {}),
           ...filter?.values,
         },
-        ScanIndexForward: false,
+        ScanIndexForward: request.ascending === true,
         Limit: filter ? Math.min(100, pageReadBudget - read) : wanted - found.length,
       }),
     );

@@ -1,5 +1,16 @@
+import type { ModerationAction, ModerationStatus, ReportSubmission } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, unblock } from './blocks';
+import {
+  type CommentItem,
+  type NewCommentOutcome,
+  addComment,
+  deleteComment,
+  editComment,
+  listReplies,
+  readComment,
+} from './comments';
+import { setCommentModeration, setPostModeration } from './content-moderation';
 import { latestPosts, postsOfAuthor, postsOfAuthors, postsWithTag } from './feeds';
 import {
   type FollowItem,
@@ -10,6 +21,26 @@ import {
   listFollowing,
   unfollow,
 } from './follows';
+import { type LikeTarget, like, likes, unlike } from './likes';
+import {
+  type OutboxItem,
+  acknowledgeAction,
+  enqueueAction,
+  leaseAction,
+  pendingActions,
+} from './moderation-outbox';
+import {
+  type CaseItem,
+  type CaseStatus,
+  type DecisionItem,
+  type FiledReport,
+  casesIn,
+  decisionsOf,
+  fileReport,
+  readCase,
+  recordDecision,
+  setStatus,
+} from './moderation-queue';
 import type { PostItem } from './post-records';
 import {
   type NewPost,
@@ -22,6 +53,7 @@ import {
 } from './posts';
 import { type ProfileCounts, readCounts } from './profile-counts';
 import type { Page } from './read-page';
+import { takeAllowance } from './rate-limits';
 import type { StoreContext } from './store-context';
 
 /** The social service's data access: the only module that knows DynamoDB. */
@@ -64,6 +96,51 @@ export interface SocialStore {
     after?: string;
     hiddenAuthors: readonly string[];
   }): Promise<Page<PostItem>>;
+  like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
+  unlike(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
+  likes(target: LikeTarget, userId: string): Promise<boolean>;
+  /** The target's like counter (never below zero, though it may dip while requests cross). */
+  likeCount(target: LikeTarget): Promise<number>;
+  comment(postId: string, commentId: string): Promise<CommentItem | undefined>;
+  addComment(request: {
+    id: string;
+    postId: string;
+    authorId: string;
+    body: string;
+    parentId?: string;
+  }): Promise<NewCommentOutcome>;
+  editComment(request: {
+    postId: string;
+    commentId: string;
+    authorId: string;
+    body: string;
+  }): Promise<CommentItem | undefined>;
+  deleteComment(request: { postId: string; commentId: string; authorId: string }): Promise<boolean>;
+  replies(request: {
+    postId: string;
+    parentId: string | null;
+    limit: number;
+    after?: string;
+    order: 'oldest' | 'newest';
+  }): Promise<Page<CommentItem>>;
+  takeAllowance(request: { action: string; userId: string; perMinute: number }): Promise<boolean>;
+  fileReport(report: ReportSubmission): Promise<FiledReport>;
+  case(caseId: string): Promise<CaseItem | undefined>;
+  cases(request: { status: CaseStatus; limit: number; after?: string }): Promise<Page<CaseItem>>;
+  decisions(caseId: string, limit: number): Promise<DecisionItem[]>;
+  setCaseStatus(
+    caseId: string,
+    from: CaseStatus | undefined,
+    to: CaseStatus,
+    decision: CaseItem['lastDecision'],
+  ): Promise<CaseItem | undefined>;
+  recordDecision(caseId: string, decision: DecisionItem['decision']): Promise<void>;
+  setPostModeration(postId: string, status: ModerationStatus): Promise<boolean>;
+  setCommentModeration(postId: string, commentId: string, status: ModerationStatus): Promise<boolean>;
+  enqueueAction(service: string, action: ModerationAction): Promise<void>;
+  pendingActions(limit: number): Promise<OutboxItem[]>;
+  leaseAction(item: OutboxItem): Promise<boolean>;
+  acknowledgeAction(actionId: string): Promise<void>;
 }
 
 export function createSocialStore(documents: DynamoDBDocumentClient, tableName: string): SocialStore {
@@ -89,5 +166,34 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     postsOfAuthor: (request) => postsOfAuthor(context, request),
     postsOfAuthors: (request) => postsOfAuthors(context, request),
     postsWithTag: (request) => postsWithTag(context, request),
+    like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
+    unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),
+    likes: (target, userId) => likes(context, target, userId),
+    async likeCount(target) {
+      const item =
+        target.kind === 'post'
+          ? await readPost(context, target.postId)
+          : await readComment(context, target.postId, target.commentId);
+      return Math.max(0, item?.likes ?? 0);
+    },
+    comment: (postId, commentId) => readComment(context, postId, commentId),
+    addComment: (request) => addComment(context, request, new Date()),
+    editComment: (request) => editComment(context, request, new Date()),
+    deleteComment: (request) => deleteComment(context, request, new Date()),
+    replies: (request) => listReplies(context, request),
+    takeAllowance: (request) => takeAllowance(context, request, new Date()),
+    fileReport: (report) => fileReport(context, report, new Date()),
+    case: (caseId) => readCase(context, caseId),
+    cases: (request) => casesIn(context, request),
+    decisions: (caseId, limit) => decisionsOf(context, caseId, limit),
+    setCaseStatus: (caseId, from, to, decision) => setStatus(context, caseId, from, to, new Date(), decision),
+    recordDecision: (caseId, decision) => recordDecision(context, caseId, decision),
+    setPostModeration: (postId, status) => setPostModeration(context, postId, status),
+    setCommentModeration: (postId, commentId, status) =>
+      setCommentModeration(context, postId, commentId, status),
+    enqueueAction: (service, action) => enqueueAction(context, service, action, new Date()),
+    pendingActions: (limit) => pendingActions(context, limit),
+    leaseAction: (item) => leaseAction(context, item, new Date()),
+    acknowledgeAction: (actionId) => acknowledgeAction(context, actionId),
   };
 }

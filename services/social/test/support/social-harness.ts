@@ -31,7 +31,8 @@ export interface SocialHarness {
   call: ApiCall;
   /** Calls social directly, as another service would. */
   direct: ApiCall;
-  newUser(): TestUser;
+  /** A fresh account id and an access token for it, with the roles given (user by default). */
+  newUser(roles?: string[]): TestUser;
   /** Saves a scenario in the user's history as generation does; answers its id. */
   scenario(
     user: TestUser,
@@ -79,7 +80,7 @@ function scenarioFor(id: string, overrides: { title?: string; question?: string;
   };
 }
 
-export async function startSocial(): Promise<SocialHarness> {
+export async function startSocial(env: Record<string, string> = {}): Promise<SocialHarness> {
   const identity: FakeIdentity = await startFakeIdentity();
   const historyStores: TestStores = await provisionStores(['dynamodb']);
   const socialStores: TestStores = await provisionStores(['dynamodb']);
@@ -94,12 +95,14 @@ export async function startSocial(): Promise<SocialHarness> {
       ...socialStores.env,
       USER_SERVICE_URL: identity.url,
       HISTORY_SERVICE_URL: history.url,
+      ...env,
     },
   });
   const gateway: GatewayInFront = await startGatewayInFront(
     { user: identity.url, history: history.url, social: social.url },
-    // Tests make many requests from one address and one user in a short time.
-    { RATE_LIMIT_IP_PER_MINUTE: '1000000', RATE_LIMIT_USER_PER_MINUTE: '1000000' },
+    // Tests make many requests from one address and one user in a short time, and play clients
+    // from several networks through X-Forwarded-For, as if behind one proxy.
+    { RATE_LIMIT_IP_PER_MINUTE: '1000000', RATE_LIMIT_USER_PER_MINUTE: '1000000', TRUSTED_PROXY_COUNT: '1' },
   );
   const client = new DynamoDBClient({
     endpoint: socialStores.env['DYNAMODB_ENDPOINT'],
@@ -123,9 +126,9 @@ export async function startSocial(): Promise<SocialHarness> {
   return {
     call,
     direct: apiClient(social.url),
-    newUser() {
+    newUser(roles = ['user']) {
       const userId = randomUUID();
-      return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
+      return { userId, token: signAccessToken(identity.signingKey, { sub: userId, roles }) };
     },
     scenario,
     async publish(user, body = {}) {

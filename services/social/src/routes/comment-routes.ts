@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { HttpProblem, authenticate, principalOf, requirePrincipal, validationProblem } from '@what-if/kit';
+import { Router } from 'express';
+import type { SocialDependencies } from '../dependencies';
+import { pageBody, readPageQuery } from '../page-query';
+import { visiblePost } from '../post-access';
+import { commentView } from '../store/comment-records';
+
+/** How many comments one user may write per minute, across every post. */
+export const commentsPerMinute = 10;
+/** How many of each top-level comment's replies come with a page of comments. */
+const firstRepliesShown = 3;
+
+interface CommentBody {
+  body: string;
+  parentId?: string;
+}
+
+function commentText(body: string): string {
+  const text = body.trim();
+  if (text === '') throw validationProblem([{ path: '/body/body', message: 'must not be blank' }]);
+  return text;
+}
+
+function commentNotFound(postId: string, commentId: string): HttpProblem {
+  return new HttpProblem(404, `The post ${postId} has no comment with the id ${commentId} of yours.`);
+}
+
+/** Threaded comments on posts: write, reply, read a page with first replies, edit, delete. */
+export function commentRoutes(deps: SocialDependencies): Router {
+  const router = Router();
+  const signedIn = authenticate({ verifier: deps.verifier, logger: deps.logger, required: true });
+  const anyone = authenticate({ verifier: deps.verifier, logger: deps.logger, required: false });
+  const order = (value: unknown) => (value === 'newest' ? 'newest' : 'oldest');
+
+  router.post('/api/v1/social/posts/:postId/comments', signedIn, async (req, res) => {
+    const me = requirePrincipal(res);
+    const postId = String(req.params['postId']);
+    const body = req.body as CommentBody;
+    const text = commentText(body.body);
+    await visiblePost(deps, postId, me);
+    if (
+      !(await deps.store.takeAllowance({
+        action: 'comment',
+        userId: me.userId,
+        perMinute: commentsPerMinute,
+      }))
+    ) {
+      res.setHeader('Retry-After', String(60 - new Date().getUTCSeconds()));
+      throw new HttpProblem(
+        429,
+        `You may write ${commentsPerMinute} comments a minute; wait a moment and send it again.`,
+      );
+    }
+    const added = await deps.store.addComment({
+      id: randomUUID(),
+      postId,
+      authorId: me.userId,
+      body: text,
+      ...(body.parentId ? { parentId: body.parentId } : {}),
+    });
+    if (added.outcome === 'parent-not-found') {
+      throw validationProblem([
+        { path: '/body/parentId', message: `must be a comment of the post ${postId}` },
+      ]);
+    }
+    if (added.outcome === 'post-gone')
+      throw new HttpProblem(404, `There is no post with the id ${postId} that you can see.`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(commentView(added.comment));
+  });
+
+  router.get('/api/v1/social/posts/:postId/comments', anyone, async (req, res) => {
+    const postId = String(req.params['postId']);
+    await visiblePost(deps, postId, principalOf(res));
+    const page = readPageQuery(req);
+    const comments = await deps.store.replies({
+      postId,
+      parentId: null,
+      ...page,
+      order: order(req.query['order']),
+    });
+    const withReplies = await Promise.all(
+      comments.items.map(async (comment) => {
+        const replies =
+          comment.replies > 0
+            ? (
+                await deps.store.replies({
+                  postId,
+                  parentId: comment.id,
+                  limit: firstRepliesShown,
+                  order: 'oldest',
+                })
+              ).items
+            : [];
+        return { ...commentView(comment), firstReplies: replies.map(commentView) };
+      }),
+    );
+    const body = pageBody(comments, commentView);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ...body, items: withReplies });
+  });
+
+  router.get('/api/v1/social/posts/:postId/comments/:commentId/replies', anyone, async (req, res) => {
+    const postId = String(req.params['postId']);
+    const commentId = String(req.params['commentId']);
+    await visiblePost(deps, postId, principalOf(res));
+    if (!(await deps.store.comment(postId, commentId))) {
+      throw new HttpProblem(404, `The post ${postId} has no comment with the id ${commentId}.`);
+    }
+    const page = readPageQuery(req);
+    const replies = await deps.store.replies({
+      postId,
+      parentId: commentId,
+      ...page,
+      order: order(req.query['order']),
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(pageBody(replies, commentView));
+  });
+
+  router.patch('/api/v1/social/posts/:postId/comments/:commentId', signedIn, async (req, res) => {
+    const me = requirePrincipal(res).userId;
+    const postId = String(req.params['postId']);
+    const commentId = String(req.params['commentId']);
+    const text = commentText((req.body as { body: string }).body);
+    const edited = await deps.store.editComment({ postId, commentId, authorId: me, body: text });
+    if (!edited) throw commentNotFound(postId, commentId);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(commentView(edited));
+  });
+
+  router.delete('/api/v1/social/posts/:postId/comments/:commentId', signedIn, async (req, res) => {
+    const me = requirePrincipal(res).userId;
+    const postId = String(req.params['postId']);
+    const commentId = String(req.params['commentId']);
+    if (!(await deps.store.deleteComment({ postId, commentId, authorId: me }))) {
+      throw commentNotFound(postId, commentId);
+    }
+    res.status(204).end();
+  });
+
+  return router;
+}
