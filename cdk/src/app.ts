@@ -6,6 +6,7 @@ import { storeUsers, tagForCostAllocation } from './cost-allocation-tags';
 import { DeliveryStack } from './delivery/delivery-stack';
 import { DataStack } from './data/data-stack';
 import { EdgeStack } from './edge/edge-stack';
+import { EksPrerequisitesStack } from './eks/eks-prerequisites-stack';
 import { FrontendStack, frontendRegion } from './frontend/frontend-stack';
 import { NetworkStack } from './network/network-stack';
 import { ObservabilityStack } from './observability/observability-stack';
@@ -121,4 +122,28 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
   });
   for (const stack of Object.values(stacks) as Stack[]) acknowledgeAcceptedWildcards(stack);
   return stacks;
+}
+
+/**
+ * What an existing EKS cluster needs to run the release against the same data (built only with
+ * -c eks=true, so make deploy-ecs never deploys it). It imports the network and data stacks'
+ * named exports and is deployed after them.
+ */
+export function buildEksPrerequisites(
+  app: App,
+  settings: DeploymentSettings,
+  stacks: Pick<WhatIfStacks, 'network' | 'data'>,
+): EksPrerequisitesStack {
+  const { config } = settings;
+  const stack = new EksPrerequisitesStack(app, stackName(config.name, 'EksPrerequisites'), {
+    env: { region: config.region },
+    terminationProtection: config.retainData,
+    description: `What If on EKS: Pod Identity roles, the secrets reader, store access, certificate, WAF and access logs for ${config.eks.clusterName}`,
+    config,
+  });
+  stack.addStackDependency(stacks.network);
+  stack.addStackDependency(stacks.data);
+  tagForCostAllocation(config, { stacks: [stack], ownedBy: () => [], stores: [] });
+  acknowledgeAcceptedWildcards(stack);
+  return stack;
 }

@@ -151,7 +151,7 @@ test('the video bucket is private, encrypted with the data key, TLS-only and age
 test('the read replica option adds a replica of the (encrypted) database', () => {
   const app = new App({ context: featureFlags() });
   const config = { ...environments.dev, database: { ...environments.dev.database, readReplica: true } };
-  const { data } = buildWhatIf(app, { config, imageTag: testImageTag });
+  const { data } = buildWhatIf(app, { config, imageTag: testImageTag, eks: false });
   const template = Template.fromStack(data);
   template.resourceCountIs('AWS::RDS::DBInstance', 2);
   template.hasResourceProperties('AWS::RDS::DBInstance', {

@@ -1,4 +1,6 @@
 import { deployedDefault, envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
+import type { EnvironmentConfig } from '../config/environment-config';
+import { dynamoTablePrefix, mailSender } from '../config/naming';
 
 /** What the platform knows that the catalog's laptop defaults cannot. */
 export interface PlatformValues {
@@ -13,6 +15,26 @@ export interface PlatformValues {
   readonly mail: { readonly mailer: string; readonly sender: string };
   /** How scenarios are written: GENERATION_PROVIDERS and BEDROCK_MODEL_ID. */
   readonly scenarios: { readonly providers: string; readonly bedrockModelId: string };
+}
+
+/**
+ * What an environment's ECS services run with in the region: the values their task roles'
+ * permissions are derived from, and so the EKS roles' too.
+ */
+export function awsPlatformValues(
+  config: EnvironmentConfig,
+  region: string,
+  shutdownTimeoutMs: number,
+): PlatformValues {
+  return {
+    region,
+    dynamoTablePrefix: dynamoTablePrefix(config.name),
+    shutdownTimeoutMs,
+    siteUrl: `https://${config.domain.siteDomain}`,
+    serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
+    mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
+    scenarios: config.scenarios,
+  };
 }
 
 export interface ContainerEnvironment {

@@ -3,6 +3,7 @@ import {
   environmentNames,
   type DeliveryConfig,
   type DomainConfig,
+  type EksConfig,
   type EnvironmentConfig,
   type EnvironmentName,
   type ScenarioConfig,
@@ -14,6 +15,8 @@ import { isPlaceholder } from './placeholders';
 export interface DeploymentSettings {
   readonly config: EnvironmentConfig;
   readonly imageTag: string;
+  /** Whether to build the EKS prerequisites stack too (-c eks=true: make deploy-eks-prereqs). */
+  readonly eks: boolean;
 }
 
 /** Context keys an operator may pass with -c key=value; cdk/README.md documents each. */
@@ -35,6 +38,11 @@ export const contextKeys = {
   scenarioProviders: 'scenarioProviders',
   githubRepository: 'githubRepository',
   githubOidcProvider: 'githubOidcProvider',
+  eks: 'eks',
+  eksClusterName: 'eksClusterName',
+  eksClusterSecurityGroupId: 'eksClusterSecurityGroupId',
+  eksApiDomain: 'eksApiDomain',
+  eksRollouts: 'eksRollouts',
 } as const;
 
 const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -136,8 +144,35 @@ function deliveryOverrides(node: Node, defaults: DeliveryConfig): DeliveryConfig
   return { ...defaults, githubRepository, githubOidcProvider };
 }
 
-function rejectPlaceholders(config: EnvironmentConfig): void {
-  const left = Object.entries({ ...config.domain, githubRepository: config.delivery.githubRepository })
+function eksOverrides(
+  node: Node,
+  base: EksConfig,
+  domain: DomainConfig,
+  baseDomain: DomainConfig,
+): EksConfig {
+  return {
+    ...base,
+    clusterName: text(node, contextKeys.eksClusterName) ?? base.clusterName,
+    clusterSecurityGroupId: text(node, contextKeys.eksClusterSecurityGroupId) ?? base.clusterSecurityGroupId,
+    // Follows the API's domain when only that is overridden, as apiDomain follows siteDomain.
+    apiDomain:
+      text(node, contextKeys.eksApiDomain) ??
+      (domain.apiDomain === baseDomain.apiDomain ? base.apiDomain : `eks-${domain.apiDomain}`),
+    rollouts: flag(node, contextKeys.eksRollouts) ?? base.rollouts,
+  };
+}
+
+function rejectPlaceholders(config: EnvironmentConfig, eks: boolean): void {
+  const eksValues = eks
+    ? Object.entries({
+        eksClusterSecurityGroupId: config.eks.clusterSecurityGroupId,
+        eksApiDomain: config.eks.apiDomain,
+      })
+    : [];
+  const left = [
+    ...Object.entries({ ...config.domain, githubRepository: config.delivery.githubRepository }),
+    ...eksValues,
+  ]
     .filter(([, value]) => isPlaceholder(value))
     .map(([key]) => key);
   if (left.length > 0) {
@@ -159,17 +194,20 @@ export function settingsFromContext(node: Node): DeploymentSettings {
       ? base.network.availabilityZones
       : availabilityZonesOf(region, base.network.availabilityZones.length);
   const alertEmail = text(node, contextKeys.alertEmail) ?? base.observability.alertEmail;
+  const domain = domainOverrides(node, base.domain);
   const config: EnvironmentConfig = {
     ...base,
     region,
     network: { ...base.network, availabilityZones },
-    domain: domainOverrides(node, base.domain),
+    domain,
+    eks: eksOverrides(node, base.eks, domain, base.domain),
     compute: { ...base.compute, tracing: flag(node, contextKeys.tracing) ?? base.compute.tracing },
     scenarios: scenarioOverrides(node, base, region),
     observability: { ...base.observability, ...(alertEmail ? { alertEmail } : {}) },
     delivery: deliveryOverrides(node, base.delivery),
   };
-  if (flag(node, contextKeys.strict)) rejectPlaceholders(config);
+  const eks = flag(node, contextKeys.eks) ?? false;
+  if (flag(node, contextKeys.strict)) rejectPlaceholders(config, eks);
 
   const imageTag = text(node, contextKeys.imageTag);
   if (!imageTag || !imageTagPattern.test(imageTag)) {
@@ -177,5 +215,5 @@ export function settingsFromContext(node: Node): DeploymentSettings {
       `Pass the image tag to run with -c imageTag=<tag> (make sets the short git SHA); got ${imageTag ?? 'nothing'}`,
     );
   }
-  return { config, imageTag };
+  return { config, imageTag, eks };
 }

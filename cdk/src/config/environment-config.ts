@@ -156,6 +156,25 @@ export interface CostConfig {
   readonly monthlyBudgetUsd: number;
 }
 
+/**
+ * An existing EKS cluster that runs the release beside or instead of ECS, against the same data
+ * (make deploy-eks-prereqs, make deploy-eks; runbooks/eks-deploy-and-rollback.md).
+ */
+export interface EksConfig {
+  /** The cluster's name. It runs in this environment's VPC, so its pods reach RDS and ElastiCache. */
+  readonly clusterName: string;
+  /** The cluster security group EKS puts on every node and pod: RDS and ElastiCache admit it. */
+  readonly clusterSecurityGroupId: string;
+  /** Where the EKS Ingress answers, in the hosted zone; its certificate is made for it. */
+  readonly apiDomain: string;
+  /** The release's namespace: the Pod Identity associations name its ServiceAccounts there. */
+  readonly namespace: string;
+  /** The External Secrets Operator's controller ServiceAccount, which reads the secrets. */
+  readonly externalSecrets: { readonly namespace: string; readonly serviceAccount: string };
+  /** Blue-green with Argo Rollouts (the chart's rollouts.enabled); off, rolling updates. */
+  readonly rollouts: boolean;
+}
+
 export interface EnvironmentConfig {
   readonly name: EnvironmentName;
   /** Region of every stack except the frontend's, which CloudFront pins to us-east-1. */
@@ -172,6 +191,7 @@ export interface EnvironmentConfig {
   readonly observability: ObservabilityConfig;
   readonly delivery: DeliveryConfig;
   readonly cost: CostConfig;
+  readonly eks: EksConfig;
   /** Keep tables, snapshots, buckets, log groups and repositories when a stack is deleted. */
   readonly retainData: boolean;
 }

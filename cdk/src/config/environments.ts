@@ -1,10 +1,11 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { DomainConfig, EnvironmentConfig, EnvironmentName } from './environment-config';
+import type { DomainConfig, EksConfig, EnvironmentConfig, EnvironmentName } from './environment-config';
 import {
   placeholderCertificateArn,
   placeholderDomain,
   placeholderGithubRepository,
   placeholderHostedZoneId,
+  placeholderSecurityGroupId,
 } from './placeholders';
 
 const defaultRegion = 'us-east-1';
@@ -33,6 +34,21 @@ function placeholderDomains(subdomain: string | undefined, region: string): Doma
     hostedZoneName: placeholderDomain,
     certificateArn: placeholderCertificateArn(region),
     cloudFrontCertificateArn: placeholderCertificateArn('us-east-1'),
+  };
+}
+
+/**
+ * The EKS cluster of an environment, by convention whatif-<env>-eks in the environment's VPC;
+ * its security group is the account's to name (-c eksClusterSecurityGroupId=sg-...).
+ */
+function eksCluster(environment: EnvironmentName, domain: DomainConfig): EksConfig {
+  return {
+    clusterName: `whatif-${environment}-eks`,
+    clusterSecurityGroupId: placeholderSecurityGroupId,
+    apiDomain: `eks-${domain.apiDomain}`,
+    namespace: 'what-if',
+    externalSecrets: { namespace: 'external-secrets', serviceAccount: 'external-secrets' },
+    rollouts: true,
   };
 }
 
@@ -77,6 +93,7 @@ const dev: EnvironmentConfig = {
     githubOidcProvider: 'create',
   },
   cost: { monthlyBudgetUsd: 400 },
+  eks: eksCluster('dev', placeholderDomains('dev', defaultRegion)),
   retainData: false,
 };
 
@@ -123,6 +140,7 @@ const staging: EnvironmentConfig = {
     githubOidcProvider: 'create',
   },
   cost: { monthlyBudgetUsd: 700 },
+  eks: eksCluster('staging', placeholderDomains('staging', defaultRegion)),
   retainData: true,
 };
 
@@ -179,6 +197,7 @@ const prod: EnvironmentConfig = {
     githubOidcProvider: 'create',
   },
   cost: { monthlyBudgetUsd: 2000 },
+  eks: eksCluster('prod', placeholderDomains(undefined, defaultRegion)),
   retainData: true,
 };
 

@@ -8,7 +8,15 @@ export function resourcePrefix(environment: EnvironmentName): string {
 }
 
 export type StackConcern =
-  'Network' | 'Data' | 'Registry' | 'Edge' | 'Services' | 'Frontend' | 'Observability' | 'Delivery';
+  | 'Network'
+  | 'Data'
+  | 'Registry'
+  | 'Edge'
+  | 'Services'
+  | 'Frontend'
+  | 'Observability'
+  | 'Delivery'
+  | 'EksPrerequisites';
 
 export function stackName(environment: EnvironmentName, concern: StackConcern): string {
   return `WhatIf-${environment}-${concern}`;

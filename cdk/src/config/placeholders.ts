@@ -8,6 +8,7 @@ export const placeholderAccount = '123456789012';
 export const placeholderHostedZoneId = 'Z0000000000EXAMPLE';
 /** The repository whose release workflow may assume the deploy roles (owner/name). */
 export const placeholderGithubRepository = 'example-org/what-if';
+export const placeholderSecurityGroupId = 'sg-00000000000000000';
 
 export function placeholderCertificateArn(region: string): string {
   return `arn:aws:acm:${region}:${placeholderAccount}:certificate/00000000-0000-0000-0000-000000000000`;
@@ -18,6 +19,7 @@ export function isPlaceholder(value: string): boolean {
     value.endsWith(placeholderDomain) ||
     value.includes(`:${placeholderAccount}:`) ||
     value === placeholderHostedZoneId ||
-    value === placeholderGithubRepository
+    value === placeholderGithubRepository ||
+    value === placeholderSecurityGroupId
   );
 }

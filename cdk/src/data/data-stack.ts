@@ -1,5 +1,5 @@
 import { service as catalogService, type ServiceName, type StoreKind } from '@what-if/catalog';
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IVpc } from 'aws-cdk-lib/aws-ec2';
 import type { Secret as ContainerSecret } from 'aws-cdk-lib/aws-ecs';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
 import { resourcePrefix } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
+import { eksImports } from '../eks/eks-exports';
 import type { ReachabilityGroups } from '../network/reachability-groups';
 import { LogBucket } from '../shared/log-bucket';
 import { ApplicationSecrets } from './application-secrets';
@@ -43,6 +44,12 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: dataRemovalPolicy(config),
       pendingWindow: Duration.days(30),
+    });
+
+    // A named export, kept whether or not an EKS stack imports it (cdk/src/eks/eks-exports.ts).
+    new CfnOutput(this, 'DataKeyArn', {
+      value: this.encryptionKey.keyArn,
+      exportName: eksImports.dataKeyArn(config.name),
     });
 
     this.postgres = new PostgresDatabase(this, 'Postgres', {

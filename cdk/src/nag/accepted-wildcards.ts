@@ -95,6 +95,17 @@ export const acceptedWildcards: readonly AcceptedWildcard[] = [
   },
   {
     resource: new RegExp(
+      `^arn:${arnSegment}:secretsmanager:${arnSegment}:${arnSegment}:secret:whatif/[a-z]+/\\*$`,
+    ),
+    accepts: (actions) =>
+      actions.every(
+        (action) => action === 'secretsmanager:GetSecretValue' || action === 'secretsmanager:DescribeSecret',
+      ),
+    reason:
+      "Reading one environment's secrets by name prefix (the External Secrets controller on EKS): Secrets Manager appends a random suffix to every secret ARN, and the set of secrets grows with the catalog",
+  },
+  {
+    resource: new RegExp(
       `^arn:${arnSegment}:logs:${arnSegment}:${arnSegment}:log-group:/aws/lambda/cwsyn-\\*$`,
     ),
     accepts: (actions) => actions.every((action) => action.startsWith('logs:')),

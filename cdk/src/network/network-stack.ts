@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   CfnEIP,
   FlowLogDestination,
@@ -12,6 +12,7 @@ import {
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
+import { eksImports } from '../eks/eks-exports';
 import { CloudFrontOriginFacing } from './cloudfront-origin-facing';
 import { ReachabilityGroups } from './reachability-groups';
 
@@ -74,6 +75,16 @@ export class NetworkStack extends Stack {
       natPublicIps: natPublicIps(this.vpc),
       testListenerCidrs: config.edge.testListenerCidrs,
     });
+    // Named exports, kept whether or not an EKS stack imports them (cdk/src/eks/eks-exports.ts).
+    new CfnOutput(this, 'PostgresSecurityGroup', {
+      value: this.groups.stores.postgres.securityGroupId,
+      exportName: eksImports.postgresSecurityGroup(config.name),
+    });
+    new CfnOutput(this, 'RedisSecurityGroup', {
+      value: this.groups.stores.redis.securityGroupId,
+      exportName: eksImports.redisSecurityGroup(config.name),
+    });
+    new CfnOutput(this, 'VpcId', { value: this.vpc.vpcId, exportName: eksImports.vpcId(config.name) });
     for (const [name, service] of Object.entries(interfaceEndpoints)) {
       this.vpc.addInterfaceEndpoint(name, {
         service,

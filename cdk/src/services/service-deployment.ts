@@ -28,12 +28,12 @@ import type { ApplicationListenerRule, ApplicationTargetGroup } from 'aws-cdk-li
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { containerEnvironment } from '../catalog/container-environment';
+import { awsPlatformValues, containerEnvironment } from '../catalog/container-environment';
 import { callersOf } from '../catalog/reachability';
 import { shutdownTiming } from '../catalog/shutdown';
 import { taskSizeFor } from '../catalog/task-size';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { dynamoTablePrefix, mailSender, resourcePrefix, serviceLogGroupName } from '../config/naming';
+import { resourcePrefix, serviceLogGroupName } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import type { TrafficSource } from '../shared/traffic-metrics';
 import { capacityStrategy } from './capacity-strategy';
@@ -82,15 +82,10 @@ export class ServiceDeployment extends Construct {
     super(scope, id);
     const { config, entry } = props;
     const timing = shutdownTiming(entry);
-    const environment = containerEnvironment(entry, {
-      region: Stack.of(this).region,
-      dynamoTablePrefix: dynamoTablePrefix(config.name),
-      shutdownTimeoutMs: timing.timeoutMs,
-      siteUrl: `https://${config.domain.siteDomain}`,
-      serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
-      mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
-      scenarios: config.scenarios,
-    });
+    const environment = containerEnvironment(
+      entry,
+      awsPlatformValues(config, Stack.of(this).region, timing.timeoutMs),
+    );
 
     const missing = environment.secretNames.filter((name) => !props.secrets[name]);
     if (missing.length > 0)

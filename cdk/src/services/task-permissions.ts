@@ -24,10 +24,12 @@ const dataKeyActions = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'km
  * tables, its awsApis and its configuration (own tables and indexes by name, the SES identity
  * it sends as, the Bedrock model it invokes), the video bucket for the catalog's object-storage users, and
  * the failed-jobs metric for its publisher. Nothing else: secrets go to the execution role.
+ * Answers whether it granted anything (a service that calls no AWS API gets nothing).
  */
-export function grantTaskPermissions(props: TaskPermissionsProps): void {
+export function grantTaskPermissions(props: TaskPermissionsProps): boolean {
   const { config, entry, role } = props;
   let usesDataKey = entry.dynamoTables.length > 0;
+  let granted = false;
 
   const stack = Stack.of(role);
   const account = { partition: stack.partition, accountId: stack.account };
@@ -39,6 +41,7 @@ export function grantTaskPermissions(props: TaskPermissionsProps): void {
         resources: [...permission.resources],
       }),
     );
+    granted = true;
   }
 
   if (entry.objectStorage) {
@@ -50,12 +53,14 @@ export function grantTaskPermissions(props: TaskPermissionsProps): void {
       new PolicyStatement({ sid: 'VideoBucket', actions: ['s3:ListBucket'], resources: [bucketArn] }),
     );
     usesDataKey = true;
+    granted = true;
   }
 
   if (usesDataKey) {
     role.addToPrincipalPolicy(
       new PolicyStatement({ sid: 'DataKey', actions: dataKeyActions, resources: [props.dataKeyArn] }),
     );
+    granted = true;
   }
 
   if (entry.name === videoJobsFailed.publisher) {
@@ -67,5 +72,7 @@ export function grantTaskPermissions(props: TaskPermissionsProps): void {
         conditions: { StringEquals: { 'cloudwatch:namespace': videoJobsFailed.namespace } },
       }),
     );
+    granted = true;
   }
+  return granted;
 }

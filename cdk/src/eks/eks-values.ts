@@ -1,0 +1,129 @@
+import { envFor, services, type ServiceName } from '@what-if/catalog';
+import type { EnvironmentConfig } from '../config/environment-config';
+import { dynamoTablePrefix, mailSender, repositoryName, secretPrefix } from '../config/naming';
+import { eksAccessLogPrefix, eksOutputKeys } from './eks-prerequisites-stack';
+
+/** One pushed image, as make images records it in .release/<env>/images.tsv. */
+export interface PushedImage {
+  readonly service: ServiceName;
+  readonly repository: string;
+  readonly tag: string;
+  /** sha256:... */
+  readonly digest: string;
+}
+
+export interface ReleaseFacts {
+  readonly config: EnvironmentConfig;
+  /** The AWS account the credentials deploy into. */
+  readonly account: string;
+  /** The prerequisites stack's outputs, by key. */
+  readonly outputs: Readonly<Record<string, string>>;
+  readonly images: readonly PushedImage[];
+}
+
+/** Parses `aws cloudformation describe-stacks --query 'Stacks[0].Outputs'` output. */
+export function outputsByKey(json: string): Record<string, string> {
+  const outputs = JSON.parse(json) as { OutputKey: string; OutputValue: string }[] | null;
+  return Object.fromEntries((outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
+}
+
+/** Parses images.tsv: service, repository, tag, digest per line. */
+export function pushedImages(tsv: string): PushedImage[] {
+  return tsv
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [service, repository, tag, digest] = line.split('\t');
+      if (
+        !services.some((entry) => entry.name === service) ||
+        !repository ||
+        !tag ||
+        !/^sha256:[0-9a-f]{64}$/.test(digest ?? '')
+      ) {
+        throw new Error(`images.tsv: "${line}" is not <service> <repository> <tag> <sha256 digest>`);
+      }
+      return { service: service as ServiceName, repository, tag, digest: digest! };
+    });
+}
+
+function required(outputs: Readonly<Record<string, string>>, key: string): string {
+  const value = outputs[key];
+  if (!value) {
+    throw new Error(
+      `The EKS prerequisites stack has no output ${key}: run make deploy-eks-prereqs for this environment first`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The Helm values that make one environment's release real, laid over values-eks-prod.yaml:
+ * the account's registry and each image pinned by digest, the roles, certificate, WAF and
+ * access-log bucket from the prerequisites stack's outputs, and the environment's VPC, secret
+ * prefix, domains, mail and scenario settings from its configuration, as ECS uses them. JSON,
+ * which Helm reads as YAML and cdk8s (make k8s-synth VALUES=...) reads as it is.
+ */
+export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
+  const { config, account, outputs, images } = facts;
+  const missing = services.filter((entry) => !images.some((image) => image.service === entry.name));
+  if (missing.length > 0) {
+    throw new Error(
+      `No pushed image recorded for ${missing.map((entry) => entry.name).join(', ')}: run make images ENV=${config.name} first`,
+    );
+  }
+  const tags = new Set(images.map((image) => image.tag));
+  if (tags.size !== 1)
+    throw new Error(`images.tsv mixes tags ${[...tags].join(', ')}: run make images again`);
+
+  const vpc = [{ ipBlock: { cidr: config.network.cidr } }];
+  const siteUrl = `https://${config.domain.siteDomain}`;
+  const platform: Record<string, string> = {
+    AWS_REGION: config.region,
+    DYNAMODB_TABLE_PREFIX: dynamoTablePrefix(config.name),
+    CORS_ALLOWED_ORIGINS: siteUrl,
+    PUBLIC_APP_URL: siteUrl,
+    PUBLIC_API_URL: `https://${config.eks.apiDomain}`,
+    MAILER: config.mail.mailer,
+    MAIL_FROM: mailSender(config.domain.hostedZoneName),
+    GENERATION_PROVIDERS: config.scenarios.providers,
+    BEDROCK_REGION: config.region,
+    BEDROCK_MODEL_ID: config.scenarios.bedrockModelId,
+  };
+
+  const serviceValues = Object.fromEntries(
+    services.map((entry) => {
+      const image = images.find((candidate) => candidate.service === entry.name)!;
+      const declared = new Set(envFor(entry.name).map((variable) => variable.name));
+      const env = Object.fromEntries(Object.entries(platform).filter(([name]) => declared.has(name)));
+      const roleArn = outputs[eksOutputKeys.role(entry.name)];
+      return [
+        entry.name,
+        {
+          image: { repository: repositoryName(config.name, entry.name), digest: image.digest },
+          ...(Object.keys(env).length > 0 ? { env } : {}),
+          ...(roleArn ? { awsRoleArn: roleArn } : {}),
+        },
+      ];
+    }),
+  );
+
+  return {
+    global: { image: { registry: `${account}.dkr.ecr.${config.region}.amazonaws.com`, tag: [...tags][0] } },
+    rollouts: { enabled: config.eks.rollouts },
+    networkPolicy: { ingressControllerPeers: vpc },
+    stores: { postgres: { peers: vpc }, redis: { peers: vpc } },
+    externalSecrets: {
+      keyPrefix: secretPrefix(config.name),
+      clusterSecretStore: { create: true, region: config.region },
+    },
+    ingress: {
+      host: config.eks.apiDomain,
+      alb: {
+        certificateArn: required(outputs, eksOutputKeys.certificate),
+        wafv2AclArn: required(outputs, eksOutputKeys.webAcl),
+        accessLogs: { bucket: required(outputs, eksOutputKeys.accessLogsBucket), prefix: eksAccessLogPrefix },
+      },
+    },
+    services: serviceValues,
+  };
+}
