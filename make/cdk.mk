@@ -14,7 +14,7 @@ ALLOW_DIRTY ?=
 CDK_CLI = cd cdk && CDK_DISABLE_CLI_TELEMETRY=true npx --no-install cdk --no-notices --output cdk.out/$(ENV)
 CDK_CONTEXT = -c env=$(ENV) -c imageTag=$(IMAGE_TAG) $(if $(REGION),-c region=$(REGION)) $(CDK_ARGS)
 
-.PHONY: cdk-environment cdk-build cdk-synth diff-ecs deploy-ecs
+.PHONY: cdk-environment cdk-build cdk-synth diff-ecs deploy-ecs images rollback-ecs
 
 cdk-environment:
 	@case " $(CDK_ENVIRONMENTS) " in *" $(ENV) "*) ;; \
@@ -30,6 +30,14 @@ cdk-synth: cdk-environment cdk-build ## Synthesize ENV=dev|staging|prod offline 
 diff-ecs: cdk-environment cdk-build ## Show what deploy-ecs would change in ENV's AWS account (needs credentials)
 	$(CDK_CLI) diff --all $(CDK_CONTEXT) -c strict=true
 
+images: cdk-environment cdk-build ## Build and push every service image (tag: git SHA) to ENV's ECR repositories, for ECS and EKS; digests in .release/ENV/images.tsv
+	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
+	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/images.sh
+
 deploy-ecs: cdk-environment cdk-build web-build ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
 	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
 	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/deploy-ecs.sh
+
+rollback-ecs: cdk-environment cdk-build ## Put ENV's ECS services back on the images before the last deployment (ROLLBACK_TO=<sha> picks one); only task definitions change
+	ENV=$(ENV) ROLLBACK_TO=$(ROLLBACK_TO) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
+	  CDK_APPROVAL=$(CDK_APPROVAL) cdk/scripts/rollback-ecs.sh

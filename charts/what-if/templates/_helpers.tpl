@@ -50,7 +50,7 @@ app.kubernetes.io/component: {{ .component }}
 {{- define "what-if.labels" -}}
 {{ include "what-if.selectorLabels" . }}
 app.kubernetes.io/part-of: what-if
-app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/version: {{ .root.Values.global.image.tag | default .root.Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 helm.sh/chart: {{ include "what-if.chart" .root }}
 {{- with .root.Values.global.labels }}

@@ -1,0 +1,77 @@
+# Sourced by the release scripts (make images, deploy-ecs, deploy-eks-prereqs, deploy-eks,
+# rollback-eks, rollback-ecs) from the repository root. Needs ENV; reads REGION, ACCOUNT,
+# CDK_ARGS, ALLOW_DIRTY and RELEASE_DIR (where a release's files go: .release/<env>).
+# shellcheck shell=bash
+
+release_dir=${RELEASE_DIR:-.release/$ENV}
+script_name=$(basename "$0" .sh)
+
+require_tools() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$script_name needs $tool on the PATH" >&2; exit 1; }
+  done
+}
+
+# The tag names a commit; an image built from uncommitted files would be mislabelled.
+require_clean() {
+  if [ -z "${ALLOW_DIRTY:-}" ] && [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+    echo "Uncommitted changes: image tag $IMAGE_TAG would not describe what runs. Commit first (or ALLOW_DIRTY=1)." >&2
+    exit 1
+  fi
+}
+
+# The -c pairs every helper and cdk call gets, so they all see the same environment.
+context_args() {
+  local args=()
+  if [ -n "${REGION:-}" ]; then args+=(-c "region=$REGION"); fi
+  # shellcheck disable=SC2206 # CDK_ARGS is a list of -c key=value words
+  if [ -n "${CDK_ARGS:-}" ]; then args+=($CDK_ARGS); fi
+  if [ ${#args[@]} -gt 0 ]; then printf '%s\n' "${args[@]}"; fi
+}
+
+# The environment's release plan (cdk/src/bin/release-plan.ts), in $plan.
+load_plan() {
+  local args
+  mapfile -t args < <(context_args)
+  plan=$(node cdk/dist/bin/release-plan.js "$ENV" "${args[@]}")
+}
+
+# The value(s) after one kind of line of the plan.
+plan_field() { awk -F'\t' -v kind="$1" '$1 == kind { $1 = ""; sub(/^ /, ""); print }' <<<"$plan"; }
+
+# The account of the credentials, refused when ACCOUNT names another.
+deploy_account() {
+  local account
+  account=$(aws sts get-caller-identity --query Account --output text)
+  if [ -n "${ACCOUNT:-}" ] && [ "$account" != "$ACCOUNT" ]; then
+    echo "These credentials are for account $account, not ACCOUNT=$ACCOUNT; refusing to touch $ENV." >&2
+    exit 1
+  fi
+  echo "$account"
+}
+
+cdk() {
+  local args
+  mapfile -t args < <(context_args)
+  (cd cdk && CDK_DISABLE_CLI_TELEMETRY=true npx --no-install cdk --no-notices --output "cdk.out/$ENV" "$@" \
+    -c env="$ENV" -c imageTag="$IMAGE_TAG" -c strict=true "${args[@]}")
+}
+
+# Keys a service cannot start without, generated once into their secrets (the same for ECS and EKS).
+make_first_run_keys() {
+  local region=$1 kind provisioning secret current
+  while IFS=$'\t' read -r kind provisioning secret; do
+    [ "$kind" = secret ] && [ "$provisioning" = ec-p256-private-key ] || continue
+    current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
+      --query SecretString --output text)
+    if node -e 'process.exit(JSON.parse(process.argv[1]).value ? 0 : 1)' "$current"; then
+      echo "$secret is set"
+      continue
+    fi
+    echo "Generating $secret (EC P-256, PKCS#8 PEM)"
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 |
+      node -e 'let pem = ""; process.stdin.on("data", (chunk) => (pem += chunk)).on("end", () => process.stdout.write(JSON.stringify({ value: pem })));' |
+      aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
+  done <<<"$plan"
+}
