@@ -525,9 +525,68 @@ export const services: readonly ServiceEntry[] = [
       { path: '/s', auth: 'public' },
     ],
     stores: ['dynamodb'],
-    dynamoTables: [singleTable('shares', 'expiresAt')],
-    calls: ['history', 'user'],
-    env: [],
+    dynamoTables: [
+      {
+        ...singleTable('shares', 'expiresAt'),
+        globalIndexes: [
+          ...(singleTable('shares').globalIndexes ?? []),
+          // A scenario's shares: deleting or moderating a scenario reaches every link to it.
+          {
+            name: 'gsi2',
+            partitionKey: { name: 'gsi2pk', type: 'S' },
+            sortKey: { name: 'gsi2sk', type: 'S' },
+          },
+        ],
+      },
+    ],
+    calls: ['history', 'social', 'user'],
+    env: [
+      {
+        name: 'PUBLIC_API_URL',
+        default: 'http://localhost:3000',
+        description:
+          'Where people open share links: the origin that serves /s (the gateway locally, the site behind CloudFront on ECS); share URLs, og:url and og:image start with it',
+        browserFacing: true,
+      },
+      {
+        name: 'PUBLIC_APP_URL',
+        default: 'http://localhost:3007',
+        description: 'Where people reach the web app: the share pages link into it',
+        browserFacing: true,
+      },
+      {
+        name: 'SCENARIO_CACHE_SECONDS',
+        default: '30',
+        description:
+          "How long a share page reuses history's answer about its scenario (0-30): bounds how late a deleted scenario's shares stop answering",
+      },
+      {
+        name: 'SHARE_PASSWORD_FAILURES_PER_SHARE',
+        default: '10',
+        description: 'Wrong passwords one protected share accepts per window before every attempt answers 429',
+      },
+      {
+        name: 'SHARE_PASSWORD_FAILURES_PER_IP',
+        default: '30',
+        description: 'Wrong share passwords one client address may send per window, across shares',
+      },
+      {
+        name: 'SHARE_PASSWORD_WINDOW_SECONDS',
+        default: '900',
+        description: 'The window the share-password limits count in',
+      },
+      {
+        name: 'REPORTS_PER_IP_PER_HOUR',
+        default: '10',
+        description: 'Reports one network (IPv4 /24, IPv6 /48) may file per hour',
+      },
+      {
+        name: 'COUNTRY_HEADER',
+        default: 'cloudfront-viewer-country',
+        description:
+          "The request header in which the edge names the viewer's country (ISO 3166-1 alpha-2) for share analytics; only the edge may set it",
+      },
+    ],
     awsApis: [],
     health,
     resources: {

@@ -1,3 +1,5 @@
+// Internal messages: what one service asks of another (sharing's read of a scenario, purges).
+export { ownedScenarioPath, ownedScenarioSchema, type OwnedScenario } from './history-messages';
 export {
   narrationLimits,
   provenanceSchema,

@@ -1,5 +1,5 @@
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)', () => {
   let history: HistoryHarness;
