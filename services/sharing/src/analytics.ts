@@ -27,7 +27,10 @@ export function dateRange(query: { from?: unknown; to?: unknown }, now: Date): {
       ? query.from
       : utcDay(new Date(Date.parse(`${to}T00:00:00Z`) - (defaultRangeDays - 1) * 86_400_000));
   const problems = [];
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
     if (!dayPattern.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
       problems.push({ path: `/query/${name}`, message: 'must be a date, YYYY-MM-DD' });
     }
@@ -36,12 +39,17 @@ export function dateRange(query: { from?: unknown; to?: unknown }, now: Date): {
   const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (span < 1) throw validationProblem([{ path: '/query/from', message: 'must not be after to' }]);
   if (span > maxRangeDays) {
-    throw validationProblem([{ path: '/query/from', message: `the range may span at most ${maxRangeDays} days` }]);
+    throw validationProblem([
+      { path: '/query/from', message: `the range may span at most ${maxRangeDays} days` },
+    ]);
   }
   return { from, to };
 }
 
-function ranked<Key extends string>(counts: Map<string, number>, key: Key): Array<Record<Key, string> & { views: number }> {
+function ranked<Key extends string>(
+  counts: Map<string, number>,
+  key: Key,
+): Array<Record<Key, string> & { views: number }> {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, topEntries)
@@ -75,7 +83,9 @@ export function summarize(range: { from: string; to: string }, days: readonly Da
   return {
     ...range,
     views,
-    days: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, count]) => ({ date, views: count })),
+    days: [...byDay.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, count]) => ({ date, views: count })),
     via,
     referrers: ranked(referrers, 'domain'),
     countries: ranked(countries, 'country'),

@@ -40,12 +40,23 @@ export function createScenarioSource(options: ScenarioSourceOptions): ScenarioSo
     const response = await options.history.request({ method: 'GET', path: ownedScenarioPath(scenarioId) });
     if (response.status === 404) return undefined;
     if (response.status !== 200) {
-      throw new UpstreamError('history', 502, `The history service answered ${response.status} for a scenario read.`);
+      throw new UpstreamError(
+        'history',
+        502,
+        `The history service answered ${response.status} for a scenario read.`,
+      );
     }
     const parsed = ownedScenarioSchema.safeParse(response.body);
     if (!parsed.success) {
-      options.logger.error({ scenarioId, issues: parsed.error.issues.slice(0, 3) }, 'history answered a scenario outside the contract');
-      throw new UpstreamError('history', 502, 'The history service answered a scenario this service cannot read.');
+      options.logger.error(
+        { scenarioId, issues: parsed.error.issues.slice(0, 3) },
+        'history answered a scenario outside the contract',
+      );
+      throw new UpstreamError(
+        'history',
+        502,
+        'The history service answered a scenario this service cannot read.',
+      );
     }
     return parsed.data;
   }

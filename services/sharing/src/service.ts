@@ -23,7 +23,10 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
     // A missing font is a broken image, not a degraded one: refuse to start.
     registerPreviewFonts();
     const dynamo = await dynamoFromConfig(config, service('sharing').dynamoTables, logger);
-    const store = createShareStore(dynamo.documents, dynamoTableName(config.DYNAMODB_TABLE_PREFIX, sharesTable.name));
+    const store = createShareStore(
+      dynamo.documents,
+      dynamoTableName(config.DYNAMODB_TABLE_PREFIX, sharesTable.name),
+    );
     const sharingMetrics = createSharingMetrics(metrics.registry);
     const history = createServiceClient({
       upstream: 'history',
@@ -41,7 +44,11 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
     });
     // Read lazily and kept once read: DynamoDB may still be coming up when the service starts.
     let visitorKey: Promise<Buffer> | undefined;
-    const views = createViewCounter({ record: (view) => store.recordView(view), metrics: sharingMetrics, logger });
+    const views = createViewCounter({
+      record: (view) => store.recordView(view),
+      metrics: sharingMetrics,
+      logger,
+    });
     const windowMinutes = config.SHARE_PASSWORD_WINDOW_SECONDS;
     return {
       app: buildApp({
@@ -52,7 +59,11 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
           store,
           scenarios: createScenarioSource({ history, logger, cacheSeconds: config.SCENARIO_CACHE_SECONDS }),
           verifier: jwksVerifier(
-            { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+            {
+              jwksUrl: jwksUrl(config.USER_SERVICE_URL),
+              issuer: config.JWT_ISSUER,
+              audience: config.JWT_AUDIENCE,
+            },
             logger,
           ),
           logger,
@@ -72,7 +83,11 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
               limit: config.SHARE_PASSWORD_FAILURES_PER_IP,
               windowSeconds: windowMinutes,
             },
-            reportsPerNetwork: { scope: 'reports-network', limit: config.REPORTS_PER_IP_PER_HOUR, windowSeconds: 3600 },
+            reportsPerNetwork: {
+              scope: 'reports-network',
+              limit: config.REPORTS_PER_IP_PER_HOUR,
+              windowSeconds: 3600,
+            },
           },
           countryHeader: config.COUNTRY_HEADER,
           visitorKey: () => {

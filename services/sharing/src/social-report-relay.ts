@@ -6,7 +6,12 @@ import type { ReportRelay } from './report-relay';
 export function createSocialReportRelay(options: { social: ServiceClient }): ReportRelay {
   return {
     async submit(report) {
-      const response = await options.social.request({ method: 'POST', path: reportsPath, body: report, idempotent: true });
+      const response = await options.social.request({
+        method: 'POST',
+        path: reportsPath,
+        body: report,
+        idempotent: true,
+      });
       if (response.status >= 300) {
         throw new UpstreamError('social', 502, `The social service refused a report (${response.status}).`);
       }

@@ -2,7 +2,17 @@ import { createHmac } from 'node:crypto';
 import { isbot } from 'isbot';
 
 /** The platforms a link can say it was shared through (`?via=`). */
-export const sharePlatforms = ['facebook', 'x', 'linkedin', 'whatsapp', 'telegram', 'email', 'copy', 'qr', 'other'] as const;
+export const sharePlatforms = [
+  'facebook',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'telegram',
+  'email',
+  'copy',
+  'qr',
+  'other',
+] as const;
 export type SharePlatform = (typeof sharePlatforms)[number];
 
 /** The UTC day of a moment, YYYY-MM-DD: views are unique per visitor per such day. */
@@ -16,7 +26,10 @@ export function utcDay(now: Date): string {
  * next day, and without the key no value can be tied back to an address.
  */
 export function visitorOfTheDay(key: Buffer, day: string, ip: string, userAgent: string): string {
-  return createHmac('sha256', key).update(`visitor\n${day}\n${ip}\n${userAgent}`).digest('base64url').slice(0, 32);
+  return createHmac('sha256', key)
+    .update(`visitor\n${day}\n${ip}\n${userAgent}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /** Crawlers, link expanders and scripts: not counted (their own User-Agent says so). */
@@ -34,7 +47,10 @@ export function platformOf(via: unknown): SharePlatform | undefined {
  * The referring site's host name, lower case, without `www.`: only the domain is kept, never
  * the path or query (which can carry personal data). None for our own pages or a bad header.
  */
-export function referrerDomain(referer: string | undefined, ownHosts: ReadonlySet<string>): string | undefined {
+export function referrerDomain(
+  referer: string | undefined,
+  ownHosts: ReadonlySet<string>,
+): string | undefined {
   if (!referer) return undefined;
   let host: string;
   try {

@@ -21,15 +21,23 @@ interface Analytics {
 }
 
 async function figures(token: string, slug?: string): Promise<Analytics> {
-  const answer = await sharing.call<Analytics>('GET', slug ? `/api/v1/shares/${slug}/analytics` : '/api/v1/shares/analytics', {
-    token,
-  });
+  const answer = await sharing.call<Analytics>(
+    'GET',
+    slug ? `/api/v1/shares/${slug}/analytics` : '/api/v1/shares/analytics',
+    {
+      token,
+    },
+  );
   expect(answer.status).toBe(200);
   return answer.body;
 }
 
 /** A visitor: one client address (as the gateway forwards it) and one browser. */
-function visit(slug: string, visitor: string, options: { via?: string; referer?: string; country?: string; agent?: string } = {}) {
+function visit(
+  slug: string,
+  visitor: string,
+  options: { via?: string; referer?: string; country?: string; agent?: string } = {},
+) {
   return sharing.browse(`/s/${slug}${options.via ? `?via=${options.via}` : ''}`, {
     'x-forwarded-for': visitor,
     'user-agent': options.agent ?? browserAgent,
@@ -51,14 +59,21 @@ test('views are unique per visitor per day: a replayed request counts once', asy
   });
   expect(counted.via['x']).toBe(1);
   expect(counted.days).toEqual([{ date: new Date().toISOString().slice(0, 10), views: 3 }]);
-  const listed = await sharing.call<{ items: Array<{ views: number }> }>('GET', '/api/v1/shares', { token: owner.token });
+  const listed = await sharing.call<{ items: Array<{ views: number }> }>('GET', '/api/v1/shares', {
+    token: owner.token,
+  });
   expect(listed.body.items[0]!.views).toBe(3);
 });
 
 test('crawlers and scripts are not counted', async () => {
   const owner = sharing.newUser();
   const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
-  const crawlers = ['facebookexternalhit/1.1', 'Twitterbot/1.0', 'Googlebot/2.1 (+http://www.google.com/bot.html)', 'curl/8.5.0'];
+  const crawlers = [
+    'facebookexternalhit/1.1',
+    'Twitterbot/1.0',
+    'Googlebot/2.1 (+http://www.google.com/bot.html)',
+    'curl/8.5.0',
+  ];
   for (const [index, agent] of crawlers.entries()) {
     expect((await visit(share.slug, `10.1.0.${index}`, { agent })).status).toBe(200);
   }
@@ -71,9 +86,17 @@ test('crawlers and scripts are not counted', async () => {
 test('platforms, referring domains and countries are counted; no address is stored', async () => {
   const owner = sharing.newUser();
   const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
-  await visit(share.slug, '198.51.100.1', { via: 'facebook', referer: 'https://www.facebook.com/some/post?id=1', country: 'VN' });
+  await visit(share.slug, '198.51.100.1', {
+    via: 'facebook',
+    referer: 'https://www.facebook.com/some/post?id=1',
+    country: 'VN',
+  });
   await visit(share.slug, '198.51.100.2', { via: 'whatsapp', country: 'vn' });
-  await visit(share.slug, '198.51.100.3', { via: 'bogus', referer: 'https://news.example.org/a', country: 'XX' });
+  await visit(share.slug, '198.51.100.3', {
+    via: 'bogus',
+    referer: 'https://news.example.org/a',
+    country: 'XX',
+  });
   await visit(share.slug, '198.51.100.4', { referer: 'http://share.test/s/elsewhere' });
   const counted = await eventually(async () => {
     const now = await figures(owner.token, share.slug);
@@ -105,14 +128,22 @@ test('the owner sees totals over all their shares for a range; a stranger sees n
   });
   expect(totals.shares).toBe(2);
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const past = await sharing.call<Analytics>('GET', `/api/v1/shares/analytics?from=${yesterday}&to=${yesterday}`, {
+  const past = await sharing.call<Analytics>(
+    'GET',
+    `/api/v1/shares/analytics?from=${yesterday}&to=${yesterday}`,
+    {
+      token: owner.token,
+    },
+  );
+  expect(past.body.views).toBe(0);
+  const backwards = await sharing.call('GET', `/api/v1/shares/analytics?from=2026-02-01&to=2026-01-01`, {
     token: owner.token,
   });
-  expect(past.body.views).toBe(0);
-  const backwards = await sharing.call('GET', `/api/v1/shares/analytics?from=2026-02-01&to=2026-01-01`, { token: owner.token });
   expect(backwards.status).toBe(400);
 
   const stranger = sharing.newUser();
   expect((await figures(stranger.token)).views).toBe(0);
-  expect((await sharing.call('GET', `/api/v1/shares/${one.slug}/analytics`, { token: stranger.token })).status).toBe(404);
+  expect(
+    (await sharing.call('GET', `/api/v1/shares/${one.slug}/analytics`, { token: stranger.token })).status,
+  ).toBe(404);
 });

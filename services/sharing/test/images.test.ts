@@ -17,15 +17,18 @@ afterAll(async () => {
 
 async function image(path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${sharing.url}${path}`, { headers });
-  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }
 
 function decodeQr(rgba: Uint8ClampedArray, width: number, height: number): string | undefined {
   return jsQR(rgba, width, height)?.data;
 }
 
-const vietnameseLetters =
-  'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
+const vietnameseLetters = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
 
 test('the preview font has its own glyph for every Vietnamese letter, lower and upper case', () => {
   for (const file of Object.values(previewFontFiles)) {
@@ -52,7 +55,10 @@ test('og.png is a 1200×630 PNG with an ETag; the same card answers 304 to If-No
   const again = await image(`/s/${share.slug}/og.png`, { 'if-none-match': etag });
   expect(again.status).toBe(304);
   // A new title is a new image.
-  await sharing.call('PATCH', `/api/v1/shares/${share.slug}`, { token: owner.token, body: { title: 'Another title' } });
+  await sharing.call('PATCH', `/api/v1/shares/${share.slug}`, {
+    token: owner.token,
+    body: { title: 'Another title' },
+  });
   const changed = await image(`/s/${share.slug}/og.png`, { 'if-none-match': etag });
   expect(changed.status).toBe(200);
   expect(changed.headers.get('etag')).not.toBe(etag);
@@ -61,9 +67,20 @@ test('og.png is a 1200×630 PNG with an ETag; the same card answers 304 to If-No
 test('Vietnamese diacritics are drawn: the title with them is not the title without them', async () => {
   const owner = sharing.newUser();
   const title = 'Nếu nhà Trần không đánh bại quân Nguyên';
-  const bare = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
-  const withMarks = sharing.saveScenario(owner.userId, { language: 'vi', title, question: 'Điều gì sẽ xảy ra?' });
-  const withoutMarks = sharing.saveScenario(owner.userId, { language: 'vi', title: bare, question: 'Điều gì sẽ xảy ra?' });
+  const bare = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd');
+  const withMarks = sharing.saveScenario(owner.userId, {
+    language: 'vi',
+    title,
+    question: 'Điều gì sẽ xảy ra?',
+  });
+  const withoutMarks = sharing.saveScenario(owner.userId, {
+    language: 'vi',
+    title: bare,
+    question: 'Điều gì sẽ xảy ra?',
+  });
   const decomposed = sharing.saveScenario(owner.userId, {
     language: 'vi',
     title: title.normalize('NFD'),
@@ -81,8 +98,14 @@ test('Vietnamese diacritics are drawn: the title with them is not the title with
 
 test('a protected share previews a neutral card, the same for every protected share', async () => {
   const owner = sharing.newUser();
-  const one = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId, { title: 'One' }).id, password: 'pass word' });
-  const two = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId, { title: 'Two' }).id, password: 'pass word' });
+  const one = await sharing.share(owner.token, {
+    scenarioId: sharing.saveScenario(owner.userId, { title: 'One' }).id,
+    password: 'pass word',
+  });
+  const two = await sharing.share(owner.token, {
+    scenarioId: sharing.saveScenario(owner.userId, { title: 'Two' }).id,
+    password: 'pass word',
+  });
   const first = await image(`/s/${one.slug}/og.png`);
   const second = await image(`/s/${two.slug}/og.png`);
   expect(first.status).toBe(200);
@@ -95,7 +118,9 @@ test('qr.png decodes to the share URL', async () => {
   const answer = await image(`/s/${share.slug}/qr.png`);
   expect(answer.headers.get('content-type')).toBe('image/png');
   const png = PNG.sync.read(answer.body);
-  expect(decodeQr(new Uint8ClampedArray(png.data), png.width, png.height)).toBe(`${publicOrigin}/s/${share.slug}?via=qr`);
+  expect(decodeQr(new Uint8ClampedArray(png.data), png.width, png.height)).toBe(
+    `${publicOrigin}/s/${share.slug}?via=qr`,
+  );
 });
 
 test('qr.svg, drawn, decodes to the share URL', async () => {

@@ -15,7 +15,13 @@ afterAll(async () => {
 
 function decide(slug: string, action: 'hide' | 'restore' | 'remove' | 'warn', decidedAt: Date) {
   return sharing.call('POST', '/internal/v1/moderation-actions', {
-    body: { id: randomUUID(), target: { kind: 'share', id: slug }, action, reason: 'Reviewed', decidedAt: decidedAt.toISOString() },
+    body: {
+      id: randomUUID(),
+      target: { kind: 'share', id: slug },
+      action,
+      reason: 'Reviewed',
+      decidedAt: decidedAt.toISOString(),
+    },
   });
 }
 
@@ -23,17 +29,25 @@ test('a report reaches the moderation queue naming the share, its owner and the 
   const owner = sharing.newUser();
   const reporter = sharing.newUser();
   const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
-  const first = await sharing.call<{ id: string; status: string }>('POST', `/api/v1/shares/${share.slug}/reports`, {
-    token: reporter.token,
-    body: { reason: 'spam', note: 'Selling things' },
-    headers: { 'x-forwarded-for': '192.0.2.10' },
-  });
+  const first = await sharing.call<{ id: string; status: string }>(
+    'POST',
+    `/api/v1/shares/${share.slug}/reports`,
+    {
+      token: reporter.token,
+      body: { reason: 'spam', note: 'Selling things' },
+      headers: { 'x-forwarded-for': '192.0.2.10' },
+    },
+  );
   expect(first.status).toBe(202);
-  const repeat = await sharing.call<{ id: string; status: string }>('POST', `/api/v1/shares/${share.slug}/reports`, {
-    token: reporter.token,
-    body: { reason: 'hate' },
-    headers: { 'x-forwarded-for': '192.0.2.11' },
-  });
+  const repeat = await sharing.call<{ id: string; status: string }>(
+    'POST',
+    `/api/v1/shares/${share.slug}/reports`,
+    {
+      token: reporter.token,
+      body: { reason: 'hate' },
+      headers: { 'x-forwarded-for': '192.0.2.11' },
+    },
+  );
   expect(repeat.status).toBe(200);
   expect(repeat.body).toEqual({ id: first.body.id, status: 'already-open' });
   const received = await eventually(async () => {
@@ -83,7 +97,9 @@ test('hide makes the page 410 for everyone, restore shows it again; an older dec
   expect(hidden.text).toContain('hidden while moderators review');
   expect(hidden.text).not.toContain(scenario.title);
   expect((await sharing.browse(`/s/${share.slug}/og.png`)).status).toBe(410);
-  const owned = await sharing.call<{ moderation: string }>('GET', `/api/v1/shares/${share.slug}`, { token: owner.token });
+  const owned = await sharing.call<{ moderation: string }>('GET', `/api/v1/shares/${share.slug}`, {
+    token: owner.token,
+  });
   expect(owned.body.moderation).toBe('hidden');
 
   expect((await decide(share.slug, 'restore', new Date(now + 1000))).status).toBe(204);
@@ -101,7 +117,13 @@ test('hide makes the page 410 for everyone, restore shows it again; an older dec
 test('a decision about a share that is gone needs nothing; one about something else is refused', async () => {
   expect((await decide('AAAAAAAAAAAA', 'hide', new Date())).status).toBe(204);
   const post = await sharing.call('POST', '/internal/v1/moderation-actions', {
-    body: { id: randomUUID(), target: { kind: 'post', id: 'p1' }, action: 'hide', reason: 'x', decidedAt: new Date().toISOString() },
+    body: {
+      id: randomUUID(),
+      target: { kind: 'post', id: 'p1' },
+      action: 'hide',
+      reason: 'x',
+      decidedAt: new Date().toISOString(),
+    },
   });
   expect(post.status).toBe(422);
 });

@@ -40,7 +40,12 @@ test('the page is the whole scenario, server-rendered, with Open Graph and Twitt
   expect(page.headers.get('content-security-policy')).not.toContain('script-src');
   expect(page.text).not.toContain('<script');
   expect(page.text).toContain('<html lang="en">');
-  for (const text of [scenario.title, scenario.question, scenario.premise, ...scenario.timeline.map((entry) => entry.event)]) {
+  for (const text of [
+    scenario.title,
+    scenario.question,
+    scenario.premise,
+    ...scenario.timeline.map((entry) => entry.event),
+  ]) {
     expect(page.text).toContain(text);
   }
   expect(meta(page.text, 'property', 'og:title')).toBe(scenario.title);
@@ -75,7 +80,10 @@ test('hostile text in every field is escaped, never markup', async () => {
     question: `What if ${hostile}?`,
     premise: `P ${hostile}`,
     divergence: { when: `W ${hostile}`, event: `E ${hostile}` },
-    timeline: Array.from({ length: 5 }, (_, index) => ({ when: `${index} ${hostile}`, event: `${index} ${hostile}` })),
+    timeline: Array.from({ length: 5 }, (_, index) => ({
+      when: `${index} ${hostile}`,
+      event: `${index} ${hostile}`,
+    })),
     consequences: {
       immediate: `I ${hostile}`,
       shortTerm: `S ${hostile}`,
@@ -95,7 +103,8 @@ test('hostile text in every field is escaped, never markup', async () => {
   expect(page.text).not.toContain('<script');
   expect(page.text).not.toContain('<img');
   expect(page.text).not.toMatch(/content="[^"]*"[^>\s]/);
-  const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&quot;&amp;&lt;img src=x onerror=alert(1)&gt;';
+  const escaped =
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;&quot;&amp;&lt;img src=x onerror=alert(1)&gt;';
   // Each field's text arrives escaped (one count per field: 20 fields, plus the override in title and og/twitter tags).
   expect(page.text.split(escaped).length - 1).toBeGreaterThanOrEqual(20);
   expect(meta(page.text, 'property', 'og:title')).toBe(`Override ${escaped}`);
@@ -130,7 +139,8 @@ test('guessing passwords hits the per-share limit: then even the right one answe
   const scenario = sharing.saveScenario(owner.userId);
   const share = await sharing.share(owner.token, { scenarioId: scenario.id, password: 'the real one' });
   const statuses: number[] = [];
-  for (let attempt = 0; attempt < 4; attempt += 1) statuses.push((await unlock(share.slug, `guess ${attempt}`)).status);
+  for (let attempt = 0; attempt < 4; attempt += 1)
+    statuses.push((await unlock(share.slug, `guess ${attempt}`)).status);
   expect(statuses).toEqual([401, 401, 401, 429]);
   const right = await unlock(share.slug, 'the real one');
   expect(right.status).toBe(429);
@@ -143,7 +153,9 @@ test('one client guessing across many shares hits the per-client limit', async (
   const slugs: string[] = [];
   for (let index = 0; index < 3; index += 1) {
     const scenario = sharing.saveScenario(owner.userId);
-    slugs.push((await sharing.share(owner.token, { scenarioId: scenario.id, password: 'not guessable' })).slug);
+    slugs.push(
+      (await sharing.share(owner.token, { scenarioId: scenario.id, password: 'not guessable' })).slug,
+    );
   }
   // The previous test's guesses came from this client too: its window already holds four.
   const statuses: number[] = [];

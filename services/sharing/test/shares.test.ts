@@ -63,7 +63,10 @@ test('asking again answers the live share; another:true makes a second link', as
   const owner = sharing.newUser();
   const scenario = sharing.saveScenario(owner.userId);
   const first = await sharing.share(owner.token, { scenarioId: scenario.id });
-  const again = await sharing.call<Share>('POST', '/api/v1/shares', { token: owner.token, body: { scenarioId: scenario.id } });
+  const again = await sharing.call<Share>('POST', '/api/v1/shares', {
+    token: owner.token,
+    body: { scenarioId: scenario.id },
+  });
   expect(again.status).toBe(200);
   expect(again.body.slug).toBe(first.slug);
   const second = await sharing.share(owner.token, { scenarioId: scenario.id, another: true });
@@ -75,7 +78,10 @@ test('concurrent first shares of one scenario settle on one link', async () => {
   const scenario = sharing.saveScenario(owner.userId);
   const answers = await Promise.all(
     Array.from({ length: 5 }, () =>
-      sharing.call<Share>('POST', '/api/v1/shares', { token: owner.token, body: { scenarioId: scenario.id } }),
+      sharing.call<Share>('POST', '/api/v1/shares', {
+        token: owner.token,
+        body: { scenarioId: scenario.id },
+      }),
     ),
   );
   expect(new Set(answers.map((answer) => answer.body.slug)).size).toBe(1);
@@ -88,7 +94,10 @@ test('a revoked share is replaced by a new one when I share the scenario again',
   const scenario = sharing.saveScenario(owner.userId);
   const first = await sharing.share(owner.token, { scenarioId: scenario.id });
   await sharing.call('POST', `/api/v1/shares/${first.slug}/revoke`, { token: owner.token });
-  const next = await sharing.call<Share>('POST', '/api/v1/shares', { token: owner.token, body: { scenarioId: scenario.id } });
+  const next = await sharing.call<Share>('POST', '/api/v1/shares', {
+    token: owner.token,
+    body: { scenarioId: scenario.id },
+  });
   expect(next.status).toBe(201);
   expect(next.body.slug).not.toBe(first.slug);
 });
@@ -97,8 +106,14 @@ test("sharing someone else's scenario, or one not in history, answers 404 alike"
   const owner = sharing.newUser();
   const stranger = sharing.newUser();
   const scenario = sharing.saveScenario(owner.userId);
-  const theirs = await sharing.call('POST', '/api/v1/shares', { token: stranger.token, body: { scenarioId: scenario.id } });
-  const missing = await sharing.call('POST', '/api/v1/shares', { token: stranger.token, body: { scenarioId: 'no-such-scenario' } });
+  const theirs = await sharing.call('POST', '/api/v1/shares', {
+    token: stranger.token,
+    body: { scenarioId: scenario.id },
+  });
+  const missing = await sharing.call('POST', '/api/v1/shares', {
+    token: stranger.token,
+    body: { scenarioId: 'no-such-scenario' },
+  });
   expect(theirs.status).toBe(404);
   expect(missing.status).toBe(404);
   expect(theirs.body['type']).toBe(missing.body['type']);
@@ -122,9 +137,13 @@ test('my list pages newest first with counts, and a stranger never sees it', asy
     const scenario = sharing.saveScenario(owner.userId);
     made.push((await sharing.share(owner.token, { scenarioId: scenario.id })).slug);
   }
-  const first = await sharing.call<{ items: Share[]; nextCursor: string | null }>('GET', '/api/v1/shares?limit=3', {
-    token: owner.token,
-  });
+  const first = await sharing.call<{ items: Share[]; nextCursor: string | null }>(
+    'GET',
+    '/api/v1/shares?limit=3',
+    {
+      token: owner.token,
+    },
+  );
   expect(first.body.items.map((item) => item.slug)).toEqual(made.slice(2).reverse());
   expect(first.body.items.every((item) => item.views === 0)).toBe(true);
   const second = await sharing.call<{ items: Share[]; nextCursor: string | null }>(
@@ -136,12 +155,18 @@ test('my list pages newest first with counts, and a stranger never sees it', asy
   expect(second.body.nextCursor).toBeNull();
 
   const stranger = sharing.newUser();
-  const theirList = await sharing.call<{ items: Share[] }>('GET', '/api/v1/shares', { token: stranger.token });
-  expect(theirList.body.items).toEqual([]);
-  // The owner's cursor moves nothing for someone else: it only positions within their own shares.
-  const replayed = await sharing.call<{ items: Share[] }>('GET', `/api/v1/shares?cursor=${first.body.nextCursor}`, {
+  const theirList = await sharing.call<{ items: Share[] }>('GET', '/api/v1/shares', {
     token: stranger.token,
   });
+  expect(theirList.body.items).toEqual([]);
+  // The owner's cursor moves nothing for someone else: it only positions within their own shares.
+  const replayed = await sharing.call<{ items: Share[] }>(
+    'GET',
+    `/api/v1/shares?cursor=${first.body.nextCursor}`,
+    {
+      token: stranger.token,
+    },
+  );
   expect(replayed.body.items).toEqual([]);
 });
 
@@ -159,8 +184,14 @@ test('every owner route answers a stranger exactly as a missing share (IDOR)', a
     ['DELETE', ''],
   ];
   for (const [method, suffix, body] of routes) {
-    const theirs = await sharing.call(method, `/api/v1/shares/${share.slug}${suffix}`, { token: stranger.token, body });
-    const none = await sharing.call(method, `/api/v1/shares/${missing}${suffix}`, { token: stranger.token, body });
+    const theirs = await sharing.call(method, `/api/v1/shares/${share.slug}${suffix}`, {
+      token: stranger.token,
+      body,
+    });
+    const none = await sharing.call(method, `/api/v1/shares/${missing}${suffix}`, {
+      token: stranger.token,
+      body,
+    });
     expect([method + suffix, theirs.status]).toEqual([method + suffix, 404]);
     expect(theirs.body['type']).toBe(none.body['type']);
     expect(String(theirs.body['detail'])).toContain(share.slug);
@@ -178,10 +209,20 @@ test('an owner changes title, description, password, expiry and visibility, and 
   const scenario = sharing.saveScenario(owner.userId);
   const share = await sharing.share(owner.token, { scenarioId: scenario.id });
   const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
-  const changed = await sharing.call<Share & { description: string | null }>('PATCH', `/api/v1/shares/${share.slug}`, {
-    token: owner.token,
-    body: { title: 'New title', description: 'New words', password: 'secret words', expiresAt, visibility: 'public' },
-  });
+  const changed = await sharing.call<Share & { description: string | null }>(
+    'PATCH',
+    `/api/v1/shares/${share.slug}`,
+    {
+      token: owner.token,
+      body: {
+        title: 'New title',
+        description: 'New words',
+        password: 'secret words',
+        expiresAt,
+        visibility: 'public',
+      },
+    },
+  );
   expect(changed.status).toBe(200);
   expect(changed.body).toMatchObject({
     title: 'New title',
@@ -190,10 +231,14 @@ test('an owner changes title, description, password, expiry and visibility, and 
     expiresAt,
     visibility: 'public',
   });
-  const cleared = await sharing.call<Share & { description: string | null }>('PATCH', `/api/v1/shares/${share.slug}`, {
-    token: owner.token,
-    body: { title: null, description: null, password: null, expiresAt: null },
-  });
+  const cleared = await sharing.call<Share & { description: string | null }>(
+    'PATCH',
+    `/api/v1/shares/${share.slug}`,
+    {
+      token: owner.token,
+      body: { title: null, description: null, password: null, expiresAt: null },
+    },
+  );
   expect(cleared.body).toMatchObject({ title: null, description: null, hasPassword: false, expiresAt: null });
 });
 
@@ -201,7 +246,13 @@ test('counters, moderation, owner and scenario are not writable', async () => {
   const owner = sharing.newUser();
   const scenario = sharing.saveScenario(owner.userId);
   const share = await sharing.share(owner.token, { scenarioId: scenario.id });
-  for (const body of [{ views: 1000 }, { moderation: 'visible' }, { ownerId: 'someone' }, { scenarioId: 'other' }, { slug: 'x' }]) {
+  for (const body of [
+    { views: 1000 },
+    { moderation: 'visible' },
+    { ownerId: 'someone' },
+    { scenarioId: 'other' },
+    { slug: 'x' },
+  ]) {
     const answer = await sharing.call('PATCH', `/api/v1/shares/${share.slug}`, { token: owner.token, body });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
@@ -212,19 +263,31 @@ test('revoking answers the share as revoked and is idempotent; delete removes ev
   const owner = sharing.newUser();
   const scenario = sharing.saveScenario(owner.userId);
   const share = await sharing.share(owner.token, { scenarioId: scenario.id });
-  const revoked = await sharing.call<Share & { revokedAt: string }>('POST', `/api/v1/shares/${share.slug}/revoke`, {
-    token: owner.token,
-  });
+  const revoked = await sharing.call<Share & { revokedAt: string }>(
+    'POST',
+    `/api/v1/shares/${share.slug}/revoke`,
+    {
+      token: owner.token,
+    },
+  );
   expect(revoked.body.status).toBe('revoked');
-  const again = await sharing.call<Share & { revokedAt: string }>('POST', `/api/v1/shares/${share.slug}/revoke`, {
-    token: owner.token,
-  });
+  const again = await sharing.call<Share & { revokedAt: string }>(
+    'POST',
+    `/api/v1/shares/${share.slug}/revoke`,
+    {
+      token: owner.token,
+    },
+  );
   expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
   expect((await sharing.browse(`/s/${share.slug}`)).status).toBe(410);
 
   await sharing.browse(`/s/${share.slug}`);
-  expect((await sharing.call('DELETE', `/api/v1/shares/${share.slug}`, { token: owner.token })).status).toBe(204);
+  expect((await sharing.call('DELETE', `/api/v1/shares/${share.slug}`, { token: owner.token })).status).toBe(
+    204,
+  );
   expect(await sharing.itemsMentioning(share.slug)).toEqual([]);
   expect((await sharing.browse(`/s/${share.slug}`)).status).toBe(404);
-  expect((await sharing.call('DELETE', `/api/v1/shares/${share.slug}`, { token: owner.token })).status).toBe(404);
+  expect((await sharing.call('DELETE', `/api/v1/shares/${share.slug}`, { token: owner.token })).status).toBe(
+    404,
+  );
 });

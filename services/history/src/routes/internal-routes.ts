@@ -10,9 +10,9 @@ import { Router } from 'express';
 import type { HistoryDependencies } from '../dependencies';
 
 /**
- * For the generation service only (no catalog route leads here; the network keeps it
- * internal): save a scenario for the user whose access token generation forwards. Safe to
- * retry: the id decides, so a retry never makes a second row.
+ * For other services (no catalog route leads here; the network keeps it internal):
+ * generation saves a scenario for the user whose access token it forwards (safe to retry: the
+ * id decides, so a retry never makes a second row); sharing reads a scenario and its owner.
  */
 export function internalRoutes(deps: HistoryDependencies): Router {
   const router = Router();
@@ -40,6 +40,16 @@ export function internalRoutes(deps: HistoryDependencies): Router {
     }
     res.setHeader('Cache-Control', 'no-store');
     res.status(saved.outcome === 'created' ? 201 : 200).json(saved.saved);
+  });
+
+  // For sharing, which shows a scenario to whoever holds a link: no user token, the scenario as
+  // generated (never the owner's tags, favourite or rating) and whose it is.
+  router.get('/internal/v1/scenarios/:id', async (req, res) => {
+    const id = String(req.params['id']);
+    const owned = await deps.store.readOwned(id);
+    if (!owned) throw new HttpProblem(404, `There is no saved scenario with the id ${id}.`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(owned);
   });
 
   return router;

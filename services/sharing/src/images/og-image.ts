@@ -14,13 +14,24 @@ export type PreviewCard =
 const design = 'og-v1';
 
 const words = {
-  en: { kicker: 'What if…?', protectedTitle: 'A shared What If scenario', protectedText: 'Protected by a password' },
-  vi: { kicker: 'Nếu như…?', protectedTitle: 'Một kịch bản What If được chia sẻ', protectedText: 'Được bảo vệ bằng mật khẩu' },
+  en: {
+    kicker: 'What if…?',
+    protectedTitle: 'A shared What If scenario',
+    protectedText: 'Protected by a password',
+  },
+  vi: {
+    kicker: 'Nếu như…?',
+    protectedTitle: 'Một kịch bản What If được chia sẻ',
+    protectedText: 'Được bảo vệ bằng mật khẩu',
+  },
 } as const;
 
 /** The strong validator of an image: a hash of everything drawn, so an unchanged card keeps its ETag. */
 export function previewETag(card: PreviewCard): string {
-  return `"${createHash('sha256').update(JSON.stringify([design, card])).digest('base64url').slice(0, 27)}"`;
+  return `"${createHash('sha256')
+    .update(JSON.stringify([design, card]))
+    .digest('base64url')
+    .slice(0, 27)}"`;
 }
 
 /**
@@ -127,7 +138,9 @@ export interface PreviewImages {
  * Rendered images by ETag, least recently used out first. Only content decides the key, so a
  * deleted share's image is unreachable at once (the route checks the share first) and ages out.
  */
-export function createPreviewImages(options: { maxEntries?: number; onRender?: (seconds: number) => void } = {}): PreviewImages {
+export function createPreviewImages(
+  options: { maxEntries?: number; onRender?: (seconds: number) => void } = {},
+): PreviewImages {
   const maxEntries = options.maxEntries ?? 200;
   const images = new Map<string, Promise<Buffer>>();
   return {

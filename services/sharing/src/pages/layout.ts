@@ -57,38 +57,39 @@ export interface PageMeta {
 /** A whole document: the Open Graph and Twitter card tags, the canonical link, the body. */
 export function page(meta: PageMeta, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="${meta.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${meta.title}</title>
-<meta name="description" content="${meta.description}">
-${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
-<link rel="canonical" href="${meta.canonicalUrl}">
-<meta property="og:type" content="article">
-<meta property="og:site_name" content="${meta.siteName}">
-<meta property="og:title" content="${meta.title}">
-<meta property="og:description" content="${meta.description}">
-<meta property="og:url" content="${meta.canonicalUrl}">
-<meta property="og:locale" content="${meta.locale}">
-${meta.imageUrl
-    ? html`<meta property="og:image" content="${meta.imageUrl}">
-<meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="1200">
-<meta property="og:image:height" content="630">
-<meta property="og:image:alt" content="${meta.imageAlt ?? meta.title}">
-<meta name="twitter:image" content="${meta.imageUrl}">`
-    : ''}
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:title" content="${meta.title}">
-<meta name="twitter:description" content="${meta.description}">
-<style>${stylesheetMarkup}</style>
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>
-`.value;
+    <html lang="${meta.language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${meta.title}</title>
+        <meta name="description" content="${meta.description}" />
+        ${meta.noindex ? html`<meta name="robots" content="noindex" />` : ''}
+        <link rel="canonical" href="${meta.canonicalUrl}" />
+        <meta property="og:type" content="article" />
+        <meta property="og:site_name" content="${meta.siteName}" />
+        <meta property="og:title" content="${meta.title}" />
+        <meta property="og:description" content="${meta.description}" />
+        <meta property="og:url" content="${meta.canonicalUrl}" />
+        <meta property="og:locale" content="${meta.locale}" />
+        ${
+          meta.imageUrl
+            ? html`<meta property="og:image" content="${meta.imageUrl}" />
+                <meta property="og:image:type" content="image/png" />
+                <meta property="og:image:width" content="1200" />
+                <meta property="og:image:height" content="630" />
+                <meta property="og:image:alt" content="${meta.imageAlt ?? meta.title}" />
+                <meta name="twitter:image" content="${meta.imageUrl}" />`
+            : ''
+        }
+        <meta name="twitter:card" content="summary_large_image" />
+        <meta name="twitter:title" content="${meta.title}" />
+        <meta name="twitter:description" content="${meta.description}" />
+        <style>
+          ${stylesheetMarkup}
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html> `.value;
 }

@@ -38,7 +38,12 @@ export function imageRoutes(deps: SharingDependencies): Router {
     let card: PreviewCard;
     if (resolved.kind === 'readable') {
       const { scenario } = resolved.content;
-      card = { kind: 'scenario', title: resolved.share.title ?? scenario.title, question: scenario.question, language: scenario.language };
+      card = {
+        kind: 'scenario',
+        title: resolved.share.title ?? scenario.title,
+        question: scenario.question,
+        language: scenario.language,
+      };
     } else if (resolved.kind === 'protected') {
       card = { kind: 'protected', language: resolved.share.language };
     } else return;

@@ -38,7 +38,9 @@ function futureExpiry(value: string | null | undefined, now: Date): string | nul
   if (value === undefined || value === null) return value;
   const time = Date.parse(value);
   if (time <= now.getTime()) {
-    throw validationProblem([{ path: '/body/expiresAt', message: 'must be in the future (or null for never)' }]);
+    throw validationProblem([
+      { path: '/body/expiresAt', message: 'must be in the future (or null for never)' },
+    ]);
   }
   return new Date(time).toISOString();
 }
@@ -54,7 +56,9 @@ function encodeCursor(after: string): string {
 function decodeCursor(cursor: string): string {
   const after = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!chronologicalKeyPattern.test(after)) {
-    throw validationProblem([{ path: '/query/cursor', message: 'is not a cursor this API handed out; start from the first page' }]);
+    throw validationProblem([
+      { path: '/query/cursor', message: 'is not a cursor this API handed out; start from the first page' },
+    ]);
   }
   return after;
 }

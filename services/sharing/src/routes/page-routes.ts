@@ -29,7 +29,12 @@ function sendPage(res: Response, status: number, markup: string, headers: Record
 }
 
 /** The page for a share that shows nothing: 404 for an unknown slug, 410 for one that ended. */
-function sendUnreadable(res: Response, slug: string, resolved: PublicShare, deps: SharingDependencies): boolean {
+function sendUnreadable(
+  res: Response,
+  slug: string,
+  resolved: PublicShare,
+  deps: SharingDependencies,
+): boolean {
   if (resolved.kind === 'missing') {
     sendPage(res, 404, notFoundPage(slug, deps.links));
     return true;
@@ -119,7 +124,10 @@ export function pageRoutes(deps: SharingDependencies): Router {
         deps.store.countEvent(deps.limits.passwordPerShare, share.slug),
         deps.store.countEvent(deps.limits.passwordPerClient, client),
       ]);
-      logSecurityEvent(deps.logger, 'authentication', 'denied', { reason: 'wrong share password', slug: share.slug });
+      logSecurityEvent(deps.logger, 'authentication', 'denied', {
+        reason: 'wrong share password',
+        slug: share.slug,
+      });
       sendPage(res, 401, passwordPage(share, deps.links, 'wrong'));
       return;
     }

@@ -15,8 +15,7 @@ interface ReportRequest {
 }
 
 type ReportOutcome =
-  | { outcome: 'accepted' | 'repeat'; id: string }
-  | { outcome: 'limited'; retryAfterSeconds: number };
+  { outcome: 'accepted' | 'repeat'; id: string } | { outcome: 'limited'; retryAfterSeconds: number };
 
 /**
  * Takes one report on a share: limited per reporter network, one open report per reporter (the
@@ -78,7 +77,9 @@ export function reportRoutes(deps: SharingDependencies): Router {
       });
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.status(taken.outcome === 'accepted' ? 202 : 200).json({ id: taken.id, status: taken.outcome === 'accepted' ? 'received' : 'already-open' });
+    res
+      .status(taken.outcome === 'accepted' ? 202 : 200)
+      .json({ id: taken.id, status: taken.outcome === 'accepted' ? 'received' : 'already-open' });
   });
 
   router.post('/s/:slug/report', anyone, async (req, res) => {

@@ -24,7 +24,8 @@ export interface NewShare {
   visibility: ShareVisibility;
 }
 
-export type CreateOutcome = { outcome: 'created'; share: ShareItem } | { outcome: 'existing'; share: ShareItem };
+export type CreateOutcome =
+  { outcome: 'created'; share: ShareItem } | { outcome: 'existing'; share: ShareItem };
 
 function shareItemOf(share: NewShare, now: Date): ShareItem {
   const createdAt = now.toISOString();
@@ -49,7 +50,11 @@ function shareItemOf(share: NewShare, now: Date): ShareItem {
 async function putShare(context: StoreContext, item: ShareItem): Promise<void> {
   // A slug collision at 72 random bits is beyond reach; the condition still refuses to overwrite.
   await context.documents.send(
-    new PutCommand({ TableName: context.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({
+      TableName: context.tableName,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
   );
 }
 
@@ -100,7 +105,11 @@ export async function createShare(
       await context.documents.send(
         new PutCommand({
           TableName: context.tableName,
-          Item: { ...defaultSharePointerKey(share.scenarioId, share.ownerId), slug: item.slug, ownerId: share.ownerId },
+          Item: {
+            ...defaultSharePointerKey(share.scenarioId, share.ownerId),
+            slug: item.slug,
+            ownerId: share.ownerId,
+          },
           ConditionExpression: current.pointed ? 'slug = :previous' : 'attribute_not_exists(pk)',
           ...(current.pointed ? { ExpressionAttributeValues: { ':previous': current.pointed } } : {}),
         }),

@@ -68,7 +68,11 @@ export async function removeShare(context: StoreContext, share: ShareItem): Prom
 }
 
 /** The owner's delete: conditional on the owner, so another's share and a missing one look alike. */
-export async function deleteOwnedShare(context: StoreContext, ownerId: string, slug: string): Promise<ShareItem | undefined> {
+export async function deleteOwnedShare(
+  context: StoreContext,
+  ownerId: string,
+  slug: string,
+): Promise<ShareItem | undefined> {
   let deleted: ShareItem | undefined;
   try {
     const result = await context.documents.send(
@@ -113,7 +117,11 @@ export async function purgeOwnerShares(context: StoreContext, ownerId: string): 
 }
 
 /** Removes one share by slug whoever owns it (a share purge instruction). */
-export async function purgeShare(context: StoreContext, share: ShareItem | undefined, slug: string): Promise<PurgeResult> {
+export async function purgeShare(
+  context: StoreContext,
+  share: ShareItem | undefined,
+  slug: string,
+): Promise<PurgeResult> {
   if (share) await removeShare(context, share);
   else await sweepPartition(context, sharePartition(slug));
   return { shares: share ? [slug] : [] };

@@ -21,7 +21,10 @@ export async function listOwnerShares(
       TableName: context.tableName,
       IndexName: ownerIndex.name,
       KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': ownerIndex.partitionKey, ...(after ? { '#sk': ownerIndex.sortKey } : {}) },
+      ExpressionAttributeNames: {
+        '#pk': ownerIndex.partitionKey,
+        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
+      },
       ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
       ScanIndexForward: false,
       Limit: limit + 1,

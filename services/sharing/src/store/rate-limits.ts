@@ -30,7 +30,11 @@ export async function limitReached(
 ): Promise<LimitState> {
   const { window, endsIn } = windowOf(rule, now);
   const result = await context.documents.send(
-    new GetCommand({ TableName: context.tableName, Key: limitKey(rule.scope, subject, window), ConsistentRead: true }),
+    new GetCommand({
+      TableName: context.tableName,
+      Key: limitKey(rule.scope, subject, window),
+      ConsistentRead: true,
+    }),
   );
   const count = Number(result.Item?.['count'] ?? 0);
   return { exceeded: count >= rule.limit, retryAfterSeconds: endsIn };

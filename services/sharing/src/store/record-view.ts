@@ -30,7 +30,11 @@ const markerLifetimeSeconds = 2 * 24 * 3600;
  * views never lose one another. The share's own total goes first and only while the share
  * exists, so a view racing a delete does not bring counters back.
  */
-export async function recordView(context: StoreContext, view: View, now: Date): Promise<'counted' | 'repeat' | 'gone'> {
+export async function recordView(
+  context: StoreContext,
+  view: View,
+  now: Date,
+): Promise<'counted' | 'repeat' | 'gone'> {
   try {
     await context.documents.send(
       new PutCommand({
@@ -64,7 +68,9 @@ export async function recordView(context: StoreContext, view: View, now: Date): 
   const counters = [statsAttribute.views];
   if (view.via) counters.push(statsAttribute.via(view.via));
   if (view.country) counters.push(statsAttribute.country(view.country));
-  const withReferrer = view.referrerDomain ? [...counters, statsAttribute.referrer(view.referrerDomain)] : counters;
+  const withReferrer = view.referrerDomain
+    ? [...counters, statsAttribute.referrer(view.referrerDomain)]
+    : counters;
   try {
     await addCounters(context, view, withReferrer);
   } catch (error) {

@@ -15,7 +15,11 @@ export async function deploymentVisitorKey(context: StoreContext): Promise<Buffe
     await context.documents.send(
       new PutCommand({
         TableName: context.tableName,
-        Item: { ...visitorKeyItemKey, secret: randomBytes(32).toString('base64'), createdAt: new Date().toISOString() },
+        Item: {
+          ...visitorKeyItemKey,
+          secret: randomBytes(32).toString('base64'),
+          createdAt: new Date().toISOString(),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

@@ -47,7 +47,9 @@ async function startFakeHistory(): Promise<FakeHistory> {
     if (req.method === 'GET' && match) {
       reads += 1;
       const found = scenarios.get(decodeURIComponent(match[1]!));
-      res.writeHead(found ? 200 : 404, { 'content-type': found ? 'application/json' : 'application/problem+json' });
+      res.writeHead(found ? 200 : 404, {
+        'content-type': found ? 'application/json' : 'application/problem+json',
+      });
       res.end(JSON.stringify(found ?? { type: '/problems/not-found', status: 404 }));
       return;
     }
@@ -110,9 +112,15 @@ export interface SharingHarness {
   /** A scenario in the user's history (as history would answer it). */
   saveScenario(ownerId: string, overrides?: Partial<Scenario>): Scenario;
   /** Creates a share through the API, failing the test unless it is made. */
-  share(token: string, body: Record<string, unknown>): Promise<Record<string, unknown> & { slug: string; url: string }>;
+  share(
+    token: string,
+    body: Record<string, unknown>,
+  ): Promise<Record<string, unknown> & { slug: string; url: string }>;
   /** GET a public address as a browser would, answering status, headers and text. */
-  browse(path: string, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; text: string }>;
+  browse(
+    path: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; text: string }>;
   /** Every item in the table whose keys or attributes mention the text. */
   itemsMentioning(text: string): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
@@ -163,11 +171,16 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
       return scenario;
     },
     async share(token, body) {
-      const answer = await call<Record<string, unknown> & { slug: string; url: string }>('POST', '/api/v1/shares', {
-        token,
-        body,
-      });
-      if (answer.status !== 201) throw new Error(`share answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+      const answer = await call<Record<string, unknown> & { slug: string; url: string }>(
+        'POST',
+        '/api/v1/shares',
+        {
+          token,
+          body,
+        },
+      );
+      if (answer.status !== 201)
+        throw new Error(`share answered ${answer.status}: ${JSON.stringify(answer.body)}`);
       return answer.body;
     },
     async browse(path, headers = {}) {
@@ -181,7 +194,9 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
       const items: Array<Record<string, unknown>> = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+        const page = await documents.send(
+          new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }),
+        );
         items.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
       } while (start);
