@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate import-graph up down bench-auth bench-generation eval-scenarios
+.PHONY: help install build dev test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,3 +55,6 @@ bench-generation: build ## Measure offline writer latency, time to first streame
 
 bench-auth: build ## Measure login latency (p50/p99) and authenticated throughput through the gateway and straight to user
 	node tools/dist/bench/auth.js
+
+bench-sharing: build ## Measure the share page's p50/p99 through the gateway (uncached and cached) and preview image drawing
+	node tools/dist/bench/sharing.js
