@@ -73,7 +73,8 @@ beforeAll(async () => {
     sharing: sharing.url,
   });
   call = apiClient(gateway.url);
-});
+  // Five processes start one after another; on a busy machine that takes longer than one test.
+}, 120_000);
 
 afterAll(async () => {
   await gateway?.stop();
