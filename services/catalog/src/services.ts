@@ -563,7 +563,8 @@ export const services: readonly ServiceEntry[] = [
       {
         name: 'SHARE_PASSWORD_FAILURES_PER_SHARE',
         default: '10',
-        description: 'Wrong passwords one protected share accepts per window before every attempt answers 429',
+        description:
+          'Wrong passwords one protected share accepts per window before every attempt answers 429',
       },
       {
         name: 'SHARE_PASSWORD_FAILURES_PER_IP',
