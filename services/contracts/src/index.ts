@@ -40,3 +40,10 @@ export {
   type ReportReason,
   type ReportSubmission,
 } from './moderation';
+export {
+  purgeInstructionSchema,
+  purgeKinds,
+  purgesPath,
+  type PurgeInstruction,
+  type PurgeKind,
+} from './purge';

@@ -2,7 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { saveScenarioRequestSchema, scenarioSchema, sessionStatusSchema } from '@what-if/contracts';
+import {
+  moderationActionSchema,
+  purgeInstructionSchema,
+  saveScenarioRequestSchema,
+  scenarioSchema,
+  sessionStatusSchema,
+} from '@what-if/contracts';
 
 /**
  * The contracts are zod; each service's openapi.yaml describes the same shapes for its
@@ -109,4 +115,20 @@ test("the user service's session status is the contracts' answer the gateway rea
   expect(fromOpenApi(operation.responses['200'].content['application/json'].schema, document)).toEqual(
     fromZod(sessionStatusSchema),
   );
+});
+
+/** The JSON body an operation takes, resolved. */
+function requestBodyOf(service: string, pathName: string, method: string): unknown {
+  const document = openApiOf(service);
+  const operation = document.paths[pathName]?.[method] as {
+    requestBody: { content: { 'application/json': { schema: unknown } } };
+  };
+  return fromOpenApi(operation.requestBody.content['application/json'].schema, document);
+}
+
+test("sharing takes exactly the contracts' moderation action and purge instruction", () => {
+  expect(requestBodyOf('sharing', '/internal/v1/moderation-actions', 'post')).toEqual(
+    fromZod(moderationActionSchema),
+  );
+  expect(requestBodyOf('sharing', '/internal/v1/purges', 'post')).toEqual(fromZod(purgeInstructionSchema));
 });

@@ -1,7 +1,7 @@
 import type { Logger, TokenVerifier } from '@what-if/kit';
 import type { PreviewImages } from './images/og-image';
 import type { ShareLinks } from './links';
-import type { ReportRelay } from './report-relay';
+import type { ReportDelivery } from './report-delivery';
 import type { ScenarioSource } from './scenario-source';
 import type { SharingMetrics } from './sharing-metrics';
 import type { WindowLimit } from './store/rate-limits';
@@ -18,7 +18,8 @@ export interface SharingDependencies {
   links: ShareLinks;
   previews: PreviewImages;
   views: ViewCounter;
-  reports: ReportRelay;
+  /** Takes recorded reports to social's queue. */
+  reports: Pick<ReportDelivery, 'nudge'>;
   limits: {
     passwordPerShare: WindowLimit;
     passwordPerClient: WindowLimit;

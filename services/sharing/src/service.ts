@@ -7,7 +7,7 @@ import { configSchema } from './config';
 import { createPreviewImages } from './images/og-image';
 import { registerPreviewFonts } from './images/fonts';
 import { shareLinks } from './links';
-import { createSocialReportRelay } from './social-report-relay';
+import { createReportDelivery } from './report-delivery';
 import { createScenarioSource } from './scenario-source';
 import { createSharingMetrics } from './sharing-metrics';
 import { createShareStore } from './store/share-store';
@@ -49,7 +49,9 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       metrics: sharingMetrics,
       logger,
     });
-    const windowMinutes = config.SHARE_PASSWORD_WINDOW_SECONDS;
+    const reports = createReportDelivery({ store, social, logger, metrics: sharingMetrics });
+    reports.start();
+    const passwordWindowSeconds = config.SHARE_PASSWORD_WINDOW_SECONDS;
     return {
       app: buildApp({
         logger,
@@ -71,17 +73,17 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
           links: shareLinks(config.PUBLIC_API_URL, config.PUBLIC_APP_URL),
           previews: createPreviewImages({ onRender: (seconds) => sharingMetrics.ogRenders.observe(seconds) }),
           views,
-          reports: createSocialReportRelay({ social }),
+          reports,
           limits: {
             passwordPerShare: {
               scope: 'password-share',
               limit: config.SHARE_PASSWORD_FAILURES_PER_SHARE,
-              windowSeconds: windowMinutes,
+              windowSeconds: passwordWindowSeconds,
             },
             passwordPerClient: {
               scope: 'password-client',
               limit: config.SHARE_PASSWORD_FAILURES_PER_IP,
-              windowSeconds: windowMinutes,
+              windowSeconds: passwordWindowSeconds,
             },
             reportsPerNetwork: {
               scope: 'reports-network',
@@ -101,6 +103,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       }),
       stores: [dynamo],
       async beforeStoresClose() {
+        await reports.stop();
         await views.drain();
         history.close();
         social.close();

@@ -1,4 +1,4 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** The sharing service's business metrics, on the service's own registry. */
 export interface SharingMetrics {
@@ -7,6 +7,10 @@ export interface SharingMetrics {
   passwordAttempts: Counter<'outcome'>;
   reports: Counter<'outcome'>;
   moderationActions: Counter<'action' | 'outcome'>;
+  purges: Counter<'kind'>;
+  reportDeliveries: Counter<'outcome'>;
+  reportOutboxPending: Gauge;
+  reportOutboxOldestAge: Gauge;
 }
 
 export function createSharingMetrics(registry: Registry): SharingMetrics {
@@ -39,6 +43,28 @@ export function createSharingMetrics(registry: Registry): SharingMetrics {
       name: 'sharing_moderation_actions_total',
       help: 'Moderation decisions received from social, by action and outcome (applied, stale, unknown)',
       labelNames: ['action', 'outcome'] as const,
+      registers: [registry],
+    }),
+    purges: new Counter({
+      name: 'sharing_purges_total',
+      help: 'Purge instructions applied, by kind (account, scenario, share, post); repeats included',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    reportDeliveries: new Counter({
+      name: 'sharing_report_deliveries_total',
+      help: "Attempts to hand a report to social's moderation queue: delivered, failed (retried later)",
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    reportOutboxPending: new Gauge({
+      name: 'sharing_report_outbox_pending',
+      help: 'Reports taken but not yet acknowledged by social, as of the last delivery pass',
+      registers: [registry],
+    }),
+    reportOutboxOldestAge: new Gauge({
+      name: 'sharing_report_outbox_oldest_age_seconds',
+      help: 'Age of the oldest report not yet acknowledged by social (0 when none waits)',
       registers: [registry],
     }),
   };

@@ -127,3 +127,55 @@ test('a decision about a share that is gone needs nothing; one about something e
   });
   expect(post.status).toBe(422);
 });
+
+/** A gauge's value on the service's /metrics. */
+async function gauge(name: string): Promise<number> {
+  const text = await (await fetch(`${sharing.url}/metrics`)).text();
+  return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+}
+
+test('a report taken while social is down waits in the outbox and reaches the queue, once, when social is back', async () => {
+  const owner = sharing.newUser();
+  const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
+  sharing.social.refuseWith(503);
+  let id: string;
+  try {
+    const taken = await sharing.call<{ id: string; status: string }>(
+      'POST',
+      `/api/v1/shares/${share.slug}/reports`,
+      {
+        body: { reason: 'violence', note: 'Sent while social was down' },
+        headers: { 'x-forwarded-for': '198.18.7.1' },
+      },
+    );
+    // The reporter is answered as usual: the report is recorded, not yet delivered.
+    expect(taken.status).toBe(202);
+    id = taken.body.id;
+    await eventually(async () => expect(await gauge('sharing_report_outbox_pending')).toBe(1));
+    expect(await gauge('sharing_report_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sharing.social.reports.map((report) => report.id)).not.toContain(id);
+  } finally {
+    sharing.social.refuseWith(undefined);
+  }
+  await eventually(
+    async () => expect(sharing.social.reports.filter((report) => report.id === id)).toHaveLength(1),
+    20_000,
+  );
+  expect(sharing.social.reports.find((report) => report.id === id)).toMatchObject({
+    target: { service: 'sharing', kind: 'share', id: share.slug },
+    note: 'Sent while social was down',
+  });
+  await eventually(async () => expect(await gauge('sharing_report_outbox_pending')).toBe(0));
+  // Delivered, the report keeps no note or reporter network here; it stays open until a decision.
+  const stored = JSON.stringify(await sharing.itemsMentioning(id));
+  expect(stored).not.toContain('Sent while social was down');
+  const again = await sharing.call<{ id: string; status: string }>(
+    'POST',
+    `/api/v1/shares/${share.slug}/reports`,
+    {
+      body: { reason: 'spam' },
+      headers: { 'x-forwarded-for': '198.18.7.2' },
+    },
+  );
+  expect(again.body).toEqual({ id, status: 'already-open' });
+});

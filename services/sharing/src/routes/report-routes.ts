@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ReportReason, visitorHash } from '@what-if/contracts';
+import { type ReportReason, type ReportSubmission, visitorHash } from '@what-if/contracts';
 import { HttpProblem, authenticate, principalOf } from '@what-if/kit';
 import { type Request, type Response, Router } from 'express';
 import { clientAddress } from '../client-address';
@@ -19,8 +19,9 @@ type ReportOutcome =
 
 /**
  * Takes one report on a share: limited per reporter network, one open report per reporter (the
- * signed-in user, else the network), recorded and handed to the moderation queue. A repeat hands
- * the same report id on again, so a report that failed to reach the queue the first time still does.
+ * signed-in user, else the network). The report is recorded with what social needs in one write
+ * before the reporter is answered; the report delivery takes it to the moderation queue from
+ * there, whether or not social is up at this moment. A repeat answers the open report's id.
  */
 async function takeReport(
   deps: SharingDependencies,
@@ -38,21 +39,23 @@ async function takeReport(
   }
   const reporter = userId ? `user:${userId}` : `network:${network}`;
   const note = sent.note?.trim();
-  const fresh = { id: randomUUID(), reason: sent.reason, reportedAt: new Date().toISOString() };
-  const opened = await deps.store.openReport(share.slug, reporter, fresh);
-  const report = opened.opened ? fresh : opened.existing;
-  const id = report.id;
-  await deps.reports.submit({
-    id,
+  const submission: ReportSubmission = {
+    id: randomUUID(),
     target: { service: 'sharing', kind: 'share', id: share.slug },
     ownerId: share.ownerId,
     reporter: { ...(userId ? { userId } : {}), visitorHash: network },
-    reason: report.reason as ReportReason,
+    reason: sent.reason,
     ...(note ? { note } : {}),
-    reportedAt: report.reportedAt,
-  });
-  deps.metrics.reports.inc({ outcome: opened.opened ? 'accepted' : 'repeat' });
-  return { outcome: opened.opened ? 'accepted' : 'repeat', id };
+    reportedAt: new Date().toISOString(),
+  };
+  const opened = await deps.store.openReport(share.slug, reporter, submission);
+  if (!opened.opened) {
+    deps.metrics.reports.inc({ outcome: 'repeat' });
+    return { outcome: 'repeat', id: opened.existing.id };
+  }
+  deps.reports.nudge();
+  deps.metrics.reports.inc({ outcome: 'accepted' });
+  return { outcome: 'accepted', id: submission.id };
 }
 
 /** Shares that can be reported: live ones, hidden ones included (reports still inform the review). */

@@ -2,8 +2,8 @@
  * The key layout of the `shares` table (the service README's "Table design" explains it): one
  * partition per share holding the share and everything derived from it (view markers, daily
  * counters, open reports, password-failure windows), so deleting a share is deleting one
- * partition; the share alone carries the index keys that list an owner's shares (gsi1) and a
- * scenario's shares (gsi2).
+ * partition. The indexes list an owner's shares and a reporter's reports (gsi1), a scenario's
+ * shares and the reports still on their way to social (gsi2).
  */
 export const sharePartition = (slug: string): string => `SHARE#${slug}`;
 export const shareSortKey = 'SHARE';
@@ -34,6 +34,10 @@ export const dailyStatsSortKey = (day: string): string => `STATS#${day}`;
 export const dailyStatsPrefix = 'STATS#';
 /** A reporter's open report on the share. */
 export const openReportSortKey = (reporter: string): string => `REPORT#${reporter}`;
+/** On the owner index: a signed-in reporter's reports, whoever's shares they are on (an account's purge). */
+export const reporterPartition = (userId: string): string => `REPORTER#${userId}`;
+/** On the scenario index: reports not yet acknowledged by social, oldest first (the report outbox). */
+export const reportOutboxPartition = 'OUTBOX#reports';
 
 /** A fixed-window failure counter (password guesses, reports) for one subject. */
 export const limitKey = (scope: string, subject: string, window: number) =>

@@ -14,7 +14,8 @@ const statusAfter: Record<ModerationAction['action'], ModerationStatus | undefin
 /**
  * Applies a moderation decision to a share: its status changes only when the decision is newer
  * than the last one applied, so a repeated or late-arriving action changes nothing. `warn`
- * leaves the share as it is. Any decision closes the open reports, so reporters may report again.
+ * leaves the share as it is. Any decision closes the open reports social has received, so their
+ * reporters may report again.
  */
 export async function applyModeration(
   context: StoreContext,
@@ -51,6 +52,8 @@ async function closeOpenReports(context: StoreContext, slug: string): Promise<vo
     new QueryCommand({
       TableName: context.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :reports)',
+      // A report still on its way to social stays open: social has not weighed it yet.
+      FilterExpression: 'attribute_not_exists(submission)',
       ExpressionAttributeValues: { ':pk': sharePartition(slug), ':reports': openReportSortKey('') },
       ProjectionExpression: 'pk, sk',
       ConsistentRead: true,

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ModerationAction } from '@what-if/contracts';
+import type { ModerationAction, ReportSubmission } from '@what-if/contracts';
 import { type CreateOutcome, type NewShare, createShare } from './create-share';
 import {
   type PurgeResult,
@@ -15,7 +15,16 @@ import { type DailyStats, readDailyStats } from './read-analytics';
 import { readShare } from './read-share';
 import type { ShareItem } from './records';
 import { type View, recordView } from './record-view';
-import { type OpenReport, openReport } from './reports';
+import {
+  type OpenReport,
+  type PendingReport,
+  forgetReporter,
+  leaseReport,
+  openReport,
+  pendingReports,
+  postponeReport,
+  reportDelivered,
+} from './reports';
 import { type ShareChanges, revokeShare, updateShare } from './update-share';
 import { deploymentVisitorKey } from './visitor-key';
 
@@ -38,7 +47,18 @@ export interface ShareStore {
   dailyStats(slug: string, from: string, to: string): Promise<DailyStats[]>;
   limitReached(rule: WindowLimit, subject: string): Promise<LimitState>;
   countEvent(rule: WindowLimit, subject: string): Promise<LimitState>;
-  openReport(slug: string, reporter: string, report: OpenReport): ReturnType<typeof openReport>;
+  /** Opens the reporter's report on the share and puts it on its way to social, or answers the open one. */
+  openReport(
+    slug: string,
+    reporter: string,
+    submission: ReportSubmission,
+  ): Promise<{ opened: true } | { opened: false; existing: OpenReport }>;
+  pendingReports(now: number, max: number): ReturnType<typeof pendingReports>;
+  leaseReport(entry: PendingReport, holder: string, now: number, leaseMs: number): Promise<boolean>;
+  reportDelivered(entry: PendingReport): Promise<void>;
+  postponeReport(entry: PendingReport, holder: string, nextAttemptAt: number): Promise<void>;
+  /** Removes every report a deleted account filed. */
+  forgetReporter(userId: string): Promise<number>;
   applyModeration(slug: string, action: ModerationAction): Promise<'applied' | 'stale' | 'missing'>;
   visitorKey(): Promise<Buffer>;
 }
@@ -64,7 +84,12 @@ export function createShareStore(documents: DynamoDBDocumentClient, tableName: s
     dailyStats: (slug, from, to) => readDailyStats(context, slug, from, to),
     limitReached: (rule, subject) => limitReached(context, rule, subject, new Date()),
     countEvent: (rule, subject) => countEvent(context, rule, subject, new Date()),
-    openReport: (slug, reporter, report) => openReport(context, slug, reporter, report),
+    openReport: (slug, reporter, submission) => openReport(context, slug, reporter, submission),
+    pendingReports: (now, max) => pendingReports(context, now, max),
+    leaseReport: (entry, holder, now, leaseMs) => leaseReport(context, entry, holder, now, leaseMs),
+    reportDelivered: (entry) => reportDelivered(context, entry),
+    postponeReport: (entry, holder, nextAttemptAt) => postponeReport(context, entry, holder, nextAttemptAt),
+    forgetReporter: (userId) => forgetReporter(context, userId),
     applyModeration: (slug, action) => applyModeration(context, slug, action),
     visitorKey: () => deploymentVisitorKey(context),
   };

@@ -26,6 +26,8 @@ export interface FakeHistory {
 export interface FakeSocial {
   url: string;
   reports: ReportSubmission[];
+  /** Answer every report with this status (recording nothing) until called with undefined. */
+  refuseWith(status: number | undefined): void;
 }
 
 async function listen(server: Server, port = 0): Promise<number> {
@@ -74,8 +76,14 @@ async function startFakeHistory(): Promise<FakeHistory> {
 
 async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> }> {
   const reports: ReportSubmission[] = [];
+  let refusal: number | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
+      if (req.method === 'POST' && req.url === '/internal/v1/reports' && refusal !== undefined) {
+        res.writeHead(refusal, { 'content-type': 'application/problem+json' });
+        res.end(JSON.stringify({ type: '/problems/unavailable', status: refusal }));
+        return;
+      }
       if (req.method === 'POST' && req.url === '/internal/v1/reports') {
         reports.push(JSON.parse(body) as ReportSubmission);
         res.writeHead(202, { 'content-type': 'application/json' });
@@ -90,6 +98,9 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
   return {
     url: `http://127.0.0.1:${port}`,
     reports,
+    refuseWith(status) {
+      refusal = status;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
