@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       }),
     );
     const slug = String(share['slug']);
-    const page = `${gateway.url}/s/${slug}`;
+    let page = `${gateway.url}/s/${slug}`;
 
     await timeGets(page, 20);
     const uncached = await timeGets(page, samples);
@@ -159,6 +159,8 @@ async function main(): Promise<void> {
     running.splice(running.indexOf(sharing), 1);
     sharing = await startSharing(30);
     gateway = await startGateway(sharing.url);
+    // The new gateway listens on a port of its own.
+    page = `${gateway.url}/s/${slug}`;
     await timeGets(page, 20);
     const cached = await timeGets(page, samples);
 
