@@ -2,6 +2,7 @@ import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eventually } from '../../../test/support/eventually';
+import { scratchPrefix } from '../src/jobs/scratch';
 import { readEvents } from './support/event-stream';
 import { englishScenario } from './support/scenarios';
 import { type VideoHarness, startVideo } from './support/video-harness';
@@ -63,7 +64,7 @@ async function waitFor(
 
 const scratchLeft = async () =>
   (await readdir(video.env['VIDEO_WORK_DIR']!).catch(() => [])).filter((name) =>
-    name.startsWith('what-if-video-'),
+    name.startsWith(scratchPrefix),
   );
 const storedFiles = async (id: string) => readdir(path.join(video.storageDir, 'videos', id)).catch(() => []);
 

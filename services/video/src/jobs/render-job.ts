@@ -8,7 +8,7 @@ import type { VideoStore } from '../store/video-store';
 import { type VideoFileName, type VideoStorage } from '../storage/video-storage';
 import { type VideoProgress, type VideoStage, overallPercent } from '../video';
 import { classifyFailure } from './failures';
-import { scratchPrefix } from './scratch';
+import { scratchDirectoryPrefix } from './scratch';
 import type { VideoJobData } from './video-queue';
 import type { VideoMetrics } from './video-metrics';
 
@@ -63,7 +63,7 @@ export function renderJobProcessor(deps: RenderJobDependencies) {
     const stop = AbortSignal.any([timeout.signal, ...(signal ? [signal] : [])]);
     const canceledHere = new AbortController();
     const abort = AbortSignal.any([stop, canceledHere.signal]);
-    const workDir = await mkdtemp(path.join(settings.workDir, `${scratchPrefix}${videoId}-`));
+    const workDir = await mkdtemp(path.join(settings.workDir, scratchDirectoryPrefix(videoId)));
     const log = logger.child({ videoId, attempt });
 
     let lastRecorded = 0;
