@@ -1,6 +1,6 @@
 import { deployedDefault, envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { dynamoTablePrefix, mailSender } from '../config/naming';
+import { dynamoTablePrefix, mailSender, videoBucketName } from '../config/naming';
 
 /** What the platform knows that the catalog's laptop defaults cannot. */
 export interface PlatformValues {
@@ -15,6 +15,8 @@ export interface PlatformValues {
   readonly mail: { readonly mailer: string; readonly sender: string };
   /** How scenarios are written: GENERATION_PROVIDERS and BEDROCK_MODEL_ID. */
   readonly scenarios: { readonly providers: string; readonly bedrockModelId: string };
+  /** The bucket rendered videos are kept in (VIDEO_BUCKET, with the catalog's VIDEO_STORAGE=s3). */
+  readonly videoBucket: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function awsPlatformValues(
     serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
     mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
     scenarios: config.scenarios,
+    videoBucket: videoBucketName(config.name),
   };
 }
 
@@ -69,6 +72,7 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     GENERATION_PROVIDERS: platform.scenarios.providers,
     BEDROCK_REGION: platform.region,
     BEDROCK_MODEL_ID: platform.scenarios.bedrockModelId,
+    VIDEO_BUCKET: platform.videoBucket,
     ...Object.fromEntries(
       entry.calls.map((callee) => [serviceUrlVariable(callee), platform.serviceUrl(service(callee))]),
     ),

@@ -17,7 +17,7 @@ export interface ShutdownTiming {
 
 /**
  * The catalog's shutdown times fitted into Fargate's two minutes. A service whose drain
- * time does not fit (video's 120 s) drains for what is left after the readiness delay and
+ * time does not fit (more than 110 s with the 5 s readiness delay) drains for what is left after the readiness delay and
  * the margin, so SIGKILL never lands on a drain that is still running.
  */
 export function shutdownTiming(entry: ServiceEntry): ShutdownTiming {
