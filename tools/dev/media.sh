@@ -67,7 +67,7 @@ if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 command -v apt-get >/dev/null 2>&1 ||
-  fail "cannot install ${missing[*]} here: this script knows Debian's packages only. Install ffmpeg, espeak-ng and the DejaVu fonts your way (macOS: brew install ffmpeg espeak-ng font-dejavu)."
+  fail "cannot install ${missing[*]} here: this script knows Debian's packages only. Install ffmpeg, espeak-ng and the DejaVu fonts your way (macOS: brew install ffmpeg espeak-ng && brew install --cask font-dejavu)."
 say "apt-get update"
 as_root apt-get update -qq
 say "installing ${missing[*]}"
