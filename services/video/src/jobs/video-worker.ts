@@ -69,7 +69,7 @@ export function startVideoWorker(
     lockDuration: lockMs,
     // Checked as often as locks lapse, so a killed worker's job is back within two lock times.
     stalledInterval: lockMs,
-    // A job that kills its worker twice is failing, not unlucky.
+    // Recovered twice; a job whose worker is lost a third time is failing, not unlucky.
     maxStalledCount: 2,
   });
   worker.on('error', (error) => deps.logger.warn({ err: error }, 'video worker: queue error'));
