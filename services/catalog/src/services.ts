@@ -620,6 +620,12 @@ export const services: readonly ServiceEntry[] = [
         },
         scaling: { minReplicas: 1, maxReplicas: 6, targetCpuPercent: 70, jobsPerReplica: 2 },
         drainSeconds: 110,
+        cloudWatch: {
+          namespace: 'WhatIf',
+          environmentDimension: 'Environment',
+          queueDepth: 'VideoQueueDepth',
+          jobsFailed: 'VideoJobsFailed',
+        },
       },
     ],
     systemPackages: ['ffmpeg', 'espeak-ng', 'fonts-dejavu-core'],

@@ -177,6 +177,11 @@ export interface WorkerEntry {
   scaling: WorkerScaling;
   /** How long a replica may take to finish its running job after SIGTERM before handing it back. */
   drainSeconds: number;
+  /**
+   * The CloudWatch metrics it publishes on AWS (when the deployment sets its namespace): the
+   * queue's depth, which ECS scales it on, and jobs that failed for good, which an alarm watches.
+   */
+  cloudWatch: { namespace: string; environmentDimension: string; queueDepth: string; jobsFailed: string };
 }
 
 export interface ServiceEntry {

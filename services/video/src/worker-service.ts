@@ -5,6 +5,7 @@ import { dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { openapiPath } from './app';
 import { configSchema } from './config';
 import { removeScratchLeftovers } from './jobs/scratch';
+import { startCloudWatchPublisher } from './jobs/cloudwatch-publisher';
 import { startSweeper } from './jobs/sweeper';
 import { createVideoMetrics } from './jobs/video-metrics';
 import { bullPrefix, createVideoQueue } from './jobs/video-queue';
@@ -14,6 +15,9 @@ import { service } from '@what-if/catalog';
 import { speechFromConfig } from './speech/speech-from-config';
 import { storageFromConfig } from './storage/storage-from-config';
 import { createVideoStore } from './store/video-store';
+
+/** CloudWatch's standard resolution: scaling reads one point a minute. */
+const cloudWatchIntervalMs = 60_000;
 
 /**
  * The video worker: the same image and configuration as the API, another command. It renders
@@ -45,6 +49,15 @@ export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
     };
     const queue = createVideoQueue(queueSettings, config.REDIS_KEY_PREFIX);
     const videoMetrics = createVideoMetrics(metrics.registry, queue);
+    // On AWS: what ECS scales the workers on, and what the failed-jobs alarm watches.
+    const cloudWatch = startCloudWatchPublisher({
+      namespace: config.VIDEO_METRICS_NAMESPACE,
+      environment: config.VIDEO_METRICS_ENVIRONMENT,
+      region: config.AWS_REGION,
+      queue,
+      intervalMs: cloudWatchIntervalMs,
+      logger: log,
+    });
     const worker = startVideoWorker(
       {
         redisUrl: config.REDIS_URL,
@@ -61,6 +74,7 @@ export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
         metrics: videoMetrics,
         logger: log,
         attempts: config.VIDEO_JOB_ATTEMPTS,
+        onFinalFailure: () => cloudWatch.jobFailed(),
         settings: {
           workDir: config.VIDEO_WORK_DIR,
           fontDir: config.VIDEO_FONT_DIR,
@@ -85,6 +99,7 @@ export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
       async beforeStoresClose() {
         sweeper.stop();
         await worker.drain(config.SHUTDOWN_TIMEOUT_MS);
+        await cloudWatch.stop();
         await queue.close();
       },
     };
