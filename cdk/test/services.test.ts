@@ -85,11 +85,12 @@ function environmentOf(container: Container): Record<string, string> {
   return Object.fromEntries(container.Environment.map((variable) => [variable.Name, variable.Value]));
 }
 
-test('there is exactly one Fargate service per catalog service, named after it', () => {
+test('there is exactly one Fargate service per catalog service and worker, named after it', () => {
   const names = Object.values(resourcesOfType(template, 'AWS::ECS::Service')).map(
     (service) => service.Properties.ServiceName,
   );
-  expect(names.sort()).toEqual(services.map((entry) => entry.name).sort());
+  const workers = services.flatMap((entry) => (entry.workers ?? []).map((worker) => worker.name));
+  expect(names.sort()).toEqual([...services.map((entry) => entry.name), ...workers].sort());
 });
 
 test('the cluster has Container Insights and both Fargate capacity providers', () => {
@@ -408,4 +409,73 @@ test('video keeps its files in the environment bucket, which its task role may w
     'Fn::Join': ['', ['whatif-prod-videos-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
   });
   expect(videoBucketName('prod')).toMatch(/^whatif-prod-videos-/);
+});
+
+describe('the video worker', () => {
+  const video = services.find((entry) => entry.workers?.length)!;
+  const worker = video.workers![0]!;
+  const service = onlyResource(
+    template,
+    'AWS::ECS::Service',
+    (candidate) => candidate.Properties.ServiceName === worker.name,
+  );
+  const task = template.toJSON().Resources[
+    (service.Properties.TaskDefinition as { Ref: string }).Ref
+  ] as CfnResource;
+  const container = (task.Properties.ContainerDefinitions as Array<Container & { Command: string[] }>).find(
+    (definition) => definition.Name === worker.name,
+  )!;
+
+  test("runs the video image with the catalog's command and port, behind no load balancer and outside Service Connect", () => {
+    expect(container.Command).toEqual(['node', 'dist/worker.js']);
+    expect(container.Image).toEqual(containerOf(video).Image);
+    expect(container.PortMappings ?? []).toEqual([]);
+    expect(container.HealthCheck.Command.join(' ')).toContain(
+      `127.0.0.1:${worker.port}${worker.health.live}`,
+    );
+    expect(service.Properties.LoadBalancers ?? []).toEqual([]);
+    expect(service.Properties.ServiceConnectConfiguration).toBeUndefined();
+    expect(container.ReadonlyRootFilesystem).toBe(true);
+    expect(container.User).toBe('1000:1000');
+  });
+
+  test('drains its running job for the catalog time before Fargate stops it, and publishes its metrics', () => {
+    const environment = environmentOf(container);
+    expect(environment.PORT).toBe(String(worker.port));
+    expect(environment.SHUTDOWN_TIMEOUT_MS).toBe(String(worker.drainSeconds * 1000));
+    expect(container.StopTimeout).toBeGreaterThan((worker.drainSeconds * 1000 + 5000) / 1000);
+    expect(container.StopTimeout).toBeLessThanOrEqual(120);
+    expect(environment.VIDEO_METRICS_NAMESPACE).toBe(worker.cloudWatch.namespace);
+    expect(environment.VIDEO_METRICS_ENVIRONMENT).toBe('prod');
+    // Otherwise the API's configuration: the same bucket, table prefix and secrets.
+    expect(environment.VIDEO_BUCKET).toEqual(environmentOf(containerOf(video)).VIDEO_BUCKET);
+  });
+
+  test('scales within the catalog bounds on CPU and on queued jobs per running task', () => {
+    const target = onlyResource(
+      template,
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      (candidate) => candidate.Properties.ResourceId === `service/whatif-prod/${worker.name}`,
+    );
+    expect(target.Properties).toMatchObject({
+      MinCapacity: worker.scaling.minReplicas,
+      MaxCapacity: worker.scaling.maxReplicas,
+    });
+    const queuePolicy = onlyResource(
+      template,
+      'AWS::ApplicationAutoScaling::ScalingPolicy',
+      (candidate) => candidate.Properties.PolicyName === `whatif-prod-${worker.name}-jobs-per-task`,
+    );
+    const tracking = queuePolicy.Properties.TargetTrackingScalingPolicyConfiguration as {
+      TargetValue: number;
+      CustomizedMetricSpecification: {
+        Metrics: Array<{ Id: string; MetricStat?: { Metric: { MetricName: string; Namespace: string } } }>;
+      };
+    };
+    expect(tracking.TargetValue).toBe(worker.scaling.jobsPerReplica);
+    expect(tracking.CustomizedMetricSpecification.Metrics[0]?.MetricStat?.Metric).toMatchObject({
+      Namespace: worker.cloudWatch.namespace,
+      MetricName: worker.cloudWatch.queueDepth,
+    });
+  });
 });
