@@ -110,8 +110,11 @@ ARG PORT
 LABEL org.opencontainers.image.title="what-if-${SERVICE}" \
       org.opencontainers.image.description="What If ${SERVICE} service"
 # Owned by root and not writable by the service user, so a read-only root filesystem
-# changes nothing; the service writes only to /tmp.
+# changes nothing; the service writes only to /tmp, and to /var/lib/what-if where a deployment
+# mounts a volume there (compose's video files, shared by the API and its worker), which then
+# belongs to the service user as this empty directory does.
 COPY --from=build /runtime /app
+RUN mkdir -p /var/lib/what-if && chown 1000:1000 /var/lib/what-if
 WORKDIR /app/services/${SERVICE}
 # The kit reads PORT; the catalog's default is the same value, compose and Kubernetes set it too.
 ENV PORT=${PORT}
