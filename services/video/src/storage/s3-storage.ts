@@ -32,7 +32,15 @@ export function createS3Storage(
     client ??
     new S3Client({
       region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
+      // S3-compatible servers (MinIO, test servers) may not read the aws-chunked uploads the SDK
+      // sends to carry a checksum; they get plain uploads, with checksums only where S3 requires them.
+      ...(options.endpoint
+        ? {
+            endpoint: options.endpoint,
+            forcePathStyle: true,
+            requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          }
+        : {}),
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
   const prefix = (videoId: string) => `videos/${videoId}/`;
