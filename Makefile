@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing eval-scenarios
+.PHONY: help install build dev test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-video eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ eval-scenarios: build ## Write the evaluation questions with the offline writer 
 
 bench-generation: build ## Measure offline writer latency, time to first streamed event and cached throughput
 	node tools/dist/bench/generation.js
+
+bench-video: build ## Render a 60-second 720p video on one core and print its real-time factor, CPU time and peak memory
+	$(if $(shell command -v taskset),VIDEO_BENCH_CPUS=0 taskset -c 0) node services/video/dist/benchmark.js
 
 bench-auth: build ## Measure login latency (p50/p99) and authenticated throughput through the gateway and straight to user
 	node tools/dist/bench/auth.js

@@ -1,4 +1,5 @@
 import { bedrockModelArns, configured, listIncludes, senderDomain } from './aws-resources';
+import { videoEnv } from './video-env';
 import type { DynamoTable, FrontendEntry, HealthPaths, ServiceEntry, ServiceName } from './types';
 
 const health: HealthPaths = { live: '/health/live', ready: '/health/ready' };
@@ -611,28 +612,83 @@ export const services: readonly ServiceEntry[] = [
     description: 'Narrated scenario videos: a job queue, text to speech, ffmpeg rendering and storage',
     public: false,
     routes: [{ path: '/api/v1/videos', auth: 'optional' }],
-    stores: ['redis'],
-    dynamoTables: [],
+    stores: ['redis', 'dynamodb'],
+    dynamoTables: [
+      {
+        ...singleTable('videos', 'expiresAt'),
+        globalIndexes: [
+          ...(singleTable('videos').globalIndexes ?? []),
+          // A scenario's videos, so deleting a scenario finds every one of them.
+          {
+            name: 'gsi2',
+            partitionKey: { name: 'gsi2pk', type: 'S' },
+            sortKey: { name: 'gsi2sk', type: 'S' },
+          },
+          // Sparse: only accepted and running jobs carry gsi3 keys, which the sweeper reads.
+          {
+            name: 'gsi3',
+            partitionKey: { name: 'gsi3pk', type: 'S' },
+            sortKey: { name: 'gsi3sk', type: 'S' },
+          },
+        ],
+      },
+    ],
     calls: ['history', 'user'],
-    env: [],
-    awsApis: [],
+    env: videoEnv,
+    awsApis: [
+      {
+        sid: 'SynthesizeSpeech',
+        purpose: 'Narrate videos with Amazon Polly in the languages it has a voice for (VIDEO_SPEECH=polly)',
+        actions: ['polly:SynthesizeSpeech'],
+        usedWhen: (env) => env['VIDEO_SPEECH'] === 'polly',
+        // Polly's voices are not resources: SynthesizeSpeech is granted on lexicons or on all.
+        resources: () => ['*'],
+      },
+    ],
     health,
     resources: {
-      cpu: { requestMillicores: 500, limitMillicores: 1000 },
-      memory: { requestMiB: 512, limitMiB: 1024 },
-      // Renders land in /tmp before they are uploaded.
-      scratchMiB: 1024,
+      cpu: { requestMillicores: 250, limitMillicores: 500 },
+      memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
-      minReplicas: 1,
+      minReplicas: 2,
       maxReplicas: 4,
       targetCpuPercent: 70,
       targetMemoryPercent: 80,
-      targetRequestsPerSecond: 20,
+      targetRequestsPerSecond: 100,
     },
     latency: { p99Ms: 1000, availability: 0.99 },
-    drainSeconds: 120,
+    // Progress streams stay open while a video renders; a deploy gives them time to end.
+    drainSeconds: 60,
     objectStorage: true,
+    workers: [
+      {
+        name: 'video-worker',
+        description:
+          'Renders videos from the queue: script, speech (espeak-ng or Amazon Polly), slides, ffmpeg, upload',
+        command: ['node', 'dist/worker.js'],
+        port: 3008,
+        queue: 'videos',
+        health,
+        resources: {
+          // ffmpeg's encoder takes what it is given; a render of 60 s at 720p needs one core.
+          cpu: { requestMillicores: 1000, limitMillicores: 2000 },
+          memory: { requestMiB: 768, limitMiB: 1536 },
+          // Audio, slides and the encoded video sit in /tmp until they are uploaded.
+          scratchMiB: 2048,
+        },
+        scaling: { minReplicas: 1, maxReplicas: 6, targetCpuPercent: 70, jobsPerReplica: 2 },
+        drainSeconds: 110,
+        cloudWatch: {
+          namespace: 'WhatIf',
+          environmentDimension: 'Environment',
+          queueDepth: 'VideoQueueDepth',
+          jobsFailed: 'VideoJobsFailed',
+        },
+      },
+    ],
+    systemPackages: ['ffmpeg', 'espeak-ng', 'fonts-dejavu-core'],
   },
   {
     name: 'social',

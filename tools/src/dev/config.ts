@@ -33,6 +33,8 @@ export interface DevConfig {
    * for stacks without a browser (contract fuzzing).
    */
   web: { port: number; root: string } | undefined;
+  /** Where the video worker reads its slide fonts (VIDEO_FONT_DIR), which the pre-flight checks. */
+  videoFontDir: string;
 }
 
 /** DEV_DYNAMODB_PATH's value for "keep DynamoDB data in memory only". */
@@ -141,6 +143,7 @@ export function devConfigFromEnv(
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
     fresh: flag('DEV_FRESH'),
     web: { port: frontend.port, root: path.join(repoRoot, 'frontend', 'out') },
+    videoFontDir: text('VIDEO_FONT_DIR', catalogDefault('VIDEO_FONT_DIR')),
   };
   if (problems.length > 0) throw new DevConfigError(problems);
   return config;
