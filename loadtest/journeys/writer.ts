@@ -64,7 +64,7 @@ function writeScenario(token: string): void {
     return;
   }
   timeToFirstEvent.add(response.timings.waiting, { route: routes.generateStreamed.name });
-  const events = streamEvents(response.body);
+  const events = streamEvents(response.body ?? '');
   const names = events.map(([name]) => name);
   check(
     response,

@@ -97,6 +97,9 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
   }
 };
 
+/** Where make dev's gateway listens: the scripts' default BASE_URL. */
+export const localGatewayUrl = 'http://localhost:3000';
+
 /** The gateway's routing table, most specific first: the first match answers. */
 export const routeTable: readonly CatalogRoute[] = [
   {

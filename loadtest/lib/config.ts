@@ -3,6 +3,7 @@
  * environment), with defaults that suit `make dev` on a laptop. A bad value stops the run
  * in the init context with a message naming the variable.
  */
+import { localGatewayUrl } from './catalog.ts';
 
 export const profiles = ['smoke', 'load', 'stress', 'spike', 'soak', 'autoscale'] as const;
 export type Profile = (typeof profiles)[number];
@@ -49,7 +50,7 @@ function profileFrom(name: string): Profile {
 
 export const config = {
   /** The gateway, or whatever stands in front of it (CloudFront, the ALB, an Ingress). */
-  baseUrl: text('BASE_URL', 'http://localhost:3000').replace(/\/+$/, ''),
+  baseUrl: text('BASE_URL', localGatewayUrl).replace(/\/+$/, ''),
   /** LOAD_PROFILE: smoke (the default: 1 VU per journey, ITERATIONS each), load, stress, spike, soak or autoscale. */
   profile: profileFrom('LOAD_PROFILE'),
   /** Journey iterations per second, all journeys together, at the expected peak (load, soak; the base of stress and spike). */

@@ -1,4 +1,4 @@
-import { routeTable, scalingLoad, services } from '@what-if/catalog';
+import { routeTable, scalingLoad, service, services } from '@what-if/catalog';
 
 /**
  * The part of the catalog the k6 scripts need, as a plain TypeScript module they import
@@ -56,6 +56,9 @@ export function renderLoadtestCatalog(): string {
     '}',
     '',
     `export const services: Readonly<Record<ServiceName, ServiceObjectives>> = ${JSON.stringify(byService, null, 2)};`,
+    '',
+    "/** Where make dev's gateway listens: the scripts' default BASE_URL. */",
+    `export const localGatewayUrl = 'http://localhost:${service('gateway').port}';`,
     '',
     "/** The gateway's routing table, most specific first: the first match answers. */",
     `export const routeTable: readonly CatalogRoute[] = ${JSON.stringify(routes, null, 2)};`,
