@@ -9,7 +9,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { smokeFailures } from '../src/k6-smoke/main';
+import { smokeFailures, timedCrossings } from '../src/k6-smoke/main';
 import { type WorkerRun, runInWorker } from '../src/k6-smoke/run-in-worker';
 
 let server: Server;
@@ -246,5 +246,17 @@ describe('the CI smoke harness runs k6 scripts', () => {
       export function handleSummary() { return { 'nowhere/summary.md': 'text' }; }
     `);
     expect(result.errors.join('\n')).toMatch(/could not open 'nowhere\/summary.md'/);
+  });
+
+  it('reports a latency threshold one smoke request crossed without failing on it: CI makes no timed assertions', async () => {
+    const { result } = await run(`
+      import http from 'k6/http';
+      export const options = { thresholds: { 'http_req_duration{route:a}': ['p(99)<0'], 'http_reqs{route:a}': ['count==1'] } };
+      export default function () { http.get(__ENV.BASE_URL + '/', { tags: { route: 'a' } }); }
+    `);
+    expect(smokeFailures(result)).toEqual([]);
+    expect(timedCrossings(result)).toEqual([
+      expect.stringMatching(/^http_req_duration\{route:a\} p\(99\)<0 \(was \d+ ms; not judged here\)$/),
+    ]);
   });
 });

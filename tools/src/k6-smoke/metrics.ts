@@ -227,6 +227,8 @@ export interface ThresholdOutcome {
   /** true passed, false crossed, undefined could not be applied (no samples for a rate). */
   ok: boolean | undefined;
   actual: number | undefined;
+  /** On a metric of durations (k6's `contains: time`). */
+  timed: boolean;
 }
 
 function compare(actual: number, expression: ThresholdExpression): boolean {
@@ -268,6 +270,7 @@ export function evaluateThresholds(
         source: expression.source,
         ok: actual === undefined ? undefined : compare(actual, expression),
         actual,
+        timed: metric.contains === 'time',
       };
     });
   });
