@@ -25,6 +25,13 @@ export const routes = {
   historyList: { name: 'history-list', method: 'GET', path: '/api/v1/scenarios' },
   historySearch: { name: 'history-search', method: 'GET', path: '/api/v1/scenarios' },
   historyRead: { name: 'history-read', method: 'GET', path: '/api/v1/scenarios/{id}' },
+  publishPost: { name: 'post-publish', method: 'POST', path: '/api/v1/social/posts' },
+  feedLatest: { name: 'feed-latest', method: 'GET', path: '/api/v1/feed' },
+  postRead: { name: 'post-read', method: 'GET', path: '/api/v1/social/posts/{postId}' },
+  commentsList: { name: 'comments-list', method: 'GET', path: '/api/v1/social/posts/{postId}/comments' },
+  like: { name: 'like', method: 'PUT', path: '/api/v1/social/posts/{postId}/like' },
+  comment: { name: 'comment', method: 'POST', path: '/api/v1/social/posts/{postId}/comments' },
+  profile: { name: 'profile', method: 'GET', path: '/api/v1/social/users/{userId}' },
 } as const satisfies Record<string, Route>;
 
 /** The path as the gateway sees it, with every {param} filled in. */
