@@ -29,7 +29,7 @@ typecheck: install ## Type-check sources and tests (tsc -b)
 unit: build ## Run the test suites against the machine's PostgreSQL and Redis and an in-process dynalite
 	$(NPM) run test:unit
 
-test: lint typecheck unit web-test fuzz ## Lint, type-check, run every test (the web app's in a browser) and fuzz every contract
+test: lint typecheck unit web-test loadtest-smoke fuzz ## Lint, type-check, run every test (the web app's in a browser), smoke-run the k6 scripts and fuzz every contract
 
 generate: build ## Regenerate every checked-in rendering of the catalog (compose, READMEs, chart values and examples)
 	node tools/dist/generate/main.js
