@@ -5,9 +5,9 @@ export function seedSummary(report: SeedReport, webUrl: string): string {
   const created = report.items.filter((item) => item.created).length;
   const lines = [
     '',
-    created > 0
-      ? `make seed: created ${created} of ${report.items.length} demo items (the rest were already there)`
-      : `make seed: all ${report.items.length} demo items were already there; nothing was added`,
+    created === 0
+      ? `make seed: all ${report.items.length} demo items were already there; nothing was added`
+      : `make seed: created ${created} of ${report.items.length} demo items${created < report.items.length ? ' (the rest were already there)' : ''}`,
     '',
     `Sign in at ${webUrl} (passwords made for this machine, kept in .dev/seed-passwords.json):`,
     ...report.accounts.map(
