@@ -755,6 +755,7 @@ export const frontend: FrontendEntry = {
     '/history',
     '/reset-password',
     '/scenario',
+    '/shares',
     '/sign-in',
     '/sign-up',
     '/verify-email',
