@@ -25,6 +25,8 @@ export {
 } from './logging';
 export {
   createMetrics,
+  eventStreamRouteSuffix,
+  httpDurationBuckets,
   httpMetricsMiddleware,
   metricsHandler,
   routeTemplate,

@@ -26,6 +26,8 @@ export interface ServeOptions {
   handleSignals: boolean;
   /** Extra work after the server stopped and before the stores close. */
   beforeStoresClose?: () => Promise<void>;
+  /** Hears every readiness answer (the metrics that show a flapping replica). */
+  onReadiness?: (ready: boolean) => void;
 }
 
 export interface RunningService {
@@ -178,15 +180,20 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
   const { logger } = options;
   let shuttingDown = false;
   let stopping: Promise<void> | undefined;
+  const readiness = async (): Promise<HealthAnswer> => {
+    if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
+    const checks = await checkStores(options.stores);
+    return Object.values(checks).some((check) => check.status === 'down')
+      ? { ok: false, causes: checks }
+      : { ok: true, checks };
+  };
   const server = createServer(
     withHealthEndpoints(options.app, {
       '/health/live': async () => ({ ok: true, checks: {} }),
       '/health/ready': async () => {
-        if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
-        const checks = await checkStores(options.stores);
-        return Object.values(checks).some((check) => check.status === 'down')
-          ? { ok: false, causes: checks }
-          : { ok: true, checks };
+        const answer = await readiness();
+        options.onReadiness?.(answer.ok);
+        return answer;
       },
     }),
   );
