@@ -119,7 +119,7 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
     distribution: frontend.distribution,
   });
   // The publishing policy attaches to the deploy role, which must exist first.
-  frontend.addDependency(delivery);
+  frontend.addStackDependency(delivery, 'the publishing policy attaches to the GitHub deploy role');
 
   const stacks: WhatIfStacks = { network, data, registry, edge, services, frontend, observability, delivery };
   tagForCostAllocation(config, {

@@ -28,6 +28,10 @@ test('every auth decision is logged as a security event with the request id, and
   const refreshed = await call<SignedIn>('POST', '/api/v1/auth/refresh', {
     body: { refreshToken: account.refreshToken },
   });
+  const retried = await call<SignedIn>('POST', '/api/v1/auth/refresh', {
+    body: { refreshToken: account.refreshToken },
+  });
+  await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: retried.body.refreshToken } });
   await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: account.refreshToken } });
   await call('GET', '/api/v1/admin/users', { token: refreshed.body.accessToken });
 
@@ -41,8 +45,16 @@ test('every auth decision is logged as a security event with the request id, and
       requestId: 'security-log-0001',
     }),
   ]);
-  expect(securityEvents('token-refresh').map((line) => line['outcome'])).toEqual(['succeeded', 'denied']);
+  expect(securityEvents('token-refresh').map((line) => line['outcome'])).toEqual([
+    'succeeded',
+    'succeeded',
+    'succeeded',
+    'denied',
+  ]);
   expect(securityEvents('token-refresh')[1]).toMatchObject({
+    reason: 'spent token again within the grace window: its unused successor replaced',
+  });
+  expect(securityEvents('token-refresh')[3]).toMatchObject({
     reason: 'refresh token reused: session revoked',
   });
   expect(securityEvents('authentication').concat(securityEvents('authorization'))).not.toEqual([]);
@@ -54,6 +66,7 @@ test('every auth decision is logged as a security event with the request id, and
     account.refreshToken,
     account.accessToken,
     refreshed.body.refreshToken,
+    retried.body.refreshToken,
   ]) {
     expect(everything).not.toContain(secret);
   }

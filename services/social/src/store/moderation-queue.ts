@@ -6,7 +6,7 @@ import {
   type ReportSubmission,
   moderationTargetOwners,
 } from '@what-if/contracts';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { chronologicalKey, gsi1 } from './keys';
 import { type Page, readPage } from './read-page';
 import { type StoreContext, isConditionFailure } from './store-context';
@@ -102,8 +102,9 @@ function voiceWeight(report: ReportSubmission, networkHeardBefore: boolean, now:
 export type FiledReport = { caseId: string; duplicate: boolean; case: CaseItem; reachedThreshold: boolean };
 
 /**
- * Files a report in its case, once (a repeat with the same id changes nothing). Each reporter
- * counts once per case, weighted (voiceWeight); the case reaching `autoHideWeight` while open is
+ * Files a report in its case, once (a repeat with the same id changes nothing, and so does a
+ * second report from the same reporter while the case is not closed). Each reporter counts once
+ * per case, weighted (voiceWeight); the case reaching `autoHideWeight` while open is
  * reported as `reachedThreshold` for the caller to decide on, exactly once.
  */
 export async function fileReport(
@@ -127,6 +128,20 @@ export async function fileReport(
     ? `USER#${report.reporter.userId}`
     : `NET#${report.reporter.visitorHash}`;
   const newVoice = await putIfAbsent(context, { pk: partition, sk: `VOICE#${reporterKey}` });
+  if (!newVoice) {
+    // One open report per reporter per target: a repeat while the case is still open, hidden or
+    // removed changes nothing (the submission is forgotten). After a close it reopens the case.
+    const existing = await readCase(context, caseId);
+    if (existing && existing.status !== 'closed') {
+      await context.documents.send(
+        new DeleteCommand({
+          TableName: context.tableName,
+          Key: { pk: partition, sk: `REPORT#${report.id}` },
+        }),
+      );
+      return { caseId, duplicate: true, case: existing, reachedThreshold: false };
+    }
+  }
   const networkHeardBefore = !(await putIfAbsent(context, {
     pk: partition,
     sk: `NETWORK#${report.reporter.visitorHash}`,

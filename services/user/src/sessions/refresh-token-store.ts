@@ -26,7 +26,15 @@ export async function openFamily(db: Queryable, userId: string, ttlSeconds: numb
 }
 
 export type Rotation =
-  | { outcome: 'rotated'; familyId: string; userId: string; refreshToken: string; expiresAt: Date }
+  | {
+      outcome: 'rotated';
+      familyId: string;
+      userId: string;
+      refreshToken: string;
+      expiresAt: Date;
+      /** A spent token came back within the grace window: its unused successor was replaced. */
+      retry?: true;
+    }
   /** An already-used token came back: someone holds a copy. The family is revoked. */
   | { outcome: 'reused'; familyId: string; userId: string }
   /** The family was logged out, revoked or expired. */
@@ -34,11 +42,25 @@ export type Rotation =
   | { outcome: 'unknown' };
 
 /**
- * Spends a refresh token and issues its successor. The conditional UPDATE is the lock: of two
- * concurrent refreshes with one token, exactly one finds it unused; the other sees it used,
- * which is indistinguishable from theft, and revokes the family.
+ * How long a spent refresh token may be presented again while its successor is still unused.
+ * A browser that navigates away mid-refresh drops the answer (and its cookie) after the server
+ * has spent the token; without this window its next refresh would look like theft and end the
+ * session. Outside the window, or once the successor has been used, a spent token is reuse.
  */
-export async function rotateRefreshToken(pool: Pool, presented: string): Promise<Rotation> {
+export const REFRESH_REUSE_GRACE_SECONDS = 10;
+
+/**
+ * Spends a refresh token and issues its successor. The conditional UPDATE is the lock: of two
+ * concurrent refreshes with one token, exactly one finds it unused. The other finds it spent:
+ * within the grace window and with the successor never used, that is a lost answer or a second
+ * tab, and the successor is replaced (the family lock serialises such retries); otherwise it is
+ * indistinguishable from theft, and the family is revoked.
+ */
+export async function rotateRefreshToken(
+  pool: Pool,
+  presented: string,
+  graceSeconds = REFRESH_REUSE_GRACE_SECONDS,
+): Promise<Rotation> {
   const tokenHash = hashOpaqueToken(presented);
   return inTransaction(pool, async (client) => {
     const spent = await client.query<{ family_id: string; user_id: string; expires_at: Date }>(
@@ -79,6 +101,8 @@ export async function rotateRefreshToken(pool: Pool, presented: string): Promise
     const found = known.rows[0];
     if (!found) return { outcome: 'unknown' };
     if (found.live && found.used_at !== null) {
+      const retried = await replaceUnusedSuccessor(client, tokenHash, found.family_id, graceSeconds);
+      if (retried) return { ...retried, userId: found.user_id };
       await client.query(
         `UPDATE refresh_token_families SET revoked_at = now(), revoked_reason = 'refresh token reused'
          WHERE id = $1 AND revoked_at IS NULL`,
@@ -88,6 +112,44 @@ export async function rotateRefreshToken(pool: Pool, presented: string): Promise
     }
     return { outcome: 'ended', familyId: found.family_id, userId: found.user_id };
   });
+}
+
+/**
+ * Within the grace window, trades a spent token whose successor was never used for a new
+ * successor: the unused one is deleted (it becomes unknown, not reused) and the new one carries
+ * the spend's time, so the window never slides. Undefined when the window does not apply.
+ */
+async function replaceUnusedSuccessor(
+  client: Queryable,
+  tokenHash: Buffer,
+  familyId: string,
+  graceSeconds: number,
+): Promise<Omit<Extract<Rotation, { outcome: 'rotated' }>, 'userId'> | undefined> {
+  if (graceSeconds <= 0) return undefined;
+  // NO KEY UPDATE serialises retries of one family without blocking a rotation's foreign-key check.
+  const family = await client.query<{ expires_at: Date }>(
+    `SELECT expires_at FROM refresh_token_families
+     WHERE id = $1 AND revoked_at IS NULL AND expires_at > now() FOR NO KEY UPDATE`,
+    [familyId],
+  );
+  const live = family.rows[0];
+  if (!live) return undefined;
+  const replaced = await client.query<{ spent_at: Date }>(
+    `DELETE FROM refresh_tokens AS successor USING refresh_tokens AS spent
+     WHERE spent.token_hash = $1 AND successor.family_id = spent.family_id
+       AND successor.used_at IS NULL AND successor.issued_at = spent.used_at
+       AND spent.used_at > now() - make_interval(secs => $2)
+     RETURNING spent.used_at AS spent_at`,
+    [tokenHash, graceSeconds],
+  );
+  if ((replaced.rowCount ?? 0) === 0) return undefined;
+  const refreshToken = newOpaqueToken();
+  await client.query(
+    `INSERT INTO refresh_tokens (token_hash, family_id, issued_at)
+     SELECT $1, family_id, used_at FROM refresh_tokens WHERE token_hash = $2`,
+    [hashOpaqueToken(refreshToken), tokenHash],
+  );
+  return { outcome: 'rotated', familyId, refreshToken, expiresAt: live.expires_at, retry: true };
 }
 
 /** Revokes one family of a user; false when it was not theirs or not live. */

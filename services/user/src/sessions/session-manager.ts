@@ -68,7 +68,7 @@ export class SessionManager {
     return this.pair(user.id, user.roles, family.familyId, family.refreshToken);
   }
 
-  /** Rotates a refresh token; reuse revokes its whole family. */
+  /** Rotates a refresh token; reuse (outside the grace window for a lost answer) revokes its whole family. */
   async refresh(presented: string, client: ClientInfo): Promise<{ user: UserRecord; tokens: TokenPair }> {
     const { logger, pool, store } = this.options;
     const rotation = await rotateRefreshToken(pool, presented);
@@ -117,7 +117,13 @@ export class SessionManager {
       });
       throw invalidRefreshToken();
     }
-    logSecurityEvent(logger, 'token-refresh', 'succeeded', { userId: user.id, sessionId: rotation.familyId });
+    logSecurityEvent(logger, 'token-refresh', 'succeeded', {
+      userId: user.id,
+      sessionId: rotation.familyId,
+      ...(rotation.retry
+        ? { reason: 'spent token again within the grace window: its unused successor replaced' }
+        : {}),
+    });
     return { user, tokens: this.pair(user.id, user.roles, rotation.familyId, rotation.refreshToken) };
   }
 
