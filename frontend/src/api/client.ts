@@ -1,5 +1,5 @@
 import { ApiProblem, networkProblem, problemFrom } from './problem';
-import { currentSession, forgetSession, refreshSession } from './session';
+import { currentSession, forgetSession, refreshSession, sessionSettled } from './session';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -37,6 +37,7 @@ async function send(path: string, options: RequestOptions, token: string | null)
  * the person to sign in, keeping where they were).
  */
 export async function apiResponse(path: string, options: RequestOptions = {}): Promise<Response> {
+  await sessionSettled();
   const token = currentSession().accessToken;
   let response = await send(path, options, token);
   if (response.status === 401 && token) {
