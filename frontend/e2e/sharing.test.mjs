@@ -61,8 +61,18 @@ test('the owner shares a scenario with a password and an expiry, and copies the 
   const facebook = await dialog.getByRole('link', { name: /Facebook/ }).getAttribute('href');
   assert.match(decodeURIComponent(facebook ?? ''), /\/s\/[A-Za-z0-9_-]{12}\?via=facebook/);
   const qr = dialog.getByRole('img', { name: 'QR code that opens the link' });
-  await qr.waitFor();
-  assert.ok(await qr.evaluate((image) => image.complete && image.naturalWidth > 0), 'the QR code is drawn');
+  // The QR code is drawn once its image has loaded (the element appears before its pixels).
+  await qr.evaluate((image) =>
+    image.complete && image.naturalWidth > 0
+      ? true
+      : new Promise((resolve, reject) => {
+          image.addEventListener('load', () => resolve(true), { once: true });
+          image.addEventListener('error', () => reject(new Error('the QR code did not load')), {
+            once: true,
+          });
+        }),
+  );
+  assert.ok(await qr.evaluate((image) => image.naturalWidth > 0), 'the QR code is drawn');
 
   await dialog.getByRole('button', { name: 'Copy link' }).click();
   await dialog.getByText('Link copied.').waitFor();

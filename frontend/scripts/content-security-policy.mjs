@@ -19,7 +19,8 @@ export const pagePolicy = {
   'default-src': ["'self'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'https:'],
-  'media-src': ["'self'", 'blob:'],
+  // Videos are S3 presigned links on ECS (another origin); locally they are on this one.
+  'media-src': ["'self'", 'blob:', 'https:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'object-src': ["'none'"],

@@ -1,15 +1,20 @@
 import { ApiProblem, networkProblem, problemFrom } from './problem';
-import { currentSession, forgetSession, refreshSession } from './session';
+import { currentSession, forgetSession, refreshSession, sessionSettled } from './session';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
   accept?: string;
+  /** Further request headers, such as an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
-  const headers: Record<string, string> = { accept: options.accept ?? 'application/json' };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: options.accept ?? 'application/json',
+  };
   if (token) headers['authorization'] = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -32,6 +37,7 @@ async function send(path: string, options: RequestOptions, token: string | null)
  * the person to sign in, keeping where they were).
  */
 export async function apiResponse(path: string, options: RequestOptions = {}): Promise<Response> {
+  await sessionSettled();
   const token = currentSession().accessToken;
   let response = await send(path, options, token);
   if (response.status === 401 && token) {

@@ -112,6 +112,15 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/**
+ * Resolves once a session restore in flight has finished (at once when none is), so that a
+ * request made while the page is still restoring its session goes with the token: a question
+ * asked right after the page loads is saved to the person's history, not asked anonymously.
+ */
+export async function sessionSettled(): Promise<void> {
+  if (state.status === 'unknown' && refreshing) await refreshing;
+}
+
 /** On page load: restore the session from the cookie when this browser has one. */
 export function restoreSession(): void {
   if (state.status !== 'unknown') return;

@@ -261,3 +261,130 @@ export const reportReasons = [
   'other',
 ] as const;
 export type ReportReason = (typeof reportReasons)[number];
+
+/** A scenario published to the feed (social service). */
+export interface Post {
+  id: string;
+  authorId: string;
+  scenario: { id: string; title: string; question: string; language: Language; excerpt: string };
+  caption: string;
+  tags: string[];
+  visibility: 'public' | 'followers';
+  moderation: 'visible' | 'hidden' | 'removed';
+  counts: { likes: number; comments: number };
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface LikeState {
+  liked: boolean;
+  likes: number;
+}
+
+export interface Comment {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  depth: number;
+  authorId: string | null;
+  body: string | null;
+  deleted: boolean;
+  moderation: 'visible' | 'hidden' | 'removed';
+  createdAt: string;
+  editedAt: string | null;
+  counts: { likes: number; replies: number };
+}
+
+export interface Thread extends Comment {
+  firstReplies: Comment[];
+}
+
+export interface SocialProfile {
+  userId: string;
+  counts: { posts: number; followers: number; following: number; likesReceived: number };
+  relationship: { following: boolean; followedBy: boolean; blocking: boolean } | null;
+}
+
+export const moderationActions = ['hide', 'restore', 'remove', 'warn', 'dismiss'] as const;
+export type ModerationAction = (typeof moderationActions)[number];
+export const caseStatuses = ['open', 'hidden', 'removed', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export interface ModerationCase {
+  caseId: string;
+  target: {
+    service: 'sharing' | 'history' | 'social';
+    kind: 'share' | 'scenario' | 'post' | 'comment';
+    id: string;
+  };
+  ownerId: string;
+  status: CaseStatus;
+  reports: number;
+  voices: number;
+  weight: number;
+  reasons: Partial<Record<ReportReason, number>>;
+  firstReportedAt: string;
+  lastReportedAt: string;
+  lastDecision: {
+    action: ModerationAction;
+    reason: string;
+    moderatorId: string | null;
+    decidedAt: string;
+  } | null;
+}
+
+export interface ModerationCaseDetail extends ModerationCase {
+  decisions: Array<{
+    id: string;
+    target: { kind: string; id: string };
+    action: ModerationAction;
+    reason: string;
+    moderatorId: string | null;
+    decidedAt: string;
+  }>;
+}
+
+export type VideoStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled';
+export type VideoStage = 'script' | 'speech' | 'frames' | 'encode' | 'upload';
+
+export interface VideoOptions {
+  length: 'short' | 'full';
+  resolution: '720p' | '1080p';
+  voice: 'female' | 'male';
+  rate: number;
+  burnCaptions: boolean;
+}
+
+export interface VideoLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** A narrated video of a scenario (video service). */
+export interface Video {
+  id: string;
+  scenarioId: string;
+  title: string;
+  language: Language;
+  status: VideoStatus;
+  stage: VideoStage | null;
+  stagePercent: number;
+  percent: number;
+  options: VideoOptions;
+  attempts: number;
+  failure?: { reason: string; message: string };
+  durationSeconds?: number;
+  width?: number;
+  height?: number;
+  bytes?: number;
+  files?: { video: VideoLink; captions: VideoLink; poster: VideoLink };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VideoProgress {
+  status: VideoStatus;
+  stage: VideoStage | null;
+  stagePercent: number;
+  percent: number;
+}

@@ -21,9 +21,9 @@ export function currentPath(): string {
 
 /**
  * Shows its children to a signed-in person; anyone else goes to sign in, and comes back here
- * afterwards. With `role`, a signed-in person without it is told so.
+ * afterwards. With `role` (or several, any of which will do), a signed-in person without it is told so.
  */
-export function RequireSession({ children, role }: { children: ReactNode; role?: Role }) {
+export function RequireSession({ children, role }: { children: ReactNode; role?: Role | Role[] }) {
   const session = useSession();
   const router = useRouter();
   const path = useLocalePath();
@@ -40,7 +40,7 @@ export function RequireSession({ children, role }: { children: ReactNode; role?:
       </p>
     );
   }
-  if (role && !hasRole(session, role)) {
+  if (role && ![role].flat().some((one) => hasRole(session, one))) {
     return (
       <div className="notice" role="alert">
         <p>{t('common.notAllowed')}</p>

@@ -12,10 +12,17 @@ export function SiteHeader() {
   const session = useSession();
   const pathname = usePathname() ?? `/${locale}`;
   const path = useLocalePath();
-  const links: Array<{ href: string; label: string }> = [{ href: path('/'), label: t('nav.ask') }];
+  const links: Array<{ href: string; label: string }> = [
+    { href: path('/'), label: t('nav.ask') },
+    { href: path('/feed'), label: t('nav.feed') },
+  ];
   if (session.status === 'signed-in') {
     links.push({ href: path('/history'), label: t('nav.history') });
     links.push({ href: path('/shares'), label: t('nav.shares') });
+    links.push({ href: path('/videos'), label: t('nav.videos') });
+  }
+  if (hasRole(session, 'moderator') || hasRole(session, 'admin')) {
+    links.push({ href: path('/moderation'), label: t('nav.moderation') });
   }
   if (hasRole(session, 'admin')) links.push({ href: path('/admin'), label: t('nav.admin') });
   links.push(

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(reportDirectory, { recursive: true });
   const outbox = mkdtempSync(path.join(tmpdir(), 'whatif-e2e-outbox-'));
+  const videos = mkdtempSync(path.join(tmpdir(), 'whatif-e2e-videos-'));
   const stackLog = path.join(reportDirectory, 'e2e-stack.log');
   process.stdout.write(
     `web e2e: starting a stack of its own (its log: ${path.relative(defaultRepoRoot, stackLog)})\n`,
@@ -75,6 +76,9 @@ async function main(): Promise<void> {
     serviceEnvironment: ({ webUrl }) => ({
       MAILER: 'outbox',
       MAIL_OUTBOX_DIR: outbox,
+      VIDEO_STORAGE_DIR: videos,
+      // One video a day, so the journey meets the quota message on its second request.
+      VIDEO_QUOTA_USER_PER_DAY: '1',
       // The site is where people open everything, share links included, as behind CloudFront.
       ...(webUrl ? { PUBLIC_APP_URL: webUrl, PUBLIC_API_URL: webUrl, CORS_ALLOWED_ORIGINS: webUrl } : {}),
     }),
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
     rmSync(outbox, { recursive: true, force: true });
+    rmSync(videos, { recursive: true, force: true });
   }
   process.exitCode = code;
 }

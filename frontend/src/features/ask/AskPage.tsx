@@ -352,6 +352,18 @@ export function AskPage() {
                   >
                     {t('scenario.share')}
                   </Link>
+                  <Link
+                    className="button"
+                    href={`${path('/scenario')}?id=${encodeURIComponent(state.scenario.id)}&action=publish`}
+                  >
+                    {t('scenario.publish')}
+                  </Link>
+                  <Link
+                    className="button"
+                    href={`${path('/scenario')}?id=${encodeURIComponent(state.scenario.id)}&action=video`}
+                  >
+                    {t('scenario.makeVideo')}
+                  </Link>
                 </>
               ) : null}
               <button

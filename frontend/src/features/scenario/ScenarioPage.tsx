@@ -14,9 +14,11 @@ import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { ShareDialog } from '@/features/sharing/ShareDialog';
+import { PublishDialog } from '@/features/social/PublishDialog';
+import { VideoDialog } from '@/features/video/VideoDialog';
 import { ScenarioBody } from './ScenarioBody';
 
-const scenarioActions = ['share'] as const;
+const scenarioActions = ['share', 'publish', 'video'] as const;
 type ScenarioAction = (typeof scenarioActions)[number];
 function isScenarioAction(value: string | null | undefined): value is ScenarioAction {
   return scenarioActions.includes(value as ScenarioAction);
@@ -44,7 +46,7 @@ function ScenarioView() {
   const [dialog, setDialog] = useState<ScenarioAction | null>(null);
   const requested = params?.get('action');
   useEffect(() => {
-    // The ask page's "Share" lands here with ?action=share, the dialog already open.
+    // The ask page's Share, Publish and Make a video land here with ?action=…, the dialog open.
     if (isScenarioAction(requested)) setDialog(requested);
   }, [requested]);
 
@@ -102,9 +104,22 @@ function ScenarioView() {
           <button type="button" className="button button-primary" onClick={() => setDialog('share')}>
             {t('scenario.share')}
           </button>
+          <button type="button" className="button" onClick={() => setDialog('publish')}>
+            {t('scenario.publish')}
+          </button>
+          <button type="button" className="button" onClick={() => setDialog('video')}>
+            {t('scenario.makeVideo')}
+          </button>
         </div>
       </section>
       <ShareDialog scenarioId={data.id} open={dialog === 'share'} onClose={() => setDialog(null)} />
+      <PublishDialog
+        scenarioId={data.id}
+        tags={data.tags}
+        open={dialog === 'publish'}
+        onClose={() => setDialog(null)}
+      />
+      <VideoDialog scenarioId={data.id} open={dialog === 'video'} onClose={() => setDialog(null)} />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">{t('scenario.about')}</h2>
         <p className="provenance">

@@ -1,0 +1,192 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useRef, useState } from 'react';
+import useSWR from 'swr';
+import { api, fetcher } from '@/api/client';
+import type { Video, VideoProgress } from '@/api/types';
+import { announce } from '@/components/Announcer';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ProblemMessage } from '@/components/ProblemMessage';
+import { RequireSession } from '@/components/SessionGate';
+import { useQuery } from '@/components/useQuery';
+import { useI18n } from '@/i18n/I18nProvider';
+import { useLocalePath } from '@/i18n/useLocalePath';
+import { useVideoProgress } from './useVideoProgress';
+
+export function VideoPage() {
+  return (
+    <RequireSession>
+      <VideoView />
+    </RequireSession>
+  );
+}
+
+function isWorking(video: Video | undefined): boolean {
+  return video?.status === 'queued' || video?.status === 'running';
+}
+
+/** One video: its progress live while it is made, then the player with captions and a download. */
+function VideoView() {
+  const { t, number } = useI18n();
+  const path = useLocalePath();
+  const router = useRouter();
+  const params = useQuery();
+  const id = params?.get('id') ?? null;
+  const key = id ? `/api/v1/videos/${encodeURIComponent(id)}` : null;
+  const video = useSWR<Video>(key, fetcher, { revalidateOnFocus: false });
+  const [progress, setProgress] = useState<VideoProgress | null>(null);
+  const [deleted, setDeleted] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const announcedStage = useRef<string | null>(null);
+  const { connectionLost } = useVideoProgress(id, isWorking(video.data), (event) => {
+    if (event.kind === 'progress') {
+      // Each stage is announced once as it starts, never every percent.
+      const stage = event.progress.stage;
+      if (stage && stage !== announcedStage.current) {
+        announcedStage.current = stage;
+        announce(t('video.stageStarted', { stage: t(`video.stage.${stage}`) }));
+      }
+      setProgress(event.progress);
+    } else if (event.kind === 'done') {
+      void video.mutate(event.video, { revalidate: false });
+      announce(t(`video.finished.${event.video.status}`));
+    } else {
+      setDeleted(true);
+    }
+  });
+
+  if (params && !id) return <p className="problem">{t('problem.not-found')}</p>;
+  if (deleted) return <p className="notice">{t('video.deletedElsewhere')}</p>;
+  if (video.error) return <ProblemMessage error={video.error} />;
+  const data = video.data;
+  if (!data) {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  const working = isWorking(data);
+  const shown = working && progress ? progress : data;
+  const act = async (work: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <article>
+      <p>
+        <Link href={path('/videos')}>{t('video.allVideos')}</Link>
+      </p>
+      <h1 lang={data.language}>{data.title}</h1>
+      <p className="item-meta">
+        <span className={`badge badge-${data.status}`}>{t(`video.status.${data.status}`)}</span>{' '}
+        {t(`video.length.${data.options.length}`)} · {data.options.resolution} ·{' '}
+        {t(`video.voice.${data.options.voice}`)}
+      </p>
+      {working ? (
+        <section aria-labelledby="progress-heading" className="card">
+          <h2 id="progress-heading">{t('video.progressHeading')}</h2>
+          <label htmlFor="video-progress">
+            {shown.stage
+              ? t('video.stageProgress', {
+                  stage: t(`video.stage.${shown.stage}`),
+                  percent: shown.stagePercent,
+                })
+              : t('video.waiting')}
+          </label>
+          <progress id="video-progress" max={100} value={shown.percent}>
+            {shown.percent}%
+          </progress>
+          <p className="item-meta">{t('video.overall', { percent: shown.percent })}</p>
+          {connectionLost ? <p className="notice">{t('video.connectionLost')}</p> : null}
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void act(async () =>
+                video.mutate(await api<Video>(`${key}/cancel`, { method: 'POST' }), { revalidate: false }),
+              )
+            }
+          >
+            {t('video.cancel')}
+          </button>
+        </section>
+      ) : null}
+      {data.status === 'succeeded' && data.files ? (
+        <section aria-labelledby="player-heading">
+          <h2 id="player-heading" className="visually-hidden">
+            {t('video.player')}
+          </h2>
+          <video
+            className="video-player"
+            controls
+            preload="metadata"
+            poster={data.files.poster.url}
+            width={data.width}
+            height={data.height}
+          >
+            <source src={data.files.video.url} type="video/mp4" />
+            <track
+              kind="captions"
+              src={data.files.captions.url}
+              srcLang={data.language}
+              label={t(`video.captionsLabel.${data.language}`)}
+              default
+            />
+            {t('video.noPlayer')}
+          </video>
+          <p className="item-meta">
+            {t('video.duration', { seconds: number(Math.round(data.durationSeconds ?? 0)) })} ·{' '}
+            {t('video.size', { megabytes: number(Math.round(((data.bytes ?? 0) / 1_048_576) * 10) / 10) })}
+          </p>
+          <div className="row-actions">
+            <a className="button" href={data.files.video.url} download={`${data.title}.mp4`}>
+              {t('video.download')}
+            </a>
+            <a className="button" href={data.files.captions.url} download={`${data.title}.vtt`}>
+              {t('video.downloadCaptions')}
+            </a>
+          </div>
+        </section>
+      ) : null}
+      {data.status === 'failed' ? (
+        <div className="problem" role="alert">
+          <p>{t('video.failed', { reason: data.failure?.reason ?? 'internal' })}</p>
+        </div>
+      ) : null}
+      {data.status === 'canceled' ? <p className="notice">{t('video.canceled')}</p> : null}
+      <div className="row-actions">
+        <Link className="button" href={`${path('/scenario')}?id=${encodeURIComponent(data.scenarioId)}`}>
+          {t('video.openScenario')}
+        </Link>
+        <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
+          {t('video.delete')}
+        </button>
+      </div>
+      {error ? <ProblemMessage error={error} /> : null}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('video.deleteTitle')}
+        confirmLabel={t('video.delete')}
+        danger
+        onConfirm={() => {
+          setConfirmDelete(false);
+          void act(async () => {
+            await api(key ?? '', { method: 'DELETE' });
+            router.push(path('/videos'));
+          });
+        }}
+        onCancel={() => setConfirmDelete(false)}
+      >
+        <p>{t('video.deleteLede')}</p>
+      </ConfirmDialog>
+    </article>
+  );
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { api } from '@/api/client';
+import type { Video } from '@/api/types';
+import { announce } from '@/components/Announcer';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ProblemMessage } from '@/components/ProblemMessage';
+import { RequireSession } from '@/components/SessionGate';
+import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { useI18n } from '@/i18n/I18nProvider';
+import { useLocalePath } from '@/i18n/useLocalePath';
+
+export function VideosPage() {
+  return (
+    <RequireSession>
+      <Videos />
+    </RequireSession>
+  );
+}
+
+/** The caller's videos, newest first, each with its state; a video's page plays or deletes it. */
+function Videos() {
+  const { t, dateTime } = useI18n();
+  const path = useLocalePath();
+  const list = usePagedList<Video>('/api/v1/videos', { limit: 20 });
+  const [doomed, setDoomed] = useState<Video | null>(null);
+  const [error, setError] = useState<unknown>();
+  const remove = async (video: Video) => {
+    setError(undefined);
+    try {
+      await api(`/api/v1/videos/${encodeURIComponent(video.id)}`, { method: 'DELETE' });
+      await list.refresh();
+      announce(t('video.deleted'));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <>
+      <h1>{t('video.heading')}</h1>
+      <p className="lede">{t('video.lede')}</p>
+      {list.error ? <ProblemMessage error={list.error} /> : null}
+      {list.loading ? (
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
+      ) : list.items.length === 0 && !list.error ? (
+        <p className="notice">{t('video.empty')}</p>
+      ) : (
+        <ul className="item-list" aria-label={t('video.listLabel')}>
+          {list.items.map((video) => (
+            <li key={video.id} className="item">
+              <div className="item-main">
+                <Link
+                  className="item-title"
+                  lang={video.language}
+                  href={`${path('/video')}?id=${encodeURIComponent(video.id)}`}
+                >
+                  {video.title}
+                </Link>
+                <p className="item-meta">
+                  <span className={`badge badge-${video.status}`}>{t(`video.status.${video.status}`)}</span>{' '}
+                  {video.status === 'running' ? `${video.percent}% · ` : ''}
+                  {t(`video.length.${video.options.length}`)} · {dateTime(video.createdAt)}
+                </p>
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  onClick={() => setDoomed(video)}
+                >
+                  {t('video.delete')}
+                  <span className="visually-hidden">: {video.title}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore list={list} />
+      {error ? <ProblemMessage error={error} /> : null}
+      <ConfirmDialog
+        open={doomed !== null}
+        title={t('video.deleteTitle')}
+        confirmLabel={t('video.delete')}
+        danger
+        onConfirm={() => {
+          if (doomed) void remove(doomed);
+          setDoomed(null);
+        }}
+        onCancel={() => setDoomed(null)}
+      >
+        <p>{t('video.deleteLede')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}

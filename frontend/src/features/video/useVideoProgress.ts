@@ -1,0 +1,52 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { apiResponse } from '@/api/client';
+import { readEventStream } from '@/api/event-stream';
+import type { Video, VideoProgress } from '@/api/types';
+
+export type VideoFollow =
+  { kind: 'progress'; progress: VideoProgress } | { kind: 'done'; video: Video } | { kind: 'deleted' };
+
+/**
+ * Follows a video's progress over server-sent events while `active` (fetch rather than
+ * EventSource, which cannot send the access token). Calls back with each event; the stream
+ * ends with `done` or `deleted`; a connection lost before that is reported.
+ */
+export function useVideoProgress(id: string | null, active: boolean, onEvent: (event: VideoFollow) => void) {
+  const [connectionLost, setConnectionLost] = useState(false);
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => {
+    if (!id || !active) return;
+    const abort = new AbortController();
+    let finished = false;
+    void (async () => {
+      try {
+        const response = await apiResponse(`/api/v1/videos/${encodeURIComponent(id)}/events`, {
+          accept: 'text/event-stream',
+          signal: abort.signal,
+        });
+        if (!response.body) return;
+        setConnectionLost(false);
+        for await (const event of readEventStream(response.body)) {
+          if (event.event === 'progress')
+            latest.current({ kind: 'progress', progress: JSON.parse(event.data) as VideoProgress });
+          else if (event.event === 'done') {
+            finished = true;
+            latest.current({ kind: 'done', video: JSON.parse(event.data) as Video });
+          } else if (event.event === 'deleted') {
+            finished = true;
+            latest.current({ kind: 'deleted' });
+          }
+        }
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') return;
+        setConnectionLost(true);
+      }
+      if (!finished && !abort.signal.aborted) setConnectionLost(true);
+    })();
+    return () => abort.abort();
+  }, [id, active]);
+  return { connectionLost };
+}
