@@ -29,6 +29,12 @@ export interface DevConfig {
   /** Start from empty: drop the database, DynamoDB data and the stack's Redis keys first. */
   fresh: boolean;
   /**
+   * Hot reload: watch the services' sources and restart a service whose compiled output changed,
+   * and rebuild the web app's export when its sources change (hot-reload.ts, web-rebuild.ts).
+   * On for make dev unless DEV_WATCH=0; stacks of a run's own (private-stack.ts) turn it off.
+   */
+  watch: boolean;
+  /**
    * The web app's static export served on one origin with the API (web-server.ts); undefined
    * for stacks without a browser (contract fuzzing).
    */
@@ -97,9 +103,9 @@ export function devConfigFromEnv(
     return value;
   };
 
-  const flag = (name: string): boolean => {
+  const flag = (name: string, fallback = false): boolean => {
     const raw = nonEmpty(env, name);
-    if (raw === undefined) return false;
+    if (raw === undefined) return fallback;
     if (/^(1|true|yes)$/i.test(raw)) return true;
     if (/^(0|false|no)$/i.test(raw)) return false;
     problems.push(`${name} has "${raw}": must be 1 or 0 (true/false, yes/no)`);
@@ -142,6 +148,7 @@ export function devConfigFromEnv(
     readyTimeoutMs: integer('DEV_READY_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
     fresh: flag('DEV_FRESH'),
+    watch: flag('DEV_WATCH', true),
     web: { port: frontend.port, root: path.join(repoRoot, 'frontend', 'out') },
     videoFontDir: text('VIDEO_FONT_DIR', catalogDefault('VIDEO_FONT_DIR')),
   };

@@ -112,6 +112,8 @@ export function privateStackConfig(
         : {}),
     })),
     web: webRoot ? { port: ports[services.length + 1]!, root: webRoot } : undefined,
+    // A run's stack runs the code it was started with; nobody edits it meanwhile.
+    watch: false,
   };
 }
 
