@@ -61,6 +61,8 @@ export class HotReload {
     this.fingerprints = this.readFingerprints();
     this.compiler = new Supervisor({
       onLine: (_name, line) => {
+        // Watch mode frames each message with blank lines; the prefixed log needs none of them.
+        if (line.trim() === '') return;
         options.onCompilerLine(line);
         this.compilerLine(line);
       },
