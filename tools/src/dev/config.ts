@@ -24,16 +24,16 @@ export interface DevConfig {
   storeTimeoutMs: number;
   /** How long the stack may take to become ready before the launcher gives up. */
   readyTimeoutMs: number;
-  /** After SIGTERM, how long a service may take to exit before it is killed. */
-  stopTimeoutMs: number;
-  /** Start from empty: drop the database, DynamoDB data and the stack's Redis keys first. */
-  fresh: boolean;
   /**
    * Hot reload: watch the services' sources and restart a service whose compiled output changed,
    * and rebuild the web app's export when its sources change (hot-reload.ts, web-rebuild.ts).
    * On for make dev unless DEV_WATCH=0; stacks of a run's own (private-stack.ts) turn it off.
    */
   watch: boolean;
+  /** After SIGTERM, how long a service may take to exit before it is killed. */
+  stopTimeoutMs: number;
+  /** Start from empty: drop the database, DynamoDB data and the stack's Redis keys first. */
+  fresh: boolean;
   /**
    * The web app's static export served on one origin with the API (web-server.ts); undefined
    * for stacks without a browser (contract fuzzing).
@@ -146,9 +146,9 @@ export function devConfigFromEnv(
     color: wantsColor(env, options.isTTY ?? false),
     storeTimeoutMs: integer('DEV_STORE_TIMEOUT_MS', 3_000, 100, 60_000),
     readyTimeoutMs: integer('DEV_READY_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    watch: flag('DEV_WATCH', true),
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
     fresh: flag('DEV_FRESH'),
-    watch: flag('DEV_WATCH', true),
     web: { port: frontend.port, root: path.join(repoRoot, 'frontend', 'out') },
     videoFontDir: text('VIDEO_FONT_DIR', catalogDefault('VIDEO_FONT_DIR')),
   };

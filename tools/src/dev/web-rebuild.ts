@@ -36,7 +36,9 @@ export class WebRebuild {
 
   constructor(private readonly options: WebRebuildOptions) {
     this.builder = new Supervisor({
-      onLine: (_name, line) => options.onLine(line),
+      onLine: (_name, line) => {
+        if (line.trim() !== '') options.onLine(line);
+      },
       onExit: (exit) => this.built(exit),
     });
   }

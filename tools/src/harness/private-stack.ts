@@ -104,6 +104,8 @@ export function privateStackConfig(
   let next = services.length + (webRoot ? 2 : 1);
   return {
     ...base,
+    // A run's stack runs the code it was started with; nobody edits it meanwhile.
+    watch: false,
     services: services.map((entry, index) => ({
       ...entry,
       port: ports[index]!,
@@ -112,8 +114,6 @@ export function privateStackConfig(
         : {}),
     })),
     web: webRoot ? { port: ports[services.length + 1]!, root: webRoot } : undefined,
-    // A run's stack runs the code it was started with; nobody edits it meanwhile.
-    watch: false,
   };
 }
 
