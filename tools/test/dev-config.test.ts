@@ -46,6 +46,16 @@ describe('the launcher configuration', () => {
     expect(() => devConfigFromEnv({ DEV_FRESH: 'please' })).toThrow(/DEV_FRESH has "please": must be 1 or 0/);
   });
 
+  it('watches the sources for hot reload unless DEV_WATCH=0', () => {
+    expect(devConfigFromEnv({}).watch).toBe(true);
+    expect(devConfigFromEnv({ DEV_WATCH: '0' }).watch).toBe(false);
+    expect(devConfigFromEnv({ DEV_WATCH: 'no' }).watch).toBe(false);
+    expect(devConfigFromEnv({ DEV_WATCH: '1' }).watch).toBe(true);
+    expect(() => devConfigFromEnv({ DEV_WATCH: 'sometimes' })).toThrow(
+      /DEV_WATCH has "sometimes": must be 1 or 0/,
+    );
+  });
+
   it('names every unusable variable at once', () => {
     const attempt = () =>
       devConfigFromEnv({ DATABASE_URL: 'mysql://x', DEV_DYNAMODB_PORT: '80000', LOG_FORMAT: 'xml' });

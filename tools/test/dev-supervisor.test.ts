@@ -81,6 +81,20 @@ describe('the supervisor', () => {
     expect(describeExit(exit as ProcessExit)).toBe('was killed by SIGKILL');
   });
 
+  it('stops one process for a reload while the others keep running', async () => {
+    const { supervisor, lines } = recordingSupervisor();
+    supervisor.start(nodeChild('reloaded', waitsForSigterm));
+    supervisor.start(nodeChild('stubborn', ignoresSigterm));
+    supervisor.start(nodeChild('bystander', waitsForSigterm));
+    for (const name of ['reloaded', 'stubborn', 'bystander']) await untilReady(lines, name);
+
+    expect(await supervisor.stopOne('reloaded', 5_000)).toMatchObject({ code: 0, requested: true });
+    expect(await supervisor.stopOne('stubborn', 500)).toMatchObject({ signal: 'SIGKILL', requested: true });
+    expect(await supervisor.stopOne('reloaded', 5_000)).toBeUndefined();
+    expect(supervisor.running()).toEqual(['bystander']);
+    await supervisor.stop(5_000);
+  });
+
   it('kills at once on kill(), the second Ctrl-C', async () => {
     const { supervisor, lines } = recordingSupervisor();
     supervisor.start(nodeChild('stubborn', ignoresSigterm));

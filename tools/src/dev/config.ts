@@ -24,6 +24,12 @@ export interface DevConfig {
   storeTimeoutMs: number;
   /** How long the stack may take to become ready before the launcher gives up. */
   readyTimeoutMs: number;
+  /**
+   * Hot reload: watch the services' sources and restart a service whose compiled output changed,
+   * and rebuild the web app's export when its sources change (hot-reload.ts, web-rebuild.ts).
+   * On for make dev unless DEV_WATCH=0; stacks of a run's own (private-stack.ts) turn it off.
+   */
+  watch: boolean;
   /** After SIGTERM, how long a service may take to exit before it is killed. */
   stopTimeoutMs: number;
   /** Start from empty: drop the database, DynamoDB data and the stack's Redis keys first. */
@@ -97,9 +103,9 @@ export function devConfigFromEnv(
     return value;
   };
 
-  const flag = (name: string): boolean => {
+  const flag = (name: string, fallback = false): boolean => {
     const raw = nonEmpty(env, name);
-    if (raw === undefined) return false;
+    if (raw === undefined) return fallback;
     if (/^(1|true|yes)$/i.test(raw)) return true;
     if (/^(0|false|no)$/i.test(raw)) return false;
     problems.push(`${name} has "${raw}": must be 1 or 0 (true/false, yes/no)`);
@@ -140,6 +146,7 @@ export function devConfigFromEnv(
     color: wantsColor(env, options.isTTY ?? false),
     storeTimeoutMs: integer('DEV_STORE_TIMEOUT_MS', 3_000, 100, 60_000),
     readyTimeoutMs: integer('DEV_READY_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
+    watch: flag('DEV_WATCH', true),
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
     fresh: flag('DEV_FRESH'),
     web: { port: frontend.port, root: path.join(repoRoot, 'frontend', 'out') },

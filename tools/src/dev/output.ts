@@ -2,7 +2,9 @@ import { Writable } from 'node:stream';
 import { type Logger, createLogger } from '@what-if/kit';
 import type { DevConfig } from './config';
 import { type LinePrefix, launcherColorIndex, linePrinter } from './log-format';
+import { compilerProcessName } from './hot-reload';
 import { type ProcessExit, describeExit } from './supervisor';
+import { webBuildProcessName } from './web-rebuild';
 import { readyHeadline, readyTable, serviceUrls } from './summary';
 
 /** Where everything the launcher shows goes: its own log, the services' lines, and problems. */
@@ -23,6 +25,9 @@ export interface OutputStreams {
   stderr: (text: string) => void;
 }
 
+/** Processes besides the services whose lines the launcher shows: the compiler's watch, the web app's build. */
+const toolNames = [compilerProcessName, webBuildProcessName];
+
 export function createOutput(config: DevConfig, streams: OutputStreams): Output {
   const width = Math.max(launcherName.length, ...config.services.map((entry) => entry.name.length));
   const prefix = (name: string, colorIndex: number): LinePrefix => ({
@@ -32,9 +37,12 @@ export function createOutput(config: DevConfig, streams: OutputStreams): Output 
     color: config.color,
   });
   const printers = new Map<string, (line: string) => void>(
-    config.services.map((entry, index) => [
-      entry.name,
-      linePrinter(config.logFormat, prefix(entry.name, index), streams.stdout),
+    [...config.services.map((entry) => entry.name), ...toolNames].map((name, index) => [
+      name,
+      config.logFormat === 'json' && toolNames.includes(name)
+        ? // The tools write plain text; as JSON lines they stay one record each, like the services'.
+          (line: string) => streams.stdout(`${JSON.stringify({ process: name, msg: line })}\n`)
+        : linePrinter(config.logFormat, prefix(name, index), streams.stdout),
     ]),
   );
   const launcherPrinter = linePrinter(

@@ -5,6 +5,7 @@ import { dynamoEndpoint } from './config';
 import { ensureDatabase, migrateDatabase } from './database';
 import { startFromEmpty } from './fresh-start';
 import { type RunningDynalite, createCatalogTables, startDynalite } from './dynamo';
+import { HotReload, compilerProcessName } from './hot-reload';
 import type { Output } from './output';
 import { preflight, storeAddress } from './preflight';
 
@@ -13,10 +14,14 @@ const supportedNodeMajor = 22;
 import { ReadinessTimeout, readinessPhases, waitUntilReady } from './readiness';
 import { CrashHistory, type RestartPolicyOptions, defaultRestartPolicy } from './restart-policy';
 import { serviceProcess } from './service-processes';
-import { stackProcesses } from './stack-processes';
+import { type StackProcess, stackProcesses } from './stack-processes';
 import { type ProcessExit, Supervisor } from './supervisor';
 import { withoutPassword } from './summary';
+import { WebRebuild, webBuildProcessName, webInputs } from './web-rebuild';
 import { type RunningWebServer, startWebServer } from './web-server';
+
+/** Quiet time after a compile, or after the web app's last saved change, before acting on it. */
+const reloadDebounceMs = 300;
 
 /** Exit statuses of the launcher. */
 export const exitCodes = {
@@ -37,10 +42,13 @@ export class DevStack {
   private supervisor: Supervisor | undefined;
   private dynalite: RunningDynalite | undefined;
   private web: RunningWebServer | undefined;
+  private hotReload: HotReload | undefined;
+  private webRebuild: WebRebuild | undefined;
   private ready = false;
   private forced = false;
   private readonly crashHistories = new Map<string, CrashHistory>();
-  private readonly pendingRestarts = new Set<NodeJS.Timeout>();
+  /** Crash restarts waiting for their backoff, with the process each one restarts. */
+  private readonly pendingRestarts = new Map<NodeJS.Timeout, string>();
 
   constructor(
     private readonly config: DevConfig,
@@ -134,6 +142,7 @@ export class DevStack {
     }
     this.ready = true;
     this.output.ready(performance.now() - started);
+    this.watchSources();
 
     await new Promise<void>((resolve) => {
       if (interrupted.aborted) resolve();
@@ -210,12 +219,61 @@ export class DevStack {
       onExit: (exit) => this.onExit(exit),
     });
     const members = stackProcesses(this.config);
+    // Made before the services start: the output they start with is what a change is measured against.
+    if (this.config.watch) this.hotReload = this.hotReloadFor(members, this.supervisor);
     for (const member of members) {
       this.supervisor.start(serviceProcess(this.config, member, this.baseEnv));
     }
     this.output.logger.info(
       `started ${members.map((member) => member.name).join(', ')}; waiting until ready`,
     );
+  }
+
+  private hotReloadFor(members: readonly StackProcess[], supervisor: Supervisor): HotReload {
+    const { repoRoot, stopTimeoutMs, readyTimeoutMs } = this.config;
+    return new HotReload({
+      supervisor,
+      processes: members.map((member) => ({
+        name: member.name,
+        project: path.join(repoRoot, 'services', member.service.name),
+        spec: () => serviceProcess(this.config, member, this.baseEnv),
+        readyUrl: `http://127.0.0.1:${member.port}${member.health.ready}`,
+      })),
+      tscPath: require.resolve('typescript/bin/tsc', { paths: [repoRoot] }),
+      cwd: repoRoot,
+      debounceMs: reloadDebounceMs,
+      stopTimeoutMs,
+      readyTimeoutMs,
+      log: this.output.logger,
+      onCompilerLine: (line) => this.output.serviceLine(compilerProcessName, line),
+      // A reload is a fresh start: earlier crashes no longer count, and no crash restart is due.
+      beforeRestart: (name) => {
+        this.crashHistories.delete(name);
+        for (const [timer, pending] of this.pendingRestarts) {
+          if (pending !== name) continue;
+          clearTimeout(timer);
+          this.pendingRestarts.delete(timer);
+        }
+      },
+    });
+  }
+
+  /** Once the stack is ready: the compiler's watch, and the web app's rebuilds when it is served. */
+  private watchSources(): void {
+    if (!this.hotReload) return;
+    this.hotReload.start();
+    const { web, repoRoot } = this.config;
+    const folder = path.join(repoRoot, 'frontend');
+    if (!this.web || !web || path.resolve(web.root) !== path.join(folder, 'out')) return;
+    if (!existsSync(path.join(folder, 'node_modules'))) return;
+    this.webRebuild = new WebRebuild({
+      folder,
+      inputs: webInputs,
+      debounceMs: reloadDebounceMs,
+      log: this.output.logger,
+      onLine: (line) => this.output.serviceLine(webBuildProcessName, line),
+    });
+    this.webRebuild.start();
   }
 
   private onExit(exit: ProcessExit): void {
@@ -263,13 +321,15 @@ export class DevStack {
         },
       ).catch(() => undefined);
     }, decision.delayMs);
-    this.pendingRestarts.add(timer);
+    this.pendingRestarts.set(timer, exit.name);
   }
 
   private async shutdown(code: number): Promise<number> {
     const { logger } = this.output;
+    // Nothing may reload or rebuild while the stack stops.
+    await Promise.all([this.hotReload?.stop(), this.webRebuild?.stop(this.config.stopTimeoutMs)]);
     if (this.web) await this.web.close();
-    for (const timer of this.pendingRestarts) clearTimeout(timer);
+    for (const timer of this.pendingRestarts.keys()) clearTimeout(timer);
     this.pendingRestarts.clear();
     if (this.supervisor) {
       const running = this.supervisor.running();

@@ -139,6 +139,23 @@ export class Supervisor {
     }
   }
 
+  /**
+   * SIGTERM to one process, SIGKILL after `timeoutMs`: a reload, while the others keep running.
+   * Resolves with its exit, or undefined when it was not running.
+   */
+  async stopOne(name: string, timeoutMs: number): Promise<ProcessExit | undefined> {
+    const entry = this.processes.get(name);
+    if (!entry || entry.state.done) return undefined;
+    entry.state.stopRequested = true;
+    this.signalProcess(entry.child, 'SIGTERM');
+    const killTimer = setTimeout(() => this.signalGroup(entry.child, 'SIGKILL'), timeoutMs);
+    try {
+      return await entry.exited;
+    } finally {
+      clearTimeout(killTimer);
+    }
+  }
+
   /** SIGKILL to every process group at once: the second Ctrl-C, or a stop that took too long. */
   kill(): Promise<ProcessExit[]> {
     const entries = [...this.processes.values()];

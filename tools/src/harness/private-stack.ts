@@ -104,6 +104,8 @@ export function privateStackConfig(
   let next = services.length + (webRoot ? 2 : 1);
   return {
     ...base,
+    // A run's stack runs the code it was started with; nobody edits it meanwhile.
+    watch: false,
     services: services.map((entry, index) => ({
       ...entry,
       port: ports[index]!,
