@@ -21,6 +21,10 @@ export const groups = {
   sharing: {
     tsconfig: 'services/sharing/tsconfig.json',
     mutate: ['services/sharing/src/slug.ts', 'services/sharing/src/share-passwords.ts'],
-    tests: ['services/sharing/test/shares.test.ts', 'services/sharing/test/page.test.ts'],
+    tests: [
+      'services/sharing/test/shares.test.ts',
+      'services/sharing/test/page.test.ts',
+      'services/sharing/test/share-passwords.test.ts',
+    ],
   },
 };
