@@ -51,7 +51,8 @@ function runStryker(name) {
     ['--no-install', 'stryker', 'run', 'mutation/stryker.config.mjs', ...(full ? ['--force'] : [])],
     { stdio: 'inherit', env: { ...process.env, MUTATION_GROUP: name } },
   );
-  if (result.status !== 0) fail(`Stryker failed on the ${name} group (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    fail(`Stryker failed on the ${name} group (exit ${result.status ?? result.signal})`);
   process.stdout.write(`mutation: ${name} took ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 
@@ -131,7 +132,9 @@ const stale = equivalents.filter(
   (entry, index) => selectedFiles.has(entry.file) && !usedEquivalents.has(index),
 );
 for (const entry of stale) {
-  process.stderr.write(`make mutation: listed as equivalent but no such surviving mutant: ${JSON.stringify(entry)}\n`);
+  process.stderr.write(
+    `make mutation: listed as equivalent but no such surviving mutant: ${JSON.stringify(entry)}\n`,
+  );
 }
 if (below.length > 0) fail(`below ${threshold} %: ${below.join(', ')}`);
 if (stale.length > 0) fail('remove the stale entries from mutation/equivalent-mutants.json');
