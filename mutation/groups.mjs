@@ -27,4 +27,9 @@ export const groups = {
       'services/sharing/test/share-passwords.test.ts',
     ],
   },
+  video: {
+    tsconfig: 'services/video/tsconfig.json',
+    mutate: ['services/video/src/store/job-transitions.ts'],
+    tests: ['services/video/test/job-transitions.test.ts', 'services/video/test/api.test.ts'],
+  },
 };
