@@ -231,7 +231,7 @@ describe('listing one’s history (GET /api/v1/scenarios)', () => {
       expectCursorRejected(await page(owner.token, { limit: '5', cursor }));
     });
 
-    test.each([
+    test.each<[string, Record<string, string>, Array<Record<string, string>>]>([
       ['tag', { tag: 'mars' }, [{ tag: 'earth' }, {}]],
       ['favourite', { favorite: 'true' }, [{ favorite: 'false' }, {}]],
       ['search', { q: 'scenario number' }, [{ q: 'scenario' }, {}]],
