@@ -13,6 +13,7 @@ module.exports = tseslint.config(
       '.fuzz/**',
       '**/*.d.ts',
       '**/cdk.out/**',
+      '.stryker-tmp/**',
       // The web app's build output and reports (frontend/ is its own npm project).
       'frontend/.next/**',
       'frontend/out/**',

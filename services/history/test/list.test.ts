@@ -231,6 +231,17 @@ describe('listing one’s history (GET /api/v1/scenarios)', () => {
       expectCursorRejected(await page(owner.token, { limit: '5', cursor }));
     });
 
+    test.each<[string, Record<string, string>, Array<Record<string, string>>]>([
+      ['tag', { tag: 'mars' }, [{ tag: 'earth' }, {}]],
+      ['favourite', { favorite: 'true' }, [{ favorite: 'false' }, {}]],
+      ['search', { q: 'scenario number' }, [{ q: 'scenario' }, {}]],
+    ])('replayed with another %s filter, or without it: 400', async (_name, filter, replays) => {
+      const cursor = await firstCursor({ ...filter, limit: '2' });
+      expect((await page(owner.token, { ...filter, limit: '2', cursor })).status).toBe(200);
+      for (const replay of replays)
+        expectCursorRejected(await page(owner.token, { ...replay, limit: '2', cursor }));
+    });
+
     test('tampered with (position rewritten, signature altered, garbage): 400', async () => {
       const cursor = await firstCursor();
       const [payload, mac] = cursor.split('.') as [string, string];
@@ -243,6 +254,15 @@ describe('listing one’s history (GET /api/v1/scenarios)', () => {
       expectCursorRejected(await page(owner.token, { cursor: `${payload}.${flipped}` }));
       expectCursorRejected(await page(owner.token, { cursor: 'not-a-cursor' }));
       expectCursorRejected(await page(owner.token, { cursor: `${payload}.` }));
+    });
+
+    test('cut short or wrapped in anything else: 400, never a server error', async () => {
+      const cursor = await firstCursor();
+      const [payload, mac] = cursor.split('.') as [string, string];
+      expectCursorRejected(await page(owner.token, { cursor: `${payload}.${mac.slice(0, -4)}` }));
+      expectCursorRejected(await page(owner.token, { cursor: `${payload}.${mac}AAAA` }));
+      expectCursorRejected(await page(owner.token, { cursor: `~${cursor}` }));
+      expectCursorRejected(await page(owner.token, { cursor: `${cursor}~` }));
     });
 
     test('may continue with another page size', async () => {

@@ -7,5 +7,3 @@ import { randomBytes } from 'node:crypto';
 export function newSlug(): string {
   return randomBytes(9).toString('base64url');
 }
-
-export const slugPattern = /^[A-Za-z0-9_-]{12}$/;

@@ -1,0 +1,35 @@
+/**
+ * The code that guards users and data, in groups of one service each: a group is mutated by one
+ * Stryker run that runs only the group's tests, keeps its own incremental report, and is skipped
+ * entirely when neither its files nor its tests changed since that report was recorded.
+ * Every listed file must reach `threshold` (mutation score, timeouts counted as killed).
+ */
+export const threshold = 85;
+
+/** @type {Record<string, { tsconfig: string; mutate: string[]; tests: string[] }>} */
+export const groups = {
+  kit: {
+    tsconfig: 'services/kit/tsconfig.json',
+    mutate: ['services/kit/src/auth/tokens.ts'],
+    tests: ['services/kit/test/jwks.test.ts'],
+  },
+  history: {
+    tsconfig: 'services/history/tsconfig.json',
+    mutate: ['services/history/src/cursor.ts'],
+    tests: ['services/history/test/list.test.ts', 'services/history/test/long-history.test.ts'],
+  },
+  sharing: {
+    tsconfig: 'services/sharing/tsconfig.json',
+    mutate: ['services/sharing/src/slug.ts', 'services/sharing/src/share-passwords.ts'],
+    tests: [
+      'services/sharing/test/shares.test.ts',
+      'services/sharing/test/page.test.ts',
+      'services/sharing/test/share-passwords.test.ts',
+    ],
+  },
+  video: {
+    tsconfig: 'services/video/tsconfig.json',
+    mutate: ['services/video/src/store/job-transitions.ts'],
+    tests: ['services/video/test/job-transitions.test.ts', 'services/video/test/api.test.ts'],
+  },
+};
