@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate import-graph up down bench-auth bench-generation eval-scenarios
+.PHONY: help install build dev test lint typecheck unit generate import-graph up down service-keys bench-auth bench-generation eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,8 +38,11 @@ generate: build ## Regenerate every checked-in rendering of the catalog (compose
 import-graph: install ## Print which package imports which, and any import against the layering
 	node tools/lint/import-graph.js
 
-up: ## Run the stack on Docker Compose
+up: service-keys ## Run the stack on Docker Compose
 	docker compose up --build
+
+service-keys: build ## Make each service's identity key once and write .dev/service-keys/<service>.env (DIR=… elsewhere)
+	node tools/dist/dev/service-keys-main.js $(DIR)
 
 down: ## Stop the Docker Compose stack
 	docker compose down

@@ -620,6 +620,11 @@ export const services: readonly ServiceEntry[] = [
   },
 ];
 
+/** The services that may call this one: those whose `calls` name it. */
+export function callersOf(name: ServiceName): ServiceName[] {
+  return services.filter((entry) => entry.calls.includes(name)).map((entry) => entry.name);
+}
+
 export const frontend: FrontendEntry = {
   name: 'frontend',
   port: 3007,

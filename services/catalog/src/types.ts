@@ -156,7 +156,8 @@ export interface ServiceEntry {
   dynamoTables: readonly DynamoTable[];
   /**
    * The services this one calls over HTTP; network policies and security groups allow exactly
-   * these. Every service that verifies access tokens calls user for its JWKS.
+   * these, and a service's /internal/ endpoints accept service tokens from exactly its callers.
+   * Every service that verifies access tokens calls user for its JWKS.
    */
   calls: readonly ServiceName[];
   /** Variables specific to this service; the kit adds the common and store variables. */

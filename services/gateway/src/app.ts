@@ -2,6 +2,7 @@ import path from 'node:path';
 import { routeTable } from '@what-if/catalog';
 import {
   type Logger,
+  type ServiceIdentity,
   type ServiceMetrics,
   type Store,
   type TokenVerifier,
@@ -20,6 +21,8 @@ import type { Upstreams } from './upstreams';
 export interface Dependencies {
   logger: Logger;
   metrics: ServiceMetrics;
+  /** Signs the session checks sent to the user service; no service calls the gateway. */
+  identity: ServiceIdentity;
   upstreams: Upstreams;
   /** The gateway's own stores (Redis), part of the unified health view. */
   stores: readonly Store[];
@@ -64,6 +67,7 @@ export function buildApp(deps: Dependencies): Gateway {
   const app = createServiceApp({
     logger: deps.logger,
     metrics: deps.metrics,
+    identity: deps.identity,
     openapiPath,
     requests: 'forwarded',
     // req.ip is the address just before the trusted proxies: a client cannot forge its way out of a limit.

@@ -1,6 +1,7 @@
 export {
   ConfigError,
   baseConfigSchema,
+  pemText,
   booleanFlag,
   storeConfig,
   baseUrl,
@@ -84,5 +85,6 @@ export {
   type Started,
   type StartedService,
 } from './run';
+export * from './identity';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';

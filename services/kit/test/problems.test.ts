@@ -16,6 +16,7 @@ beforeAll(async () => {
   const app = createServiceApp({
     logger: logs.logger,
     metrics: createMetrics('kit-test'),
+    identity: undefined,
     openapiPath: path.join(__dirname, 'fixtures', 'items.openapi.yaml'),
     validateResponses: true,
     bodyLimit: '1kb',

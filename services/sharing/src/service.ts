@@ -7,8 +7,8 @@ import { configSchema } from './config';
 export const sharingService: ServiceDefinition<typeof configSchema> = {
   name: 'sharing',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('sharing').dynamoTables, logger);
-    return { app: buildApp({ logger, metrics, validateResponses }), stores: [dynamo] };
+    return { app: buildApp({ logger, metrics, identity, validateResponses }), stores: [dynamo] };
   },
 };

@@ -1,11 +1,8 @@
-import { baseConfigSchema, baseUrl, booleanFlag, storeConfig } from '@what-if/kit';
+import { baseConfigSchema, baseUrl, booleanFlag, pemText, storeConfig } from '@what-if/kit';
 import { z } from 'zod';
 
 const seconds = z.coerce.number().int().min(1);
 const positiveCount = z.coerce.number().int().min(1).max(10_000);
-
-/** Environment variables hold PEM text with real newlines, or with `\n` when a tool flattened them. */
-const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n').trim());
 
 export const configSchema = baseConfigSchema
   .extend({

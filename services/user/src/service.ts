@@ -19,7 +19,7 @@ export const migrationsDirectory = path.join(__dirname, '..', 'migrations');
 export const userService: ServiceDefinition<typeof configSchema> = {
   name: 'user',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     // Key and provider settings are checked before any connection opens, and fail as configuration.
     let keys: SigningKeys;
     let oauth: ReturnType<typeof oauthProvidersFromConfig>;
@@ -73,6 +73,9 @@ export const userService: ServiceDefinition<typeof configSchema> = {
       oauth,
       dummyPasswordHash: await createDummyPasswordHash(),
     };
-    return { app: buildApp({ logger, metrics, validateResponses, user }), stores: [postgres, redis] };
+    return {
+      app: buildApp({ logger, metrics, identity, validateResponses, user }),
+      stores: [postgres, redis],
+    };
   },
 };

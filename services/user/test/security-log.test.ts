@@ -1,5 +1,6 @@
 import { captureLogs } from '../../../test/support/logs';
 import { type ApiCall, type SignedIn, apiClient, register } from '../../../test/support/api-client';
+import { craftedServiceToken, serviceToken } from '../../../test/support/service-identity';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
 
 let harness: UserServiceHarness;
@@ -58,4 +59,57 @@ test('every auth decision is logged as a security event with the request id, and
     expect(everything).not.toContain(secret);
   }
   expect(everything).not.toContain(account.email);
+});
+
+describe('reaching the port is not enough: the session check needs the gateway’s service token', () => {
+  async function liveSession() {
+    const account = await register(call);
+    const sid = (
+      JSON.parse(Buffer.from(account.accessToken.split('.')[1]!, 'base64url').toString()) as {
+        sid: string;
+      }
+    ).sid;
+    return { account, path: `/internal/v1/sessions/${sid}` };
+  }
+
+  test('without a token, or with a user’s access token, it is 401 and says nothing about the session', async () => {
+    const { account, path } = await liveSession();
+    for (const token of [undefined, account.accessToken]) {
+      const answer = await call('GET', path, token ? { token } : {});
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      expect(answer.body).toMatchObject({ type: '/problems/invalid-service-token' });
+      expect(JSON.stringify(answer.body)).not.toContain(account.user.id);
+    }
+    expect(securityEvents('service-authentication')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ outcome: 'denied', reason: 'no token', path })]),
+    );
+  });
+
+  test('a service token from a service the catalog does not let call this endpoint is 403, and logged', async () => {
+    const { path } = await liveSession();
+    // History may call user (for its JWKS), but the session check is the gateway's alone.
+    const answer = await call('GET', path, { token: serviceToken('generation', 'user') });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ type: '/problems/caller-not-allowed' });
+    expect(securityEvents('service-authorization')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ outcome: 'denied', caller: 'generation', path })]),
+    );
+    const asGateway = await call('GET', path, { token: serviceToken('gateway', 'user') });
+    expect(asGateway.status).toBe(200);
+  });
+
+  test('a token signed for another service, or by a key that is not the caller’s, is 401', async () => {
+    const { path } = await liveSession();
+    const forHistory = craftedServiceToken('gateway', { aud: 'what-if:history' });
+    const forged = craftedServiceToken('sharing', {
+      kid: 'gateway',
+      iss: 'what-if:gateway',
+      sub: 'gateway',
+      aud: 'what-if:user',
+    });
+    for (const token of [forHistory, forged]) {
+      expect((await call('GET', path, { token })).status).toBe(401);
+    }
+  });
 });

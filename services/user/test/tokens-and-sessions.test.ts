@@ -9,6 +9,14 @@ import {
   uniqueEmail,
 } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
+import { serviceToken } from '../../../test/support/service-identity';
+
+/** The session check is the gateway's: it calls with its service token. */
+const asGateway = {
+  get token() {
+    return serviceToken('gateway', 'user');
+  },
+};
 
 let harness: UserServiceHarness;
 let call: ApiCall;
@@ -160,7 +168,7 @@ describe('refresh tokens', () => {
     });
     expect(legit.status).toBe(401);
     const sid = (jwt.decode(rotated.body.accessToken) as jwt.JwtPayload)['sid'] as string;
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).status).toBe(404);
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).status).toBe(404);
     expect((await call('GET', '/api/v1/users/me', { token: rotated.body.accessToken })).status).toBe(401);
     const family = await harness.database.query(
       'SELECT revoked_reason FROM refresh_token_families WHERE id = $1',
@@ -209,7 +217,7 @@ describe('sessions', () => {
       body: { email: account.email, password: account.password },
     });
     const sid = (jwt.decode(account.accessToken) as jwt.JwtPayload)['sid'] as string;
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).body).toEqual({
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).body).toEqual({
       active: true,
       userId: account.user.id,
       roles: ['user'],
@@ -220,7 +228,7 @@ describe('sessions', () => {
       (await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: account.refreshToken } })).status,
     ).toBe(401);
     expect((await call('GET', '/api/v1/users/me', { token: account.accessToken })).status).toBe(401);
-    const internal = await call('GET', `/internal/v1/sessions/${sid}`);
+    const internal = await call('GET', `/internal/v1/sessions/${sid}`, asGateway);
     expect(internal.status).toBe(404);
     expect(internal.headers.get('content-type')).toContain('application/problem+json');
     // The other session is untouched.
@@ -298,7 +306,9 @@ describe('sessions', () => {
 
   test('the internal check answers 404 for ids that are not live sessions, whatever their shape', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' OR '1'='1"]) {
-      expect((await call('GET', `/internal/v1/sessions/${encodeURIComponent(id)}`)).status).toBe(404);
+      expect((await call('GET', `/internal/v1/sessions/${encodeURIComponent(id)}`, asGateway)).status).toBe(
+        404,
+      );
     }
   });
 });

@@ -6,8 +6,8 @@ import { configSchema } from './config';
 export const videoService: ServiceDefinition<typeof configSchema> = {
   name: 'video',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     const redis = redisFromConfig(config, logger);
-    return { app: buildApp({ logger, metrics, validateResponses }), stores: [redis] };
+    return { app: buildApp({ logger, metrics, identity, validateResponses }), stores: [redis] };
   },
 };

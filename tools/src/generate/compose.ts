@@ -31,6 +31,18 @@ const serviceSettings: Partial<Record<ServiceName, Record<string, string>>> = {
   user: { JWT_ALLOW_EPHEMERAL_KEY: 'true', MAILER: 'outbox', MAIL_OUTBOX_DIR: '/tmp/outbox' },
 };
 
+/**
+ * Each service's identity (docs/cross-service.md): its own key and its callers' public keys are
+ * made on the machine that runs the stack (`make service-keys`, which `make up` runs first) and
+ * read from `.dev/service-keys/<service>.env`; no key is committed.
+ */
+export const identityVariables = ['SERVICE_SIGNING_KEY', 'SERVICE_PUBLIC_KEYS'] as const;
+
+/** The env file holding a service's identity, relative to docker-compose.yml. */
+export function identityEnvFile(name: ServiceName): string {
+  return `.dev/service-keys/${name}.env`;
+}
+
 type ComposeService = Record<string, unknown>;
 
 const storeContainers: Record<StoreKind, ComposeService> = {
@@ -97,10 +109,9 @@ function environment(entry: ServiceEntry): Record<string, string | null> {
     ...serviceSettings[entry.name],
   };
   return Object.fromEntries(
-    envFor(entry.name).map((variable) => [
-      variable.name,
-      overrides[variable.name] ?? variable.default ?? null,
-    ]),
+    envFor(entry.name)
+      .filter((variable) => !(identityVariables as readonly string[]).includes(variable.name))
+      .map((variable) => [variable.name, overrides[variable.name] ?? variable.default ?? null]),
   );
 }
 
@@ -133,6 +144,7 @@ function applicationService(entry: ServiceEntry): ComposeService {
     },
     image: `what-if/${entry.name}:local`,
     environment: environment(entry),
+    env_file: [identityEnvFile(entry.name)],
     // A service cannot serve without its stores, so it waits for them to be healthy. It only
     // waits for the services it calls to start: one unhealthy service must degrade its own
     // features, not keep the rest of the stack (the gateway included) from coming up.
@@ -173,7 +185,8 @@ function header(): string {
     ' Do not edit by hand: change the catalog or the generator and regenerate;',
     ' a test fails when this file and the catalog disagree.',
     '',
-    ` docker compose up --build   runs the whole stack; ${entrances.join(', ')}`,
+    ` make up (make service-keys, then docker compose up --build) runs the whole stack;`,
+    ` ${entrances.join(', ')}`,
   ].join('\n');
 }
 

@@ -103,6 +103,8 @@ export function privateStackConfig(
     ...base,
     services: services.map((entry, index) => ({ ...entry, port: ports[index]! })),
     web: webRoot ? { port: ports[services.length + 1]!, root: webRoot } : undefined,
+    // Keys of this run's own, never written anywhere: make dev's services do not trust them.
+    serviceKeysDirectory: undefined,
   };
 }
 
@@ -117,7 +119,6 @@ export function privateServiceEnvironment(config: DevConfig, env: NodeJS.Process
     ...Object.fromEntries(
       config.services.map((entry) => [serviceUrlVariable(entry.name), `http://127.0.0.1:${entry.port}`]),
     ),
-    HOST: '127.0.0.1',
     // A key of this run's own: the run's tokens are worth nothing to make dev's stack.
     JWT_SIGNING_KEY: signingKey,
     // Mail (verification, resets) goes to the log instead of make dev's outbox.

@@ -136,8 +136,9 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
   }
 
   /** Signed-in callers keep what they generate; anonymous scenarios are not stored. */
-  async function keep(req: Request, res: Response, scenario: Scenario): Promise<void> {
-    if (principalOf(res)) await history.save(scenario, req.headers.authorization ?? '');
+  async function keep(res: Response, scenario: Scenario): Promise<void> {
+    const principal = principalOf(res);
+    if (principal) await history.save(scenario, principal.userId);
   }
 
   router.post(
@@ -160,7 +161,7 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
             return giveBack(usage, error);
           });
         if (!scenario || cancel.signal.aborted) return;
-        await keep(req, res, scenario).catch((error: unknown) => giveBack(usage, error));
+        await keep(res, scenario).catch((error: unknown) => giveBack(usage, error));
         if (principalOf(res)) res.setHeader('Location', `/api/v1/scenarios/${scenario.id}`);
         res.status(201).json(scenario);
         return;
@@ -172,7 +173,7 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
           stream.send(...streamEvent(event)),
         );
         if (cancel.signal.aborted) return;
-        await keep(req, res, scenario);
+        await keep(res, scenario);
         stream.send('done', scenario);
       } catch (error) {
         if (cancel.signal.aborted) {

@@ -1,35 +1,28 @@
 import type { SaveScenarioRequest } from '@what-if/contracts';
-import {
-  HttpProblem,
-  authenticate,
-  logSecurityEvent,
-  requirePrincipal,
-  validationProblem,
-} from '@what-if/kit';
+import { HttpProblem, allowCallers, logSecurityEvent, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { HistoryDependencies } from '../dependencies';
 
 /**
- * For the generation service only (no catalog route leads here; the network keeps it
- * internal): save a scenario for the user whose access token generation forwards. Safe to
- * retry: the id decides, so a retry never makes a second row.
+ * For other services (the kit's guard in front of /internal/ admits only the catalog's callers,
+ * by their service tokens; the gateway routes nothing here). Generation saves a scenario for
+ * the user whose access token it verified. Safe to retry: the id decides, so a retry never
+ * makes a second row.
  */
 export function internalRoutes(deps: HistoryDependencies): Router {
   const router = Router();
-  const signedIn = authenticate({ verifier: deps.verifier, logger: deps.logger, required: true });
 
-  router.put('/internal/v1/scenarios/:id', signedIn, async (req, res) => {
-    const owner = requirePrincipal(res);
+  router.put('/internal/v1/scenarios/:id', allowCallers(deps.logger, 'generation'), async (req, res) => {
     // The contract's Scenario is the contracts' scenarioSchema (a test keeps them equal): checked once, there.
-    const { scenario } = req.body as SaveScenarioRequest;
+    const { ownerId, scenario } = req.body as SaveScenarioRequest;
     if (scenario.id !== req.params['id']) {
       throw validationProblem([{ path: '/body/scenario/id', message: 'must equal the id in the path' }]);
     }
-    const saved = await deps.store.save(owner.userId, scenario);
+    const saved = await deps.store.save(ownerId, scenario);
     deps.metrics.saves.inc({ outcome: saved.outcome === 'owned-by-another' ? 'conflict' : saved.outcome });
     if (saved.outcome === 'owned-by-another') {
       logSecurityEvent(deps.logger, 'authorization', 'denied', {
-        userId: owner.userId,
+        userId: ownerId,
         reason: 'scenario id held by another user',
         path: req.path,
       });

@@ -8,6 +8,7 @@ import { eventually } from '../../../../test/support/eventually';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
 import type { Config } from '../../src/config';
 import { userService } from '../../src/service';
+import { testServiceIdentity } from '../../../../test/support/service-identity';
 
 /** A fresh EC P-256 key pair as PEM, the way an operator would make one with openssl. */
 export function generateSigningKeyPem(): { privateKeyPem: string; publicKeyPem: string } {
@@ -40,6 +41,7 @@ export async function startUserService(
     env: {
       ...process.env,
       ...inProcessEnv,
+      ...testServiceIdentity('user'),
       ...stores.env,
       JWT_SIGNING_KEY: signingKey.privateKeyPem,
       MAILER: 'outbox',
