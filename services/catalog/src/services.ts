@@ -79,7 +79,13 @@ export const services: readonly ServiceEntry[] = [
         name: 'RATE_LIMIT_AUTH_PER_MINUTE',
         default: '10',
         description:
-          'Attempts one client IP may make per minute at each credential endpoint (login, register, refresh, password reset)',
+          'Attempts one client IP may make per minute at each endpoint that tries a password or a mailed link (login, register, both password-reset calls, password and email change), each counted on its own',
+      },
+      {
+        name: 'RATE_LIMIT_REFRESH_PER_MINUTE',
+        default: '60',
+        description:
+          'Token refreshes one client IP may make per minute (every open tab refreshes on its own, and many people share an address)',
       },
       {
         name: 'SESSION_CACHE_SECONDS',

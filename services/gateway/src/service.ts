@@ -56,6 +56,7 @@ function wireGateway(
           ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
           userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
           credentialAttemptsPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
+          refreshAttemptsPerMinute: config.RATE_LIMIT_REFRESH_PER_MINUTE,
         },
         logger,
       ),
