@@ -85,6 +85,7 @@ export const gatewayService: ServiceDefinition<typeof configSchema> = {
     return {
       app: gateway.app,
       stores: [redis],
+      healthHeaders: gateway.healthHeaders,
       beforeStoresClose: async () => {
         gateway.close();
         wiring.close();

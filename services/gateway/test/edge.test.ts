@@ -153,6 +153,25 @@ describe('browser-facing headers and body limits', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  test('the probes answer like every other endpoint: security headers and a correlation id', async () => {
+    for (const path of ['/health/live', '/health/ready']) {
+      const minted = await fetch(`${subject.gateway.url}${path}`);
+      expect(minted.status).toBe(200);
+      expect(minted.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(minted.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(minted.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(minted.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const kept = await fetch(`${subject.gateway.url}${path}`, {
+        headers: { 'x-request-id': 'probe-0001' },
+      });
+      expect(kept.headers.get('x-request-id')).toBe('probe-0001');
+      const refused = await fetch(`${subject.gateway.url}${path}`, { method: 'POST' });
+      expect(refused.status).toBe(405);
+      expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   test('CORS: the allowed origin may call with credentials; others get no grant', async () => {
     const allowed = await fetch(`${subject.gateway.url}/api/v1/feed`, {
       headers: { origin: 'https://app.example.com' },

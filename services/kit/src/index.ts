@@ -62,6 +62,7 @@ export {
 export {
   checkStores,
   serve,
+  type HealthHeaders,
   type RunningService,
   type ServeOptions,
   type ShutdownOptions,

@@ -6,7 +6,7 @@ import { type ServiceIdentity, createServiceIdentity } from './identity/service-
 import { readServiceKeys } from './identity/service-keys';
 import { type Logger, createLogger } from './logging';
 import { type ServiceMetrics, createMetrics } from './metrics';
-import { type RunningService, serve } from './server';
+import { type HealthHeaders, type RunningService, serve } from './server';
 import type { Store } from './stores/readiness';
 
 export interface StartContext<Config> {
@@ -24,6 +24,8 @@ export interface Started {
   stores: readonly Store[];
   /** Work after the server stopped and before the stores close (breakers, pools, queues). */
   beforeStoresClose?: () => Promise<void>;
+  /** Headers the app sets on every answer, for the health answers the kit gives in front of it. */
+  healthHeaders?: HealthHeaders;
 }
 
 /** What a service is: its name, its config schema, and how it opens stores and builds its app. */
@@ -83,6 +85,7 @@ export async function startService<Schema extends z.ZodType<BaseConfig>>(
     shutdown: { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
     handleSignals: options.handleSignals ?? false,
     ...(started.beforeStoresClose ? { beforeStoresClose: started.beforeStoresClose } : {}),
+    ...(started.healthHeaders ? { healthHeaders: started.healthHeaders } : {}),
   });
   return { ...running, config, logger, metrics };
 }
