@@ -197,6 +197,17 @@ export const services: readonly ServiceEntry[] = [
         description: 'How long a password-reset link stays usable',
       },
       {
+        name: 'PASSWORD_RESET_MAILS_PER_ADDRESS',
+        default: '3',
+        description:
+          'Password-reset mails one address receives per window, however many clients ask; later requests answer 202 and send nothing',
+      },
+      {
+        name: 'PASSWORD_RESET_MAIL_WINDOW_SECONDS',
+        default: '3600',
+        description: 'The window PASSWORD_RESET_MAILS_PER_ADDRESS counts in',
+      },
+      {
         name: 'EMAIL_VERIFICATION_TTL_SECONDS',
         default: '86400',
         description: 'How long an email-verification link stays usable',

@@ -88,7 +88,7 @@ test("a handler's invalid field answers exactly as the contract validator's woul
     type: '/problems/validation',
     title: 'Your request has invalid fields',
     status: 400,
-    detail: 'The request is invalid: body/name is reserved; choose another.',
+    detail: 'The request is invalid: name is reserved; choose another.',
     instance: '/items',
     requestId: expect.any(String),
     errors: [{ path: '/body/name', message: 'is reserved; choose another' }],

@@ -17,6 +17,8 @@ export const configSchema = baseConfigSchema
     LOGIN_ACCOUNT_LOCKOUT_THRESHOLD: positiveCount,
     LOGIN_LOCKOUT_SECONDS: seconds,
     PASSWORD_RESET_TTL_SECONDS: seconds,
+    PASSWORD_RESET_MAILS_PER_ADDRESS: positiveCount,
+    PASSWORD_RESET_MAIL_WINDOW_SECONDS: seconds,
     EMAIL_VERIFICATION_TTL_SECONDS: seconds,
     PUBLIC_APP_URL: baseUrl,
     PUBLIC_API_URL: baseUrl,

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { SigningKeys } from './keys/signing-keys';
 import type { SignInLockout } from './lockout/sign-in-lockout';
 import type { Mailer } from './mail/mailer';
+import type { ResetMailLimit } from './mail/reset-mail-limit';
 import type { OAuthProviders } from './oauth/oauth-providers';
 import type { SessionManager } from './sessions/session-manager';
 import type { SessionStore } from './sessions/session-store';
@@ -22,6 +23,7 @@ export interface UserDependencies {
   sessionStore: SessionStore;
   lockout: SignInLockout;
   mailer: Mailer;
+  resetMails: ResetMailLimit;
   oauth: OAuthProviders;
   /** Verified when there is no real hash to verify, so every sign-in costs the same. */
   dummyPasswordHash: string;

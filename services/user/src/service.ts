@@ -7,6 +7,7 @@ import { configSchema } from './config';
 import type { UserDependencies } from './dependencies';
 import { type SigningKeys, loadSigningKeys } from './keys/signing-keys';
 import { SignInLockout } from './lockout/sign-in-lockout';
+import { ResetMailLimit } from './mail/reset-mail-limit';
 import { mailerFromConfig } from './mail/mailer-from-config';
 import { oauthProvidersFromConfig } from './oauth/oauth-providers';
 import { createDummyPasswordHash } from './passwords/password-hashing';
@@ -70,6 +71,10 @@ export const userService: ServiceDefinition<typeof configSchema> = {
         lockSeconds: config.LOGIN_LOCKOUT_SECONDS,
       }),
       mailer: mailerFromConfig(config, logger),
+      resetMails: new ResetMailLimit(redis.client, {
+        perAddress: config.PASSWORD_RESET_MAILS_PER_ADDRESS,
+        windowSeconds: config.PASSWORD_RESET_MAIL_WINDOW_SECONDS,
+      }),
       oauth,
       dummyPasswordHash: await createDummyPasswordHash(),
     };

@@ -1,7 +1,13 @@
 import { captureLogs } from '../../../test/support/logs';
 import { type ApiCall, type SignedIn, apiClient, register } from '../../../test/support/api-client';
 import { craftedServiceToken, serviceToken } from '../../../test/support/service-identity';
-import { type UserServiceHarness, startUserService } from './support/user-service-harness';
+import { eventually } from '../../../test/support/eventually';
+import {
+  type UserServiceHarness,
+  mailTo,
+  startUserService,
+  tokenMailedTo,
+} from './support/user-service-harness';
 
 let harness: UserServiceHarness;
 let call: ApiCall;
@@ -112,4 +118,35 @@ describe('reaching the port is not enough: the session check needs the gatewayâ€
       expect((await call('GET', path, { token })).status).toBe(401);
     }
   });
+});
+
+test('one address gets at most the allowed reset mails per window, however many clients ask; each ask still answers 202', async () => {
+  const account = await register(call);
+  const statuses = [];
+  for (let ask = 0; ask < 5; ask += 1) {
+    const answer = await call('POST', '/api/v1/auth/password-reset', {
+      body: { email: account.email },
+      headers: { 'x-forwarded-for': `203.0.113.${ask + 1}` },
+    });
+    statuses.push(answer.status);
+  }
+  expect(statuses).toEqual([202, 202, 202, 202, 202]);
+  // Every ask is decided (and logged) after its 202; the mails of the allowed ones follow.
+  const decisions = () =>
+    securityEvents('password-reset-request').filter((line) => line['userId'] === account.user.id);
+  await eventually(async () => expect(decisions()).toHaveLength(5));
+  expect(decisions().filter((line) => line['outcome'] === 'succeeded')).toHaveLength(3);
+  expect(decisions().filter((line) => line['outcome'] === 'denied')).toEqual([
+    expect.objectContaining({ reason: 'mail limit for this address' }),
+    expect.objectContaining({ reason: 'mail limit for this address' }),
+  ]);
+  await eventually(async () =>
+    expect(
+      (await mailTo(harness.outbox, account.email)).filter((mail) => mail.kind === 'password-reset'),
+    ).toHaveLength(3),
+  );
+  // Another address keeps its own allowance.
+  const other = await register(call);
+  await call('POST', '/api/v1/auth/password-reset', { body: { email: other.email } });
+  await tokenMailedTo(harness.outbox, other.email, 'password-reset');
 });

@@ -70,6 +70,33 @@ describe('registration and sign-in', () => {
     expect(answer.body['detail']).toContain('password');
     expect(answer.body['detail']).toContain('10 to 128 characters');
     expect(answer.body['errors']).toEqual([expect.objectContaining({ path: '/body/password' })]);
+    expect(answer.body['detail']).toBe(
+      'The request is invalid: password must have 10 to 128 characters (it has 5).',
+    );
+  });
+
+  test('each policy message is one clean sentence naming the field and the rule it breaks', async () => {
+    const refused = async (email: string, password: string) =>
+      (
+        await call('POST', '/api/v1/auth/register', {
+          body: { email, password, displayName: 'Policy' },
+        })
+      ).body['detail'];
+    expect(await refused(uniqueEmail(), 'onlyletterspassword')).toBe(
+      'The request is invalid: password must have at least one letter and at least one digit or symbol.',
+    );
+    const local = `tables${Date.now()}`;
+    expect(await refused(`${local}@example.com`, `Little-${local}-2024!`)).toBe(
+      `The request is invalid: password must not contain the name part of your email address ("${local}").`,
+    );
+  });
+
+  test('a short name part of the address does not count against a password that merely contains it', async () => {
+    // The address's name part is exactly "bob"; the password merely contains "Bob".
+    const answer = await call('POST', '/api/v1/auth/register', {
+      body: { email: `bob@b${Date.now()}.example.com`, password: 'Bobby-Tables-2024!', displayName: 'Bob' },
+    });
+    expect(answer.status).toBe(201);
   });
 
   test('login answers 200 with a new session; a wrong password and an unknown address answer identically', async () => {
