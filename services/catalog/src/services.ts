@@ -1,5 +1,5 @@
 import { bedrockModelArns, configured, listIncludes, senderDomain } from './aws-resources';
-import type { DynamoTable, FrontendEntry, HealthPaths, ServiceEntry, ServiceName } from './types';
+import type { DynamoTable, FrontendEntry, HealthPaths, PurgeKind, ServiceEntry, ServiceName } from './types';
 
 const health: HealthPaths = { live: '/health/live', ready: '/health/ready' };
 
@@ -20,7 +20,7 @@ function singleTable(name: string, ttlAttribute?: string): DynamoTable {
   };
 }
 
-export const services: readonly ServiceEntry[] = [
+const declaredServices: readonly ServiceEntry[] = [
   {
     name: 'gateway',
     port: 3000,
@@ -128,6 +128,7 @@ export const services: readonly ServiceEntry[] = [
     stores: ['postgres', 'redis'],
     dynamoTables: [],
     calls: [],
+    purges: { owns: ['account'] },
     env: [
       {
         name: 'PG_POOL_MAX',
@@ -195,6 +196,12 @@ export const services: readonly ServiceEntry[] = [
         name: 'PASSWORD_RESET_TTL_SECONDS',
         default: '3600',
         description: 'How long a password-reset link stays usable',
+      },
+      {
+        name: 'PURGE_RELAY_POLL_MS',
+        default: '5000',
+        description:
+          'How often the purge relay looks for instructions due again (a new one is sent at once; a failed delivery is retried after 1 s, 2 s, 4 s … up to 30 s)',
       },
       {
         name: 'PASSWORD_RESET_MAILS_PER_ADDRESS',
@@ -506,6 +513,7 @@ export const services: readonly ServiceEntry[] = [
       },
     ],
     calls: ['user'],
+    purges: { receives: ['account'] },
     env: [
       {
         name: 'HISTORY_CURSOR_SECRET',
@@ -636,6 +644,26 @@ export const services: readonly ServiceEntry[] = [
     drainSeconds: 15,
   },
 ];
+
+/** The services that remove derived data of a kind when its owner relays an instruction. */
+function purgeReceiversIn(entries: readonly ServiceEntry[], kind: PurgeKind): ServiceName[] {
+  return entries.filter((entry) => entry.purges?.receives?.includes(kind)).map((entry) => entry.name);
+}
+
+/**
+ * Every service as declared, with the receivers of the purge kinds it owns added to its calls:
+ * registering a receiver is one catalog entry, and the owner's network access follows.
+ */
+export const services: readonly ServiceEntry[] = declaredServices.map((entry) => {
+  const receivers = (entry.purges?.owns ?? []).flatMap((kind) => purgeReceiversIn(declaredServices, kind));
+  const calls = [...new Set([...entry.calls, ...receivers])].filter((callee) => callee !== entry.name);
+  return { ...entry, calls };
+});
+
+/** The services that receive purge instructions of a kind. */
+export function purgeReceivers(kind: PurgeKind): ServiceName[] {
+  return purgeReceiversIn(services, kind);
+}
 
 /** The services that may call this one: those whose `calls` name it. */
 export function callersOf(name: ServiceName): ServiceName[] {

@@ -38,3 +38,4 @@ export {
   type ReportReason,
   type ReportSubmission,
 } from './moderation';
+export { purgeInstructionKinds, purgeInstructionSchema, purgesPath, type PurgeInstruction } from './purges';

@@ -2,7 +2,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { saveScenarioRequestSchema, scenarioSchema, sessionStatusSchema } from '@what-if/contracts';
+import { purgeKinds } from '@what-if/catalog';
+import {
+  purgeInstructionKinds,
+  purgeInstructionSchema,
+  saveScenarioRequestSchema,
+  scenarioSchema,
+  sessionStatusSchema,
+} from '@what-if/contracts';
 
 /**
  * The contracts are zod; each service's openapi.yaml describes the same shapes for its
@@ -108,5 +115,16 @@ test("the user service's session status is the contracts' answer the gateway rea
   };
   expect(fromOpenApi(operation.responses['200'].content['application/json'].schema, document)).toEqual(
     fromZod(sessionStatusSchema),
+  );
+});
+
+test("history's purge endpoint takes exactly the contracts' purge instruction, of the catalog's kinds", () => {
+  expect([...purgeInstructionKinds]).toEqual([...purgeKinds]);
+  const document = openApiOf('history');
+  const operation = document.paths['/internal/v1/purges']?.['post'] as {
+    requestBody: { content: { 'application/json': { schema: unknown } } };
+  };
+  expect(fromOpenApi(operation.requestBody.content['application/json'].schema, document)).toEqual(
+    fromZod(purgeInstructionSchema),
   );
 });

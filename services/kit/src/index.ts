@@ -87,5 +87,13 @@ export {
   type StartedService,
 } from './run';
 export * from './identity';
+export {
+  createPurgeRelay,
+  purgeBackoffMs,
+  type PendingPurge,
+  type PurgeOutbox,
+  type PurgeRelay,
+  type PurgeRelayOptions,
+} from './purges/purge-relay';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';

@@ -67,11 +67,11 @@ describe('service tokens', () => {
   });
 
   test('a service the catalog does not let call the callee is refused as such (403)', () => {
-    // The user service calls nobody, so no service's /internal/ accepts it.
-    const user = identityOf('user');
+    // Only the gateway calls generation.
     const history = identityOf('history');
-    expect(() => history.verify(user.tokenFor('history'))).toThrow(
-      expect.objectContaining({ status: 403, reason: 'the catalog does not let user call history' }),
+    const generation = identityOf('generation');
+    expect(() => generation.verify(history.tokenFor('generation'))).toThrow(
+      expect.objectContaining({ status: 403, reason: 'the catalog does not let history call generation' }),
     );
   });
 });

@@ -19,6 +19,8 @@ export const configSchema = baseConfigSchema
     PASSWORD_RESET_TTL_SECONDS: seconds,
     PASSWORD_RESET_MAILS_PER_ADDRESS: positiveCount,
     PASSWORD_RESET_MAIL_WINDOW_SECONDS: seconds,
+    HISTORY_SERVICE_URL: baseUrl,
+    PURGE_RELAY_POLL_MS: z.coerce.number().int().min(100).max(60_000),
     EMAIL_VERIFICATION_TTL_SECONDS: seconds,
     PUBLIC_APP_URL: baseUrl,
     PUBLIC_API_URL: baseUrl,

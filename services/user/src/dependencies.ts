@@ -1,4 +1,4 @@
-import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { Logger, PurgeRelay, TokenVerifier } from '@what-if/kit';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { Config } from './config';
@@ -25,6 +25,8 @@ export interface UserDependencies {
   mailer: Mailer;
   resetMails: ResetMailLimit;
   oauth: OAuthProviders;
+  /** Relays purge instructions (a deleted account) to the services that hold derived data. */
+  purges: PurgeRelay;
   /** Verified when there is no real hash to verify, so every sign-in costs the same. */
   dummyPasswordHash: string;
 }

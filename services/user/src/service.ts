@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { ConfigError, type ServiceDefinition, createTokenVerifier } from '@what-if/kit';
+import { purgeReceivers } from '@what-if/catalog';
+import {
+  ConfigError,
+  type ServiceDefinition,
+  createPurgeRelay,
+  createServiceClient,
+  createTokenVerifier,
+} from '@what-if/kit';
 import { migrate, postgresFromConfig } from '@what-if/kit/postgres';
 import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
@@ -11,6 +18,7 @@ import { ResetMailLimit } from './mail/reset-mail-limit';
 import { mailerFromConfig } from './mail/mailer-from-config';
 import { oauthProvidersFromConfig } from './oauth/oauth-providers';
 import { createDummyPasswordHash } from './passwords/password-hashing';
+import { postgresPurgeOutbox } from './purges/purge-outbox';
 import { SessionManager } from './sessions/session-manager';
 import { SessionStore } from './sessions/session-store';
 import { createAccessTokenIssuer } from './tokens/access-tokens';
@@ -40,6 +48,26 @@ export const userService: ServiceDefinition<typeof configSchema> = {
     await migrate(postgres.pool, migrationsDirectory, logger);
     const redis = redisFromConfig(config, logger);
     const sessionStore = new SessionStore(redis.client);
+    // A deleted account's instruction reaches every receiver, now or once it is back.
+    const purgeClients = new Map(
+      purgeReceivers('account').map((receiver) => [
+        receiver,
+        createServiceClient({
+          upstream: receiver,
+          baseUrl: config.HISTORY_SERVICE_URL,
+          registry: metrics.registry,
+          logger,
+          identity,
+        }),
+      ]),
+    );
+    const purges = createPurgeRelay({
+      outbox: postgresPurgeOutbox(postgres.pool),
+      clients: purgeClients,
+      logger,
+      registry: metrics.registry,
+      pollMs: config.PURGE_RELAY_POLL_MS,
+    });
     const accessTokens = createAccessTokenIssuer({
       keys,
       issuer: config.JWT_ISSUER,
@@ -76,11 +104,17 @@ export const userService: ServiceDefinition<typeof configSchema> = {
         windowSeconds: config.PASSWORD_RESET_MAIL_WINDOW_SECONDS,
       }),
       oauth,
+      purges,
       dummyPasswordHash: await createDummyPasswordHash(),
     };
+    purges.start();
     return {
       app: buildApp({ logger, metrics, identity, validateResponses, user }),
       stores: [postgres, redis],
+      beforeStoresClose: async () => {
+        await purges.stop();
+        for (const client of purgeClients.values()) client.close();
+      },
     };
   },
 };

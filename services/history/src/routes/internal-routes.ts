@@ -1,4 +1,4 @@
-import type { SaveScenarioRequest } from '@what-if/contracts';
+import { type PurgeInstruction, type SaveScenarioRequest, purgesPath } from '@what-if/contracts';
 import { HttpProblem, allowCallers, logSecurityEvent, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { HistoryDependencies } from '../dependencies';
@@ -6,8 +6,8 @@ import type { HistoryDependencies } from '../dependencies';
 /**
  * For other services (the kit's guard in front of /internal/ admits only the catalog's callers,
  * by their service tokens; the gateway routes nothing here). Generation saves a scenario for
- * the user whose access token it verified. Safe to retry: the id decides, so a retry never
- * makes a second row.
+ * the user whose access token it verified (safe to retry: the id decides, so a retry never
+ * makes a second row); the user service relays deleted accounts.
  */
 export function internalRoutes(deps: HistoryDependencies): Router {
   const router = Router();
@@ -33,6 +33,17 @@ export function internalRoutes(deps: HistoryDependencies): Router {
     }
     res.setHeader('Cache-Control', 'no-store');
     res.status(saved.outcome === 'created' ? 201 : 200).json(saved.saved);
+  });
+
+  // The user service relays a deleted account here until it is acknowledged (durable deletion):
+  // every scenario of that account goes. A repeat finds nothing left and answers 204 as well.
+  router.post(purgesPath, allowCallers(deps.logger, 'user'), async (req, res) => {
+    const instruction = req.body as PurgeInstruction;
+    if (instruction.kind === 'account') {
+      const removed = await deps.store.purgeOwner(instruction.ownerId);
+      deps.logger.info({ purge: instruction.id, kind: instruction.kind, removed }, 'purge applied');
+    }
+    res.status(204).end();
   });
 
   return router;

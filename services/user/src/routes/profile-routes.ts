@@ -21,6 +21,7 @@ import { emailChangeMail } from '../mail/account-mail';
 import { appLink, sendInBackground } from '../mail/mail-links';
 import { hashPassword, passwordMatches } from '../passwords/password-hashing';
 import { passwordPolicyViolation } from '../passwords/password-policy';
+import { recordPurge } from '../purges/purge-outbox';
 import { refreshCookieOptions } from './token-responses';
 
 /** Only https avatars: an http or javascript: URL would be mixed content or script on every page showing it. */
@@ -39,7 +40,7 @@ function checkedAvatarUrl(value: string | null | undefined): string | null | und
 
 /** The signed-in person's own account: profile, password, email, deletion. */
 export function profileRoutes(deps: UserDependencies): Router {
-  const { config, logger, pool, sessions, lockout, mailer } = deps;
+  const { config, logger, pool, sessions, lockout, mailer, purges } = deps;
   const router = Router();
   const signedIn = requireSession(deps);
 
@@ -177,8 +178,14 @@ export function profileRoutes(deps: UserDependencies): Router {
   router.delete('/api/v1/users/me', ...signedIn, async (_req, res) => {
     const principal = requirePrincipal(res);
     const user = await currentUser(principal.userId);
-    // Sessions, refresh tokens, identities and mailed tokens go with the row (ON DELETE CASCADE).
-    await deleteUser(pool, user.id);
+    // Sessions, refresh tokens, identities and mailed tokens go with the row (ON DELETE CASCADE);
+    // what other services hold (history's scenarios) goes through the purge instruction, written
+    // in the same transaction, so a service that is down now still gets it later.
+    await inTransaction(pool, async (db) => {
+      await recordPurge(db, 'account', user.id, user.id);
+      await deleteUser(db, user.id);
+    });
+    purges.nudge();
     await sessions.forgetAll(user.id);
     await lockout.forgetAccount(user.email);
     logSecurityEvent(logger, 'account-deletion', 'succeeded', { userId: user.id });
