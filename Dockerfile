@@ -69,6 +69,11 @@ RUN node -e " \
         console.error('PORT is ' + process.env.PORT + ' but the catalog gives ' + process.env.SERVICE + ' port ' + expected); \
         process.exit(1); \
       }"
+# The Debian packages the service needs besides Node, from the catalog (video: ffmpeg,
+# espeak-ng and fonts with Vietnamese coverage), for the runtime stage to install; the same
+# list tools/dev/media.sh installs on a developer's machine.
+RUN node -e "console.log((require('./services/catalog/dist').service(process.env.SERVICE).systemPackages || []).join(' '))" \
+      > /system-packages
 # Gather exactly what runs: for the service, the libraries every service links (catalog,
 # contracts, kit) and any other library it was compiled with, the manifest (for package
 # resolution), the compiled code and the files read at run time (OpenAPI contracts,
@@ -90,9 +95,12 @@ RUN --mount=type=bind,from=production-dependencies,source=/app,target=/dependenc
 # ---------------------------------------------------------------------------------------
 FROM node:24-bookworm-slim AS runtime
 # tini as PID 1 forwards SIGTERM to node (so the kit's graceful drain runs) and reaps
-# zombies. npm and corepack go: nothing installs at run time, and they only add CVEs to scan.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends tini \
+# zombies; the service's own packages from the catalog come with it (the layer is rebuilt only
+# when that list changes). npm and corepack go: nothing installs at run time, and they only
+# add CVEs to scan.
+RUN --mount=type=bind,from=build,source=/system-packages,target=/tmp/system-packages \
+    apt-get update \
+    && apt-get install -y --no-install-recommends tini $(cat /tmp/system-packages) \
     && rm -rf /var/lib/apt/lists/* \
     && rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
               /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack
@@ -102,8 +110,11 @@ ARG PORT
 LABEL org.opencontainers.image.title="what-if-${SERVICE}" \
       org.opencontainers.image.description="What If ${SERVICE} service"
 # Owned by root and not writable by the service user, so a read-only root filesystem
-# changes nothing; the service writes only to /tmp.
+# changes nothing; the service writes only to /tmp, and to /var/lib/what-if where a deployment
+# mounts a volume there (compose's video files, shared by the API and its worker), which then
+# belongs to the service user as this empty directory does.
 COPY --from=build /runtime /app
+RUN mkdir -p /var/lib/what-if && chown 1000:1000 /var/lib/what-if
 WORKDIR /app/services/${SERVICE}
 # The kit reads PORT; the catalog's default is the same value, compose and Kubernetes set it too.
 ENV PORT=${PORT}

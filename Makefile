@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate import-graph up down service-keys bench-auth bench-generation eval-scenarios
+.PHONY: help install build dev test lint typecheck unit generate import-graph up down service-keys bench-auth bench-generation bench-sharing bench-video eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -29,7 +29,7 @@ typecheck: install ## Type-check sources and tests (tsc -b)
 unit: build ## Run the test suites against the machine's PostgreSQL and Redis and an in-process dynalite
 	$(NPM) run test:unit
 
-test: lint typecheck unit web-test fuzz ## Lint, type-check, run every test (the web app's in a browser) and fuzz every contract
+test: lint typecheck unit web-test loadtest-smoke fuzz ## Lint, type-check, run every test (the web app's in a browser), smoke-run the k6 scripts and fuzz every contract
 
 generate: build ## Regenerate every checked-in rendering of the catalog (compose, READMEs, chart values and examples)
 	node tools/dist/generate/main.js
@@ -56,5 +56,11 @@ eval-scenarios: build ## Write the evaluation questions with the offline writer 
 bench-generation: build ## Measure offline writer latency, time to first streamed event and cached throughput
 	node tools/dist/bench/generation.js
 
+bench-video: build ## Render a 60-second 720p video on one core and print its real-time factor, CPU time and peak memory
+	$(if $(shell command -v taskset),VIDEO_BENCH_CPUS=0 taskset -c 0) node services/video/dist/benchmark.js
+
 bench-auth: build ## Measure login latency (p50/p99) and authenticated throughput through the gateway and straight to user
 	node tools/dist/bench/auth.js
+
+bench-sharing: build ## Measure the share page's p50/p99 through the gateway (uncached and cached) and preview image drawing
+	node tools/dist/bench/sharing.js

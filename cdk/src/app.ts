@@ -1,9 +1,16 @@
 import { services as catalogServices } from '@what-if/catalog';
 import type { App, Environment, Stack } from 'aws-cdk-lib';
 import type { DeploymentSettings } from './config/context';
-import { chartRepositoryName, clusterName, repositoryName, stackName } from './config/naming';
+import {
+  chartRepositoryName,
+  clusterName,
+  githubDeployRoleName,
+  repositoryName,
+  stackName,
+} from './config/naming';
 import { storeUsers, tagForCostAllocation } from './cost-allocation-tags';
 import { DeliveryStack } from './delivery/delivery-stack';
+import { SitePublisher } from './delivery/site-publisher';
 import { DataStack } from './data/data-stack';
 import { EdgeStack } from './edge/edge-stack';
 import { EksPrerequisitesStack } from './eks/eks-prerequisites-stack';
@@ -105,6 +112,14 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
       })),
     },
   });
+
+  new SitePublisher(frontend, 'SitePublisher', {
+    roleName: githubDeployRoleName(config.name),
+    bucket: frontend.siteBucket,
+    distribution: frontend.distribution,
+  });
+  // The publishing policy attaches to the deploy role, which must exist first.
+  frontend.addDependency(delivery);
 
   const stacks: WhatIfStacks = { network, data, registry, edge, services, frontend, observability, delivery };
   tagForCostAllocation(config, {

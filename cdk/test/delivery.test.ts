@@ -279,3 +279,43 @@ describe.each(['dev', 'staging', 'prod'] as const)('%s: cost visibility', (envir
     }
   });
 });
+
+describe.each(['staging', 'prod'] as const)('%s: publishing the web app', (environment) => {
+  const { templates, stacks } = synthesized(environment);
+
+  test('the deploy role may write the site bucket and invalidate the distribution, and nothing else there', () => {
+    const bucketId = Object.keys(resourcesOfType(templates.frontend, 'AWS::S3::Bucket')).find((id) =>
+      id.startsWith('Site'),
+    )!;
+    const distributionId = Object.keys(
+      resourcesOfType(templates.frontend, 'AWS::CloudFront::Distribution'),
+    )[0]!;
+    const policy = onlyResource(templates.frontend, 'AWS::IAM::Policy', (resource) =>
+      JSON.stringify(resource.Properties.Roles).includes(githubDeployRoleName(environment)),
+    ).Properties as { Roles: string[]; PolicyDocument: { Statement: Statement[] } };
+    expect(policy.Roles).toEqual([githubDeployRoleName(environment)]);
+    const granted = policy.PolicyDocument.Statement.map((statement) => [
+      statement.Sid,
+      list(statement.Action).sort().join(','),
+      JSON.stringify(statement.Resource),
+    ]);
+    expect(granted).toEqual([
+      ['ReadSiteOutputs', 'cloudformation:DescribeStacks', JSON.stringify({ Ref: 'AWS::StackId' })],
+      ['ListSite', 's3:ListBucket', JSON.stringify({ 'Fn::GetAtt': [bucketId, 'Arn'] })],
+      [
+        'PublishSite',
+        's3:DeleteObject,s3:PutObject',
+        JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/*']] }),
+      ],
+      [
+        'InvalidateSite',
+        'cloudfront:CreateInvalidation',
+        expect.stringContaining(`{"Ref":"${distributionId}"}`),
+      ],
+    ]);
+  });
+
+  test('the frontend stack deploys after the delivery stack that makes the role', () => {
+    expect(stacks.frontend.dependencies).toContain(stacks.delivery);
+  });
+});

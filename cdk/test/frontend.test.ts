@@ -89,7 +89,7 @@ test('the bucket is reached only through origin access control', () => {
   });
 });
 
-test("the API's whole public surface goes to the API over HTTPS; only share pages are cached, briefly", () => {
+test("the API's whole public surface goes to the API over HTTPS; only share images are cached, briefly", () => {
   // The catalog's edge paths: CloudFront is the only way in to the gateway.
   const paths = edgePaths().map((edge) => (edge.match === 'prefix' ? `${edge.path}/*` : edge.path));
   expect(paths.sort()).toEqual(['/api/*', '/health', '/openapi.json', '/s/*']);
@@ -103,7 +103,17 @@ test("the API's whole public surface goes to the API over HTTPS; only share page
     if (path !== '/s/*') expect(behaviour(path).CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
   }
   expect(behaviour('/api/*').AllowedMethods).toEqual(expect.arrayContaining(['POST', 'DELETE', 'PATCH']));
-  expect(behaviour('/s/*').AllowedMethods).not.toContain('POST');
+  // The share page's password and report forms post; CloudFront never caches a POST.
+  expect(behaviour('/s/*').AllowedMethods).toContain('POST');
+  // The viewer's country reaches the share pages' analytics.
+  frontend.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+    OriginRequestPolicyConfig: Match.objectLike({
+      Name: 'whatif-prod-share-page-requests',
+      HeadersConfig: Match.objectLike({
+        Headers: Match.arrayWith(['Referer', 'User-Agent', 'CloudFront-Viewer-Country']),
+      }),
+    }),
+  });
   frontend.hasResourceProperties('AWS::CloudFront::CachePolicy', {
     CachePolicyConfig: Match.objectLike({ Name: 'whatif-prod-share-pages', DefaultTTL: 60, MaxTTL: 300 }),
   });

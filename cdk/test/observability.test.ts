@@ -81,7 +81,7 @@ test('failed video jobs alarm on the documented custom metric', () => {
   );
 });
 
-test('the video service may publish that metric, and only in its namespace', () => {
+test('the video worker may publish that metric, and only in its namespace; the API may not', () => {
   const policies = Object.values(resourcesOfType(templates.services, 'AWS::IAM::Policy'));
   const publishers = policies.filter((policy) =>
     JSON.stringify(policy.Properties).includes('cloudwatch:PutMetricData'),
@@ -90,7 +90,7 @@ test('the video service may publish that metric, and only in its namespace', () 
   expect(JSON.stringify(publishers[0]!.Properties)).toContain(
     `"cloudwatch:namespace":"${videoJobsFailed.namespace}"`,
   );
-  expect(JSON.stringify(publishers[0]!.Properties.Roles)).toContain('videoTaskTaskRole');
+  expect(JSON.stringify(publishers[0]!.Properties.Roles)).toContain('videoworkerTaskTaskRole');
 });
 
 test('a synthetic check calls the unified /health and alarms when it is not 200', () => {

@@ -9,6 +9,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { environments } from '../src/config/environments';
+import { videoBucketName } from '../src/config/naming';
 import { synthesized, testImageTag } from './support/synthesized';
 import {
   crossStackTarget,
@@ -84,11 +85,12 @@ function environmentOf(container: Container): Record<string, string> {
   return Object.fromEntries(container.Environment.map((variable) => [variable.Name, variable.Value]));
 }
 
-test('there is exactly one Fargate service per catalog service, named after it', () => {
+test('there is exactly one Fargate service per catalog service and worker, named after it', () => {
   const names = Object.values(resourcesOfType(template, 'AWS::ECS::Service')).map(
     (service) => service.Properties.ServiceName,
   );
-  expect(names.sort()).toEqual(services.map((entry) => entry.name).sort());
+  const workers = services.flatMap((entry) => (entry.workers ?? []).map((worker) => worker.name));
+  expect(names.sort()).toEqual([...services.map((entry) => entry.name), ...workers].sort());
 });
 
 test('the cluster has Container Insights and both Fargate capacity providers', () => {
@@ -269,7 +271,7 @@ test('dev allows ECS Exec for debugging, which needs a writable root filesystem'
   expect(containerOf(gateway, dev.templates.services).ReadonlyRootFilesystem).toBe(false);
 });
 
-test("a drain longer than Fargate allows (video's) is cut to fit; every other drain is the catalog's", () => {
+test("a drain longer than Fargate allows is cut to fit; every other drain is the catalog's", () => {
   for (const entry of services) {
     const container = containerOf(entry);
     const delay = Number(envDefaults(entry.name).SHUTDOWN_DELAY_MS);
@@ -278,7 +280,6 @@ test("a drain longer than Fargate allows (video's) is cut to fit; every other dr
     expect(drain).toBe(fits ? entry.drainSeconds * 1000 : 115_000 - delay);
     if (!fits) expect(container.StopTimeout).toBe(120);
   }
-  expect(services.some((entry) => entry.name === 'video' && entry.drainSeconds === 120)).toBe(true);
 });
 
 /** Every statement of the policies attached to a service's task role. */
@@ -397,4 +398,84 @@ test('the tracing flag adds an OpenTelemetry collector beside every service, exp
   });
   expect(new AwsSolutionsChecks().validateScope(traced.app).violations).toEqual([]);
   expect(JSON.stringify(dev.templates.services.toJSON())).not.toContain('otel-collector');
+});
+
+test('video keeps its files in the environment bucket, which its task role may write', () => {
+  const video = services.find((entry) => entry.objectStorage)!;
+  const environment = environmentOf(containerOf(video));
+  expect(environment.VIDEO_STORAGE).toBe('s3');
+  // The bucket's name carries the account and region: whatif-prod-videos-<account>-<region>.
+  expect(environment.VIDEO_BUCKET).toEqual({
+    'Fn::Join': ['', ['whatif-prod-videos-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
+  });
+  expect(videoBucketName('prod')).toMatch(/^whatif-prod-videos-/);
+});
+
+describe('the video worker', () => {
+  const video = services.find((entry) => entry.workers?.length)!;
+  const worker = video.workers![0]!;
+  const service = onlyResource(
+    template,
+    'AWS::ECS::Service',
+    (candidate) => candidate.Properties.ServiceName === worker.name,
+  );
+  const task = template.toJSON().Resources[
+    (service.Properties.TaskDefinition as { Ref: string }).Ref
+  ] as CfnResource;
+  const container = (task.Properties.ContainerDefinitions as Array<Container & { Command: string[] }>).find(
+    (definition) => definition.Name === worker.name,
+  )!;
+
+  test("runs the video image with the catalog's command and port, behind no load balancer and outside Service Connect", () => {
+    expect(container.Command).toEqual(['node', 'dist/worker.js']);
+    expect(container.Image).toEqual(containerOf(video).Image);
+    expect(container.PortMappings ?? []).toEqual([]);
+    expect(container.HealthCheck.Command.join(' ')).toContain(
+      `127.0.0.1:${worker.port}${worker.health.live}`,
+    );
+    expect(service.Properties.LoadBalancers ?? []).toEqual([]);
+    expect(service.Properties.ServiceConnectConfiguration).toBeUndefined();
+    expect(container.ReadonlyRootFilesystem).toBe(true);
+    expect(container.User).toBe('1000:1000');
+  });
+
+  test('drains its running job for the catalog time before Fargate stops it, and publishes its metrics', () => {
+    const environment = environmentOf(container);
+    expect(environment.PORT).toBe(String(worker.port));
+    expect(environment.SHUTDOWN_TIMEOUT_MS).toBe(String(worker.drainSeconds * 1000));
+    expect(container.StopTimeout).toBeGreaterThan((worker.drainSeconds * 1000 + 5000) / 1000);
+    expect(container.StopTimeout).toBeLessThanOrEqual(120);
+    expect(environment.VIDEO_METRICS_NAMESPACE).toBe(worker.cloudWatch.namespace);
+    expect(environment.VIDEO_METRICS_ENVIRONMENT).toBe('prod');
+    // Otherwise the API's configuration: the same bucket, table prefix and secrets.
+    expect(environment.VIDEO_BUCKET).toEqual(environmentOf(containerOf(video)).VIDEO_BUCKET);
+  });
+
+  test('scales within the catalog bounds on CPU and on queued jobs per running task', () => {
+    const target = onlyResource(
+      template,
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      (candidate) => candidate.Properties.ResourceId === `service/whatif-prod/${worker.name}`,
+    );
+    expect(target.Properties).toMatchObject({
+      MinCapacity: worker.scaling.minReplicas,
+      MaxCapacity: worker.scaling.maxReplicas,
+    });
+    const queuePolicy = onlyResource(
+      template,
+      'AWS::ApplicationAutoScaling::ScalingPolicy',
+      (candidate) => candidate.Properties.PolicyName === `whatif-prod-${worker.name}-jobs-per-task`,
+    );
+    const tracking = queuePolicy.Properties.TargetTrackingScalingPolicyConfiguration as {
+      TargetValue: number;
+      CustomizedMetricSpecification: {
+        Metrics: Array<{ Id: string; MetricStat?: { Metric: { MetricName: string; Namespace: string } } }>;
+      };
+    };
+    expect(tracking.TargetValue).toBe(worker.scaling.jobsPerReplica);
+    expect(tracking.CustomizedMetricSpecification.Metrics[0]?.MetricStat?.Metric).toMatchObject({
+      Namespace: worker.cloudWatch.namespace,
+      MetricName: worker.cloudWatch.queueDepth,
+    });
+  });
 });

@@ -63,7 +63,7 @@ describe.each(services.map((entry) => [entry.name, entry] as const))('%s on eks'
     expect(container.securityContext.readOnlyRootFilesystem).toBe(true);
     expect(container.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
     expect(pod.volumes).toEqual([
-      { name: 'tmp', emptyDir: { sizeLimit: name === 'video' ? '1024Mi' : '256Mi' } },
+      { name: 'tmp', emptyDir: { sizeLimit: `${entry.resources.scratchMiB}Mi` } },
     ]);
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.serviceAccountName).toBe(objectName);

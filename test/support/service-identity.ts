@@ -34,3 +34,22 @@ export function craftedServiceToken(
     { algorithm: 'ES256', keyid: kid },
   );
 }
+
+/**
+ * Who signed this Authorization header, checked as `callee` would check it (for stand-ins of a
+ * service, so a test sees that calls into it carry a service token); undefined when nothing valid.
+ */
+export function verifiedCaller(
+  callee: ServiceName,
+  authorization: string | undefined,
+): ServiceName | undefined {
+  const keys = readServiceKeys(callee, harnessIdentityEnv(callee));
+  if (!keys.keys) throw new Error(keys.problems.join('; '));
+  const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  if (!token) return undefined;
+  try {
+    return createServiceIdentity(callee, keys.keys).verify(token);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,19 +1,30 @@
-import { checkPostgres, checkRedis, testAsker } from '../../tools/src/dev/preflight';
+import { catalogDefault } from '../../tools/src/dev/config';
+import { checkMedia, checkPostgres, checkRedis, testAsker } from '../../tools/src/dev/preflight';
 import { testPostgresUrl, testRedisUrl } from './stores';
 
 /**
  * Jest's global setup: before any suite starts, make sure the machine's PostgreSQL and Redis
- * answer, and when one does not, stop with the make dev launcher's message naming the way to
- * get it (tools/dev/stores.sh), instead of dozens of suites failing on ECONNREFUSED.
+ * answer and the video renderer's programs are installed, and when one is missing, stop with
+ * the make dev launcher's message naming the way to get it (tools/dev/stores.sh,
+ * tools/dev/media.sh), instead of dozens of suites failing on ECONNREFUSED or ENOENT.
  */
 export default async function storePreflight(): Promise<void> {
   const problems = (
     await Promise.all([
       checkPostgres(testPostgresUrl, 3_000, testAsker),
       checkRedis(testRedisUrl, 3_000, testAsker),
+      checkMedia(
+        {
+          fontDir: process.env['VIDEO_FONT_DIR'] || catalogDefault('VIDEO_FONT_DIR'),
+          searchPath: process.env['PATH'],
+        },
+        testAsker,
+      ),
     ])
   ).filter((problem) => problem !== undefined);
   if (problems.length > 0) {
-    throw new Error(`The tests need PostgreSQL and Redis.\n${problems.join('\n')}`);
+    throw new Error(
+      `The tests need PostgreSQL, Redis and the video renderer's programs.\n${problems.join('\n')}`,
+    );
   }
 }

@@ -118,10 +118,30 @@ describe('docker-compose.yml', () => {
     expect(paths).toEqual(expect.arrayContaining(['/services/gateway/stop_grace_period', '/services/user']));
   });
 
-  it('holds the three stores and every catalogued service, and nothing else', () => {
+  it('holds the three stores and every catalogued service and worker, and nothing else', () => {
+    const workers = services.flatMap((entry) => (entry.workers ?? []).map((worker) => worker.name));
     expect(Object.keys(compose.services).sort()).toEqual(
-      [...storeNames, ...services.map((entry) => entry.name)].sort(),
+      [...storeNames, ...services.map((entry) => entry.name), ...workers].sort(),
     );
+  });
+
+  it("runs the video worker from the video image with its own command and port, sharing the API's files", () => {
+    const api = composeService('video') as Record<string, unknown>;
+    const worker = composeService('video-worker') as Record<string, unknown> & {
+      environment: Record<string, string>;
+    };
+    expect(worker['image']).toBe(api['image']);
+    expect(worker['command']).toEqual(['node', 'dist/worker.js']);
+    expect(worker.environment['PORT']).toBe('3008');
+    expect(worker['ports']).toBeUndefined();
+    // The API serves what the worker renders: one volume, one VIDEO_STORAGE_DIR.
+    expect(worker['volumes']).toEqual(['videos:/var/lib/what-if']);
+    expect(api['volumes']).toEqual(worker['volumes']);
+    expect(worker.environment['VIDEO_STORAGE_DIR']).toBe('/var/lib/what-if');
+    expect((api['environment'] as Record<string, string>)['VIDEO_STORAGE_DIR']).toBe('/var/lib/what-if');
+    expect(Object.keys((compose as unknown as { volumes: Record<string, unknown> }).volumes)).toEqual([
+      'videos',
+    ]);
   });
 
   it('pins every image it pulls to a tag other than latest', () => {

@@ -6,6 +6,7 @@ import { callersOf, envDefaults, service } from '@what-if/catalog';
 import { DevConfigError, defaultRepoRoot, devConfigFromEnv } from '../src/dev/config';
 import { readinessPhases } from '../src/dev/readiness';
 import { childEnvironment, serviceProcess } from '../src/dev/service-processes';
+import { stackProcesses } from '../src/dev/stack-processes';
 import { readyTable } from '../src/dev/summary';
 
 describe('the launcher configuration', () => {
@@ -166,15 +167,33 @@ describe('a service started by the launcher', () => {
   });
 
   it('runs as node services/<name>/dist/main.js from its own folder', () => {
-    const spec = serviceProcess(config, service('history'), {});
+    const history = stackProcesses(config).find((member) => member.name === 'history')!;
+    const spec = serviceProcess(config, history, {});
     expect(spec.command).toBe(process.execPath);
     expect(spec.args).toEqual([path.join(config.repoRoot, 'services', 'history', 'dist', 'main.js')]);
     expect(spec.cwd).toBe(path.join(config.repoRoot, 'services', 'history'));
   });
 
+  it("runs a worker with the catalog's command in its service's folder, environment and a port of its own", () => {
+    const worker = stackProcesses(config).find((member) => member.name === 'video-worker')!;
+    const api = serviceProcess(
+      config,
+      stackProcesses(config).find((member) => member.name === 'video')!,
+      {},
+    );
+    const spec = serviceProcess(config, worker, {});
+    expect(spec.args).toEqual([path.join(config.repoRoot, 'services', 'video', 'dist', 'worker.js')]);
+    expect(spec.cwd).toBe(path.join(config.repoRoot, 'services', 'video'));
+    expect(spec.env['PORT']).toBe('3008');
+    expect({ ...spec.env, PORT: api.env['PORT'] }).toEqual(api.env);
+    // The API and the worker share the rendered files, kept beside the stack's other data.
+    expect(spec.env['VIDEO_STORAGE_DIR']).toBe(path.join(config.repoRoot, '.dev', 'videos'));
+  });
+
   it('is waited for on its own readiness path, and the gateway on its unified /health once the others are ready', () => {
     const [services, gateway] = readinessPhases(config);
     expect(services).toContainEqual({ name: 'user', url: 'http://127.0.0.1:3001/health/ready' });
+    expect(services).toContainEqual({ name: 'video-worker', url: 'http://127.0.0.1:3008/health/ready' });
     expect(services?.map((target) => target.name)).not.toContain('gateway');
     expect(gateway).toEqual([{ name: 'gateway', url: 'http://127.0.0.1:3000/health' }]);
   });

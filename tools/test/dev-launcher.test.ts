@@ -11,6 +11,7 @@ import { createTestRedisPrefix, deadPort, testPostgresUrl, testRedisUrl } from '
 import { defaultRepoRoot, devConfigFromEnv } from '../src/dev/config';
 import { maintenanceUrl } from '../src/dev/database';
 import { checkPort } from '../src/dev/preflight';
+import { stackProcesses } from '../src/dev/stack-processes';
 
 /**
  * The real `make dev` launcher, run as a child process against this machine's PostgreSQL
@@ -18,7 +19,7 @@ import { checkPort } from '../src/dev/preflight';
  */
 
 const launcherEntry = path.join(defaultRepoRoot, 'tools', 'dist', 'dev', 'main.js');
-const stackPorts = [...services.map((entry) => entry.port), 8000];
+const stackPorts = [...stackProcesses({ services }).map((member) => member.port), 8000];
 
 interface Launcher {
   child: ChildProcess;
@@ -143,7 +144,7 @@ describe('make dev', () => {
       await redisPrefix.cleanup();
     }, 60_000);
 
-    it('sets up the stores, runs seven ready services, and stops cleanly on Ctrl-C leaving every port free', async () => {
+    it('sets up the stores, runs seven ready services and the video worker, and stops cleanly on Ctrl-C leaving every port free', async () => {
       expect(await busyStackPorts()).toEqual([]);
       const env = launcherEnv({
         DATABASE_URL: databaseUrl,
@@ -166,9 +167,10 @@ describe('make dev', () => {
       expect(health.status).toBe(200);
       const body = (await health.json()) as { services: Record<string, { status: string }> };
       for (const entry of services) expect(body.services[entry.name]?.status).toBe('up');
-      for (const entry of services.filter((candidate) => candidate.name !== 'gateway')) {
-        const ready = await fetch(`http://127.0.0.1:${entry.port}${entry.health.ready}`);
-        expect(ready.status).toBe(200);
+      // The workers too: the video worker answers on its own port.
+      for (const member of stackProcesses({ services }).filter((candidate) => candidate.name !== 'gateway')) {
+        const ready = await fetch(`http://127.0.0.1:${member.port}${member.health.ready}`);
+        expect([member.name, ready.status]).toEqual([member.name, 200]);
       }
 
       // Only this machine reaches the services, and reaching a port is not enough for /internal/.

@@ -7,6 +7,7 @@ import { deadPort, testPostgresUrl, testRedisUrl } from '../../test/support/stor
 import { devConfigFromEnv } from '../src/dev/config';
 import {
   checkBuilt,
+  checkMedia,
   checkPort,
   checkPostgres,
   checkRedis,
@@ -97,9 +98,35 @@ describe('pre-flight checks', () => {
     await expect(checkPort({ port, owner: 'the gateway service' })).resolves.toBeUndefined();
   });
 
-  it('claim the catalog ports of all seven services, the DynamoDB port and the web app', () => {
-    const ports = stackPorts(devConfigFromEnv({ DEV_DYNAMODB_PORT: '8100' })).map((claim) => claim.port);
-    expect(ports).toEqual([3000, 3001, 3002, 3003, 3004, 3005, 3006, 8100, 3007]);
+  it('claim the catalog ports of all seven services, the video worker, the DynamoDB port and the web app', () => {
+    const claims = stackPorts(devConfigFromEnv({ DEV_DYNAMODB_PORT: '8100' }));
+    expect(claims.map((claim) => claim.port)).toEqual([
+      3000, 3001, 3002, 3003, 3004, 3005, 3006, 3008, 8100, 3007,
+    ]);
+    expect(claims.find((claim) => claim.port === 3008)?.owner).toBe('the video-worker');
+  });
+
+  it('name the video renderer programs that are missing and the script that installs them', () => {
+    const emptyRoot = mkdtempSync(path.join(tmpdir(), 'dev-preflight-'));
+    try {
+      const problem = checkMedia({ fontDir: emptyRoot, searchPath: emptyRoot });
+      expect(problem).toContain(
+        `The video renderer's programs are missing: ffmpeg, ffprobe, espeak-ng, DejaVuSans.ttf in ${emptyRoot}.`,
+      );
+      expect(problem).toContain('sudo tools/dev/media.sh');
+      expect(problem).toContain('brew install ffmpeg espeak-ng');
+      expect(checkMedia({ fontDir: emptyRoot, searchPath: emptyRoot }, testAsker)).toContain(
+        'make test renders',
+      );
+    } finally {
+      rmSync(emptyRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('find the video renderer programs this machine has (tools/dev/media.sh installed them)', () => {
+    expect(
+      checkMedia({ fontDir: devConfigFromEnv({}).videoFontDir, searchPath: process.env['PATH'] }),
+    ).toBeUndefined();
   });
 
   it('name the entry points that are not built and the command that builds them', () => {
@@ -108,6 +135,7 @@ describe('pre-flight checks', () => {
       const problem = checkBuilt(devConfigFromEnv({}, { repoRoot: emptyRoot }));
       expect(problem).toContain(path.join('services', 'gateway', 'dist', 'main.js'));
       expect(problem).toContain(path.join('services', 'social', 'dist', 'main.js'));
+      expect(problem).toContain(path.join('services', 'video', 'dist', 'worker.js'));
       expect(problem).toContain('npm run build');
     } finally {
       rmSync(emptyRoot, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { services } from '@what-if/catalog';
@@ -378,6 +379,48 @@ describe('Dockerfile', () => {
     for (const entry of Object.values(compose.services)) {
       for (const arg of Object.keys(entry.build?.args ?? {})) expect(declared).toContain(arg);
     }
+  });
+});
+
+describe('system packages', () => {
+  /** What the build stage writes for the runtime stage to install, run as the build runs it. */
+  function renderedPackages(service: string): string[] {
+    const run = runs.find((candidate) => candidate.args.includes('systemPackages'));
+    const script = /node -e "([^"]+)"/.exec(run?.args ?? '')?.[1];
+    if (!run || !script) throw new Error('the build stage no longer writes the catalog systemPackages');
+    expect(run.args).toMatch(/> \/system-packages$/);
+    const output = execFileSync(process.execPath, ['-e', script], {
+      cwd: repositoryRoot,
+      env: { ...process.env, SERVICE: service },
+      encoding: 'utf8',
+    });
+    return output.split(/\s+/).filter(Boolean);
+  }
+
+  it.each(services.map((entry) => entry.name))('renders the catalog list of %s for the image', (name) => {
+    const entry = services.find((candidate) => candidate.name === name)!;
+    expect(renderedPackages(name)).toEqual([...(entry.systemPackages ?? [])]);
+  });
+
+  it('gives the video image ffmpeg, espeak-ng and fonts with Vietnamese coverage', () => {
+    expect(renderedPackages('video')).toEqual(['ffmpeg', 'espeak-ng', 'fonts-dejavu-core']);
+  });
+
+  it('installs that list in the runtime stage, beside tini', () => {
+    const install = of(finalStage, 'RUN').find((run) => /apt-get install/.test(run.args));
+    expect(install?.args).toMatch(
+      /--mount=type=bind,from=build,source=\/system-packages,target=\/tmp\/system-packages/,
+    );
+    expect(install?.args).toMatch(
+      /apt-get install -y --no-install-recommends tini \$\(cat \/tmp\/system-packages\)/,
+    );
+  });
+
+  it('are what tools/dev/media.sh installs on a developer machine', () => {
+    const script = readFileSync(path.join(repositoryRoot, 'tools', 'dev', 'media.sh'), 'utf8');
+    const listed = /^readonly packages=\(([^)]*)\)$/m.exec(script)?.[1]?.split(/\s+/).filter(Boolean);
+    const needed = [...new Set(services.flatMap((entry) => entry.systemPackages ?? []))];
+    expect(listed).toEqual(needed);
   });
 });
 

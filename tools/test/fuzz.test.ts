@@ -10,6 +10,7 @@ import {
   limitsThatNeverRefuse,
   privateServiceEnvironment,
   privateStackConfig,
+  privateStackPortCount,
 } from '../src/harness/private-stack';
 import { type OpenApiDocument, fuzzTargets, gatewayView, selfEndingOperations } from '../src/fuzz/targets';
 
@@ -95,7 +96,7 @@ describe('the runs of make fuzz', () => {
 
 describe('the stack under fuzz', () => {
   test('binds free ports of its own and keeps to its own database and Redis prefix', async () => {
-    const ports = await freePorts(services.length + 1);
+    const ports = await freePorts(privateStackPortCount(false));
     expect(new Set(ports).size).toBe(ports.length);
     const config = privateStackConfig(
       { DATABASE_URL: 'postgres://u:p@db.example:5432/whatif' },
@@ -106,12 +107,16 @@ describe('the stack under fuzz', () => {
     expect(config.services.map((entry) => entry.port)).not.toContain(3000);
     expect(config.dynamodb.port).toBe(ports[services.length]);
     expect(config.dynamodb.path).toBeUndefined();
+    // The video worker too: never make dev's fixed 3008.
+    const workerPorts = config.services.flatMap((entry) => entry.workers ?? []).map((worker) => worker.port);
+    expect(workerPorts).toEqual(ports.slice(services.length + 1));
+    expect(workerPorts.length).toBeGreaterThan(0);
     expect(config.databaseUrl).toBe('postgres://u:p@db.example:5432/whatif_fuzz_run1');
     expect(config.redisKeyPrefix).toBe('fuzz:run1:');
   });
 
   test("each service is told where the others are, and the limits are lifted through the catalog's variables", async () => {
-    const config = privateStackConfig({}, await freePorts(services.length + 1), 'run2');
+    const config = privateStackConfig({}, await freePorts(privateStackPortCount(false)), 'run2');
     const generation = config.services.find((entry) => entry.name === 'generation')!;
     const env = childEnvironment(config, generation, privateServiceEnvironment(config, {}));
     const history = config.services.find((entry) => entry.name === 'history')!;

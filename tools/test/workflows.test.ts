@@ -109,8 +109,13 @@ describe('pull requests', () => {
       'tools/helm/go.sum',
       'tools/helm/unittest/go.sum',
     ]);
-    const pip = steps.find((step) => step.uses?.startsWith('actions/cache@'));
-    expect(pip?.with?.key).toContain("hashFiles('tools/fuzz/requirements.txt')");
+    const python = steps.find((step) => step.uses?.startsWith('actions/setup-python@'));
+    expect(python?.with).toMatchObject({
+      cache: 'pip',
+      'cache-dependency-path': 'tools/fuzz/requirements.txt',
+    });
+    const npmLocks = String(node?.with?.['cache-dependency-path']).trim().split('\n');
+    expect(npmLocks.sort()).toEqual(['frontend/package-lock.json', 'package-lock.json']);
   });
 });
 
@@ -173,12 +178,12 @@ describe('the release job graph', () => {
     expect(needsOf(jobs['smoke-production']!)).toEqual(['deploy-production']);
   });
 
-  it('pushes the chart with the digests from each deploy job, after its images are in that ECR', () => {
+  it('pushes the chart with the digests from each deploy job, after make deploy-ecs', () => {
     for (const name of ['deploy-staging', 'deploy-production']) {
       const commands = runs(jobs[name]!);
-      expect(commands.findIndex((command) => command === 'make chart-release')).toBeGreaterThan(
-        commands.findIndex((command) => command.startsWith('make deploy-ecs')),
-      );
+      const deploy = commands.findIndex((command) => command.startsWith('make deploy-ecs'));
+      expect(deploy).toBeGreaterThanOrEqual(0);
+      expect(commands.indexOf('make chart-release')).toBeGreaterThan(deploy);
     }
   });
 });

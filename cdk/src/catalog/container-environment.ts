@@ -1,6 +1,7 @@
 import { deployedDefault, envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { dynamoTablePrefix, mailSender } from '../config/naming';
+import { dynamoTablePrefix, mailSender, videoBucketName } from '../config/naming';
+import { workerMetrics } from '../observability/video-job-metric';
 
 /** What the platform knows that the catalog's laptop defaults cannot. */
 export interface PlatformValues {
@@ -15,6 +16,10 @@ export interface PlatformValues {
   readonly mail: { readonly mailer: string; readonly sender: string };
   /** How scenarios are written: GENERATION_PROVIDERS and BEDROCK_MODEL_ID. */
   readonly scenarios: { readonly providers: string; readonly bedrockModelId: string };
+  /** The bucket rendered videos are kept in (VIDEO_BUCKET, with the catalog's VIDEO_STORAGE=s3). */
+  readonly videoBucket: string;
+  /** The deployment's name: the Environment dimension of the metrics the video worker publishes. */
+  readonly environmentName: string;
 }
 
 /**
@@ -34,6 +39,8 @@ export function awsPlatformValues(
     serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
     mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
     scenarios: config.scenarios,
+    videoBucket: videoBucketName(config.name),
+    environmentName: config.name,
   };
 }
 
@@ -69,6 +76,9 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     GENERATION_PROVIDERS: platform.scenarios.providers,
     BEDROCK_REGION: platform.region,
     BEDROCK_MODEL_ID: platform.scenarios.bedrockModelId,
+    VIDEO_BUCKET: platform.videoBucket,
+    VIDEO_METRICS_NAMESPACE: workerMetrics.namespace,
+    VIDEO_METRICS_ENVIRONMENT: platform.environmentName,
     ...Object.fromEntries(
       entry.calls.map((callee) => [serviceUrlVariable(callee), platform.serviceUrl(service(callee))]),
     ),

@@ -41,7 +41,8 @@ export function githubDeployRoleName(environment: EnvironmentName): string {
   return `${resourcePrefix(environment)}-github-deploy`;
 }
 
-export function serviceLogGroupName(environment: EnvironmentName, service: ServiceName): string {
+/** A service's log group, or a worker's (`video-worker`). */
+export function serviceLogGroupName(environment: EnvironmentName, service: ServiceName | string): string {
   return `/whatif/${environment}/services/${service}`;
 }
 

@@ -13,7 +13,10 @@ import {
   FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   OriginSslPolicy,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
@@ -127,15 +130,36 @@ export class FrontendStack extends Stack {
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });
+    // What the share pages need from the viewer, and the viewer's country for the owner's
+    // figures (a CloudFront header, which only an explicit list forwards). Host stays out, as
+    // for the rest of the API.
+    const sharePageRequests = new OriginRequestPolicy(this, 'SharePageRequests', {
+      originRequestPolicyName: `${prefix}-share-page-requests`,
+      headerBehavior: OriginRequestHeaderBehavior.allowList(
+        'Accept',
+        'Accept-Language',
+        'Content-Type',
+        'If-None-Match',
+        'Referer',
+        'User-Agent',
+        'X-Request-Id',
+        'CloudFront-Viewer-Country',
+      ),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
     const apiBehaviors: Record<string, BehaviorOptions> = Object.fromEntries(
       edgePaths().map((edge) => [
         cloudFrontPathPattern(edge),
         edge.path === sharePagesPath
-          ? // Public share pages are the same for every viewer: a minute at the edge absorbs a
-            // viral link, and a revoked link stops showing within that minute.
+          ? // Preview images and QR codes are the same for every viewer: a minute at the edge
+            // absorbs a viral link, and a revoked link's image stops showing within that minute.
+            // The pages themselves say no-store (each view is counted, a revoke shows at once),
+            // which this policy honours; their password and report forms post.
             {
               ...forwardedToApi,
-              allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+              originRequestPolicy: sharePageRequests,
+              allowedMethods: AllowedMethods.ALLOW_ALL,
               cachePolicy: sharePages,
             }
           : {

@@ -1,14 +1,16 @@
-import type { ServiceName } from '@what-if/catalog';
+import { service, type ServiceName } from '@what-if/catalog';
+
+/** What the video worker publishes to CloudWatch, from the catalog: its queue's depth and failed jobs. */
+export const workerMetrics = service('video').workers![0]!.cloudWatch;
 
 /**
- * The contract for failed video jobs, ahead of the video service itself: when a job has
- * used up its retries (it lands in BullMQ's failed set, the queue's dead letters), the
- * service publishes 1 to this metric with the environment as a dimension. The alarm and
- * the publish permission are built from this one definition.
+ * Failed video jobs: when a job has used up its retries (or failed in a way no retry mends),
+ * the worker publishes it to this metric with the environment as a dimension. The alarm and the
+ * publish permission are built from this one definition.
  */
 export const videoJobsFailed = {
-  namespace: 'WhatIf',
-  metricName: 'VideoJobsFailed',
-  environmentDimension: 'Environment',
+  namespace: workerMetrics.namespace,
+  metricName: workerMetrics.jobsFailed,
+  environmentDimension: workerMetrics.environmentDimension,
   publisher: 'video' satisfies ServiceName as ServiceName,
 } as const;

@@ -19,6 +19,7 @@ import { DeploymentGate } from './deployment-gate';
 import { RotationRestart } from './rotation-restart';
 import { RouteLatencyFilters } from './route-latency';
 import { ServiceDeployment, type BlueGreenTargets } from './service-deployment';
+import { WorkerDeployment } from './worker-deployment';
 
 export interface ServicesStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -30,10 +31,11 @@ export interface ServicesStackProps extends StackProps {
   readonly edge: EdgeStack;
 }
 
-/** The ECS cluster and one Fargate service per catalog entry. */
+/** The ECS cluster and one Fargate service per catalog entry and per catalog worker. */
 export class ServicesStack extends Stack {
   readonly cluster: Cluster;
   readonly deployments: Readonly<Record<ServiceName, ServiceDeployment>>;
+  readonly workers: Readonly<Record<string, WorkerDeployment>>;
   /** The services deployed blue-green and the alarms that roll each back (make deploy-ecs watches them). */
   readonly rollbackAlarms: Readonly<Partial<Record<ServiceName, readonly string[]>>>;
 
@@ -115,6 +117,25 @@ export class ServicesStack extends Stack {
       if (rollback) rollbackAlarms[entry.name] = rollback.physicalNames;
     }
     this.deployments = deployments as Record<ServiceName, ServiceDeployment>;
+
+    // Each worker: its service's image, secrets and network rules, its own task and scaling.
+    const workers: Record<string, WorkerDeployment> = {};
+    for (const entry of services) {
+      for (const worker of entry.workers ?? []) {
+        workers[worker.name] = new WorkerDeployment(this, worker.name, {
+          config,
+          entry,
+          worker,
+          imageTag: props.imageTag,
+          cluster: this.cluster,
+          repository: props.repositories[entry.name],
+          securityGroup: props.groups.services[entry.name],
+          secrets: data.containerSecretsOf(entry.name),
+          dataKey: data.encryptionKey,
+        });
+      }
+    }
+    this.workers = workers;
     this.rollbackAlarms = rollbackAlarms;
 
     new RotationRestart(this, 'DatabaseRotationRestart', {

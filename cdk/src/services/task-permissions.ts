@@ -12,6 +12,8 @@ export interface TaskPermissionsProps {
   /** The container's plain environment: it names the resources the service calls. */
   readonly environment: ConfiguredEnv;
   readonly dataKeyArn: string;
+  /** The task publishes the worker's CloudWatch metrics (queue depth, failed jobs): the video worker's. */
+  readonly publishesWorkerMetrics?: boolean;
 }
 
 const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
@@ -63,7 +65,7 @@ export function grantTaskPermissions(props: TaskPermissionsProps): boolean {
     granted = true;
   }
 
-  if (entry.name === videoJobsFailed.publisher) {
+  if (props.publishesWorkerMetrics && entry.name === videoJobsFailed.publisher) {
     role.addToPrincipalPolicy(
       new PolicyStatement({
         sid: 'FailedJobsMetric',

@@ -82,7 +82,8 @@ export const eksProfile: Profile = {
       BEDROCK_MODEL_ID: 'us.anthropic.claude-haiku-4-5-20251001-v1:0',
     },
     history: dynamo,
-    sharing: dynamo,
+    // Share links open where the ingress serves /s; their pages link into the web app.
+    sharing: { ...dynamo, PUBLIC_API_URL: `https://${apiHost}`, PUBLIC_APP_URL: `https://${site}` },
     social: dynamo,
   },
   extraEgress: {},

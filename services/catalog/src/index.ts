@@ -1,5 +1,5 @@
 export * from './types';
-export { services, frontend, service, storePorts, callersOf, purgeReceivers } from './services';
+export { services, frontend, service, storePorts, callersOf, purgeReceivers, purgeSenders } from './services';
 export { deployedDefault, envFor, envDefaults, serviceUrlVariable } from './env';
 export {
   edgePaths,

@@ -1,4 +1,5 @@
 import { bedrockModelArns, configured, listIncludes, senderDomain } from './aws-resources';
+import { videoEnv } from './video-env';
 import type { DynamoTable, FrontendEntry, HealthPaths, PurgeKind, ServiceEntry, ServiceName } from './types';
 
 const health: HealthPaths = { live: '/health/live', ready: '/health/ready' };
@@ -550,9 +551,70 @@ const declaredServices: readonly ServiceEntry[] = [
       { path: '/s', auth: 'public' },
     ],
     stores: ['dynamodb'],
-    dynamoTables: [singleTable('shares', 'expiresAt')],
-    calls: ['history', 'user'],
-    env: [],
+    dynamoTables: [
+      {
+        ...singleTable('shares', 'expiresAt'),
+        globalIndexes: [
+          ...(singleTable('shares').globalIndexes ?? []),
+          // A scenario's shares: deleting or moderating a scenario reaches every link to it.
+          {
+            name: 'gsi2',
+            partitionKey: { name: 'gsi2pk', type: 'S' },
+            sortKey: { name: 'gsi2sk', type: 'S' },
+          },
+        ],
+      },
+    ],
+    calls: ['history', 'social', 'user'],
+    purges: { receives: ['account'] },
+    env: [
+      {
+        name: 'PUBLIC_API_URL',
+        default: 'http://localhost:3000',
+        description:
+          'Where people open share links: the origin that serves /s (the gateway locally, the site behind CloudFront on ECS); share URLs, og:url and og:image start with it',
+        browserFacing: true,
+      },
+      {
+        name: 'PUBLIC_APP_URL',
+        default: 'http://localhost:3007',
+        description: 'Where people reach the web app: the share pages link into it',
+        browserFacing: true,
+      },
+      {
+        name: 'SCENARIO_CACHE_SECONDS',
+        default: '30',
+        description:
+          "How long a share page reuses history's answer about its scenario (0-30): bounds how late a deleted scenario's shares stop answering",
+      },
+      {
+        name: 'SHARE_PASSWORD_FAILURES_PER_SHARE',
+        default: '10',
+        description:
+          'Wrong passwords one protected share accepts per window before every attempt answers 429',
+      },
+      {
+        name: 'SHARE_PASSWORD_FAILURES_PER_IP',
+        default: '30',
+        description: 'Wrong share passwords one client address may send per window, across shares',
+      },
+      {
+        name: 'SHARE_PASSWORD_WINDOW_SECONDS',
+        default: '900',
+        description: 'The window the share-password limits count in',
+      },
+      {
+        name: 'REPORTS_PER_IP_PER_HOUR',
+        default: '10',
+        description: 'Reports one network (IPv4 /24, IPv6 /48) may file per hour',
+      },
+      {
+        name: 'COUNTRY_HEADER',
+        default: 'cloudfront-viewer-country',
+        description:
+          "The request header in which the edge names the viewer's country (ISO 3166-1 alpha-2) for share analytics; only the edge may set it",
+      },
+    ],
     awsApis: [],
     health,
     resources: {
@@ -576,28 +638,83 @@ const declaredServices: readonly ServiceEntry[] = [
     description: 'Narrated scenario videos: a job queue, text to speech, ffmpeg rendering and storage',
     public: false,
     routes: [{ path: '/api/v1/videos', auth: 'optional' }],
-    stores: ['redis'],
-    dynamoTables: [],
+    stores: ['redis', 'dynamodb'],
+    dynamoTables: [
+      {
+        ...singleTable('videos', 'expiresAt'),
+        globalIndexes: [
+          ...(singleTable('videos').globalIndexes ?? []),
+          // A scenario's videos, so deleting a scenario finds every one of them.
+          {
+            name: 'gsi2',
+            partitionKey: { name: 'gsi2pk', type: 'S' },
+            sortKey: { name: 'gsi2sk', type: 'S' },
+          },
+          // Sparse: only accepted and running jobs carry gsi3 keys, which the sweeper reads.
+          {
+            name: 'gsi3',
+            partitionKey: { name: 'gsi3pk', type: 'S' },
+            sortKey: { name: 'gsi3sk', type: 'S' },
+          },
+        ],
+      },
+    ],
     calls: ['history', 'user'],
-    env: [],
-    awsApis: [],
+    env: videoEnv,
+    awsApis: [
+      {
+        sid: 'SynthesizeSpeech',
+        purpose: 'Narrate videos with Amazon Polly in the languages it has a voice for (VIDEO_SPEECH=polly)',
+        actions: ['polly:SynthesizeSpeech'],
+        usedWhen: (env) => env['VIDEO_SPEECH'] === 'polly',
+        // Polly's voices are not resources: SynthesizeSpeech is granted on lexicons or on all.
+        resources: () => ['*'],
+      },
+    ],
     health,
     resources: {
-      cpu: { requestMillicores: 500, limitMillicores: 1000 },
-      memory: { requestMiB: 512, limitMiB: 1024 },
-      // Renders land in /tmp before they are uploaded.
-      scratchMiB: 1024,
+      cpu: { requestMillicores: 250, limitMillicores: 500 },
+      memory: { requestMiB: 256, limitMiB: 512 },
+      scratchMiB: 256,
     },
     scaling: {
-      minReplicas: 1,
+      minReplicas: 2,
       maxReplicas: 4,
       targetCpuPercent: 70,
       targetMemoryPercent: 80,
-      targetRequestsPerSecond: 20,
+      targetRequestsPerSecond: 100,
     },
     latency: { p99Ms: 1000, availability: 0.99 },
-    drainSeconds: 120,
+    // Progress streams stay open while a video renders; a deploy gives them time to end.
+    drainSeconds: 60,
     objectStorage: true,
+    workers: [
+      {
+        name: 'video-worker',
+        description:
+          'Renders videos from the queue: script, speech (espeak-ng or Amazon Polly), slides, ffmpeg, upload',
+        command: ['node', 'dist/worker.js'],
+        port: 3008,
+        queue: 'videos',
+        health,
+        resources: {
+          // ffmpeg's encoder takes what it is given; a render of 60 s at 720p needs one core.
+          cpu: { requestMillicores: 1000, limitMillicores: 2000 },
+          memory: { requestMiB: 768, limitMiB: 1536 },
+          // Audio, slides and the encoded video sit in /tmp until they are uploaded.
+          scratchMiB: 2048,
+        },
+        scaling: { minReplicas: 1, maxReplicas: 6, targetCpuPercent: 70, jobsPerReplica: 2 },
+        drainSeconds: 110,
+        cloudWatch: {
+          namespace: 'WhatIf',
+          environmentDimension: 'Environment',
+          queueDepth: 'VideoQueueDepth',
+          jobsFailed: 'VideoJobsFailed',
+        },
+      },
+    ],
+    systemPackages: ['ffmpeg', 'espeak-ng', 'fonts-dejavu-core'],
   },
   {
     name: 'social',
@@ -663,6 +780,17 @@ export const services: readonly ServiceEntry[] = declaredServices.map((entry) =>
 /** The services that receive purge instructions of a kind. */
 export function purgeReceivers(kind: PurgeKind): ServiceName[] {
   return purgeReceiversIn(services, kind);
+}
+
+/**
+ * The services that may send this one purge instructions: the owners of the kinds it receives
+ * (its `POST /internal/v1/purges` admits only them).
+ */
+export function purgeSenders(name: ServiceName): ServiceName[] {
+  const received = service(name).purges?.receives ?? [];
+  return services
+    .filter((entry) => (entry.purges?.owns ?? []).some((kind) => received.includes(kind)))
+    .map((entry) => entry.name);
 }
 
 /** The services that may call this one: those whose `calls` name it. */

@@ -162,6 +162,45 @@ export interface OutboundHttps {
   listsAnyOf: readonly string[];
 }
 
+/**
+ * How a worker scales: on CPU like a service, and on the depth of the queue it serves where the
+ * platform can read it (a KEDA ScaledObject on Kubernetes, the published queue-depth metric on ECS).
+ */
+export interface WorkerScaling {
+  minReplicas: number;
+  maxReplicas: number;
+  /** Average CPU use, as a percentage of the CPU request, that adds a replica (the fallback without KEDA). */
+  targetCpuPercent: number;
+  /** Jobs waiting per replica that add a replica. */
+  jobsPerReplica: number;
+}
+
+/**
+ * A deployable that runs a service's background work: the service's image and configuration,
+ * another command, its own replicas and resources. It serves only health and metrics, on its own port.
+ */
+export interface WorkerEntry {
+  /** `<service>-worker`. */
+  name: string;
+  description: string;
+  /** The command in the service's image, run from the service's folder (as `node dist/main.js` is). */
+  command: readonly string[];
+  /** Its health and metrics endpoints; never routed, never called by another service. */
+  port: number;
+  /** The BullMQ queue it serves, under the service's REDIS_KEY_PREFIX: what scaling watches. */
+  queue: string;
+  health: HealthPaths;
+  resources: Resources;
+  scaling: WorkerScaling;
+  /** How long a replica may take to finish its running job after SIGTERM before handing it back. */
+  drainSeconds: number;
+  /**
+   * The CloudWatch metrics it publishes on AWS (when the deployment sets its namespace): the
+   * queue's depth, which ECS scales it on, and jobs that failed for good, which an alarm watches.
+   */
+  cloudWatch: { namespace: string; environmentDimension: string; queueDepth: string; jobsFailed: string };
+}
+
 export interface ServiceEntry {
   name: ServiceName;
   port: number;
@@ -194,6 +233,13 @@ export interface ServiceEntry {
   drainSeconds: number;
   /** Keeps objects (rendered videos) in the deployment's object storage: S3 on AWS. */
   objectStorage?: boolean;
+  /** Deployables that run its background work from the same image (video's renderer). */
+  workers?: readonly WorkerEntry[];
+  /**
+   * Debian packages its image carries besides Node (video: ffmpeg, espeak-ng, fonts). The
+   * Dockerfile's list is generated from this and tools/dev/media.sh installs the same (tested).
+   */
+  systemPackages?: readonly string[];
   /**
    * Its PostgreSQL migrations, a folder of numbered SQL files relative to the service's own
    * folder: the service applies them when it starts, the local launcher before anything starts.

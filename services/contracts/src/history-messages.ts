@@ -15,3 +15,15 @@ export const saveScenarioRequestSchema = z.object({
   scenario: scenarioSchema,
 });
 export type SaveScenarioRequest = z.infer<typeof saveScenarioRequestSchema>;
+
+/**
+ * A service that shows a user's scenario to others (sharing) reads it from history with
+ * `GET ownedScenarioPath(id)`, service-authenticated: the scenario and whose it is, or 404.
+ * The gateway never routes it.
+ */
+export function ownedScenarioPath(id: string): string {
+  return saveScenarioPath(id);
+}
+
+export const ownedScenarioSchema = z.object({ ownerId: z.string().min(1), scenario: scenarioSchema });
+export type OwnedScenario = z.infer<typeof ownedScenarioSchema>;

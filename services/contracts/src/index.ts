@@ -1,3 +1,12 @@
+// Internal messages: what one service asks of another (sharing's read of a scenario, purges).
+export { ownedScenarioPath, ownedScenarioSchema, type OwnedScenario } from './history-messages';
+export {
+  purgeInstructionSchema,
+  purgeKinds,
+  purgesPath,
+  type PurgeInstruction,
+  type PurgeKind,
+} from './purge';
 export {
   narrationLimits,
   provenanceSchema,
@@ -38,4 +47,3 @@ export {
   type ReportReason,
   type ReportSubmission,
 } from './moderation';
-export { purgeInstructionKinds, purgeInstructionSchema, purgesPath, type PurgeInstruction } from './purges';

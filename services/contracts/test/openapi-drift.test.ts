@@ -2,9 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { purgeKinds } from '@what-if/catalog';
 import {
-  purgeInstructionKinds,
+  moderationActionSchema,
   purgeInstructionSchema,
   saveScenarioRequestSchema,
   scenarioSchema,
@@ -118,13 +117,22 @@ test("the user service's session status is the contracts' answer the gateway rea
   );
 });
 
-test("history's purge endpoint takes exactly the contracts' purge instruction, of the catalog's kinds", () => {
-  expect([...purgeInstructionKinds]).toEqual([...purgeKinds]);
-  const document = openApiOf('history');
-  const operation = document.paths['/internal/v1/purges']?.['post'] as {
+/** The JSON body an operation takes, resolved. */
+function requestBodyOf(service: string, pathName: string, method: string): unknown {
+  const document = openApiOf(service);
+  const operation = document.paths[pathName]?.[method] as {
     requestBody: { content: { 'application/json': { schema: unknown } } };
   };
-  expect(fromOpenApi(operation.requestBody.content['application/json'].schema, document)).toEqual(
-    fromZod(purgeInstructionSchema),
+  return fromOpenApi(operation.requestBody.content['application/json'].schema, document);
+}
+
+test("history's purge endpoint takes exactly the contracts' purge instruction", () => {
+  expect(requestBodyOf('history', '/internal/v1/purges', 'post')).toEqual(fromZod(purgeInstructionSchema));
+});
+
+test("sharing takes exactly the contracts' moderation action and purge instruction", () => {
+  expect(requestBodyOf('sharing', '/internal/v1/moderation-actions', 'post')).toEqual(
+    fromZod(moderationActionSchema),
   );
+  expect(requestBodyOf('sharing', '/internal/v1/purges', 'post')).toEqual(fromZod(purgeInstructionSchema));
 });

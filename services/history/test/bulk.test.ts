@@ -1,5 +1,5 @@
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 interface BulkAnswer {
   results: Array<{ id: string; status: string }>;

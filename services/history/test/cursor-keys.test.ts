@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '@what-if/kit';
 import { historyService } from '../src/service';
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 interface Page {
   items: Array<{ id: string }>;

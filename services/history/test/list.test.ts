@@ -1,6 +1,6 @@
 import type { Scenario } from '@what-if/contracts';
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 interface Summary {
   id: string;

@@ -1,6 +1,6 @@
 import { listReadBudget } from '../src/store/list-scenarios';
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 interface Page {
   items: Array<{ id: string }>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 let history: HistoryHarness;
 

@@ -1,6 +1,6 @@
 import { type HistoryHarness, startHistory } from './support/history-harness';
 import { craftedServiceToken } from '../../../test/support/service-identity';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)', () => {
   let history: HistoryHarness;

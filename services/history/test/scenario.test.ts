@@ -1,5 +1,5 @@
 import { type HistoryHarness, startHistory } from './support/history-harness';
-import { makeScenario } from './support/scenario-fixtures';
+import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 describe('one saved scenario: read, change, delete (/api/v1/scenarios/{id})', () => {
   let history: HistoryHarness;

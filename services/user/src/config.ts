@@ -19,7 +19,9 @@ export const configSchema = baseConfigSchema
     PASSWORD_RESET_TTL_SECONDS: seconds,
     PASSWORD_RESET_MAILS_PER_ADDRESS: positiveCount,
     PASSWORD_RESET_MAIL_WINDOW_SECONDS: seconds,
+    // The receivers of account purges (the catalog's purgeReceivers('account')).
     HISTORY_SERVICE_URL: baseUrl,
+    SHARING_SERVICE_URL: baseUrl,
     PURGE_RELAY_POLL_MS: z.coerce.number().int().min(100).max(60_000),
     EMAIL_VERIFICATION_TTL_SECONDS: seconds,
     PUBLIC_APP_URL: baseUrl,

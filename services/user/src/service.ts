@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { purgeReceivers } from '@what-if/catalog';
+import { type ServiceName, purgeReceivers, serviceUrlVariable } from '@what-if/catalog';
 import {
   ConfigError,
   type ServiceDefinition,
@@ -49,12 +49,20 @@ export const userService: ServiceDefinition<typeof configSchema> = {
     const redis = redisFromConfig(config, logger);
     const sessionStore = new SessionStore(redis.client);
     // A deleted account's instruction reaches every receiver, now or once it is back.
+    const receiverUrl = (receiver: ServiceName): string => {
+      const url = (config as Record<string, unknown>)[serviceUrlVariable(receiver)];
+      if (typeof url !== 'string')
+        throw new ConfigError('user', [
+          `${serviceUrlVariable(receiver)} is missing: ${receiver} receives account purges`,
+        ]);
+      return url;
+    };
     const purgeClients = new Map(
       purgeReceivers('account').map((receiver) => [
         receiver,
         createServiceClient({
           upstream: receiver,
-          baseUrl: config.HISTORY_SERVICE_URL,
+          baseUrl: receiverUrl(receiver),
           registry: metrics.registry,
           logger,
           identity,

@@ -1,11 +1,20 @@
 import path from 'node:path';
 import { type AppDependencies, createServiceApp } from '@what-if/kit';
 import type { Express } from 'express';
+import type { VideoDependencies } from './dependencies';
+import { fileRoutes } from './routes/file-routes';
+import { videoRoutes } from './routes/video-routes';
 
-export function buildApp(deps: AppDependencies): Express {
+export const openapiPath = path.join(__dirname, '..', 'openapi.yaml');
+
+export function buildApp(deps: AppDependencies & { video: VideoDependencies }): Express {
   return createServiceApp({
     ...deps,
-    openapiPath: path.join(__dirname, '..', 'openapi.yaml'),
-    routes: () => undefined,
+    openapiPath,
+    bodyLimit: '16kb',
+    routes: (app) => {
+      if (deps.video.localStorage) app.use(fileRoutes(deps.video.localStorage));
+      app.use(videoRoutes(deps.video));
+    },
   });
 }

@@ -38,6 +38,8 @@ export interface DevConfig {
   host: string;
   /** Where each service's key is kept (.dev/service-keys); undefined makes a key ring for this run only. */
   serviceKeysDirectory: string | undefined;
+  /** Where the video worker reads its slide fonts (VIDEO_FONT_DIR), which the pre-flight checks. */
+  videoFontDir: string;
 }
 
 /** DEV_DYNAMODB_PATH's value for "keep DynamoDB data in memory only". */
@@ -153,6 +155,7 @@ export function devConfigFromEnv(
       'must be 127.0.0.1 (this machine only), 0.0.0.0 or :: (every interface: other machines reach every service, not only the gateway)',
     ),
     serviceKeysDirectory: devServiceKeysDirectory(repoRoot),
+    videoFontDir: text('VIDEO_FONT_DIR', catalogDefault('VIDEO_FONT_DIR')),
   };
   if (problems.length > 0) throw new DevConfigError(problems);
   return config;

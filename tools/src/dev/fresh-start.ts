@@ -5,7 +5,7 @@ import type { Logger } from '@what-if/kit';
 import { Redis } from 'ioredis';
 import type { DevConfig } from './config';
 import { dropDatabase } from './database';
-import { devOutboxDirectory } from './service-processes';
+import { devOutboxDirectory, devVideoDirectory } from './service-processes';
 import { withoutPassword } from './summary';
 
 /** The Redis key prefix each service of the stack writes under, as the launcher configures it. */
@@ -49,7 +49,7 @@ async function deleteKeysUnder(
  * `make dev FRESH=1`: everything the local stack keeps is removed before it starts, so it comes
  * up as on a new machine (the dev signing key stays, so open browser tabs fail cleanly with 401
  * rather than on a bad signature). Only this stack's own data goes: its database, its dynalite
- * directory, its mail outbox and the keys under its services' prefixes, never anything else on
+ * directory, its mail outbox, its rendered videos and the keys under its services' prefixes, never anything else on
  * the servers.
  */
 export async function startFromEmpty(config: DevConfig, logger: Logger): Promise<void> {
@@ -64,6 +64,11 @@ export async function startFromEmpty(config: DevConfig, logger: Logger): Promise
   if (existsSync(outbox)) {
     await rm(outbox, { recursive: true, force: true });
     logger.info(`fresh start: emptied the mail outbox ${outbox}`);
+  }
+  const videos = devVideoDirectory(config.repoRoot);
+  if (existsSync(videos)) {
+    await rm(videos, { recursive: true, force: true });
+    logger.info(`fresh start: removed the rendered videos in ${videos}`);
   }
   const deleted = await deleteKeysUnder(config.redisUrl, stackRedisPrefixes(config), config.storeTimeoutMs);
   logger.info(`fresh start: deleted ${deleted} Redis key${deleted === 1 ? '' : 's'} of the stack's services`);

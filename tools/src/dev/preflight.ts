@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { type DevConfig } from './config';
+import { stackProcesses } from './stack-processes';
 
 /**
  * Checks made before anything starts, so that a missing PostgreSQL or a busy port is
@@ -19,10 +20,13 @@ export interface PortClaim {
   alternative?: string;
 }
 
-/** The ports the stack binds: the catalog's fixed service ports and dynalite's. */
+/** The ports the stack binds: the catalog's fixed service and worker ports and dynalite's. */
 export function stackPorts(config: DevConfig): PortClaim[] {
   return [
-    ...config.services.map((entry) => ({ port: entry.port, owner: `the ${entry.name} service` })),
+    ...stackProcesses(config).map((process) => ({
+      port: process.port,
+      owner: process.name === process.service.name ? `the ${process.name} service` : `the ${process.name}`,
+    })),
     {
       port: config.dynamodb.port,
       owner: 'DynamoDB (dynalite)',
@@ -64,13 +68,17 @@ export async function checkPorts(claims: readonly PortClaim[]): Promise<string[]
 }
 
 /** The compiled entry points; without them there is nothing to start. */
-export function serviceEntryPoint(repoRoot: string, name: string): string {
-  return path.join(repoRoot, 'services', name, 'dist', 'main.js');
+export function serviceEntryPoint(
+  repoRoot: string,
+  name: string,
+  script = path.join('dist', 'main.js'),
+): string {
+  return path.join(repoRoot, 'services', name, script);
 }
 
 export function checkBuilt(config: DevConfig): string | undefined {
-  const missing = config.services
-    .map((entry) => serviceEntryPoint(config.repoRoot, entry.name))
+  const missing = stackProcesses(config)
+    .map((process) => serviceEntryPoint(config.repoRoot, process.service.name, process.script))
     .filter((file) => !existsSync(file))
     .map((file) => path.relative(config.repoRoot, file));
   if (missing.length === 0) return undefined;
@@ -252,13 +260,58 @@ export async function checkRedis(
   }
 }
 
+/**
+ * The one way this repository provides the video renderer's programs on Debian or Ubuntu
+ * (ffmpeg, espeak-ng, the DejaVu fonts); `.ci/run` runs it, as it runs the stores script.
+ */
+export const mediaScript = 'tools/dev/media.sh';
+/** What the video worker runs, and the slide font it reads from VIDEO_FONT_DIR. */
+export const mediaPrograms = ['ffmpeg', 'ffprobe', 'espeak-ng'] as const;
+export const slideFont = 'DejaVuSans.ttf';
+
+function onPath(program: string, searchPath: string): boolean {
+  return searchPath
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some((directory) => {
+      try {
+        accessSync(path.join(directory, program), constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** ffmpeg, ffprobe, espeak-ng and the slide font, which the video worker renders with. */
+export function checkMedia(
+  options: { fontDir: string; searchPath: string | undefined },
+  asker = devAsker,
+): string | undefined {
+  const missing: string[] = mediaPrograms.filter((program) => !onPath(program, options.searchPath ?? ''));
+  if (!existsSync(path.join(options.fontDir, slideFont))) missing.push(`${slideFont} in ${options.fontDir}`);
+  if (missing.length === 0) return undefined;
+  return [
+    `The video renderer's programs are missing: ${missing.join(', ')}.`,
+    `  ${asker.command} renders videos with ffmpeg, espeak-ng and the DejaVu fonts. Get them:`,
+    `    Debian/Ubuntu: sudo ${mediaScript}   (installs ffmpeg, espeak-ng and fonts-dejavu-core; --status shows what is missing)`,
+    '    macOS:         brew install ffmpeg espeak-ng && brew install --cask font-dejavu',
+    '  or point VIDEO_FONT_DIR at a folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf.',
+  ].join('\n');
+}
+
 /** Every check at once; all problems are reported together so one run shows everything to fix. */
 export async function preflight(config: DevConfig): Promise<string[]> {
   const built = checkBuilt(config);
+  const media = config.services.some((entry) => (entry.systemPackages ?? []).length > 0)
+    ? checkMedia({ fontDir: config.videoFontDir, searchPath: process.env['PATH'] })
+    : undefined;
   const [ports, postgres, redis] = await Promise.all([
     checkPorts(stackPorts(config)),
     checkPostgres(config.databaseUrl, config.storeTimeoutMs),
     checkRedis(config.redisUrl, config.storeTimeoutMs),
   ]);
-  return [...(built ? [built] : []), ...ports, postgres, redis].filter((problem) => problem !== undefined);
+  return [...(built ? [built] : []), ...ports, postgres, redis, media].filter(
+    (problem) => problem !== undefined,
+  );
 }

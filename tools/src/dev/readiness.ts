@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DevConfig } from './config';
+import { type StackProcess, stackProcesses } from './stack-processes';
 
 export interface ReadinessTarget {
   name: string;
@@ -13,20 +14,21 @@ export interface ProbeAnswer {
 }
 
 /**
- * What the launcher waits for, in order: first each service's own readiness, then the
+ * What the launcher waits for, in order: first each service's and worker's own readiness, then the
  * gateway's unified /health, which answers 200 only when every service behind it is
  * ready (asking it sooner would only fill its log with 503s).
  */
 export function readinessPhases(config: DevConfig): ReadinessTarget[][] {
-  const target = (entry: DevConfig['services'][number], path: string) => ({
-    name: entry.name,
-    url: `http://127.0.0.1:${entry.port}${path}`,
+  const target = (member: StackProcess, path: string) => ({
+    name: member.name,
+    url: `http://127.0.0.1:${member.port}${path}`,
   });
-  const gateway = config.services.filter((entry) => entry.name === 'gateway');
-  const others = config.services.filter((entry) => entry.name !== 'gateway');
+  const members = stackProcesses(config);
+  const gateway = members.filter((member) => member.name === 'gateway');
+  const others = members.filter((member) => member.name !== 'gateway');
   return [
-    others.map((entry) => target(entry, entry.health.ready)),
-    gateway.map((entry) => target(entry, '/health')),
+    others.map((member) => target(member, member.health.ready)),
+    gateway.map((member) => target(member, '/health')),
   ].filter((phase) => phase.length > 0);
 }
 

@@ -6,6 +6,7 @@ import { type ServiceKeyRing, serviceIdentityEnv } from '@what-if/kit';
 import { type DevConfig, dynamoEndpoint } from './config';
 import { serviceEntryPoint } from './preflight';
 import { loadServiceKeyRing } from './service-keys';
+import type { StackProcess } from './stack-processes';
 import type { ProcessSpec } from './supervisor';
 
 /** Production waits SHUTDOWN_DELAY_MS (5 s) for load balancers; locally nobody has to notice. */
@@ -57,7 +58,17 @@ export function childEnvironment(
   if (config.redisKeyPrefix !== undefined) env['REDIS_KEY_PREFIX'] = `${config.redisKeyPrefix}${entry.name}:`;
   if (entry.name === 'user') Object.assign(env, userServiceEnvironment(config, base));
   if (entry.name === 'generation') Object.assign(env, generationEnvironment(base));
+  if (entry.objectStorage && !base['VIDEO_STORAGE_DIR'])
+    env['VIDEO_STORAGE_DIR'] = devVideoDirectory(config.repoRoot);
   return env;
+}
+
+/**
+ * Where rendered videos are kept under make dev: beside the DynamoDB data that records them, so
+ * both survive a restart and FRESH=1 removes both. The API and the worker share it.
+ */
+export function devVideoDirectory(repoRoot: string): string {
+  return path.join(repoRoot, '.dev', 'videos');
 }
 
 /**
@@ -107,13 +118,17 @@ function devSigningKey(devDirectory: string): string {
   return readFileSync(file, 'utf8');
 }
 
-export function serviceProcess(config: DevConfig, entry: ServiceEntry, base: NodeJS.ProcessEnv): ProcessSpec {
+export function serviceProcess(
+  config: DevConfig,
+  member: StackProcess,
+  base: NodeJS.ProcessEnv,
+): ProcessSpec {
   return {
-    name: entry.name,
+    name: member.name,
     command: process.execPath,
-    args: [serviceEntryPoint(config.repoRoot, entry.name)],
+    args: [serviceEntryPoint(config.repoRoot, member.service.name, member.script)],
     // As `npm start` in the workspace would run it.
-    cwd: path.join(config.repoRoot, 'services', entry.name),
-    env: childEnvironment(config, entry, base),
+    cwd: path.join(config.repoRoot, 'services', member.service.name),
+    env: { ...childEnvironment(config, member.service, base), PORT: String(member.port) },
   };
 }

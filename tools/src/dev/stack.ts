@@ -13,6 +13,7 @@ const supportedNodeMajor = 22;
 import { ReadinessTimeout, readinessPhases, waitUntilReady } from './readiness';
 import { CrashHistory, type RestartPolicyOptions, defaultRestartPolicy } from './restart-policy';
 import { serviceProcess } from './service-processes';
+import { stackProcesses } from './stack-processes';
 import { type ProcessExit, Supervisor } from './supervisor';
 import { withoutPassword } from './summary';
 import { type RunningWebServer, startWebServer } from './web-server';
@@ -208,11 +209,12 @@ export class DevStack {
       onLine: (name, line) => this.output.serviceLine(name, line),
       onExit: (exit) => this.onExit(exit),
     });
-    for (const entry of this.config.services) {
-      this.supervisor.start(serviceProcess(this.config, entry, this.baseEnv));
+    const members = stackProcesses(this.config);
+    for (const member of members) {
+      this.supervisor.start(serviceProcess(this.config, member, this.baseEnv));
     }
     this.output.logger.info(
-      `started ${this.config.services.map((entry) => entry.name).join(', ')}; waiting until ready`,
+      `started ${members.map((member) => member.name).join(', ')}; waiting until ready`,
     );
   }
 
@@ -245,15 +247,15 @@ export class DevStack {
     logger.warn(
       `restarting ${exit.name} in ${(decision.delayMs / 1000).toFixed(1)} s (crash ${decision.crash} of ${decision.of} in a row before the launcher gives up)`,
     );
-    const entry = this.config.services.find((candidate) => candidate.name === exit.name);
-    if (!entry) return;
+    const member = stackProcesses(this.config).find((candidate) => candidate.name === exit.name);
+    if (!member) return;
     const timer = setTimeout(() => {
       this.pendingRestarts.delete(timer);
       if (this.stopping || !this.supervisor) return;
-      this.supervisor.start(serviceProcess(this.config, entry, this.baseEnv));
+      this.supervisor.start(serviceProcess(this.config, member, this.baseEnv));
       logger.info(`${exit.name} restarted`);
       void waitUntilReady(
-        [{ name: entry.name, url: `http://127.0.0.1:${entry.port}${entry.health.ready}` }],
+        [{ name: member.name, url: `http://127.0.0.1:${member.port}${member.health.ready}` }],
         {
           timeoutMs: this.config.readyTimeoutMs,
           signal: this.stopRequest.signal,

@@ -2,6 +2,7 @@ import {
   type ServiceEntry,
   type ServiceName,
   type StoreKind,
+  type WorkerEntry,
   envFor,
   serviceUrlVariable,
   services,
@@ -29,6 +30,7 @@ const stackSettings = {
  */
 const serviceSettings: Partial<Record<ServiceName, Record<string, string>>> = {
   user: { JWT_ALLOW_EPHEMERAL_KEY: 'true', MAILER: 'outbox', MAIL_OUTBOX_DIR: '/tmp/outbox' },
+  video: { VIDEO_STORAGE_DIR: '/var/lib/what-if' },
 };
 
 /**
@@ -42,6 +44,12 @@ export const identityVariables = ['SERVICE_SIGNING_KEY', 'SERVICE_PUBLIC_KEYS'] 
 export function identityEnvFile(name: ServiceName): string {
   return `.dev/service-keys/${name}.env`;
 }
+
+/**
+ * Volumes a service and its workers share: the video API serves the files its worker renders.
+ * Mounted on /var/lib/what-if, which the image makes for its user, so the volume is theirs.
+ */
+const sharedVolumes: Partial<Record<ServiceName, string>> = { video: 'videos:/var/lib/what-if' };
 
 type ComposeService = Record<string, unknown>;
 
@@ -159,6 +167,7 @@ function applicationService(entry: ServiceEntry): ComposeService {
     stop_grace_period: stopGracePeriod(entry),
     read_only: true,
     tmpfs: ['/tmp'],
+    ...(sharedVolumes[entry.name] ? { volumes: [sharedVolumes[entry.name]] } : {}),
     cap_drop: ['ALL'],
     security_opt: ['no-new-privileges:true'],
     deploy: {
@@ -170,6 +179,39 @@ function applicationService(entry: ServiceEntry): ComposeService {
         reservations: {
           cpus: cpus(entry.resources.cpu.requestMillicores),
           memory: memory(entry.resources.memory.requestMiB),
+        },
+      },
+    },
+  };
+}
+
+/**
+ * A catalog worker: its service's image, configuration and volumes with the worker's command,
+ * port (health only, not published), drain and resources. It needs the stores, not the API.
+ */
+function workerService(entry: ServiceEntry, worker: WorkerEntry): ComposeService {
+  const service = applicationService(entry);
+  const stores = storeOrder.filter((store) => entry.stores.includes(store));
+  const delay = Number(environment(entry)['SHUTDOWN_DELAY_MS']);
+  return {
+    ...service,
+    command: [...worker.command],
+    environment: {
+      ...environment(entry),
+      PORT: String(worker.port),
+      SHUTDOWN_TIMEOUT_MS: String(worker.drainSeconds * 1000),
+    },
+    depends_on: Object.fromEntries(stores.map((store) => [store, { condition: 'service_healthy' }])),
+    stop_grace_period: `${worker.drainSeconds + seconds(delay)}s`,
+    deploy: {
+      resources: {
+        limits: {
+          cpus: cpus(worker.resources.cpu.limitMillicores),
+          memory: memory(worker.resources.memory.limitMiB),
+        },
+        reservations: {
+          cpus: cpus(worker.resources.cpu.requestMillicores),
+          memory: memory(worker.resources.memory.requestMiB),
         },
       },
     },
@@ -197,7 +239,19 @@ export function renderCompose(): string {
     services: {
       ...Object.fromEntries(storesInUse.map((store) => [store, storeContainers[store]])),
       ...Object.fromEntries(services.map((entry) => [entry.name, applicationService(entry)])),
+      ...Object.fromEntries(
+        services.flatMap((entry) =>
+          (entry.workers ?? []).map((worker) => [worker.name, workerService(entry, worker)]),
+        ),
+      ),
     },
+    ...(Object.keys(sharedVolumes).length > 0
+      ? {
+          volumes: Object.fromEntries(
+            Object.values(sharedVolumes).map((volume) => [volume.split(':')[0], {}]),
+          ),
+        }
+      : {}),
   });
   document.commentBefore = header();
   // Lists of words read best on one line; a blank line between services eases scanning.

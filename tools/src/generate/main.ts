@@ -3,6 +3,7 @@ import path from 'node:path';
 import { services } from '@what-if/catalog';
 import { renderCompose } from './compose';
 import { withValuesTables } from './helm-readme-values';
+import { renderLoadtestCatalog } from './loadtest-catalog';
 import { renderHelmValues, renderHelmValuesSchema } from './helm-values';
 import { withEnvTable } from './readme-env';
 
@@ -26,6 +27,7 @@ const generatedFiles: readonly GeneratedFile[] = [
   { path: 'charts/what-if/values.yaml', render: () => renderHelmValues() },
   { path: 'charts/what-if/values.schema.json', render: () => renderHelmValuesSchema() },
   { path: 'charts/what-if/README.md', render: (current) => withValuesTables(current ?? '') },
+  { path: 'loadtest/lib/catalog.ts', render: () => renderLoadtestCatalog() },
 ];
 
 function currentContent(file: string): string | undefined {

@@ -72,10 +72,11 @@ export async function freePorts(count: number): Promise<number[]> {
 
 /**
  * The launcher's configuration for a stack of a run's own (contract fuzzing, the browser
- * tests): every service, dynalite and the web app on free ports (so it never meets make dev
- * or a test on the fixed ones), its own database on the same PostgreSQL server, its own Redis
- * key prefix, and dynalite in memory. `ports` holds one per service, then dynalite's, then the
- * web app's when there is a `webRoot`.
+ * tests): every service, dynalite, the web app and every worker on free ports (so it never
+ * meets make dev or a test on the fixed ones), its own database on the same PostgreSQL server,
+ * its own Redis key prefix, and dynalite in memory. `ports` holds one per service, then
+ * dynalite's, then the web app's when there is a `webRoot`, then one per worker
+ * (privateStackPortCount says how many).
  */
 export function privateStackConfig(
   env: NodeJS.ProcessEnv,
@@ -100,13 +101,26 @@ export function privateStackConfig(
     },
     { repoRoot },
   );
+  // Workers take the last ports, in catalog order.
+  let next = services.length + (webRoot ? 2 : 1);
   return {
     ...base,
-    services: services.map((entry, index) => ({ ...entry, port: ports[index]! })),
+    services: services.map((entry, index) => ({
+      ...entry,
+      port: ports[index]!,
+      ...(entry.workers
+        ? { workers: entry.workers.map((worker) => ({ ...worker, port: ports[next++]! })) }
+        : {}),
+    })),
     web: webRoot ? { port: ports[services.length + 1]!, root: webRoot } : undefined,
     // Keys of this run's own, never written anywhere: make dev's services do not trust them.
     serviceKeysDirectory: undefined,
   };
+}
+
+/** Free ports a private stack needs: each service's, dynalite's, the web app's when it has one, each worker's. */
+export function privateStackPortCount(withWeb: boolean): number {
+  return services.length + (withWeb ? 2 : 1) + services.flatMap((entry) => entry.workers ?? []).length;
 }
 
 /** What the services read besides what the launcher sets: where the others are, and limits that never refuse. */
@@ -155,7 +169,7 @@ function fileOutput(stream: WriteStream, onReady: () => void, onCrash: (text: st
 /** Starts the whole stack the way make dev does, on free ports, and resolves once the gateway's /health is 200. */
 export async function startPrivateStack(options: PrivateStackOptions): Promise<PrivateStack> {
   const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const ports = await freePorts(services.length + (options.webRoot ? 2 : 1));
+  const ports = await freePorts(privateStackPortCount(options.webRoot !== undefined));
   const config = privateStackConfig(
     options.env,
     ports,

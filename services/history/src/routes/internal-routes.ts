@@ -1,3 +1,4 @@
+import { purgeSenders } from '@what-if/catalog';
 import { type PurgeInstruction, type SaveScenarioRequest, purgesPath } from '@what-if/contracts';
 import { HttpProblem, allowCallers, logSecurityEvent, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
@@ -7,7 +8,8 @@ import type { HistoryDependencies } from '../dependencies';
  * For other services (the kit's guard in front of /internal/ admits only the catalog's callers,
  * by their service tokens; the gateway routes nothing here). Generation saves a scenario for
  * the user whose access token it verified (safe to retry: the id decides, so a retry never
- * makes a second row); the user service relays deleted accounts.
+ * makes a second row); sharing reads a scenario and its owner; the user service relays
+ * deleted accounts.
  */
 export function internalRoutes(deps: HistoryDependencies): Router {
   const router = Router();
@@ -37,13 +39,23 @@ export function internalRoutes(deps: HistoryDependencies): Router {
 
   // The user service relays a deleted account here until it is acknowledged (durable deletion):
   // every scenario of that account goes. A repeat finds nothing left and answers 204 as well.
-  router.post(purgesPath, allowCallers(deps.logger, 'user'), async (req, res) => {
+  router.post(purgesPath, allowCallers(deps.logger, ...purgeSenders('history')), async (req, res) => {
     const instruction = req.body as PurgeInstruction;
     if (instruction.kind === 'account') {
       const removed = await deps.store.purgeOwner(instruction.ownerId);
       deps.logger.info({ purge: instruction.id, kind: instruction.kind, removed }, 'purge applied');
     }
     res.status(204).end();
+  });
+
+  // For sharing, which shows a scenario to whoever holds a link: no user token, the scenario as
+  // generated (never the owner's tags, favourite or rating) and whose it is.
+  router.get('/internal/v1/scenarios/:id', allowCallers(deps.logger, 'sharing'), async (req, res) => {
+    const id = String(req.params['id']);
+    const owned = await deps.store.readOwned(id);
+    if (!owned) throw new HttpProblem(404, `There is no saved scenario with the id ${id}.`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(owned);
   });
 
   return router;

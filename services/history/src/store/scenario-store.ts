@@ -14,6 +14,8 @@ export interface ScenarioStore {
   save(ownerId: string, scenario: Scenario): Promise<SaveOutcome>;
   /** The owner's saved scenario; undefined when it is missing or someone else's. */
   read(ownerId: string, scenarioId: string): Promise<SavedScenario | undefined>;
+  /** Any user's scenario as generated, with its owner: for a service that shows it to others. */
+  readOwned(scenarioId: string): Promise<{ ownerId: string; scenario: Scenario } | undefined>;
   list(request: ListRequest): Promise<ListPage>;
   /** Changes the owner's saved scenario (favourite, tags, rating); `not-found` as for read. */
   update(ownerId: string, scenarioId: string, changes: SummaryChanges): Promise<UpdateOutcome>;
@@ -32,6 +34,12 @@ export function createScenarioStore(documents: DynamoDBDocumentClient, tableName
       const { summary, body } = await readScenarioItems(context, scenarioId);
       if (!summary || !body || summary.ownerId !== ownerId) return undefined;
       return savedScenarioView(summary, body);
+    },
+    async readOwned(scenarioId) {
+      const { summary, body } = await readScenarioItems(context, scenarioId);
+      // Both halves, as a read by the owner needs: a body whose summary is gone is being deleted.
+      if (!summary || !body || summary.ownerId !== body.ownerId) return undefined;
+      return { ownerId: body.ownerId, scenario: body.scenario };
     },
     list: (request) => listScenarios(context, request),
     update: (ownerId, scenarioId, changes) =>

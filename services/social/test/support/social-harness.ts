@@ -128,11 +128,10 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
 
   return {
     call,
-    // As a catalog caller of social would, with its service token (the gateway is social's only
-    // caller in the catalog until sharing, which files reports, is added to it).
+    // As sharing, the service that files reports, would: with its service token.
     direct: <Body = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}) =>
       directCall<Body>(method, path, {
-        ...(path.startsWith('/internal/') ? { token: serviceToken('gateway', 'social') } : {}),
+        ...(path.startsWith('/internal/') ? { token: serviceToken('sharing', 'social') } : {}),
         ...options,
       }),
     newUser(roles = ['user']) {

@@ -51,6 +51,7 @@ export async function startUserService(
       MAIL_OUTBOX_DIR: outbox,
       PUBLIC_APP_URL: 'http://app.test',
       HISTORY_SERVICE_URL: nowhere,
+      SHARING_SERVICE_URL: nowhere,
       ...env,
     },
     ...(logger ? { logger } : {}),

@@ -1,0 +1,15 @@
+# Load tests: the k6 scripts in loadtest/ (README there). k6 itself is not needed for CI:
+# loadtest-smoke runs each script's smoke profile through the CI smoke harness
+# (tools/src/k6-smoke), a small runner of the k6 API subset the scripts use — not k6.
+
+.PHONY: loadtest-smoke loadtest
+
+loadtest-smoke: build ## Run every k6 script once (1 VU, 1 iteration per journey) through the CI smoke harness, on a stack of its own
+	node tools/dist/k6-smoke/main.js
+
+K6 ?= k6
+LOAD_PROFILE ?= smoke
+
+loadtest: ## Run loadtest/traffic.ts with k6 against BASE_URL (default make dev's gateway); LOAD_PROFILE=smoke|load|stress|spike|soak|autoscale
+	@command -v $(K6) >/dev/null || { echo "k6 is not installed: https://grafana.com/docs/k6/latest/set-up/install-k6/" >&2; exit 1; }
+	$(K6) run -e LOAD_PROFILE=$(LOAD_PROFILE) $(if $(BASE_URL),-e BASE_URL=$(BASE_URL)) loadtest/traffic.ts

@@ -1,0 +1,32 @@
+import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { PreviewImages } from './images/og-image';
+import type { ShareLinks } from './links';
+import type { ReportDelivery } from './report-delivery';
+import type { ScenarioSource } from './scenario-source';
+import type { SharingMetrics } from './sharing-metrics';
+import type { WindowLimit } from './store/rate-limits';
+import type { ShareStore } from './store/share-store';
+import type { ViewCounter } from './view-counter';
+
+/** What the sharing routes need, built once by service.ts (and by tests against real stores). */
+export interface SharingDependencies {
+  store: ShareStore;
+  scenarios: ScenarioSource;
+  verifier: TokenVerifier;
+  logger: Logger;
+  metrics: SharingMetrics;
+  links: ShareLinks;
+  previews: PreviewImages;
+  views: ViewCounter;
+  /** Takes recorded reports to social's queue. */
+  reports: Pick<ReportDelivery, 'nudge'>;
+  limits: {
+    passwordPerShare: WindowLimit;
+    passwordPerClient: WindowLimit;
+    reportsPerNetwork: WindowLimit;
+  };
+  /** The header the edge puts the viewer's country in (CloudFront-Viewer-Country). */
+  countryHeader: string;
+  /** The key that hashes visitors: the deployment's own, read once. */
+  visitorKey: () => Promise<Buffer>;
+}

@@ -1,0 +1,34 @@
+import type { OwnedScenario } from '@what-if/contracts';
+import type { SharingDependencies } from './dependencies';
+import type { GoneReason } from './pages/share-pages';
+import { type ShareItem, shareState } from './store/records';
+
+/** What a public address of a share may show right now. */
+export type PublicShare =
+  | { kind: 'missing' }
+  | { kind: 'gone'; share: ShareItem; reason: GoneReason }
+  | { kind: 'protected'; share: ShareItem }
+  | { kind: 'readable'; share: ShareItem; content: OwnedScenario };
+
+/**
+ * The checks every public read makes, in order: the share exists (a consistent read, so a
+ * revoke or delete shows at once); it is live (not revoked, not expired); moderation has not
+ * hidden or removed it; its scenario still exists in history and is still its owner's (a read
+ * cached for at most SCENARIO_CACHE_SECONDS: the bound on how late a deletion shows).
+ * `password: 'check'` stops at a protected share; `'passed'` means the caller proved it.
+ */
+export async function resolvePublicShare(
+  deps: Pick<SharingDependencies, 'store' | 'scenarios'>,
+  slug: string,
+  password: 'check' | 'passed',
+): Promise<PublicShare> {
+  const share = await deps.store.read(slug);
+  if (!share) return { kind: 'missing' };
+  const state = shareState(share, new Date());
+  if (state !== 'live') return { kind: 'gone', share, reason: state };
+  if (share.moderation !== 'visible') return { kind: 'gone', share, reason: share.moderation };
+  const content = await deps.scenarios.read(share.scenarioId);
+  if (!content || content.ownerId !== share.ownerId) return { kind: 'gone', share, reason: 'deleted' };
+  if (share.passwordHash && password === 'check') return { kind: 'protected', share };
+  return { kind: 'readable', share, content };
+}

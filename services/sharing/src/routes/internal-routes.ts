@@ -1,0 +1,72 @@
+import { purgeSenders } from '@what-if/catalog';
+import {
+  type ModerationAction,
+  type PurgeInstruction,
+  moderationActionsPath,
+  purgesPath,
+} from '@what-if/contracts';
+import { HttpProblem, allowCallers } from '@what-if/kit';
+import { Router } from 'express';
+import type { SharingDependencies } from '../dependencies';
+
+/** What a purge instruction removes here, by kind. */
+async function purge(deps: SharingDependencies, instruction: PurgeInstruction): Promise<string[]> {
+  switch (instruction.kind) {
+    case 'scenario': {
+      const removed = await deps.store.purgeScenario(instruction.subjectId);
+      deps.scenarios.forget(instruction.subjectId);
+      return removed.shares;
+    }
+    case 'account': {
+      const removed = await deps.store.purgeOwner(instruction.subjectId);
+      await deps.store.forgetReporter(instruction.subjectId);
+      return removed.shares;
+    }
+    case 'share':
+      return (await deps.store.purgeShare(instruction.subjectId)).shares;
+    case 'post':
+      // Posts are social's; sharing derives nothing from them.
+      return [];
+  }
+}
+
+/**
+ * What other services tell sharing, each through its sender's outbox (docs/cross-service.md),
+ * each route narrowed to the service that may send it (the kit's guard checked the token):
+ * safe to repeat, so every answer that means "nothing more to do" is 204 and the sender stops.
+ */
+export function internalRoutes(deps: SharingDependencies): Router {
+  const router = Router();
+
+  // Social's decisions about shares: a decision older than the one applied changes nothing, and
+  // a share that no longer exists has nothing to hide.
+  router.post(moderationActionsPath, allowCallers(deps.logger, 'social'), async (req, res) => {
+    const action = req.body as ModerationAction;
+    if (action.target.kind !== 'share') {
+      throw new HttpProblem(422, `The sharing service holds shares only, not a ${action.target.kind}.`, {
+        type: 'unprocessable',
+      });
+    }
+    const outcome = await deps.store.applyModeration(action.target.id, action);
+    deps.metrics.moderationActions.inc({ action: action.action, outcome });
+    deps.logger.info(
+      { moderationActionId: action.id, slug: action.target.id, action: action.action, outcome },
+      'moderation action',
+    );
+    res.status(204).end();
+  });
+
+  // A deleted scenario, account or share: everything sharing holds about it goes, at once.
+  router.post(purgesPath, allowCallers(deps.logger, ...purgeSenders('sharing')), async (req, res) => {
+    const instruction = req.body as PurgeInstruction;
+    const shares = await purge(deps, instruction);
+    deps.metrics.purges.inc({ kind: instruction.kind });
+    deps.logger.info(
+      { purgeId: instruction.id, kind: instruction.kind, origin: instruction.origin, shares: shares.length },
+      'purge applied',
+    );
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ownerIndex, ownerPartition, scenarioIndex, scenarioPartition } from './keys';
+import type { ShareItem } from './records';
+import type { StoreContext } from './store-context';
+
+export interface SharePage {
+  items: ShareItem[];
+  /** The position the next page starts after; absent on the last page. */
+  after?: string;
+}
+
+/** A page of an owner's shares, newest first (gsi1), reading one more than asked to know a next page exists. */
+export async function listOwnerShares(
+  context: StoreContext,
+  ownerId: string,
+  limit: number,
+  after?: string,
+): Promise<SharePage> {
+  const page = await context.documents.send(
+    new QueryCommand({
+      TableName: context.tableName,
+      IndexName: ownerIndex.name,
+      KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': ownerIndex.partitionKey,
+        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
+      },
+      ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
+      ScanIndexForward: false,
+      Limit: limit + 1,
+    }),
+  );
+  const found = (page.Items ?? []) as ShareItem[];
+  if (found.length <= limit) return { items: found };
+  const items = found.slice(0, limit);
+  return { items, after: items[items.length - 1]!.gsi1sk };
+}
+
+/** Every share on one index partition (an owner's or a scenario's), for purges and moderation. */
+async function allOnIndex(
+  context: StoreContext,
+  index: typeof ownerIndex | typeof scenarioIndex,
+  partition: string,
+): Promise<ShareItem[]> {
+  const items: ShareItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((page.Items ?? []) as ShareItem[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export const allSharesOfOwner = (context: StoreContext, ownerId: string) =>
+  allOnIndex(context, ownerIndex, ownerPartition(ownerId));
+
+export const allSharesOfScenario = (context: StoreContext, scenarioId: string) =>
+  allOnIndex(context, scenarioIndex, scenarioPartition(scenarioId));

@@ -1,0 +1,45 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dailyStatsPrefix, dailyStatsSortKey, sharePartition } from './keys';
+import type { StoreContext } from './store-context';
+
+/** One day's counters as stored: `views`, `via:<platform>`, `ref:<domain>`, `country:<code>`. */
+export interface DailyStats {
+  day: string;
+  counters: Record<string, number>;
+}
+
+/** A share's daily counters between two UTC days, inclusive, oldest first. */
+export async function readDailyStats(
+  context: StoreContext,
+  slug: string,
+  from: string,
+  to: string,
+): Promise<DailyStats[]> {
+  const days: DailyStats[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': sharePartition(slug),
+          ':from': dailyStatsSortKey(from),
+          ':to': dailyStatsSortKey(to),
+        },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const { pk: _pk, sk, ...counters } = item as Record<string, unknown> & { sk: string };
+      days.push({
+        day: sk.slice(dailyStatsPrefix.length),
+        counters: Object.fromEntries(
+          Object.entries(counters).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+        ),
+      });
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return days;
+}

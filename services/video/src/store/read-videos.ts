@@ -1,0 +1,97 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { VideoRecord } from '../video';
+import {
+  activeIndex,
+  activePartition,
+  jobSortKey,
+  ownerIndex,
+  ownerPartition,
+  scenarioIndex,
+  scenarioPartition,
+  videoPartition,
+} from './keys';
+import { recordOf } from './records';
+import type { StoreContext } from './store-context';
+
+/** One job record, strongly consistent (ownership checks and state changes must not read stale data). */
+export async function readVideo(context: StoreContext, videoId: string): Promise<VideoRecord | undefined> {
+  const result = await context.documents.send(
+    new GetCommand({
+      TableName: context.tableName,
+      Key: { pk: videoPartition(videoId), sk: jobSortKey },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item ? recordOf(result.Item) : undefined;
+}
+
+export interface VideoPage {
+  items: VideoRecord[];
+  /** The last item's position when more may follow. */
+  after?: string;
+}
+
+/** A user's videos, newest first, `limit` at a time from a position. */
+export async function listVideos(
+  context: StoreContext,
+  ownerId: string,
+  limit: number,
+  after?: string,
+): Promise<VideoPage> {
+  const page = await context.documents.send(
+    new QueryCommand({
+      TableName: context.tableName,
+      IndexName: ownerIndex.name,
+      KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': ownerIndex.partitionKey,
+        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
+      },
+      ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
+      ScanIndexForward: false,
+      Limit: limit + 1,
+    }),
+  );
+  const items = page.Items ?? [];
+  const shown = items.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    items: shown.map(recordOf),
+    ...(items.length > limit && last ? { after: String(last[ownerIndex.sortKey]) } : {}),
+  };
+}
+
+/** Every video id under one index partition (a scenario's, a user's, the active jobs'). */
+async function idsIn(
+  context: StoreContext,
+  index: { name: string; partitionKey: string },
+  partition: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ProjectionExpression: 'id',
+        ExclusiveStartKey: start,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item['id'])));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return ids;
+}
+
+export const videosOfScenario = (context: StoreContext, scenarioId: string): Promise<string[]> =>
+  idsIn(context, scenarioIndex, scenarioPartition(scenarioId));
+
+export const videosOfOwner = (context: StoreContext, ownerId: string): Promise<string[]> =>
+  idsIn(context, ownerIndex, ownerPartition(ownerId));
+
+export const activeVideos = (context: StoreContext): Promise<string[]> =>
+  idsIn(context, activeIndex, activePartition);

@@ -1,0 +1,4 @@
+import { runService } from '@what-if/kit';
+import { videoWorkerService } from './worker-service';
+
+void runService(videoWorkerService);

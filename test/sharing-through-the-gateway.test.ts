@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { service } from '@what-if/catalog';
+import type { Scenario } from '@what-if/contracts';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { type ApiCall, apiClient } from './support/api-client';
+import { eventually } from './support/eventually';
+import { type FakeIdentity, startFakeIdentity } from './support/fake-identity';
+import { type TestStores, provisionStores } from './support/service-chassis';
+import {
+  type GatewayInFront,
+  type ServiceProcess,
+  startGatewayInFront,
+  startServiceProcess,
+} from './support/service-processes';
+import { signAccessToken } from './support/tokens';
+
+/**
+ * Sharing as a person meets it, each service in its own process behind the real gateway:
+ * generation writes a scenario into history, its owner shares it, anyone opens the link.
+ * Only the user service is a stand-in (its JWKS and session answers).
+ */
+let identity: FakeIdentity;
+const stores: TestStores[] = [];
+const running: ServiceProcess[] = [];
+let gateway: GatewayInFront;
+let call: ApiCall;
+let sharingEnv: Record<string, string>;
+let sharing: ServiceProcess;
+const browser =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+
+async function start(
+  name: 'history' | 'generation' | 'sharing',
+  env: Record<string, string>,
+  own?: TestStores,
+) {
+  const provisioned = own ?? (await provisionStores(service(name).stores));
+  if (!own) stores.push(provisioned);
+  const started = await startServiceProcess(name, { env: { ...provisioned.env, ...env } });
+  running.push(started);
+  await eventually(async () => expect((await fetch(`${started.url}/health/ready`)).status).toBe(200));
+  return started;
+}
+
+function newUser() {
+  const userId = randomUUID();
+  return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
+}
+
+beforeAll(async () => {
+  identity = await startFakeIdentity();
+  const history = await start('history', { USER_SERVICE_URL: identity.url });
+  const generation = await start('generation', {
+    USER_SERVICE_URL: identity.url,
+    HISTORY_SERVICE_URL: history.url,
+  });
+  const sharingStores = await provisionStores(service('sharing').stores);
+  stores.push(sharingStores);
+  sharingEnv = {
+    ...sharingStores.env,
+    USER_SERVICE_URL: identity.url,
+    HISTORY_SERVICE_URL: history.url,
+    SCENARIO_CACHE_SECONDS: '1',
+  };
+  // A fixed port for sharing, so it can stop and come back where the gateway expects it.
+  sharing = await start('sharing', sharingEnv, sharingStores);
+  sharingEnv['PORT'] = new URL(sharing.url).port;
+  gateway = await startGatewayInFront({
+    user: identity.url,
+    history: history.url,
+    generation: generation.url,
+    sharing: sharing.url,
+  });
+  call = apiClient(gateway.url);
+  // Five processes start one after another; on a busy machine that takes longer than one test.
+}, 120_000);
+
+afterAll(async () => {
+  await gateway?.stop();
+  for (const started of running.reverse()) await started.stop();
+  for (const own of stores) await own.cleanup();
+  await identity?.close();
+});
+
+async function generated(token: string): Promise<Scenario> {
+  const answer = await call<Scenario>('POST', '/api/v1/scenarios', {
+    token,
+    body: { question: 'What if the printing press had been invented in Rome?' },
+    headers: { accept: 'application/json' },
+  });
+  expect(answer.status).toBe(201);
+  return answer.body;
+}
+
+async function share(token: string, body: Record<string, unknown>) {
+  const answer = await call<{ slug: string; url: string; qrCodeUrl: string }>('POST', '/api/v1/shares', {
+    token,
+    body,
+  });
+  expect(answer.status).toBe(201);
+  return answer.body;
+}
+
+const browse = (path: string) => fetch(`${gateway.url}${path}`, { headers: { 'user-agent': browser } });
+
+test('a signed-in user shares a scenario; anyone opens the page, its preview and its QR code through the gateway', async () => {
+  const owner = newUser();
+  const scenario = await generated(owner.token);
+  const link = await share(owner.token, { scenarioId: scenario.id });
+
+  const page = await browse(`/s/${link.slug}`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain(scenario.title);
+  expect(html).toMatch(/<meta name="twitter:card" content="summary_large_image"\s*\/?>/);
+  // The page's own policy replaces the gateway's API policy, which would block its stylesheet.
+  expect(page.headers.get('content-security-policy')).toContain('style-src');
+  expect(page.headers.get('strict-transport-security')).toContain('max-age');
+
+  const image = await browse(`/s/${link.slug}/og.png`);
+  const png = PNG.sync.read(Buffer.from(await image.arrayBuffer()));
+  expect([png.width, png.height]).toEqual([1200, 630]);
+
+  const qr = PNG.sync.read(Buffer.from(await (await browse(`/s/${link.slug}/qr.png`)).arrayBuffer()));
+  expect(jsQR(new Uint8ClampedArray(qr.data), qr.width, qr.height)?.data).toBe(`${link.url}?via=qr`);
+
+  await eventually(async () => {
+    const figures = await call<{ views: number }>('GET', `/api/v1/shares/${link.slug}/analytics`, {
+      token: owner.token,
+    });
+    expect(figures.body.views).toBe(1);
+  });
+});
+
+test('a stranger can neither read, change nor delete my share through the gateway, nor share my scenario', async () => {
+  const owner = newUser();
+  const stranger = newUser();
+  const scenario = await generated(owner.token);
+  const link = await share(owner.token, { scenarioId: scenario.id });
+  for (const [method, path, body] of [
+    ['GET', `/api/v1/shares/${link.slug}`],
+    ['PATCH', `/api/v1/shares/${link.slug}`, { visibility: 'public' }],
+    ['POST', `/api/v1/shares/${link.slug}/revoke`],
+    ['DELETE', `/api/v1/shares/${link.slug}`],
+    ['GET', `/api/v1/shares/${link.slug}/analytics`],
+    ['POST', '/api/v1/shares', { scenarioId: scenario.id }],
+  ] as Array<[string, string, unknown?]>) {
+    expect([method, path, (await call(method, path, { token: stranger.token, body })).status]).toEqual([
+      method,
+      path,
+      404,
+    ]);
+  }
+  expect((await browse(`/s/${link.slug}`)).status).toBe(200);
+});
+
+test('a revoked link answers 410 through the gateway', async () => {
+  const owner = newUser();
+  const link = await share(owner.token, { scenarioId: (await generated(owner.token)).id });
+  await call('POST', `/api/v1/shares/${link.slug}/revoke`, { token: owner.token });
+  expect((await browse(`/s/${link.slug}`)).status).toBe(410);
+});
+
+test('deleting the scenario while sharing is down: once sharing is back, its share answers 410', async () => {
+  const owner = newUser();
+  const scenario = await generated(owner.token);
+  const link = await share(owner.token, { scenarioId: scenario.id });
+  expect((await browse(`/s/${link.slug}`)).status).toBe(200);
+
+  await sharing.stop();
+  running.splice(running.indexOf(sharing), 1);
+  expect((await call('DELETE', `/api/v1/scenarios/${scenario.id}`, { token: owner.token })).status).toBe(204);
+  sharing = await start('sharing', sharingEnv, { env: {}, relays: {}, cleanup: async () => undefined });
+
+  const page = await browse(`/s/${link.slug}`);
+  expect(page.status).toBe(410);
+  expect(await page.text()).not.toContain(scenario.title);
+});
+
+test('deleting the scenario while sharing is up: its shares stop answering within the cache time', async () => {
+  const owner = newUser();
+  const scenario = await generated(owner.token);
+  const link = await share(owner.token, { scenarioId: scenario.id });
+  expect((await browse(`/s/${link.slug}`)).status).toBe(200);
+  expect((await call('DELETE', `/api/v1/scenarios/${scenario.id}`, { token: owner.token })).status).toBe(204);
+  await eventually(async () => expect((await browse(`/s/${link.slug}`)).status).toBe(410), 5_000);
+  expect((await browse(`/s/${link.slug}/og.png`)).status).toBe(410);
+});
