@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev test lint typecheck unit generate import-graph up down service-keys bench-auth bench-generation bench-sharing bench-video eval-scenarios
+.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down service-keys bench-auth bench-generation bench-sharing bench-video eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -19,6 +19,9 @@ build: install ## Compile every package (tsc -b)
 
 dev: build web-build ## Run the whole stack locally (data kept in .dev/; FRESH=1 starts from empty); Ctrl-C stops it
 	$(if $(FRESH),DEV_FRESH=$(FRESH)) node tools/dist/dev/main.js
+
+seed: build ## Fill the running make dev stack with demo data through its API (idempotent); prints the demo sign-ins
+	node tools/dist/seed/main.js
 
 lint: install ## ESLint and Prettier
 	$(NPM) run lint

@@ -5,7 +5,8 @@ CDK_ENVIRONMENTS := dev staging prod
 IMAGE_TAG ?= $(shell git rev-parse --short HEAD)
 # Optional: REGION overrides the environment's region; ACCOUNT makes deploy-ecs refuse other accounts;
 # CDK_ARGS passes more -c key=value pairs; CDK_APPROVAL is cdk deploy's --require-approval;
-# ALLOW_DIRTY=1 deploys despite uncommitted changes.
+# ALLOW_DIRTY=1 deploys despite uncommitted changes; IMAGE_ARCHIVES and WEB_EXPORT take artefacts
+# built beforehand (the release workflow's), see deploy-ecs below.
 REGION ?=
 ACCOUNT ?=
 CDK_ARGS ?=
@@ -34,9 +35,14 @@ images: cdk-environment cdk-build ## Build and push every service image (tag: gi
 	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
 	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/images.sh
 
-deploy-ecs: cdk-environment cdk-build web-build ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
+# WEB_EXPORT names a web app export built beforehand (the release workflow builds it once for
+# every environment); without it, make web-build builds frontend/out here first.
+WEB_EXPORT ?=
+
+deploy-ecs: cdk-environment cdk-build $(if $(WEB_EXPORT),,web-build) ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
 	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
-	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/deploy-ecs.sh
+	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) SITE_DIR=$(or $(WEB_EXPORT),frontend/out) \
+	  cdk/scripts/deploy-ecs.sh
 
 rollback-ecs: cdk-environment cdk-build ## Put ENV's ECS services back on the images before the last deployment (ROLLBACK_TO=<sha> picks one); only task definitions change
 	ENV=$(ENV) ROLLBACK_TO=$(ROLLBACK_TO) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \

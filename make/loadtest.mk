@@ -4,8 +4,12 @@
 
 .PHONY: loadtest-smoke loadtest
 
-loadtest-smoke: build ## Run every k6 script once (1 VU, 1 iteration per journey) through the CI smoke harness, on a stack of its own
-	node tools/dist/k6-smoke/main.js
+# Only a BASE_URL given on the command line points it at a deployment: one left in the
+# environment (for make loadtest) must not send make test's smoke there.
+SMOKE_TARGET = $(if $(filter command line,$(origin BASE_URL)),$(BASE_URL))
+
+loadtest-smoke: build ## Run every k6 script once (1 VU, 1 iteration per journey) through the CI smoke harness, on a stack of its own (or BASE_URL=https://<site>)
+	node tools/dist/k6-smoke/main.js $(SMOKE_TARGET)
 
 K6 ?= k6
 LOAD_PROFILE ?= smoke

@@ -4,7 +4,8 @@
 # deployment of the public service until it has finished or rolled back, then upload the web app.
 # Inputs (set by make/cdk.mk): ENV, IMAGE_TAG; optional REGION, ACCOUNT, CDK_APPROVAL, ALLOW_DIRTY,
 # IMAGE_ARCHIVES (a folder of <service>.tar OCI archives built beforehand, as the release workflow
-# does: they are pushed as they are, by digest, instead of being built here).
+# does: they are pushed as they are, by digest, instead of being built here), SITE_DIR (the web
+# app's export to publish; frontend/out, which make web-build fills, by default).
 set -euo pipefail
 : "${ENV:?ENV is required}" "${IMAGE_TAG:?IMAGE_TAG is required}"
 cd "$(dirname "$0")/../.."
@@ -14,6 +15,12 @@ if [ -n "${IMAGE_ARCHIVES:-}" ]; then image_tool=skopeo; fi
 for tool in aws "$image_tool" openssl; do
   command -v "$tool" >/dev/null || { echo "deploy-ecs needs $tool on the PATH" >&2; exit 1; }
 done
+
+# Checked before anything is deployed: finding it missing in the last step would leave a release
+# whose services are new and whose web app is not.
+site_dir="${SITE_DIR:-frontend/out}"
+[ -f "$site_dir/index.html" ] || { echo "deploy-ecs: the web app's export $site_dir is not built (make web-build)" >&2; exit 1; }
+export SITE_DIR="$site_dir"
 
 # The tag names a commit; an image built from uncommitted files would be mislabelled.
 if [ -z "${ALLOW_DIRTY:-}" ] && [ -n "$(git status --porcelain --untracked-files=no)" ]; then

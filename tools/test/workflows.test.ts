@@ -146,16 +146,40 @@ describe('the release job graph', () => {
 
   it('deploys staging only after the checks and the images, through make deploy-ecs', () => {
     const staging = jobs['deploy-staging']!;
-    expect([...upstreamOf(jobs, 'deploy-staging')].sort()).toEqual(['checks', 'images', 'plan']);
+    expect([...upstreamOf(jobs, 'deploy-staging')].sort()).toEqual(['checks', 'images', 'plan', 'web']);
     expect(environmentOf(staging)).toBe('staging');
     const deploy = staging.steps?.find((step) => step.run?.startsWith('make deploy-ecs'));
     expect(deploy?.env?.ENV).toBe('staging');
     expect(deploy?.run).toContain('IMAGE_ARCHIVES=');
   });
 
-  it('smoke-tests staging (unified health included) before anything reaches production', () => {
+  it('builds the web export once, apart from any deploy, and both deploys publish those very files', () => {
+    const builders = Object.entries(jobs).filter(([, job]) =>
+      runs(job).some((command) => command.includes('web-build')),
+    );
+    expect(builders.map(([name]) => name)).toEqual(['web']);
+    expect(needsOf(jobs.web!)).toEqual([]);
+    expect(assumesAws(jobs.web!)).toHaveLength(0);
+    const upload = actionsUsed(jobs.web!).find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({ name: 'web-export', path: 'frontend/out/' });
+    for (const name of ['deploy-staging', 'deploy-production']) {
+      const download = actionsUsed(jobs[name]!).find(
+        (step) => step.uses?.startsWith('actions/download-artifact@') && step.with?.name === 'web-export',
+      );
+      expect(download?.with?.path).toBe('${{ runner.temp }}/web');
+      const deploy = jobs[name]!.steps?.find((step) => step.run?.startsWith('make deploy-ecs'));
+      // With WEB_EXPORT, make deploy-ecs publishes that folder and builds no export of its own.
+      expect(deploy?.run).toContain('WEB_EXPORT="$RUNNER_TEMP/web"');
+    }
+  });
+
+  it('smoke-tests staging (unified health, then the k6 smoke) before anything reaches production', () => {
     expect(needsOf(jobs['smoke-staging']!)).toEqual(['deploy-staging']);
-    expect(runs(jobs['smoke-staging']!)).toEqual(['make smoke']);
+    expect(runs(jobs['smoke-staging']!)).toEqual(['make smoke', 'make loadtest-smoke BASE_URL="$URL"']);
+    const k6Smoke = jobs['smoke-staging']!.steps?.find((step) => step.run?.startsWith('make loadtest-smoke'));
+    expect(k6Smoke?.env?.URL).toBe('${{ needs.deploy-staging.outputs.site-url }}');
+    // The k6 smoke registers (and deletes) accounts: production gets the read-only checks only.
+    expect(runs(jobs['smoke-production']!)).toEqual(['make smoke']);
   });
 
   it('deploys production only with the approval of its environment and after staging passed its smoke', () => {
@@ -168,6 +192,7 @@ describe('the release job graph', () => {
       'images',
       'plan',
       'smoke-staging',
+      'web',
     ]);
     const deploy = production.steps?.find((step) => step.run?.startsWith('make deploy-ecs'));
     expect(deploy?.env?.ENV).toBe('prod');
