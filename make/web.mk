@@ -27,7 +27,7 @@ web-build: web-install ## Build the web app's static export into frontend/out (w
 web-check: web-build ## The web app's type check, component tests and first-load JavaScript budget
 	cd $(WEB) && $(NPM) run typecheck && $(NPM) test && $(NPM) run budget
 
-web-e2e: build web-build ## The browser tests and Lighthouse in Debian's Chromium, against a stack of their own
-	node tools/dist/e2e/main.js
+web-e2e: build web-build ## The browser tests and Lighthouse in Debian's Chromium, against a stack of their own (E2E=frontend/e2e/x.test.mjs runs one file)
+	node tools/dist/e2e/main.js $(E2E)
 
 web-test: web-check web-e2e ## Every check of the web app (part of make test)

@@ -114,3 +114,43 @@ export async function mailTo(address, kind, timeoutMs = 15_000) {
 export function uniqueEmail(who) {
   return `e2e-${who}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
+
+export const password = 'Imagine-Another-Past-2026';
+
+/** A browser's own User-Agent without "Headless", so share views count as a person's. */
+export const personUserAgent =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
+
+/** An account made through the API, as a quick start for journeys that are not about signing up. */
+export async function registerAccount(who, displayName) {
+  const email = uniqueEmail(who);
+  const response = await fetch(`${webUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, displayName }),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 201, `registering ${email}: ${text}`);
+  const answer = JSON.parse(text);
+  return { email, password, displayName, id: answer.user.id };
+}
+
+/** Signs in through the sign-in page and waits to land where `next` says. */
+export async function signIn(page, account, next = '/en') {
+  await page.goto(`${webUrl}/en/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Email address').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname + url.search === next);
+}
+
+/** Asks a question on the ask page and waits for the saved scenario; returns its id. */
+export async function askQuestion(page, question, lang = 'en') {
+  await page.goto(`${webUrl}/${lang}`);
+  await page.getByLabel(/Your question|Câu hỏi của bạn/).fill(question);
+  await page.getByRole('button', { name: /Imagine it|Hình dung/ }).click();
+  const open = page.getByRole('link', { name: /^(Open|Mở)$/ });
+  await open.waitFor();
+  const href = await open.getAttribute('href');
+  return new URL(href, webUrl).searchParams.get('id');
+}

@@ -182,6 +182,11 @@ export function describeServiceChassis(definition: ServiceDefinition): void {
           const ready = await getJson(`${running.url}${entry.health.ready}`);
           expect(ready.status).toBe(200);
         }, 15_000);
+        // What the readiness-flapping alert reads: down and back up again are two changes.
+        const text = await (await fetch(`${running.url}/metrics`)).text();
+        expect(text).toMatch(new RegExp(`^readiness_ready\\{service="${entry.name}"\\} 1$`, 'm'));
+        const changes = /^readiness_changes_total\{[^}]*\} (\d+)$/m.exec(text);
+        expect(Number(changes?.[1])).toBeGreaterThanOrEqual(2);
       });
     }
   });

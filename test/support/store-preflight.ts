@@ -1,12 +1,18 @@
 import { catalogDefault } from '../../tools/src/dev/config';
-import { checkMedia, checkPostgres, checkRedis, testAsker } from '../../tools/src/dev/preflight';
+import {
+  checkMedia,
+  checkPostgres,
+  checkPrometheus,
+  checkRedis,
+  testAsker,
+} from '../../tools/src/dev/preflight';
 import { testPostgresUrl, testRedisUrl } from './stores';
 
 /**
  * Jest's global setup: before any suite starts, make sure the machine's PostgreSQL and Redis
- * answer and the video renderer's programs are installed, and when one is missing, stop with
- * the make dev launcher's message naming the way to get it (tools/dev/stores.sh,
- * tools/dev/media.sh), instead of dozens of suites failing on ECONNREFUSED or ENOENT.
+ * answer and the video renderer's programs and promtool are installed, and when one is missing,
+ * stop with the make dev launcher's message naming the way to get it (tools/dev/stores.sh,
+ * tools/dev/media.sh, tools/dev/prometheus.sh), instead of dozens of suites failing on ECONNREFUSED or ENOENT.
  */
 export default async function storePreflight(): Promise<void> {
   const problems = (
@@ -20,11 +26,16 @@ export default async function storePreflight(): Promise<void> {
         },
         testAsker,
       ),
+      checkPrometheus(
+        ['promtool'],
+        process.env['PATH'],
+        'make test checks and unit-tests the alert rules with it',
+      ),
     ])
   ).filter((problem) => problem !== undefined);
   if (problems.length > 0) {
     throw new Error(
-      `The tests need PostgreSQL, Redis and the video renderer's programs.\n${problems.join('\n')}`,
+      `The tests need PostgreSQL, Redis, the video renderer's programs and promtool.\n${problems.join('\n')}`,
     );
   }
 }

@@ -9,6 +9,7 @@ import {
   checkBuilt,
   checkMedia,
   checkPort,
+  checkPrometheus,
   checkPostgres,
   checkRedis,
   preflight,
@@ -127,6 +128,18 @@ describe('pre-flight checks', () => {
     expect(
       checkMedia({ fontDir: devConfigFromEnv({}).videoFontDir, searchPath: process.env['PATH'] }),
     ).toBeUndefined();
+  });
+
+  it('name promtool and prometheus when they are missing, and the script that installs them', () => {
+    const emptyRoot = mkdtempSync(path.join(tmpdir(), 'dev-preflight-'));
+    try {
+      const problem = checkPrometheus(['promtool', 'prometheus'], emptyRoot, 'make observe runs Prometheus');
+      expect(problem).toContain('promtool and prometheus are missing: make observe runs Prometheus.');
+      expect(problem).toContain('sudo tools/dev/prometheus.sh');
+      expect(checkPrometheus(['promtool'], process.env['PATH'], 'make test')).toBeUndefined();
+    } finally {
+      rmSync(emptyRoot, { recursive: true, force: true });
+    }
   });
 
   it('name the entry points that are not built and the command that builds them', () => {

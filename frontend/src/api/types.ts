@@ -188,3 +188,76 @@ export interface Problem {
   resetAt?: string;
   limit?: number;
 }
+
+export type ShareVisibility = 'unlisted' | 'public';
+export const sharePlatforms = [
+  'facebook',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'telegram',
+  'email',
+  'copy',
+  'qr',
+  'other',
+] as const;
+export type SharePlatform = (typeof sharePlatforms)[number];
+
+/** A share link of one of the caller's scenarios (sharing service). */
+export interface Share {
+  slug: string;
+  url: string;
+  qrCodeUrl: string;
+  qrCodeSvgUrl: string;
+  imageUrl: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  language: Language;
+  title: string | null;
+  description: string | null;
+  hasPassword: boolean;
+  visibility: ShareVisibility;
+  expiresAt: string | null;
+  status: 'live' | 'revoked' | 'expired';
+  revokedAt: string | null;
+  moderation: 'visible' | 'hidden' | 'removed';
+  views: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewShare {
+  scenarioId: string;
+  password?: string;
+  expiresAt?: string | null;
+  visibility?: ShareVisibility;
+  another?: boolean;
+}
+
+export interface ShareChanges {
+  password?: string | null;
+  expiresAt?: string | null;
+  visibility?: ShareVisibility;
+}
+
+export interface ShareAnalytics {
+  from: string;
+  to: string;
+  views: number;
+  days: Array<{ date: string; views: number }>;
+  via: Record<SharePlatform, number>;
+  referrers: Array<{ domain: string; views: number }>;
+  countries: Array<{ country: string; views: number }>;
+}
+
+export const reportReasons = [
+  'spam',
+  'harassment',
+  'hate',
+  'violence',
+  'sexual',
+  'misinformation',
+  'copyright',
+  'other',
+] as const;
+export type ReportReason = (typeof reportReasons)[number];

@@ -13,7 +13,10 @@ export function SiteHeader() {
   const pathname = usePathname() ?? `/${locale}`;
   const path = useLocalePath();
   const links: Array<{ href: string; label: string }> = [{ href: path('/'), label: t('nav.ask') }];
-  if (session.status === 'signed-in') links.push({ href: path('/history'), label: t('nav.history') });
+  if (session.status === 'signed-in') {
+    links.push({ href: path('/history'), label: t('nav.history') });
+    links.push({ href: path('/shares'), label: t('nav.shares') });
+  }
   if (hasRole(session, 'admin')) links.push({ href: path('/admin'), label: t('nav.admin') });
   links.push(
     session.status === 'signed-in'

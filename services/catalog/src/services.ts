@@ -817,6 +817,7 @@ export const frontend: FrontendEntry = {
     '/history',
     '/reset-password',
     '/scenario',
+    '/shares',
     '/sign-in',
     '/sign-up',
     '/verify-email',

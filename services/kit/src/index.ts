@@ -26,6 +26,8 @@ export {
 } from './logging';
 export {
   createMetrics,
+  eventStreamRouteSuffix,
+  httpDurationBuckets,
   httpMetricsMiddleware,
   metricsHandler,
   routeTemplate,

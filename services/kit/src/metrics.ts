@@ -1,10 +1,27 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { services } from '@what-if/catalog';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface ServiceMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  /** Called with each readiness answer: keeps `readiness_ready` and counts changes for flapping alerts. */
+  recordReadiness(ready: boolean): void;
 }
+
+const baseBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+/**
+ * The request histogram's bounds: the usual ones plus every catalog latency objective, so the
+ * share of requests slower than a service's objective is an exact bucket, not an interpolation
+ * (the gateway judges each proxied request by the objective of the service that answered it).
+ */
+export const httpDurationBuckets: readonly number[] = [
+  ...new Set([...baseBuckets, ...services.map((entry) => entry.latency.p99Ms / 1000)]),
+].sort((a, b) => a - b);
+
+/** Appended to the route label of a server-sent event stream: its duration is how long someone watched. */
+export const eventStreamRouteSuffix = ' (event stream)';
 
 /** One registry per service instance (never the global one), with process metrics. */
 export function createMetrics(service: string): ServiceMetrics {
@@ -15,10 +32,29 @@ export function createMetrics(service: string): ServiceMetrics {
     name: 'http_request_duration_seconds',
     help: 'HTTP requests served, by method, route template and status code',
     labelNames: ['method', 'route', 'status_code'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    buckets: [...httpDurationBuckets],
     registers: [registry],
   });
-  return { registry, httpDuration };
+  const ready = new Gauge({
+    name: 'readiness_ready',
+    help: 'The last readiness answer: 1 ready, 0 not ready (a store down, or shutting down)',
+    registers: [registry],
+  });
+  const changes = new Counter({
+    name: 'readiness_changes_total',
+    help: 'Times the readiness answer changed between ready and not ready',
+    registers: [registry],
+  });
+  let last: boolean | undefined;
+  return {
+    registry,
+    httpDuration,
+    recordReadiness(isReady) {
+      ready.set(isReady ? 1 : 0);
+      if (last !== undefined && last !== isReady) changes.inc();
+      last = isReady;
+    },
+  };
 }
 
 /**
@@ -34,11 +70,17 @@ export function routeTemplate(req: Request, res: Response): string {
   return 'unmatched';
 }
 
+function isEventStream(res: Response): boolean {
+  return String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
+}
+
 export function httpMetricsMiddleware(metrics: ServiceMetrics) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const stop = metrics.httpDuration.startTimer();
     res.once('close', () => {
-      stop({ method: req.method, route: routeTemplate(req, res), status_code: String(res.statusCode) });
+      // A stream lasts as long as its client watches, so latency objectives leave it out by this label.
+      const route = routeTemplate(req, res) + (isEventStream(res) ? eventStreamRouteSuffix : '');
+      stop({ method: req.method, route, status_code: String(res.statusCode) });
     });
     next();
   };

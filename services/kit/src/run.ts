@@ -84,6 +84,7 @@ export async function startService<Schema extends z.ZodType<BaseConfig>>(
     stores: started.stores,
     shutdown: { delayMs: config.SHUTDOWN_DELAY_MS, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
     handleSignals: options.handleSignals ?? false,
+    onReadiness: metrics.recordReadiness,
     ...(started.beforeStoresClose ? { beforeStoresClose: started.beforeStoresClose } : {}),
     ...(started.healthHeaders ? { healthHeaders: started.healthHeaders } : {}),
   });

@@ -35,6 +35,8 @@ export interface ServeOptions {
   beforeStoresClose?: () => Promise<void>;
   /** Headers the app puts on every answer (the gateway's security headers), put on the health answers too. */
   healthHeaders?: HealthHeaders;
+  /** Hears every readiness answer (the metrics that show a flapping replica). */
+  onReadiness?: (ready: boolean) => void;
 }
 
 /** A middleware that only sets headers (Helmet's, for one), as the health answers use it. */
@@ -204,17 +206,22 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
   const { logger } = options;
   let shuttingDown = false;
   let stopping: Promise<void> | undefined;
+  const readiness = async (): Promise<HealthAnswer> => {
+    if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
+    const checks = await checkStores(options.stores);
+    return Object.values(checks).some((check) => check.status === 'down')
+      ? { ok: false, causes: checks }
+      : { ok: true, checks };
+  };
   const server = createServer(
     withHealthEndpoints(
       options.app,
       {
         '/health/live': async () => ({ ok: true, checks: {} }),
         '/health/ready': async () => {
-          if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
-          const checks = await checkStores(options.stores);
-          return Object.values(checks).some((check) => check.status === 'down')
-            ? { ok: false, causes: checks }
-            : { ok: true, checks };
+          const answer = await readiness();
+          options.onReadiness?.(answer.ok);
+          return answer;
         },
       },
       options.healthHeaders,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eventually } from '../../../test/support/eventually';
 import { type SharingHarness, browserAgent, publicOrigin, startSharing } from './support/sharing-harness';
 
@@ -39,6 +40,10 @@ test('the page is the whole scenario, server-rendered, with Open Graph and Twitt
   expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
   expect(page.headers.get('content-security-policy')).not.toContain('script-src');
   expect(page.text).not.toContain('<script');
+  // The browser applies the page's one stylesheet only if its exact text has the policy's hash.
+  const styleText = /<style>([\s\S]*?)<\/style>/.exec(page.text)?.[1] ?? '';
+  const styleHash = createHash('sha256').update(styleText).digest('base64');
+  expect(page.headers.get('content-security-policy')).toContain(`style-src 'sha256-${styleHash}'`);
   expect(page.text).toContain('<html lang="en">');
   for (const text of [
     scenario.title,

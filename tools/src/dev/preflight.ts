@@ -300,6 +300,27 @@ export function checkMedia(
   ].join('\n');
 }
 
+/** The one way this repository provides Prometheus and promtool on Debian or Ubuntu; `.ci/run` runs it. */
+export const prometheusScript = 'tools/dev/prometheus.sh';
+
+/**
+ * promtool (make test checks and unit-tests the alert rules with it) or prometheus itself (make
+ * observe runs it), from Debian's prometheus package.
+ */
+export function checkPrometheus(
+  programs: readonly ('promtool' | 'prometheus')[],
+  searchPath: string | undefined,
+  needFor: string,
+): string | undefined {
+  const missing = programs.filter((program) => !onPath(program, searchPath ?? ''));
+  if (missing.length === 0) return undefined;
+  return [
+    `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing: ${needFor}. Get ${missing.length > 1 ? 'them' : 'it'}:`,
+    `    Debian/Ubuntu: sudo ${prometheusScript}   (installs the prometheus package; --status shows what is missing)`,
+    '    macOS:         brew install prometheus',
+  ].join('\n');
+}
+
 /** Every check at once; all problems are reported together so one run shows everything to fix. */
 export async function preflight(config: DevConfig): Promise<string[]> {
   const built = checkBuilt(config);

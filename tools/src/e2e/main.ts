@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     serviceEnvironment: ({ webUrl }) => ({
       MAILER: 'outbox',
       MAIL_OUTBOX_DIR: outbox,
-      ...(webUrl ? { PUBLIC_APP_URL: webUrl, CORS_ALLOWED_ORIGINS: webUrl } : {}),
+      // The site is where people open everything, share links included, as behind CloudFront.
+      ...(webUrl ? { PUBLIC_APP_URL: webUrl, PUBLIC_API_URL: webUrl, CORS_ALLOWED_ORIGINS: webUrl } : {}),
     }),
   });
   let code = 1;
@@ -110,7 +111,9 @@ async function main(): Promise<void> {
       `web e2e: the stack, the web app (${webUrl}) and an admin were ready in ${seconds(started)}; running the browser tests\n`,
     );
     const browserTests = performance.now();
-    code = await runNode(['--test', '--test-concurrency=1', 'e2e/'], env);
+    // Test files given on the command line (frontend/e2e/sharing.test.mjs) run alone; else all.
+    const files = process.argv.slice(2).map((file) => path.relative(frontendRoot, path.resolve(file)));
+    code = await runNode(['--test', '--test-concurrency=1', ...(files.length > 0 ? files : ['e2e/'])], env);
     process.stdout.write(`web e2e: the browser tests took ${seconds(browserTests)}\n`);
     if (code === 0 && process.env['WEB_LIGHTHOUSE'] !== '0') {
       const audits = performance.now();

@@ -5,6 +5,8 @@ import { renderCompose } from './compose';
 import { withValuesTables } from './helm-readme-values';
 import { renderLoadtestCatalog } from './loadtest-catalog';
 import { renderHelmValues, renderHelmValuesSchema } from './helm-values';
+import { renderPrometheusRuleTests } from './prometheus-rule-tests';
+import { prometheusRulesPath, prometheusRuleTestsPath, renderPrometheusRules } from './prometheus-rules';
 import { withEnvTable } from './readme-env';
 
 /** tools/dist/generate/main.js sits three levels below the repository root. */
@@ -28,6 +30,8 @@ const generatedFiles: readonly GeneratedFile[] = [
   { path: 'charts/what-if/values.schema.json', render: () => renderHelmValuesSchema() },
   { path: 'charts/what-if/README.md', render: (current) => withValuesTables(current ?? '') },
   { path: 'loadtest/lib/catalog.ts', render: () => renderLoadtestCatalog() },
+  { path: prometheusRulesPath, render: () => renderPrometheusRules() },
+  { path: prometheusRuleTestsPath, render: () => renderPrometheusRuleTests() },
 ];
 
 function currentContent(file: string): string | undefined {

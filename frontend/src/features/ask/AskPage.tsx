@@ -346,6 +346,12 @@ export function AskPage() {
                   >
                     {t('ask.open')}
                   </Link>
+                  <Link
+                    className="button"
+                    href={`${path('/scenario')}?id=${encodeURIComponent(state.scenario.id)}&action=share`}
+                  >
+                    {t('scenario.share')}
+                  </Link>
                 </>
               ) : null}
               <button

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useSWR from 'swr';
 import { api, fetcher } from '@/api/client';
 import type { SavedScenario } from '@/api/types';
@@ -13,7 +13,14 @@ import { RequireSession } from '@/components/SessionGate';
 import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
+import { ShareDialog } from '@/features/sharing/ShareDialog';
 import { ScenarioBody } from './ScenarioBody';
+
+const scenarioActions = ['share'] as const;
+type ScenarioAction = (typeof scenarioActions)[number];
+function isScenarioAction(value: string | null | undefined): value is ScenarioAction {
+  return scenarioActions.includes(value as ScenarioAction);
+}
 
 export function ScenarioPage() {
   return (
@@ -34,6 +41,12 @@ function ScenarioView() {
   const [error, setError] = useState<unknown>();
   const [tags, setTags] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [dialog, setDialog] = useState<ScenarioAction | null>(null);
+  const requested = params?.get('action');
+  useEffect(() => {
+    // The ask page's "Share" lands here with ?action=share, the dialog already open.
+    if (isScenarioAction(requested)) setDialog(requested);
+  }, [requested]);
 
   if (params && !id) return <p className="problem">{t('problem.not-found')}</p>;
   if (scenario.error) return <ProblemMessage error={scenario.error} />;
@@ -83,6 +96,15 @@ function ScenarioView() {
           }
         />
       </div>
+      <section className="card" aria-labelledby="spread-heading">
+        <h2 id="spread-heading">{t('scenario.spread')}</h2>
+        <div className="row-actions">
+          <button type="button" className="button button-primary" onClick={() => setDialog('share')}>
+            {t('scenario.share')}
+          </button>
+        </div>
+      </section>
+      <ShareDialog scenarioId={data.id} open={dialog === 'share'} onClose={() => setDialog(null)} />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">{t('scenario.about')}</h2>
         <p className="provenance">

@@ -1,0 +1,50 @@
+'use client';
+
+import { useMemo } from 'react';
+import useSWRInfinite from 'swr/infinite';
+import { fetcher, query } from '@/api/client';
+import type { Page } from '@/api/types';
+import { useI18n } from '@/i18n/I18nProvider';
+
+/**
+ * A cursor-paged list (`{items, nextCursor}`) read page by page. `path` null waits (no
+ * session yet); `params` are added to every page's query.
+ */
+export function usePagedList<T>(path: string | null, params: Record<string, string | number> = {}) {
+  const pages = useSWRInfinite<Page<T>>(
+    (index, previous: Page<T> | null) => {
+      if (!path || (previous && !previous.nextCursor)) return null;
+      return `${path}${query({ ...params, cursor: previous?.nextCursor ?? undefined })}`;
+    },
+    fetcher,
+    { revalidateFirstPage: false },
+  );
+  const items = useMemo(() => (pages.data ?? []).flatMap((page) => page.items), [pages.data]);
+  const last = pages.data?.[pages.data.length - 1];
+  return {
+    items,
+    error: pages.error as unknown,
+    loading: !pages.data && !pages.error,
+    hasMore: Boolean(last?.nextCursor),
+    loadingMore: pages.isValidating && pages.size > (pages.data?.length ?? 0),
+    loadMore: () => void pages.setSize(pages.size + 1),
+    refresh: () => pages.mutate(),
+  };
+}
+
+/** "Load more" under a paged list, while there is more. */
+export function LoadMore({
+  list,
+}: {
+  list: { hasMore: boolean; loadingMore: boolean; loadMore: () => void };
+}) {
+  const { t } = useI18n();
+  if (!list.hasMore) return null;
+  return (
+    <p>
+      <button type="button" className="button" disabled={list.loadingMore} onClick={list.loadMore}>
+        {list.loadingMore ? t('common.loading') : t('common.loadMore')}
+      </button>
+    </p>
+  );
+}
