@@ -45,3 +45,4 @@ export {
   type PrometheusRuleGroup,
   type RecordingRule,
 } from './alerts';
+export { purgeBacklogReport } from './purge-backlog';

@@ -660,6 +660,7 @@ const declaredServices: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'user'],
+    purges: { receives: ['account'] },
     env: videoEnv,
     awsApis: [
       {
@@ -742,6 +743,7 @@ const declaredServices: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'sharing', 'user'],
+    purges: { receives: ['account'] },
     env: [],
     awsApis: [],
     health,

@@ -22,6 +22,8 @@ export const configSchema = baseConfigSchema
     // The receivers of account purges (the catalog's purgeReceivers('account')).
     HISTORY_SERVICE_URL: baseUrl,
     SHARING_SERVICE_URL: baseUrl,
+    VIDEO_SERVICE_URL: baseUrl,
+    SOCIAL_SERVICE_URL: baseUrl,
     PURGE_RELAY_POLL_MS: z.coerce.number().int().min(100).max(60_000),
     EMAIL_VERIFICATION_TTL_SECONDS: seconds,
     PUBLIC_APP_URL: baseUrl,

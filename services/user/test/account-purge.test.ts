@@ -1,6 +1,6 @@
 import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServiceName } from '@what-if/catalog';
+import { type ServiceName, purgeReceivers, serviceUrlVariable } from '@what-if/catalog';
 import { createServiceIdentity, readServiceKeys } from '@what-if/kit';
 import { type ApiCall, apiClient, register } from '../../../test/support/api-client';
 import { eventually } from '../../../test/support/eventually';
@@ -52,17 +52,17 @@ async function startFakeReceiver(name: ServiceName): Promise<FakeReceiver> {
   };
 }
 
-let history: FakeReceiver;
-let sharing: FakeReceiver;
+/** Every receiver of account purges the catalog names (history, sharing, video, social). */
+const receiverNames = purgeReceivers('account');
+let receivers: Map<ServiceName, FakeReceiver>;
 let harness: UserServiceHarness;
 let call: ApiCall;
 
 beforeAll(async () => {
-  history = await startFakeReceiver('history');
-  sharing = await startFakeReceiver('sharing');
+  receivers = new Map();
+  for (const name of receiverNames) receivers.set(name, await startFakeReceiver(name));
   harness = await startUserService({
-    HISTORY_SERVICE_URL: history.url,
-    SHARING_SERVICE_URL: sharing.url,
+    ...Object.fromEntries([...receivers].map(([name, receiver]) => [serviceUrlVariable(name), receiver.url])),
     PURGE_RELAY_POLL_MS: '200',
   });
   call = apiClient(harness.service.url);
@@ -70,8 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await harness?.close();
-  await history?.close();
-  await sharing?.close();
+  for (const receiver of receivers?.values() ?? []) await receiver.close();
 });
 
 async function metric(name: string): Promise<number> {
@@ -80,39 +79,43 @@ async function metric(name: string): Promise<number> {
   return Number(line?.split(' ').at(-1));
 }
 
-test('a deleted account reaches history and sharing, each once it is up, though both were down when it was deleted', async () => {
+test('a deleted account reaches every receiver, each once it is up, though all were down when it was deleted', async () => {
+  expect(receiverNames).toEqual(expect.arrayContaining(['history', 'sharing']));
   const account = await register(call);
-  history.down = true;
-  sharing.down = true;
+  for (const receiver of receivers.values()) receiver.down = true;
   const deleted = await call('DELETE', '/api/v1/users/me', { token: account.accessToken });
   expect(deleted.status).toBe(204);
 
   // Recorded before the delete answered, tried at once, and kept while the receivers refuse.
   await eventually(async () => {
-    expect(history.purges.some((purge) => purge.status === 503)).toBe(true);
-    expect(sharing.purges.some((purge) => purge.status === 503)).toBe(true);
+    for (const receiver of receivers.values()) {
+      expect(receiver.purges.some((purge) => purge.status === 503)).toBe(true);
+    }
   });
   const kept = await harness.database.query('SELECT kind, subject_id, pending_receivers FROM purge_outbox');
   expect(kept.rows).toEqual([
-    { kind: 'account', subject_id: account.user.id, pending_receivers: ['history', 'sharing'] },
+    { kind: 'account', subject_id: account.user.id, pending_receivers: receiverNames },
   ]);
   expect(await metric('purge_outbox_pending')).toBe(1);
   expect(await metric('purge_outbox_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
 
-  // History back first: sharing alone is still owed the instruction.
-  history.down = false;
+  // The first receiver back: only the others are still owed the instruction.
+  const [first, ...rest] = receiverNames;
+  receivers.get(first!)!.down = false;
   await eventually(async () => {
-    expect(history.purges.filter((purge) => purge.status === 204)).toHaveLength(1);
+    expect(receivers.get(first!)!.purges.filter((purge) => purge.status === 204)).toHaveLength(1);
     const pending = await harness.database.query('SELECT pending_receivers FROM purge_outbox');
-    expect(pending.rows).toEqual([{ pending_receivers: ['sharing'] }]);
+    expect(pending.rows).toEqual([{ pending_receivers: rest }]);
   }, 15_000);
 
-  sharing.down = false;
+  for (const name of rest) receivers.get(name)!.down = false;
   await eventually(async () => {
-    expect(sharing.purges.filter((purge) => purge.status === 204)).toHaveLength(1);
+    for (const receiver of receivers.values()) {
+      expect(receiver.purges.filter((purge) => purge.status === 204)).toHaveLength(1);
+    }
     expect((await harness.database.query('SELECT 1 FROM purge_outbox')).rowCount).toBe(0);
   }, 15_000);
-  for (const receiver of [history, sharing]) {
+  for (const receiver of receivers.values()) {
     const delivered = receiver.purges.find((purge) => purge.status === 204)!;
     expect(delivered.caller).toBe('user');
     expect(delivered.body).toMatchObject({
@@ -122,6 +125,5 @@ test('a deleted account reaches history and sharing, each once it is up, though 
       origin: 'user',
     });
   }
-  expect(history.purges.filter((purge) => purge.status === 204)).toHaveLength(1);
   expect(await metric('purge_outbox_pending')).toBe(0);
 });

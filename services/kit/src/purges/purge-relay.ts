@@ -1,4 +1,4 @@
-import type { ServiceName } from '@what-if/catalog';
+import { type ServiceName, purgeBacklogReport } from '@what-if/catalog';
 import { type PurgeInstruction, purgesPath } from '@what-if/contracts';
 import { Gauge, type Registry } from 'prom-client';
 import type { Logger } from '../logging';
@@ -36,6 +36,8 @@ export interface PurgeRelayOptions {
   pollMs?: number;
   /** The longest wait between two attempts at one instruction. */
   maxBackoffMs?: number;
+  /** How often a waiting backlog is logged (the line the ECS alarm's metric filter reads). */
+  backlogReportMs?: number;
 }
 
 export interface PurgeRelay {
@@ -117,6 +119,24 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  let reporter: NodeJS.Timeout | undefined;
+
+  // While anything waits, one line a minute says how much and how old: on ECS a metric filter
+  // makes the age a CloudWatch metric and an alarm watches it (catalog purgeBacklogReport).
+  async function reportBacklog(): Promise<void> {
+    const backlog = await outbox.backlog();
+    if (backlog.pending === 0) return;
+    const oldest = backlog.oldestRequestedAt;
+    logger.warn(
+      {
+        [purgeBacklogReport.pendingField]: backlog.pending,
+        [purgeBacklogReport.oldestAgeField]: oldest
+          ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000))
+          : 0,
+      },
+      purgeBacklogReport.message,
+    );
+  }
   let stopped = true;
 
   async function pass(): Promise<void> {
@@ -153,11 +173,20 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
       stopped = false;
       timer = setInterval(() => void runOnce(), pollMs);
       timer.unref();
+      reporter = setInterval(
+        () =>
+          void reportBacklog().catch((error: unknown) =>
+            logger.error({ err: error }, 'purge backlog unreadable'),
+          ),
+        options.backlogReportMs ?? purgeBacklogReport.everyMs,
+      );
+      reporter.unref();
       void runOnce();
     },
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (reporter) clearInterval(reporter);
       await running;
     },
   };

@@ -52,6 +52,8 @@ export async function startUserService(
       PUBLIC_APP_URL: 'http://app.test',
       HISTORY_SERVICE_URL: nowhere,
       SHARING_SERVICE_URL: nowhere,
+      VIDEO_SERVICE_URL: nowhere,
+      SOCIAL_SERVICE_URL: nowhere,
       ...env,
     },
     ...(logger ? { logger } : {}),
