@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down service-keys bench-auth bench-generation bench-sharing bench-video eval-scenarios
+.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-video eval-scenarios
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -44,6 +44,7 @@ import-graph: install ## Print which package imports which, and any import again
 up: service-keys ## Run the stack on Docker Compose
 	docker compose up --build
 
+.PHONY: service-keys
 service-keys: build ## Make each service's identity key once and write .dev/service-keys/<service>.env (DIR=… elsewhere)
 	node tools/dist/dev/service-keys-main.js $(DIR)
 
