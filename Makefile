@@ -41,8 +41,12 @@ generate: build ## Regenerate every checked-in rendering of the catalog (compose
 import-graph: install ## Print which package imports which, and any import against the layering
 	node tools/lint/import-graph.js
 
-up: ## Run the stack on Docker Compose
+up: service-keys ## Run the stack on Docker Compose
 	docker compose up --build
+
+.PHONY: service-keys
+service-keys: build ## Make each service's identity key once and write .dev/service-keys/<service>.env (DIR=… elsewhere)
+	node tools/dist/dev/service-keys-main.js $(DIR)
 
 down: ## Stop the Docker Compose stack
 	docker compose down

@@ -103,7 +103,7 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
         chartRepositoryName(config.name),
       ],
       generatedSecrets: data.applicationSecrets.records
-        .filter((record) => record.provisioning === 'ec-p256-private-key')
+        .filter((record) => ['ec-p256-private-key', 'service-public-keys'].includes(record.provisioning))
         .map((record) => record.secretName),
       blueGreen: Object.entries(services.rollbackAlarms).map(([service, alarms]) => ({
         cluster: clusterName(config.name),

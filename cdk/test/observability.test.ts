@@ -1,5 +1,6 @@
-import { services } from '@what-if/catalog';
+import { purgeBacklogReport, services } from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
+import { ownsPurges, purgeBacklogMetric } from '../src/observability/purge-backlog-metric';
 import { videoJobsFailed } from '../src/observability/video-job-metric';
 import { synthesized } from './support/synthesized';
 import { onlyResource, resourcesOfType } from './support/template-queries';
@@ -149,4 +150,45 @@ test('every log group has a retention', () => {
       expect(group.Properties.RetentionInDays).toBe(config.observability.logRetention);
     }
   }
+});
+
+describe('the purge backlog of each purge owner', () => {
+  test.each(services.filter(ownsPurges).map((entry) => [entry.name, entry] as const))(
+    '%s: its log feeds the metric, and the alarm fires past the catalog threshold',
+    (name, entry) => {
+      const backlog = purgeBacklogMetric(config, entry);
+      expect(alarm(`whatif-prod-${name}-purge-backlog`)).toEqual(
+        expect.objectContaining({
+          Namespace: 'WhatIf/prod',
+          MetricName: 'PurgeOutboxOldestAgeSeconds',
+          Dimensions: [{ Name: 'Service', Value: name }],
+          Statistic: 'Maximum',
+          Threshold: purgeBacklogReport.alarmAfterSeconds,
+          ComparisonOperator: 'GreaterThanThreshold',
+          TreatMissingData: 'notBreaching',
+          AlarmActions: [{ Ref: topicId }],
+        }),
+      );
+      const filters = Object.values(resourcesOfType(templates.services, 'AWS::Logs::MetricFilter')).map(
+        (filter) => filter.Properties,
+      );
+      expect(filters).toContainEqual(
+        expect.objectContaining({
+          FilterPattern: `{ $.msg = "${purgeBacklogReport.message}" }`,
+          MetricTransformations: [
+            expect.objectContaining({
+              MetricNamespace: backlog.namespace,
+              MetricName: backlog.metricName,
+              MetricValue: `$.${purgeBacklogReport.oldestAgeField}`,
+              Dimensions: [{ Key: 'Service', Value: '$.service' }],
+            }),
+          ],
+        }),
+      );
+    },
+  );
+
+  test('the user service owns account deletion, so it has the alarm', () => {
+    expect(services.filter(ownsPurges).map((entry) => entry.name)).toContain('user');
+  });
 });

@@ -1,6 +1,7 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { services } from '@what-if/catalog';
+import { callersOf, services } from '@what-if/catalog';
 import { type Answer, type Rule, type ScriptRun, StandIns, commandLine } from './support/stand-ins';
 
 /**
@@ -33,9 +34,44 @@ const stackOutputs = JSON.stringify([
 ]);
 
 const once = (answer: Answer): Answer[] => [answer];
+const secretValue = (value: string): Answer => ({ stdout: `${JSON.stringify({ value })}\n` });
+
+/**
+ * The services' signing keys as an earlier run left them (made here, so no key is in the repo):
+ * the scripts derive each service's SERVICE_PUBLIC_KEYS from its callers' signing keys.
+ */
+const storedSigningKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+}) as string;
+const storedPublicKey = createPublicKey(storedSigningKey).export({ type: 'spki', format: 'pem' }) as string;
+
+/** Each service's signing key (`first` answered before the stored one), and its current public keys. */
+function serviceKeySecrets(first?: Answer): Rule[] {
+  return services.flatMap((entry) => [
+    {
+      tool: 'aws',
+      args: new RegExp(`^secretsmanager get-secret-value .*/${entry.name}/SERVICE_SIGNING_KEY `),
+      answers: [...(first ? [first] : []), secretValue(storedSigningKey)],
+    },
+    {
+      tool: 'aws',
+      args: new RegExp(`^secretsmanager get-secret-value .*/${entry.name}/SERVICE_PUBLIC_KEYS `),
+      answers: once(
+        secretValue(
+          JSON.stringify(
+            Object.fromEntries(callersOf(entry.name).map((caller) => [caller, storedPublicKey])),
+          ),
+        ),
+      ),
+    },
+  ]);
+}
+
 const common: Rule[] = [
   { tool: 'aws', args: /^sts get-caller-identity/, answers: once({ stdout: `${account}\n` }) },
   { tool: 'aws', args: /^cloudformation describe-stacks/, answers: once({ stdout: stackOutputs }) },
+  ...serviceKeySecrets(),
   {
     tool: 'aws',
     args: /^secretsmanager get-secret-value/,
@@ -222,13 +258,20 @@ describe('make deploy-eks', () => {
   it('makes the signing key the user service cannot start without, before helm runs', () => {
     const fakes = standIns([
       ...common.filter((rule) => !String(rule.args).includes('get-secret-value')),
-      { tool: 'aws', args: /^secretsmanager get-secret-value/, answers: once({ stdout: '{"value":""}\n' }) },
+      // Nothing stored yet: each signing key reads empty, then (once made) as made.
+      ...serviceKeySecrets(secretValue('')),
+      { tool: 'aws', args: /^secretsmanager get-secret-value/, answers: once(secretValue('')) },
       ...rolloutPhases(['Healthy']),
     ]);
     recordImages(fakes);
     const run = fakes.run(path.join(scripts, 'deploy-eks.sh'), environment);
     expect(run.status).toBe(0);
-    const put = run.calls.find((call) => call.tool === 'aws' && call.args[1] === 'put-secret-value')!;
+    const put = run.calls.find(
+      (call) =>
+        call.tool === 'aws' &&
+        call.args[1] === 'put-secret-value' &&
+        call.args.includes('whatif/prod/user/JWT_SIGNING_KEY'),
+    )!;
     expect(put.args).toContain('whatif/prod/user/JWT_SIGNING_KEY');
     expect(put.stdinBytes).toBeGreaterThan(100);
     const order = run.calls.map(commandLine);

@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { synthesized } from './support/synthesized';
 import { crossStackTarget, resourcesOfType, type CfnResource } from './support/template-queries';
 
-const { templates } = synthesized('prod');
+const { templates, stacks } = synthesized('prod');
 
 interface ContainerDefinition {
   Name: string;
@@ -126,4 +126,17 @@ describe("the catalog's secret layout, which EKS's ExternalSecrets read too", ()
       }
     },
   );
+});
+
+test('every service gets a signing key and its callers’ public keys made before its first task, never the empty default', () => {
+  const records = stacks.data.applicationSecrets.records;
+  for (const entry of services) {
+    const identity = records.filter((record) => record.service === entry.name);
+    expect(identity.find((record) => record.variable === 'SERVICE_SIGNING_KEY')?.provisioning).toBe(
+      'ec-p256-private-key',
+    );
+    expect(identity.find((record) => record.variable === 'SERVICE_PUBLIC_KEYS')?.provisioning).toBe(
+      'service-public-keys',
+    );
+  }
 });

@@ -184,6 +184,14 @@ describe('eks specifics', () => {
       target: { name: 'what-if-history', creationPolicy: 'Owner' },
       data: [
         {
+          secretKey: 'SERVICE_SIGNING_KEY',
+          remoteRef: { key: 'whatif/prod/history/SERVICE_SIGNING_KEY', property: 'value' },
+        },
+        {
+          secretKey: 'SERVICE_PUBLIC_KEYS',
+          remoteRef: { key: 'whatif/prod/history/SERVICE_PUBLIC_KEYS', property: 'value' },
+        },
+        {
           secretKey: 'HISTORY_CURSOR_SECRET',
           remoteRef: { key: 'whatif/prod/history/HISTORY_CURSOR_SECRET', property: 'value' },
         },

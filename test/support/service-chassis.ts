@@ -3,6 +3,7 @@ import { type ServiceDefinition, type StartedService, startService } from '@what
 import { eventually } from './eventually';
 import { type Relay, startRelay } from './relay';
 import { createTestDatabase, createTestRedisPrefix, startTestDynamo, testRedisUrl } from './stores';
+import { testServiceIdentity } from './service-identity';
 
 export interface TestStores {
   /** Variables pointing the service at this run's own database, key prefix and tables. */
@@ -101,7 +102,9 @@ export function describeServiceChassis(definition: ServiceDefinition): void {
 
     beforeAll(async () => {
       stores = await provisionStores(entry.stores);
-      running = await startService(definition, { env: { ...process.env, ...inProcessEnv, ...stores.env } });
+      running = await startService(definition, {
+        env: { ...process.env, ...inProcessEnv, ...testServiceIdentity(entry.name), ...stores.env },
+      });
       // Stores connect in the background after start; readiness is what says when they have.
       await eventually(async () =>
         expect((await fetch(`${running.url}${entry.health.ready}`)).status).toBe(200),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { envFor, serviceUrlVariable, services, storePorts } from '@what-if/catalog';
 import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
-import { renderCompose } from '../src/generate/compose';
+import { identityEnvFile, identityVariables, renderCompose } from '../src/generate/compose';
 
 const repositoryRoot = path.resolve(__dirname, '..', '..');
 const composeFile = path.join(repositoryRoot, 'docker-compose.yml');
@@ -16,6 +16,7 @@ interface ComposeService {
   image?: string;
   build?: { context: string; dockerfile: string; args: Record<string, string> };
   environment?: Record<string, string | null>;
+  env_file?: string[];
   depends_on?: Record<string, { condition: string }>;
   ports?: string[];
   healthcheck?: Record<string, unknown>;
@@ -177,12 +178,14 @@ describe('docker-compose.yml', () => {
       expect(env.PORT).toBe(String(entry.port));
     });
 
-    it('sets every variable the catalog lists for it, and no other', () => {
-      expect(Object.keys(env).sort()).toEqual(
+    it('sets every variable the catalog lists for it, and no other: its identity from its env file', () => {
+      expect([...Object.keys(env), ...identityVariables].sort()).toEqual(
         envFor(name)
           .map((variable) => variable.name)
           .sort(),
       );
+      expect(container.env_file).toEqual([identityEnvFile(name)]);
+      expect(identityEnvFile(name)).toBe(`.dev/service-keys/${name}.env`);
     });
 
     it('runs as a production build that creates its own tables', () => {

@@ -1,5 +1,8 @@
+import { createPublicKey } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { envDefaults, service } from '@what-if/catalog';
+import { callersOf, envDefaults, service } from '@what-if/catalog';
 import { DevConfigError, defaultRepoRoot, devConfigFromEnv } from '../src/dev/config';
 import { readinessPhases } from '../src/dev/readiness';
 import { childEnvironment, serviceProcess } from '../src/dev/service-processes';
@@ -67,10 +70,52 @@ describe('the launcher configuration', () => {
 });
 
 describe('a service started by the launcher', () => {
-  const config = devConfigFromEnv({
-    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/whatif_other',
-    DEV_REDIS_KEY_PREFIX: 'run42:',
-    DEV_DYNAMODB_PORT: '8100',
+  // Keys made for this test's run only, not written into the repository's .dev/.
+  const config = {
+    ...devConfigFromEnv({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/whatif_other',
+      DEV_REDIS_KEY_PREFIX: 'run42:',
+      DEV_DYNAMODB_PORT: '8100',
+    }),
+    serviceKeysDirectory: undefined,
+  };
+
+  it('binds 127.0.0.1 only, whatever HOST the shell has, unless DEV_HOST opens it to the network', () => {
+    expect(childEnvironment(config, service('user'), { HOST: '0.0.0.0' })['HOST']).toBe('127.0.0.1');
+    const open = { ...devConfigFromEnv({ DEV_HOST: '0.0.0.0' }), serviceKeysDirectory: undefined };
+    expect(childEnvironment(open, service('user'), {})['HOST']).toBe('0.0.0.0');
+    expect(() => devConfigFromEnv({ DEV_HOST: '192.0.2.7' })).toThrow(
+      /DEV_HOST has "192.0.2.7": must be 127.0.0.1 \(this machine only\), 0.0.0.0 or ::/,
+    );
+  });
+
+  it('gets a service key of its own and the public keys of exactly the services the catalog lets call it', () => {
+    const user = childEnvironment(config, service('user'), {});
+    const history = childEnvironment(config, service('history'), {});
+    const gateway = childEnvironment(config, service('gateway'), {});
+    expect(user['SERVICE_SIGNING_KEY']).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(new Set([user, history, gateway].map((env) => env['SERVICE_SIGNING_KEY'])).size).toBe(3);
+    const trustedByUser = JSON.parse(user['SERVICE_PUBLIC_KEYS'] ?? '') as Record<string, string>;
+    expect(Object.keys(trustedByUser).sort()).toEqual(callersOf('user').sort());
+    expect(trustedByUser['gateway']).toBe(
+      createPublicKey(gateway['SERVICE_SIGNING_KEY'] ?? '').export({ type: 'spki', format: 'pem' }),
+    );
+    expect(JSON.parse(gateway['SERVICE_PUBLIC_KEYS'] ?? '')).toEqual({});
+  });
+
+  it('keeps the keys in .dev/service-keys (owner-only), so restarted services still trust each other', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'whatif-keys-'));
+    try {
+      const first = childEnvironment({ ...config, serviceKeysDirectory: directory }, service('history'), {});
+      const again = childEnvironment({ ...config, serviceKeysDirectory: directory }, service('history'), {});
+      expect(again['SERVICE_SIGNING_KEY']).toBe(first['SERVICE_SIGNING_KEY']);
+      expect((await stat(path.join(directory, 'history.pem'))).mode & 0o777).toBe(0o600);
+      expect(devConfigFromEnv({}, { repoRoot: '/repo' }).serviceKeysDirectory).toBe(
+        '/repo/.dev/service-keys',
+      );
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 
   it('gets the developer environment, the checked stores, its fixed port and a short shutdown delay', () => {
@@ -123,7 +168,11 @@ describe('a service started by the launcher', () => {
   });
 
   it('keeps the catalog Redis prefix when the launcher is given none', () => {
-    const env = childEnvironment(devConfigFromEnv({}), service('video'), {});
+    const env = childEnvironment(
+      { ...devConfigFromEnv({}), serviceKeysDirectory: undefined },
+      service('video'),
+      {},
+    );
     expect(env['REDIS_KEY_PREFIX']).toBeUndefined();
   });
 

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { services } from '@what-if/catalog';
@@ -64,6 +66,22 @@ function listenerPid(port: number): number {
   const pid = /pid=(\d+)/.exec(listing)?.[1];
   if (!pid) throw new Error(`nothing listens on port ${port}:\n${listing}`);
   return Number(pid);
+}
+
+/** Whether a TCP connection to the address and port opens. */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2_000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 }
 
 async function busyStackPorts(): Promise<string[]> {
@@ -154,6 +172,33 @@ describe('make dev', () => {
         const ready = await fetch(`http://127.0.0.1:${member.port}${member.health.ready}`);
         expect([member.name, ready.status]).toEqual([member.name, 200]);
       }
+
+      // Only this machine reaches the services, and reaching a port is not enough for /internal/.
+      const networkAddress = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+      if (networkAddress) {
+        for (const entry of services) expect(await reachable(networkAddress, entry.port)).toBe(false);
+      }
+      const sessionCheck = await fetch(`http://127.0.0.1:3001/internal/v1/sessions/${randomUUID()}`);
+      expect(sessionCheck.status).toBe(401);
+      // The gateway's own session checks carry its service token: a signed-in call goes through.
+      const signedUp = await fetch('http://127.0.0.1:3000/api/v1/auth/register', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: `launcher.${randomBytes(4).toString('hex')}@example.test`,
+          password: 'Launcher-Check-2024!',
+          displayName: 'Launcher',
+        }),
+      });
+      expect(signedUp.status).toBe(201);
+      const { accessToken } = (await signedUp.json()) as { accessToken: string };
+      const me = await fetch('http://127.0.0.1:3000/api/v1/users/me', {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(me.status).toBe(200);
+      expect(launcher.output()).not.toMatch(/session-check failed/);
 
       // The stores the services found were the ones this run asked for.
       const database = new Client({ connectionString: databaseUrl });

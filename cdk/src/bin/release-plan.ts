@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { services } from '@what-if/catalog';
+import { callersOf, services } from '@what-if/catalog';
 import { buildWhatIf } from '../app';
 import { publicEntry } from '../catalog/reachability';
 import { chartRepositoryName, clusterName, repositoryName, stackName } from '../config/naming';
@@ -14,7 +14,8 @@ import { scriptSettings } from '../config/script-settings';
  *   registry-stack  <stack>              the ECR repositories
  *   image           <service> <port> <repository>
  *   chart           <repository>         the Helm chart's OCI repository
- *   secret          <provisioning> <secret name>
+ *   secret          <provisioning> <secret name> [<caller>=<its SERVICE_SIGNING_KEY secret>,...]
+ *                   (the callers only for service-public-keys: whose public keys the secret holds)
  *   blue-green      <cluster> <service> <rollback alarm> ...   watched after the deploy
  *   site            <frontend stack> <its region>   where the web app's export is uploaded
  *   ecs-cluster     <name>
@@ -38,6 +39,17 @@ try {
   const { config } = settings;
   const stacks = buildWhatIf(app, settings);
   const gateway = publicEntry();
+  /** `<caller>=<secret name>` of each catalog caller's signing key, comma-separated. */
+  const signingKeysOfCallers = (callee: (typeof services)[number]['name']): string =>
+    callersOf(callee)
+      .map((caller) => {
+        const record = stacks.data.applicationSecrets.records.find(
+          (candidate) => candidate.service === caller && candidate.variable === 'SERVICE_SIGNING_KEY',
+        );
+        if (!record) throw new Error(`${caller} has no SERVICE_SIGNING_KEY secret`);
+        return `${caller}=${record.secretName}`;
+      })
+      .join(',');
   const lines = [
     ['region', config.region],
     ['first-stacks', stacks.network.stackName, stacks.data.stackName, stacks.registry.stackName],
@@ -53,6 +65,7 @@ try {
       'secret',
       record.provisioning,
       record.secretName,
+      ...(record.provisioning === 'service-public-keys' ? [signingKeysOfCallers(record.service)] : []),
     ]),
     ...Object.entries(stacks.services.rollbackAlarms).map(([service, alarms]) => [
       'blue-green',

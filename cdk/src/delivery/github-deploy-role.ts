@@ -22,7 +22,7 @@ export interface DeployTargets {
   readonly regions: readonly string[];
   /** ECR repositories the images and the chart are pushed to. */
   readonly repositories: readonly string[];
-  /** Secrets Manager secrets make deploy-ecs reads and fills (keys no task can start without). */
+  /** Secrets Manager secrets make deploy-ecs reads and fills (keys no task can start without, and the public keys derived from them). */
   readonly generatedSecrets: readonly string[];
   /** Blue-green services (cluster/service) and their rollback alarms, watched after the deploy. */
   readonly blueGreen: ReadonlyArray<{ cluster: string; service: string; alarms: readonly string[] }>;

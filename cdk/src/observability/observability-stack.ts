@@ -13,6 +13,8 @@ import type { TrafficSource } from '../shared/traffic-metrics';
 import { AlertTopic } from './alert-topic';
 import { CostBudget } from './cost-budget';
 import { OperationsDashboard } from './dashboard';
+import { purgeBacklogAlarm } from './purge-backlog-alarm';
+import { ownsPurges } from './purge-backlog-metric';
 import { EdgeAlarms } from './edge-alarms';
 import { ServiceAlarms } from './service-alarms';
 import { StoreAlarms } from './store-alarms';
@@ -91,6 +93,7 @@ export class ObservabilityStack extends Stack {
       ...(services.some((entry) => entry.name === videoJobsFailed.publisher)
         ? [videoJobAlarm(this, config, topic)]
         : []),
+      ...services.filter(ownsPurges).map((entry) => purgeBacklogAlarm(this, config, entry, topic)),
     ];
     new OperationsDashboard(this, 'Operations', { config, sourceOf, alarms: this.alarms });
     new CostBudget(this, 'Cost', {

@@ -26,8 +26,10 @@ import {
 } from 'aws-cdk-lib/aws-ecs';
 import type { ApplicationListenerRule, ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import { Unit } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { ownsPurges, purgeBacklogMetric } from '../observability/purge-backlog-metric';
 import { awsPlatformValues, containerEnvironment } from '../catalog/container-environment';
 import { callersOf } from '../catalog/reachability';
 import { shutdownTiming } from '../catalog/shutdown';
@@ -96,6 +98,19 @@ export class ServiceDeployment extends Construct {
       retention: config.observability.logRetention,
       removalPolicy: dataRemovalPolicy(config),
     });
+    if (ownsPurges(entry)) {
+      // The relay's backlog line becomes the metric the purge-backlog alarm watches.
+      const backlog = purgeBacklogMetric(config, entry);
+      new MetricFilter(this, 'PurgeBacklog', {
+        logGroup: this.logGroup,
+        filterPattern: FilterPattern.literal(backlog.filterPattern),
+        metricNamespace: backlog.namespace,
+        metricName: backlog.metricName,
+        metricValue: backlog.value,
+        dimensions: { Service: '$.service' },
+        unit: Unit.SECONDS,
+      });
+    }
     const logging = (streamPrefix: string) =>
       LogDrivers.awsLogs({
         logGroup: this.logGroup,

@@ -1,5 +1,5 @@
 import { type DeploymentPath, trustedProxyCount } from './client-address';
-import { service, storePorts } from './services';
+import { callersOf, service, storePorts } from './services';
 import type { EnvVar, ServiceName } from './types';
 
 /** The variable that holds a service's base URL for its callers, e.g. HISTORY_SERVICE_URL. */
@@ -22,7 +22,12 @@ function commonEnv(name: ServiceName): EnvVar[] {
       default: 'info',
       description: 'pino level: fatal, error, warn, info, debug, trace or silent',
     },
-    { name: 'HOST', default: '0.0.0.0', description: 'The address the server binds' },
+    {
+      name: 'HOST',
+      default: '0.0.0.0',
+      description:
+        'The address the server binds: every interface in a container; make dev binds 127.0.0.1 so no other machine reaches a service',
+    },
     { name: 'PORT', default: String(entry.port), description: 'The port the server binds' },
     {
       name: 'SHUTDOWN_DELAY_MS',
@@ -44,6 +49,21 @@ function commonEnv(name: ServiceName): EnvVar[] {
       name: 'JWT_AUDIENCE',
       default: 'what-if-api',
       description: 'The `aud` of access tokens: the user service signs with it, every service requires it',
+    },
+    {
+      name: 'SERVICE_SIGNING_KEY',
+      description:
+        "This service's own PKCS#8 PEM EC P-256 private key: it signs a short token on every call to another service's /internal/ endpoints (make dev and make service-keys make one; docs/cross-service.md)",
+      secret: true,
+    },
+    {
+      name: 'SERVICE_PUBLIC_KEYS',
+      description: `The PEM public keys of the services allowed to call this one's /internal/ endpoints, as JSON {"<service>": "<PEM>"} (a list of PEMs during a rotation); ${
+        callersOf(name).length > 0
+          ? `here the keys of ${callersOf(name).join(', ')}`
+          : 'here `{}`: no service calls this one'
+      }`,
+      secret: true,
     },
   ];
 }

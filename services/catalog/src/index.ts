@@ -1,5 +1,5 @@
 export * from './types';
-export { services, frontend, service, storePorts } from './services';
+export { services, frontend, service, storePorts, callersOf, purgeReceivers, purgeSenders } from './services';
 export { deployedDefault, envFor, envDefaults, serviceUrlVariable } from './env';
 export {
   edgePaths,
@@ -45,3 +45,4 @@ export {
   type PrometheusRuleGroup,
   type RecordingRule,
 } from './alerts';
+export { purgeBacklogReport } from './purge-backlog';

@@ -21,7 +21,10 @@ export function routeTable(): RouteTableEntry[] {
 }
 
 export function routeMatches(rule: RouteRule, method: string, path: string): boolean {
-  if (rule.methods && !rule.methods.includes(method.toUpperCase() as HttpMethod)) return false;
+  const asked = method.toUpperCase() as HttpMethod;
+  // HEAD is GET without the body: it goes where GET goes, with GET's auth level.
+  const accepted = asked === 'HEAD' ? ['HEAD', 'GET'] : [asked];
+  if (rule.methods && !rule.methods.some((allowed) => accepted.includes(allowed))) return false;
   if (path === rule.path) return true;
   return !rule.exact && path.startsWith(rule.path.endsWith('/') ? rule.path : `${rule.path}/`);
 }

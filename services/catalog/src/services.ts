@@ -1,6 +1,6 @@
 import { bedrockModelArns, configured, listIncludes, senderDomain } from './aws-resources';
 import { videoEnv } from './video-env';
-import type { DynamoTable, FrontendEntry, HealthPaths, ServiceEntry, ServiceName } from './types';
+import type { DynamoTable, FrontendEntry, HealthPaths, PurgeKind, ServiceEntry, ServiceName } from './types';
 
 const health: HealthPaths = { live: '/health/live', ready: '/health/ready' };
 
@@ -21,7 +21,7 @@ function singleTable(name: string, ttlAttribute?: string): DynamoTable {
   };
 }
 
-export const services: readonly ServiceEntry[] = [
+const declaredServices: readonly ServiceEntry[] = [
   {
     name: 'gateway',
     port: 3000,
@@ -80,7 +80,13 @@ export const services: readonly ServiceEntry[] = [
         name: 'RATE_LIMIT_AUTH_PER_MINUTE',
         default: '10',
         description:
-          'Attempts one client IP may make per minute at each credential endpoint (login, register, refresh, password reset)',
+          'Attempts one client IP may make per minute at each endpoint that tries a password or a mailed link (login, register, both password-reset calls, password and email change), each counted on its own',
+      },
+      {
+        name: 'RATE_LIMIT_REFRESH_PER_MINUTE',
+        default: '60',
+        description:
+          'Token refreshes one client IP may make per minute (every open tab refreshes on its own, and many people share an address)',
       },
       {
         name: 'SESSION_CACHE_SECONDS',
@@ -123,6 +129,7 @@ export const services: readonly ServiceEntry[] = [
     stores: ['postgres', 'redis'],
     dynamoTables: [],
     calls: [],
+    purges: { owns: ['account'] },
     env: [
       {
         name: 'PG_POOL_MAX',
@@ -190,6 +197,23 @@ export const services: readonly ServiceEntry[] = [
         name: 'PASSWORD_RESET_TTL_SECONDS',
         default: '3600',
         description: 'How long a password-reset link stays usable',
+      },
+      {
+        name: 'PURGE_RELAY_POLL_MS',
+        default: '5000',
+        description:
+          'How often the purge relay looks for instructions due again (a new one is sent at once; a failed delivery is retried after 1 s, 2 s, 4 s … up to 30 s)',
+      },
+      {
+        name: 'PASSWORD_RESET_MAILS_PER_ADDRESS',
+        default: '3',
+        description:
+          'Password-reset mails one address receives per window, however many clients ask; later requests answer 202 and send nothing',
+      },
+      {
+        name: 'PASSWORD_RESET_MAIL_WINDOW_SECONDS',
+        default: '3600',
+        description: 'The window PASSWORD_RESET_MAILS_PER_ADDRESS counts in',
       },
       {
         name: 'EMAIL_VERIFICATION_TTL_SECONDS',
@@ -490,6 +514,7 @@ export const services: readonly ServiceEntry[] = [
       },
     ],
     calls: ['user'],
+    purges: { receives: ['account'] },
     env: [
       {
         name: 'HISTORY_CURSOR_SECRET',
@@ -541,6 +566,7 @@ export const services: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'social', 'user'],
+    purges: { receives: ['account'] },
     env: [
       {
         name: 'PUBLIC_API_URL',
@@ -634,6 +660,7 @@ export const services: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'user'],
+    purges: { receives: ['account'] },
     env: videoEnv,
     awsApis: [
       {
@@ -716,6 +743,7 @@ export const services: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'sharing', 'user'],
+    purges: { receives: ['account'] },
     env: [],
     awsApis: [],
     health,
@@ -735,6 +763,42 @@ export const services: readonly ServiceEntry[] = [
     drainSeconds: 15,
   },
 ];
+
+/** The services that remove derived data of a kind when its owner relays an instruction. */
+function purgeReceiversIn(entries: readonly ServiceEntry[], kind: PurgeKind): ServiceName[] {
+  return entries.filter((entry) => entry.purges?.receives?.includes(kind)).map((entry) => entry.name);
+}
+
+/**
+ * Every service as declared, with the receivers of the purge kinds it owns added to its calls:
+ * registering a receiver is one catalog entry, and the owner's network access follows.
+ */
+export const services: readonly ServiceEntry[] = declaredServices.map((entry) => {
+  const receivers = (entry.purges?.owns ?? []).flatMap((kind) => purgeReceiversIn(declaredServices, kind));
+  const calls = [...new Set([...entry.calls, ...receivers])].filter((callee) => callee !== entry.name);
+  return { ...entry, calls };
+});
+
+/** The services that receive purge instructions of a kind. */
+export function purgeReceivers(kind: PurgeKind): ServiceName[] {
+  return purgeReceiversIn(services, kind);
+}
+
+/**
+ * The services that may send this one purge instructions: the owners of the kinds it receives
+ * (its `POST /internal/v1/purges` admits only them).
+ */
+export function purgeSenders(name: ServiceName): ServiceName[] {
+  const received = service(name).purges?.receives ?? [];
+  return services
+    .filter((entry) => (entry.purges?.owns ?? []).some((kind) => received.includes(kind)))
+    .map((entry) => entry.name);
+}
+
+/** The services that may call this one: those whose `calls` name it. */
+export function callersOf(name: ServiceName): ServiceName[] {
+  return services.filter((entry) => entry.calls.includes(name)).map((entry) => entry.name);
+}
 
 export const frontend: FrontendEntry = {
   name: 'frontend',

@@ -12,6 +12,23 @@ export type ServiceName = (typeof serviceNames)[number];
 
 export type StoreKind = 'postgres' | 'redis' | 'dynamodb';
 
+/**
+ * What can be deleted durably across services (docs/cross-service.md, section 2): one service
+ * owns each kind and relays a purge instruction for it to every service that receives it.
+ */
+export const purgeKinds = ['account', 'scenario', 'share', 'post'] as const;
+export type PurgeKind = (typeof purgeKinds)[number];
+
+export interface PurgeRoles {
+  /** The kinds this service deletes first-hand: it records an instruction and relays it. */
+  owns?: readonly PurgeKind[];
+  /**
+   * The kinds whose derived data this service removes when told: it serves
+   * `POST /internal/v1/purges`, and every owner of these kinds calls it (added to its `calls`).
+   */
+  receives?: readonly PurgeKind[];
+}
+
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
@@ -195,9 +212,13 @@ export interface ServiceEntry {
   dynamoTables: readonly DynamoTable[];
   /**
    * The services this one calls over HTTP; network policies and security groups allow exactly
-   * these. Every service that verifies access tokens calls user for its JWKS.
+   * these, and a service's /internal/ endpoints accept service tokens from exactly its callers.
+   * Every service that verifies access tokens calls user for its JWKS. The receivers of the
+   * purge kinds a service owns are added to what is written here (`purges`).
    */
   calls: readonly ServiceName[];
+  /** Its part in durable deletion; absent when it neither owns nor receives a purge kind. */
+  purges?: PurgeRoles;
   /** Variables specific to this service; the kit adds the common and store variables. */
   env: readonly EnvVar[];
   /** The AWS APIs it calls besides its DynamoDB tables; its role grants exactly these. */

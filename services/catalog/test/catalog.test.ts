@@ -83,6 +83,19 @@ test('the most specific rule wins where services share a path', () => {
   expect(resolveRoute(table, 'GET', '/api/v1/unknown')).toBeUndefined();
 });
 
+test('HEAD goes where GET goes, with its auth level', () => {
+  const table = routeTable();
+  for (const path of ['/api/v1/scenarios/suggestions', '/api/v1/scenarios', '/api/v1/feed']) {
+    const get = resolveRoute(table, 'GET', path);
+    expect(get).toBeDefined();
+    expect(resolveRoute(table, 'HEAD', path)).toEqual(get);
+  }
+  expect(resolveRoute(table, 'HEAD', '/api/v1/scenarios/suggestions')).toMatchObject({
+    service: 'generation',
+    auth: 'public',
+  });
+});
+
 test('a service declares DynamoDB tables exactly when it uses DynamoDB', () => {
   for (const entry of services) expect(entry.dynamoTables.length > 0).toBe(entry.stores.includes('dynamodb'));
 });

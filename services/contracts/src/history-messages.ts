@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { scenarioSchema } from './scenario';
 
 /**
- * Generation saves a signed-in user's scenario in history with
- * `PUT saveScenarioPath(scenario.id)` and this body, forwarding the user's access token.
+ * Generation saves a signed-in user's scenario in history with `PUT saveScenarioPath(scenario.id)`
+ * and this body, as itself (a service token): it verified the user's access token and names the
+ * user as `ownerId`.
  */
 export function saveScenarioPath(id: string): string {
   return `/internal/v1/scenarios/${encodeURIComponent(id)}`;
 }
 
-export const saveScenarioRequestSchema = z.object({ scenario: scenarioSchema });
+export const saveScenarioRequestSchema = z.object({
+  ownerId: z.string().min(1).max(128),
+  scenario: scenarioSchema,
+});
 export type SaveScenarioRequest = z.infer<typeof saveScenarioRequestSchema>;
 
 /**

@@ -1,4 +1,4 @@
-import { serviceNames } from '@what-if/catalog';
+import { type PurgeKind, purgeKinds, serviceNames } from '@what-if/catalog';
 import { z } from 'zod';
 
 /**
@@ -9,8 +9,8 @@ import { z } from 'zod';
  */
 export const purgesPath = '/internal/v1/purges';
 
-export const purgeKinds = ['account', 'scenario', 'share', 'post'] as const;
-export type PurgeKind = (typeof purgeKinds)[number];
+// The kinds are the catalog's, which also says who owns and who receives each.
+export { purgeKinds, type PurgeKind };
 
 export const purgeInstructionSchema = z.object({
   /** Chosen by the owning service; a receiver may see the same id more than once. */

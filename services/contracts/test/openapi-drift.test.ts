@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { services } from '@what-if/catalog';
 import {
   moderationActionSchema,
   purgeInstructionSchema,
@@ -126,9 +127,15 @@ function requestBodyOf(service: string, pathName: string, method: string): unkno
   return fromOpenApi(operation.requestBody.content['application/json'].schema, document);
 }
 
-test("sharing takes exactly the contracts' moderation action and purge instruction", () => {
+test.each(services.filter((entry) => (entry.purges?.receives ?? []).length > 0).map((entry) => entry.name))(
+  "%s's purge endpoint (a receiver in the catalog) takes exactly the contracts' purge instruction",
+  (service) => {
+    expect(requestBodyOf(service, '/internal/v1/purges', 'post')).toEqual(fromZod(purgeInstructionSchema));
+  },
+);
+
+test("sharing takes exactly the contracts' moderation action", () => {
   expect(requestBodyOf('sharing', '/internal/v1/moderation-actions', 'post')).toEqual(
     fromZod(moderationActionSchema),
   );
-  expect(requestBodyOf('sharing', '/internal/v1/purges', 'post')).toEqual(fromZod(purgeInstructionSchema));
 });

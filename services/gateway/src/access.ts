@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { RouteTableEntry } from '@what-if/catalog';
 import { InvalidToken, type Logger, type TokenVerifier, bearerToken, logSecurityEvent } from '@what-if/kit';
-import { type RateLimits, isCredentialEndpoint } from './rate-limits';
+import { type RateLimits, credentialEndpoint } from './rate-limits';
 import type { SessionChecks } from './sessions';
 
 /** The catalog rule a request matched, set by the routing step for the steps after it. */
@@ -29,8 +29,8 @@ export function createAccessControl(options: {
       return;
     }
     try {
-      if (isCredentialEndpoint(req.method, req.path))
-        await options.rateLimits.perCredentialAttempt(req.ip ?? 'unknown');
+      const credentials = credentialEndpoint(req.method, req.path);
+      if (credentials) await options.rateLimits.perCredentialAttempt(credentials, req.ip ?? 'unknown');
       const token = rule.auth === 'public' ? undefined : bearerToken(req);
       if (!token) {
         if (rule.auth === 'required') {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { routeTable } from '@what-if/catalog';
 import {
+  type HealthHeaders,
   type Logger,
+  type ServiceIdentity,
   type ServiceMetrics,
   type Store,
   type TokenVerifier,
@@ -20,6 +22,8 @@ import type { Upstreams } from './upstreams';
 export interface Dependencies {
   logger: Logger;
   metrics: ServiceMetrics;
+  /** Signs the session checks sent to the user service; no service calls the gateway. */
+  identity: ServiceIdentity;
   upstreams: Upstreams;
   /** The gateway's own stores (Redis), part of the unified health view. */
   stores: readonly Store[];
@@ -39,6 +43,8 @@ export const openapiPath = path.join(__dirname, '..', 'openapi.yaml');
 
 export interface Gateway {
   app: Express;
+  /** The security headers of every answer, for the kit's /health/live and /health/ready too. */
+  healthHeaders: HealthHeaders;
   /** Releases pooled upstream connections. */
   close(): void;
 }
@@ -61,14 +67,16 @@ export function buildApp(deps: Dependencies): Gateway {
     timeoutMs: deps.timeouts.healthCheckMs,
   });
 
+  const headers = securityHeaders();
   const app = createServiceApp({
     logger: deps.logger,
     metrics: deps.metrics,
+    identity: deps.identity,
     openapiPath,
     requests: 'forwarded',
     // req.ip is the address just before the trusted proxies: a client cannot forge its way out of a limit.
     trustProxy: deps.edge.trustedProxyCount,
-    edge: [securityHeaders(), corsPolicy(deps.edge.corsAllowedOrigins)],
+    edge: [headers, corsPolicy(deps.edge.corsAllowedOrigins)],
     routes: (gateway) => {
       gateway.get('/health', async (_req, res) => {
         const health = await unifiedHealth();
@@ -92,5 +100,5 @@ export function buildApp(deps: Dependencies): Gateway {
       gateway.use(proxy.handler);
     },
   });
-  return { app, close: proxy.close };
+  return { app, healthHeaders: headers, close: proxy.close };
 }

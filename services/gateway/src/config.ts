@@ -26,6 +26,7 @@ export const configSchema = baseConfigSchema.extend({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1),
+  RATE_LIMIT_REFRESH_PER_MINUTE: z.coerce.number().int().min(1),
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
  * of a gateway answer, and browsers keep to HTTPS for a year. A service that serves a page
  * (the share previews) sends its own Content-Security-Policy, which replaces this one.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(): ReturnType<typeof helmet> {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,

@@ -6,17 +6,31 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 export interface RateLimitSettings {
   ipPerMinute: number;
   userPerMinute: number;
+  /** Per client IP and per endpoint where a password or a mailed link is tried. */
   credentialAttemptsPerMinute: number;
+  /** Per client IP at the refresh endpoint, which every open tab calls on its own. */
+  refreshAttemptsPerMinute: number;
 }
 
 /**
- * The endpoints where a password or a refresh token is tried: a tight per-IP limit there
- * stops credential stuffing long before the general limit would.
+ * The endpoints where a password, a refresh token or a mailed link is tried. Each has its own
+ * per-IP bucket, so ten password resets do not lock anyone out of signing in; refresh, which
+ * browsers call routinely, has a bucket of its own size.
  */
-const credentialEndpoints = /^\/api\/v1\/auth\/(login|register|refresh|password-reset)(\/|$)/;
+const credentialEndpoints: Readonly<Record<string, 'password' | 'refresh'>> = {
+  '/api/v1/auth/login': 'password',
+  '/api/v1/auth/register': 'password',
+  '/api/v1/auth/refresh': 'refresh',
+  '/api/v1/auth/password-reset': 'password',
+  '/api/v1/auth/password-reset/complete': 'password',
+  '/api/v1/users/me/password': 'password',
+  '/api/v1/users/me/email': 'password',
+};
 
-export function isCredentialEndpoint(method: string, path: string): boolean {
-  return method === 'POST' && credentialEndpoints.test(path);
+/** The credential endpoint a request tries, if any: its path names its bucket. */
+export function credentialEndpoint(method: string, path: string): string | undefined {
+  const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return method === 'POST' && normalized in credentialEndpoints ? normalized : undefined;
 }
 
 type Limiter = RateLimiterRedis;
@@ -50,14 +64,23 @@ export interface RateLimits {
   perIp(req: Request, res: Response, next: NextFunction): void;
   /** A signed-in caller, keyed by user, across IPs and replicas. */
   perUser(userId: string): Promise<void>;
-  /** Credential endpoints, keyed by client IP. */
-  perCredentialAttempt(ip: string): Promise<void>;
+  /** One credential endpoint (`credentialEndpoint()`), keyed by client IP. */
+  perCredentialAttempt(endpoint: string, ip: string): Promise<void>;
 }
 
 export function createRateLimits(redis: Redis, settings: RateLimitSettings, logger: Logger): RateLimits {
   const byIp = limiter(redis, 'rl:ip', settings.ipPerMinute);
   const byUser = limiter(redis, 'rl:user', settings.userPerMinute);
-  const byCredentialAttempt = limiter(redis, 'rl:credentials', settings.credentialAttemptsPerMinute);
+  const byCredentialAttempt = new Map(
+    Object.entries(credentialEndpoints).map(([endpoint, kind]) => [
+      endpoint,
+      limiter(
+        redis,
+        `rl:credentials:${endpoint}`,
+        kind === 'refresh' ? settings.refreshAttemptsPerMinute : settings.credentialAttemptsPerMinute,
+      ),
+    ]),
+  );
 
   async function consume(target: Limiter, key: string, scope: string, details: Record<string, unknown>) {
     try {
@@ -77,6 +100,10 @@ export function createRateLimits(redis: Redis, settings: RateLimitSettings, logg
       );
     },
     perUser: (userId) => consume(byUser, userId, 'for this account', { userId }),
-    perCredentialAttempt: (ip) => consume(byCredentialAttempt, ip, 'at sign-in from this address', { ip }),
+    async perCredentialAttempt(endpoint, ip) {
+      const bucket = byCredentialAttempt.get(endpoint);
+      if (!bucket) throw new Error(`${endpoint} is not a credential endpoint`);
+      await consume(bucket, ip, `at ${endpoint} from this address`, { ip, endpoint });
+    },
   };
 }

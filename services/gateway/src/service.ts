@@ -2,6 +2,7 @@ import { jwksUrl } from '@what-if/contracts';
 import {
   type Logger,
   type ServiceDefinition,
+  type ServiceIdentity,
   type ServiceMetrics,
   createServiceClient,
   jwksVerifier,
@@ -21,10 +22,10 @@ interface GatewayWiring {
 
 /** Everything the gateway's app needs, from its config. */
 function wireGateway(
-  context: { config: Config; logger: Logger; metrics: ServiceMetrics },
+  context: { config: Config; logger: Logger; metrics: ServiceMetrics; identity: ServiceIdentity },
   redis: RedisStore,
 ): GatewayWiring {
-  const { config, logger, metrics } = context;
+  const { config, logger, metrics, identity } = context;
   const upstreams = upstreamsFromConfig(config);
   const userUrl = upstreams.get('user');
   if (!userUrl) throw new Error('the gateway needs the user service address for tokens and sessions');
@@ -33,6 +34,7 @@ function wireGateway(
     baseUrl: userUrl,
     registry: metrics.registry,
     logger,
+    identity,
     timeoutMs: 2_000,
     retries: 1,
   });
@@ -40,6 +42,7 @@ function wireGateway(
     dependencies: {
       logger,
       metrics,
+      identity,
       upstreams,
       stores: [redis],
       verifier: jwksVerifier(
@@ -53,6 +56,7 @@ function wireGateway(
           ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
           userPerMinute: config.RATE_LIMIT_USER_PER_MINUTE,
           credentialAttemptsPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
+          refreshAttemptsPerMinute: config.RATE_LIMIT_REFRESH_PER_MINUTE,
         },
         logger,
       ),
@@ -81,6 +85,7 @@ export const gatewayService: ServiceDefinition<typeof configSchema> = {
     return {
       app: gateway.app,
       stores: [redis],
+      healthHeaders: gateway.healthHeaders,
       beforeStoresClose: async () => {
         gateway.close();
         wiring.close();

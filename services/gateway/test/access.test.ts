@@ -119,6 +119,15 @@ describe('routes where a token is optional or not looked at', () => {
     const response = await fetch(`${subject.gateway.url}/api/v1/auth/jwks`);
     expect(response.status).toBe(200);
   });
+
+  test('HEAD follows GET: a public GET answers HEAD without a token, a protected one asks for it', async () => {
+    const head = (path: string) => fetch(`${subject.gateway.url}${path}`, { method: 'HEAD' });
+    expect((await head('/api/v1/scenarios/suggestions')).status).toBe(200);
+    expect((await head('/api/v1/feed')).status).toBe(200);
+    const protectedHead = await head('/api/v1/scenarios');
+    expect(protectedHead.status).toBe(401);
+    expect(protectedHead.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
 });
 
 describe('sessions that ended', () => {

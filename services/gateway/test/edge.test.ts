@@ -12,6 +12,7 @@ describe('rate limits', () => {
       RATE_LIMIT_IP_PER_MINUTE: '5',
       RATE_LIMIT_USER_PER_MINUTE: '4',
       RATE_LIMIT_AUTH_PER_MINUTE: '3',
+      RATE_LIMIT_REFRESH_PER_MINUTE: '4',
     });
   });
   afterAll(() => subject.stop());
@@ -68,6 +69,52 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  test('each credential endpoint counts on its own: password resets do not lock anyone out of signing in', async () => {
+    const client = '203.0.113.51';
+    const post = (path: string, body: unknown) =>
+      viaProxy(path, client, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const resets: Response[] = [];
+    for (let index = 0; index < 4; index += 1)
+      resets.push(await post('/api/v1/auth/password-reset', { email: 'victim@example.com' }));
+    expect(resets.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+    expect(((await resets[3]!.json()) as { detail: string }).detail).toContain(
+      'at /api/v1/auth/password-reset from this address',
+    );
+    // The fifth request from this address (its per-IP limit is 5): sign-in still has its own bucket.
+    expect((await post('/api/v1/auth/login', { email: 'victim@example.com', password: 'mine' })).status).toBe(
+      200,
+    );
+  });
+
+  test('refresh has a bucket of its own size, far above the password endpoints', async () => {
+    const statuses: number[] = [];
+    for (let index = 0; index < 5; index += 1)
+      statuses.push((await viaProxy('/api/v1/auth/refresh', '203.0.113.52', { method: 'POST' })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
+  });
+
+  test('guessing the current password with a stolen token is limited per IP like sign-in', async () => {
+    const token = signAccessToken(subject.fakes.signingKey, { sub: 'stolen-user', sid: 'stolen-session' });
+    const answers: Response[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      answers.push(
+        await viaProxy('/api/v1/users/me/password', '198.51.100.70', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ currentPassword: `guess-${index}`, newPassword: 'whatever-it-is-9' }),
+        }),
+      );
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+    expect(((await answers[3]!.json()) as { detail: string }).detail).toContain(
+      'at /api/v1/users/me/password from this address',
+    );
+  });
+
   test('with Redis down, limits still hold on this replica (in-memory insurance)', async () => {
     const relay = subject.stores.relays.redis!;
     await relay.stop();
@@ -104,6 +151,25 @@ describe('browser-facing headers and body limits', () => {
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  test('the probes answer like every other endpoint: security headers and a correlation id', async () => {
+    for (const path of ['/health/live', '/health/ready']) {
+      const minted = await fetch(`${subject.gateway.url}${path}`);
+      expect(minted.status).toBe(200);
+      expect(minted.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(minted.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+      expect(minted.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(minted.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const kept = await fetch(`${subject.gateway.url}${path}`, {
+        headers: { 'x-request-id': 'probe-0001' },
+      });
+      expect(kept.headers.get('x-request-id')).toBe('probe-0001');
+      const refused = await fetch(`${subject.gateway.url}${path}`, { method: 'POST' });
+      expect(refused.status).toBe(405);
+      expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 
   test('CORS: the allowed origin may call with credentials; others get no grant', async () => {

@@ -4,6 +4,7 @@ import { captureLogs, type CapturedLogs } from '../../../test/support/logs';
 import { inProcessEnv, provisionStores, type TestStores } from '../../../test/support/service-chassis';
 import { gatewayService } from '../src/service';
 import { type FakeUpstreams, startFakeUpstreams } from '../../../test/support/fake-upstreams';
+import { testServiceIdentity } from '../../../test/support/service-identity';
 
 export interface GatewayUnderTest {
   gateway: StartedService<unknown>;
@@ -21,7 +22,14 @@ export async function startGatewayUnderTest(
   const fakes = await startFakeUpstreams();
   const logs = captureLogs('gateway');
   const gateway = await startService(gatewayService, {
-    env: { ...process.env, ...inProcessEnv, ...stores.env, ...fakes.env, ...overrides },
+    env: {
+      ...process.env,
+      ...inProcessEnv,
+      ...testServiceIdentity('gateway'),
+      ...stores.env,
+      ...fakes.env,
+      ...overrides,
+    },
     logger: logs.logger,
   });
   await eventually(async () => expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200));

@@ -6,6 +6,7 @@ import { inProcessEnv, provisionStores, type TestStores } from '../../../test/su
 import { gatewayService } from '../src/service';
 import { signAccessToken } from '../../../test/support/tokens';
 import { type FakeUpstream, startFakeUpstreams } from '../../../test/support/fake-upstreams';
+import { testServiceIdentity } from '../../../test/support/service-identity';
 
 let stores: TestStores;
 let fakes: Awaited<ReturnType<typeof startFakeUpstreams>>;
@@ -21,7 +22,14 @@ beforeAll(async () => {
   stores = await provisionStores(['redis']);
   fakes = await startFakeUpstreams();
   gateway = await startService(gatewayService, {
-    env: { ...process.env, ...inProcessEnv, ...stores.env, ...fakes.env, UPSTREAM_IDLE_TIMEOUT_MS: '5000' },
+    env: {
+      ...process.env,
+      ...inProcessEnv,
+      ...testServiceIdentity('gateway'),
+      ...stores.env,
+      ...fakes.env,
+      UPSTREAM_IDLE_TIMEOUT_MS: '5000',
+    },
   });
   await eventually(async () => expect((await fetch(`${gateway.url}/health/ready`)).status).toBe(200));
 });

@@ -6,6 +6,7 @@ import { provisionStores, type TestStores } from '../../../test/support/service-
 import { deadPort } from '../../../test/support/stores';
 import { signAccessToken } from '../../../test/support/tokens';
 import { startFakeUpstreams } from '../../../test/support/fake-upstreams';
+import { testServiceIdentity } from '../../../test/support/service-identity';
 
 /**
  * A rolling deploy as an orchestrator does it: SIGTERM to the real gateway process while a
@@ -55,6 +56,7 @@ test('SIGTERM: readiness fails first while new requests are still served, the in
       ...process.env,
       ...stores.env,
       ...fakes.env,
+      ...testServiceIdentity('gateway'),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -22,6 +22,7 @@ export function buildApp(deps: GenerationDependencies): Express {
   return createServiceApp({
     logger,
     metrics: deps.metrics,
+    identity: deps.identity,
     ...(deps.validateResponses === undefined ? {} : { validateResponses: deps.validateResponses }),
     openapiPath: path.join(__dirname, '..', 'openapi.yaml'),
     routes: (app) => {

@@ -9,8 +9,8 @@ import { z } from 'zod';
 
 /** The history service as generation uses it: saving a user's scenario and reading one to continue. */
 export interface History {
-  /** Stores the scenario as the caller's (idempotent by id, so the kit client may retry it). */
-  save(scenario: Scenario, authorization: string): Promise<void>;
+  /** Stores the scenario as the user's (idempotent by id, so the kit client may retry it). */
+  save(scenario: Scenario, ownerId: string): Promise<void>;
   /** The caller's scenario, or a 404 problem when there is none of theirs with that id. */
   read(id: string, authorization: string): Promise<Scenario>;
 }
@@ -23,21 +23,17 @@ const storedScenarioSchema = scenarioSchema.extend({ tags: z.array(z.string()) }
 
 export function createHistory(client: ServiceClient): History {
   return {
-    async save(scenario, authorization) {
+    async save(scenario, ownerId) {
+      // As generation itself: the kit's client signs a service token for every /internal/ call.
       const response = await client.request({
         method: 'PUT',
         path: saveScenarioPath(scenario.id),
-        body: { scenario } satisfies SaveScenarioRequest,
-        headers: { authorization },
+        body: { ownerId, scenario } satisfies SaveScenarioRequest,
         idempotent: true,
       });
       if (response.status === 200 || response.status === 201) return;
-      if (response.status === 401) {
-        throw new HttpProblem(401, 'The history service refused the access token; sign in again.', {
-          type: 'invalid-token',
-        });
-      }
-      // 409 (an id of someone else's) cannot happen with fresh UUIDs; anything else is history misbehaving.
+      // 401/403 is our own identity refused (a key or catalog mistake); 409 (an id of someone
+      // else's) cannot happen with fresh UUIDs; anything else is history misbehaving.
       throw new UpstreamError(
         'history',
         502,

@@ -28,7 +28,7 @@ export function defineGenerationService(
   return {
     name: 'generation',
     schema: configSchema,
-    async start({ config, logger, metrics, validateResponses }) {
+    async start({ config, logger, metrics, identity, validateResponses }) {
       const redis = redisFromConfig(config, logger);
       const generationMetrics = createGenerationMetrics(metrics.registry);
       const historyClient = createServiceClient({
@@ -36,6 +36,7 @@ export function defineGenerationService(
         baseUrl: config.HISTORY_SERVICE_URL,
         registry: metrics.registry,
         logger,
+        identity,
       });
       const chain = createProviderChain({
         remote: overrides.remote ?? remoteProvidersFromConfig(config),
@@ -51,6 +52,7 @@ export function defineGenerationService(
       const app = buildApp({
         logger,
         metrics,
+        identity,
         validateResponses,
         writer: createScenarioWriter({
           chain,

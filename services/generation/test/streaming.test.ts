@@ -1,5 +1,6 @@
 import { scenarioSchema } from '@what-if/contracts';
 import { streamGeneration } from '../../../test/support/event-source-client';
+import { eventually } from '../../../test/support/eventually';
 import { type GatewayInFront, startGatewayInFront } from '../../../test/support/service-processes';
 import { openAiStream } from './support/fake-openai';
 import { type GenerationUnderTest, startGenerationUnderTest } from './support/generation-under-test';
@@ -193,6 +194,70 @@ describe('a JSON request whose client leaves', () => {
       expect(await request).toMatchObject({ name: 'AbortError' });
       expect(generation.history.requests).toEqual([]);
     } finally {
+      await generation.stop();
+    }
+  });
+
+  test('costs no quota: the caller received nothing', async () => {
+    const stalling = stallingProvider('openai');
+    const generation = await startGenerationUnderTest({
+      providers: { remote: [stalling], local: testProvider('local') },
+      env: { QUOTA_USER_PER_DAY: '1' },
+    });
+    try {
+      const token = generation.token({ sub: 'user-who-left' });
+      const controller = new AbortController();
+      const request = fetch(`${generation.url}/api/v1/scenarios`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ question: 'What if the tides stopped for a day?' }),
+        signal: controller.signal,
+      }).catch((error: unknown) => error);
+      await stalling.started;
+      controller.abort();
+      await stalling.aborted;
+      await request;
+      // The day's only generation is still there to be had.
+      await eventually(async () => {
+        const again = await fetch(`${generation.url}/api/v1/scenarios`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ question: 'What if the tides stopped for a week?', provider: 'local' }),
+        });
+        expect(again.status).toBe(201);
+      });
+    } finally {
+      await generation.stop();
+    }
+  });
+
+  test('behind the gateway, a request it gives up on (504) is abandoned: the provider stops, nothing is saved, no quota spent', async () => {
+    const stalling = stallingProvider('openai');
+    const generation = await startGenerationUnderTest({
+      providers: { remote: [stalling], local: testProvider('local') },
+      env: { QUOTA_USER_PER_DAY: '1' },
+    });
+    const gateway = await startGatewayInFront(
+      { generation: generation.url, user: generation.identity.url },
+      { UPSTREAM_IDLE_TIMEOUT_MS: '1000' },
+    );
+    try {
+      const token = generation.token({ sub: 'user-the-gateway-gave-up-on' });
+      const post = (question: string, extra: Record<string, unknown> = {}) =>
+        fetch(`${gateway.url}/api/v1/scenarios`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ question, ...extra }),
+        });
+      const timedOut = await post('What if the rivers ran uphill?');
+      expect(timedOut.status).toBe(504);
+      await stalling.aborted;
+      expect(generation.history.requests).toEqual([]);
+      await eventually(async () =>
+        expect((await post('What if the rivers ran uphill twice?', { provider: 'local' })).status).toBe(201),
+      );
+    } finally {
+      await gateway.stop();
       await generation.stop();
     }
   });

@@ -13,7 +13,7 @@ const scenariosTable = service('history').dynamoTables[0]!;
 export const historyService: ServiceDefinition<typeof configSchema> = {
   name: 'history',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('history').dynamoTables, logger);
     const store = createScenarioStore(
       dynamo.documents,
@@ -40,6 +40,7 @@ export const historyService: ServiceDefinition<typeof configSchema> = {
       app: buildApp({
         logger,
         metrics,
+        identity,
         validateResponses,
         history: {
           store,

@@ -21,7 +21,7 @@ describe("another service's read of a scenario (GET /internal/v1/scenarios/{id})
       token: owner.token,
       body: { tags: ['private-note'], rating: 2 },
     });
-    const answer = await history.call('GET', ownedScenarioPath(scenario.id));
+    const answer = await history.callAs('sharing', 'GET', ownedScenarioPath(scenario.id));
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ ownerId: owner.userId, scenario });
     expect(JSON.stringify(answer.body)).not.toContain('private-note');
@@ -32,7 +32,19 @@ describe("another service's read of a scenario (GET /internal/v1/scenarios/{id})
     const scenario = makeScenario();
     await history.save(owner.token, scenario);
     await history.call('DELETE', `/api/v1/scenarios/${scenario.id}`, { token: owner.token });
-    expect((await history.call('GET', ownedScenarioPath(scenario.id))).status).toBe(404);
-    expect((await history.call('GET', ownedScenarioPath('no-such-scenario'))).status).toBe(404);
+    expect((await history.callAs('sharing', 'GET', ownedScenarioPath(scenario.id))).status).toBe(404);
+    expect((await history.callAs('sharing', 'GET', ownedScenarioPath('no-such-scenario'))).status).toBe(404);
+  });
+
+  test("only sharing's service token reads it: none is 401, another service's 403", async () => {
+    const owner = history.newUser();
+    const scenario = makeScenario();
+    await history.save(owner.token, scenario);
+    const anonymous = await history.call('GET', ownedScenarioPath(scenario.id));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body['type']).toBe('/problems/invalid-service-token');
+    const generation = await history.callAs('generation', 'GET', ownedScenarioPath(scenario.id));
+    expect(generation.status).toBe(403);
+    expect(generation.body['type']).toBe('/problems/caller-not-allowed');
   });
 });

@@ -1,4 +1,5 @@
 import { type HistoryHarness, startHistory } from './support/history-harness';
+import { craftedServiceToken } from '../../../test/support/service-identity';
 import { makeScenario } from '../../../test/support/scenario-fixtures';
 
 describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)', () => {
@@ -12,16 +13,17 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
     await history?.stop();
   });
 
-  const put = (token: string | undefined, id: string, body: unknown) =>
-    history.call('PUT', `/internal/v1/scenarios/${encodeURIComponent(id)}`, {
-      ...(token ? { token } : {}),
-      body,
+  /** As generation saves: its service token, the user named in the body. */
+  const put = (ownerId: string, id: string, body: Record<string, unknown>) =>
+    history.callAs('generation', 'PUT', `/internal/v1/scenarios/${encodeURIComponent(id)}`, {
+      ownerId,
+      ...body,
     });
 
-  test('the first save creates it for the token’s user: 201 with the scenario, its tags, not favourite, unrated', async () => {
-    const { token } = history.newUser();
+  test('the first save creates it for the named user: 201 with the scenario, its tags, not favourite, unrated', async () => {
+    const { userId, token } = history.newUser();
     const scenario = makeScenario({ tags: ['rome', 'empire'] });
-    const answer = await put(token, scenario.id, { scenario });
+    const answer = await put(userId, scenario.id, { scenario });
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({ ...scenario, tags: ['empire', 'rome'], favorite: false, rating: null });
     const read = await history.call('GET', `/api/v1/scenarios/${scenario.id}`, { token });
@@ -30,10 +32,10 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
   });
 
   test('a retry answers 200 with the stored scenario and leaves exactly one saved', async () => {
-    const { token } = history.newUser();
+    const { userId, token } = history.newUser();
     const scenario = makeScenario();
-    expect((await put(token, scenario.id, { scenario })).status).toBe(201);
-    const retry = await put(token, scenario.id, {
+    expect((await put(userId, scenario.id, { scenario })).status).toBe(201);
+    const retry = await put(userId, scenario.id, {
       scenario: { ...scenario, title: 'A retry that changed its mind' },
     });
     expect(retry.status).toBe(200);
@@ -44,10 +46,10 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
   });
 
   test('concurrent saves of one id make one scenario: one 201, the rest 200 with the same content', async () => {
-    const { token } = history.newUser();
+    const { userId, token } = history.newUser();
     const scenario = makeScenario();
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () => put(token, scenario.id, { scenario })),
+      Array.from({ length: 12 }, () => put(userId, scenario.id, { scenario })),
     );
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
@@ -61,8 +63,8 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
     const first = history.newUser();
     const second = history.newUser();
     const scenario = makeScenario();
-    expect((await put(first.token, scenario.id, { scenario })).status).toBe(201);
-    const taken = await put(second.token, scenario.id, { scenario: { ...scenario, title: 'Mine now' } });
+    expect((await put(first.userId, scenario.id, { scenario })).status).toBe(201);
+    const taken = await put(second.userId, scenario.id, { scenario: { ...scenario, title: 'Mine now' } });
     expect(taken.status).toBe(409);
     expect(taken.headers.get('content-type')).toContain('application/problem+json');
     expect(taken.body).toMatchObject({ status: 409, type: '/problems/conflict' });
@@ -81,10 +83,10 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
     const second = history.newUser();
     const scenario = makeScenario();
     const answers = await Promise.all([
-      put(first.token, scenario.id, { scenario }),
-      put(second.token, scenario.id, { scenario }),
-      put(first.token, scenario.id, { scenario }),
-      put(second.token, scenario.id, { scenario }),
+      put(first.userId, scenario.id, { scenario }),
+      put(second.userId, scenario.id, { scenario }),
+      put(first.userId, scenario.id, { scenario }),
+      put(second.userId, scenario.id, { scenario }),
     ]);
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
@@ -124,9 +126,9 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
     ['a creation time that is not one', { createdAt: 'yesterday' }, '/body/scenario/createdAt'],
     ['a narration too long to read aloud', { narration: 'word '.repeat(700) }, '/body/scenario/narration'],
   ])('%s is a 400 problem naming the field, and nothing is stored', async (_name, change, field) => {
-    const { token } = history.newUser();
+    const { userId } = history.newUser();
     const scenario = { ...makeScenario(), ...change };
-    const answer = await put(token, scenario.id, { scenario });
+    const answer = await put(userId, scenario.id, { scenario });
     expect(answer.status).toBe(400);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
     expect(answer.body['type']).toBe('/problems/validation');
@@ -135,12 +137,12 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
   });
 
   test('a body without a scenario, or with the id of another path, is a 400 naming the field', async () => {
-    const { token } = history.newUser();
+    const { userId } = history.newUser();
     const scenario = makeScenario();
-    const missing = await put(token, scenario.id, {});
+    const missing = await put(userId, scenario.id, {});
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body['errors'])).toContain('scenario');
-    const elsewhere = await put(token, 'some-other-id', { scenario });
+    const elsewhere = await put(userId, 'some-other-id', { scenario });
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body['errors']).toEqual([
       { path: '/body/scenario/id', message: 'must equal the id in the path' },
@@ -148,13 +150,69 @@ describe('saving a scenario (PUT /internal/v1/scenarios/{id}, generation only)',
     expect(await history.itemsOf(scenario.id)).toEqual([]);
   });
 
-  test('without a valid token nothing is saved: 401', async () => {
-    const scenario = makeScenario();
-    const none = await put(undefined, scenario.id, { scenario });
-    expect(none.status).toBe(401);
-    expect(none.body['type']).toBe('/problems/invalid-token');
-    const expired = await put(history.token({ expiresInSeconds: -60 }), scenario.id, { scenario });
-    expect(expired.status).toBe(401);
-    expect(await history.itemsOf(scenario.id)).toEqual([]);
+  describe('reaching the port is not enough', () => {
+    const path = (id: string) => `/internal/v1/scenarios/${id}`;
+
+    test('without a service token, or with a user’s access token, nothing is saved: 401 naming the service token', async () => {
+      const { userId, token } = history.newUser();
+      const scenario = makeScenario();
+      const none = await history.call('PUT', path(scenario.id), { body: { ownerId: userId, scenario } });
+      expect(none.status).toBe(401);
+      expect(none.headers.get('content-type')).toContain('application/problem+json');
+      expect(none.body['type']).toBe('/problems/invalid-service-token');
+      const asUser = await history.call('PUT', path(scenario.id), {
+        token,
+        body: { ownerId: userId, scenario },
+      });
+      expect(asUser.status).toBe(401);
+      expect(await history.itemsOf(scenario.id)).toEqual([]);
+    });
+
+    test('an expired service token, or one generation signed for another service, is 401', async () => {
+      const { userId } = history.newUser();
+      const scenario = makeScenario();
+      const past = Math.floor(Date.now() / 1000) - 300;
+      const expired = craftedServiceToken('generation', {
+        aud: 'what-if:history',
+        iat: past,
+        exp: past + 60,
+      });
+      const forUser = craftedServiceToken('generation', { aud: 'what-if:user' });
+      for (const token of [expired, forUser]) {
+        const answer = await history.call('PUT', path(scenario.id), {
+          token,
+          body: { ownerId: userId, scenario },
+        });
+        expect(answer.status).toBe(401);
+      }
+      expect(await history.itemsOf(scenario.id)).toEqual([]);
+    });
+
+    test('a token that claims to be generation but is signed with another key is 401', async () => {
+      const { userId } = history.newUser();
+      const scenario = makeScenario();
+      const forged = craftedServiceToken('sharing', {
+        kid: 'generation',
+        iss: 'what-if:generation',
+        sub: 'generation',
+        aud: 'what-if:history',
+      });
+      const answer = await history.call('PUT', path(scenario.id), {
+        token: forged,
+        body: { ownerId: userId, scenario },
+      });
+      expect(answer.status).toBe(401);
+      expect(await history.itemsOf(scenario.id)).toEqual([]);
+    });
+
+    test('a caller the catalog lets call history, but not this operation, is 403', async () => {
+      const { userId } = history.newUser();
+      const scenario = makeScenario();
+      const answer = await history.callAs('sharing', 'PUT', path(scenario.id), { ownerId: userId, scenario });
+      expect(answer.status).toBe(403);
+      expect(answer.body['type']).toBe('/problems/caller-not-allowed');
+      expect(answer.body['detail']).toContain('only generation');
+      expect(await history.itemsOf(scenario.id)).toEqual([]);
+    });
   });
 });

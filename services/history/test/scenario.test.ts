@@ -197,12 +197,12 @@ describe('one saved scenario: read, change, delete (/api/v1/scenarios/{id})', ()
     });
 
     test('frees the id: it can be saved again afterwards', async () => {
-      const { token } = history.newUser();
+      const { userId, token } = history.newUser();
       const scenario = await savedBy(token);
       await history.call('DELETE', `/api/v1/scenarios/${scenario.id}`, { token });
-      const again = await history.call('PUT', `/internal/v1/scenarios/${scenario.id}`, {
-        token,
-        body: { scenario },
+      const again = await history.callAs('generation', 'PUT', `/internal/v1/scenarios/${scenario.id}`, {
+        ownerId: userId,
+        scenario,
       });
       expect(again.status).toBe(201);
     });

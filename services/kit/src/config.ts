@@ -24,6 +24,9 @@ const milliseconds = z.coerce.number().int().min(0);
 /** "true" or "false", as environment variables spell booleans. */
 export const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
+/** Environment variables hold PEM text with real newlines, or with `\n` when a tool flattened them. */
+export const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n').trim());
+
 /** The variables every service reads; a service's schema extends this one. */
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']),
@@ -34,6 +37,9 @@ export const baseConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: milliseconds,
   JWT_ISSUER: z.string().min(1),
   JWT_AUDIENCE: z.string().min(1),
+  // Checked as keys when the service starts (identity/service-keys.ts), naming every problem.
+  SERVICE_SIGNING_KEY: pemText,
+  SERVICE_PUBLIC_KEYS: z.string(),
 });
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 

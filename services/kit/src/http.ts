@@ -6,6 +6,8 @@ import express, {
   type Response,
 } from 'express';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from './context';
+import { requireServiceCaller } from './identity/internal-guard';
+import type { ServiceIdentity } from './identity/service-tokens';
 import type { Logger } from './logging';
 import { type ServiceMetrics, httpMetricsMiddleware, metricsHandler, routeTemplate } from './metrics';
 import { loadOpenApiDocument, openApiValidation } from './openapi';
@@ -52,6 +54,11 @@ export function requestLogging(logger: Logger) {
 export interface AppDependencies {
   logger: Logger;
   metrics: ServiceMetrics;
+  /**
+   * The service's identity: /internal/ admits only calls carrying a token one of the catalog's
+   * callers signed for it. Without one, every /internal/ call is refused.
+   */
+  identity: ServiceIdentity | undefined;
   /** Check responses against the contract too (on in tests). */
   validateResponses?: boolean;
 }
@@ -80,7 +87,8 @@ export interface ServiceAppOptions extends AppDependencies {
 
 /**
  * A service's express app on the chassis: correlation ids, request logs, metrics, the
- * contract served (and, unless forwarded, enforced), problem+json for every error.
+ * contract served (and, unless forwarded, enforced), service tokens required on /internal/,
+ * problem+json for every error.
  */
 export function createServiceApp(options: ServiceAppOptions): Express {
   const openapi = loadOpenApiDocument(options.openapiPath);
@@ -96,6 +104,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  // Before bodies are read or checked: reaching the port teaches an unproven caller nothing.
+  app.use('/internal', requireServiceCaller(options.identity, options.logger));
   if ((options.requests ?? 'validated') === 'validated') {
     app.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
     app.use(openApiValidation(openapi, { validateResponses: options.validateResponses ?? false }));

@@ -1,6 +1,7 @@
 export {
   ConfigError,
   baseConfigSchema,
+  pemText,
   booleanFlag,
   storeConfig,
   baseUrl,
@@ -63,6 +64,7 @@ export {
 export {
   checkStores,
   serve,
+  type HealthHeaders,
   type RunningService,
   type ServeOptions,
   type ShutdownOptions,
@@ -86,5 +88,14 @@ export {
   type Started,
   type StartedService,
 } from './run';
+export * from './identity';
+export {
+  createPurgeRelay,
+  purgeBackoffMs,
+  type PendingPurge,
+  type PurgeOutbox,
+  type PurgeRelay,
+  type PurgeRelayOptions,
+} from './purges/purge-relay';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';

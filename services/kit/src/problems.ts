@@ -116,9 +116,30 @@ export interface InvalidField {
  * The one 400 for a request with invalid fields, whether the contract validator or a
  * handler found them: `type` validation, a detail naming each field, the fields in `errors`.
  */
+/** A field as a person reads it: `password`, `scenario.title`, `the query parameter limit`. */
+function fieldName(path: string): string {
+  const [where = '', ...rest] = path.replace(/^\//, '').split('/');
+  const name = rest.join('.');
+  if (!name) return where;
+  switch (where) {
+    case 'body':
+      return name;
+    case 'query':
+      return `the query parameter ${name}`;
+    case 'params':
+      return `the path parameter ${name}`;
+    case 'headers':
+      return `the header ${name}`;
+    default:
+      return `${where}.${name}`;
+  }
+}
+
 export function validationProblem(errors: readonly InvalidField[]): HttpProblem {
   const invalid = errors.slice(0, maxReportedErrors).map(({ path, message }) => ({ path, message }));
-  const summary = invalid.map((item) => `${item.path.replace(/^\//, '')} ${item.message}`.trim()).join('; ');
+  const summary = invalid
+    .map((item) => `${fieldName(item.path)} ${item.message.replace(/[.\s]+$/, '')}`.trim())
+    .join('; ');
   return new HttpProblem(400, `The request is invalid: ${summary}.`, {
     type: 'validation',
     title: 'Your request has invalid fields',

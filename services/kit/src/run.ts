@@ -2,15 +2,19 @@ import type { RequestListener } from 'node:http';
 import type { ServiceName } from '@what-if/catalog';
 import type { z } from 'zod';
 import { type BaseConfig, ConfigError, loadConfig } from './config';
+import { type ServiceIdentity, createServiceIdentity } from './identity/service-tokens';
+import { readServiceKeys } from './identity/service-keys';
 import { type Logger, createLogger } from './logging';
 import { type ServiceMetrics, createMetrics } from './metrics';
-import { type RunningService, serve } from './server';
+import { type HealthHeaders, type RunningService, serve } from './server';
 import type { Store } from './stores/readiness';
 
 export interface StartContext<Config> {
   config: Config;
   logger: Logger;
   metrics: ServiceMetrics;
+  /** Who this service is to the others: signs its internal calls, checks its internal callers. */
+  identity: ServiceIdentity;
   /** Responses are checked against the contract too: on under NODE_ENV=test. */
   validateResponses: boolean;
 }
@@ -20,6 +24,8 @@ export interface Started {
   stores: readonly Store[];
   /** Work after the server stopped and before the stores close (breakers, pools, queues). */
   beforeStoresClose?: () => Promise<void>;
+  /** Headers the app sets on every answer, for the health answers the kit gives in front of it. */
+  healthHeaders?: HealthHeaders;
 }
 
 /** What a service is: its name, its config schema, and how it opens stores and builds its app. */
@@ -52,12 +58,21 @@ export async function startService<Schema extends z.ZodType<BaseConfig>>(
   options: StartOptions = {},
 ): Promise<StartedService<z.infer<Schema>>> {
   const config = loadConfig(definition.name, definition.schema, options.env ?? process.env);
+  const keys = readServiceKeys(definition.name, config);
+  if (!keys.keys) throw new ConfigError(definition.name, keys.problems);
   const logger = options.logger ?? createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  if (keys.ignoredCallers.length > 0) {
+    logger.warn(
+      { ignored: keys.ignoredCallers },
+      'SERVICE_PUBLIC_KEYS holds keys of services the catalog does not let call this one; they are ignored',
+    );
+  }
   const metrics = createMetrics(definition.name);
   const started = await definition.start({
     config,
     logger,
     metrics,
+    identity: createServiceIdentity(definition.name, keys.keys),
     validateResponses: config.NODE_ENV === 'test',
   });
   const running = await serve({
@@ -71,6 +86,7 @@ export async function startService<Schema extends z.ZodType<BaseConfig>>(
     handleSignals: options.handleSignals ?? false,
     onReadiness: metrics.recordReadiness,
     ...(started.beforeStoresClose ? { beforeStoresClose: started.beforeStoresClose } : {}),
+    ...(started.healthHeaders ? { healthHeaders: started.healthHeaders } : {}),
   });
   return { ...running, config, logger, metrics };
 }

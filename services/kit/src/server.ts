@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, createServer, type RequestListener, type Server } from 'node:http';
+import {
+  type IncomingMessage,
+  STATUS_CODES,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+  createServer,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createTerminus } from '@godaddy/terminus';
 import { REQUEST_ID_HEADER, requestIdFrom } from './context';
@@ -26,8 +33,15 @@ export interface ServeOptions {
   handleSignals: boolean;
   /** Extra work after the server stopped and before the stores close. */
   beforeStoresClose?: () => Promise<void>;
+  /** Headers the app puts on every answer (the gateway's security headers), put on the health answers too. */
+  healthHeaders?: HealthHeaders;
   /** Hears every readiness answer (the metrics that show a flapping replica). */
   onReadiness?: (ready: boolean) => void;
+}
+
+/** A middleware that only sets headers (Helmet's, for one), as the health answers use it. */
+export interface HealthHeaders {
+  (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void;
 }
 
 export interface RunningService {
@@ -98,6 +112,7 @@ type HealthAnswer = { ok: true; checks: Record<string, StoreCheck> } | { ok: fal
 function withHealthEndpoints(
   app: RequestListener,
   checks: Record<string, () => Promise<HealthAnswer>>,
+  headers: HealthHeaders | undefined,
 ): RequestListener {
   return (req, res) => {
     const check = checks[req.url ?? ''];
@@ -105,37 +120,48 @@ function withHealthEndpoints(
       app(req, res);
       return;
     }
-    if (!healthMethods.includes(req.method ?? '')) {
-      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-      res.writeHead(405, {
-        'content-type': PROBLEM_CONTENT_TYPE,
-        allow: healthMethods.join(', '),
-        [REQUEST_ID_HEADER]: requestId,
-      });
+    // Like every other answer: the correlation id, and the app's own headers.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if (headers) headers(req, res, () => answerHealth(req, res, check, requestId));
+    else answerHealth(req, res, check, requestId);
+  };
+}
+
+function answerHealth(
+  req: IncomingMessage,
+  res: ServerResponse,
+  check: () => Promise<HealthAnswer>,
+  requestId: string,
+): void {
+  if (!healthMethods.includes(req.method ?? '')) {
+    res.writeHead(405, {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      allow: healthMethods.join(', '),
+    });
+    res.end(
+      problemJson(
+        405,
+        'method-not-allowed',
+        `${req.url} answers only GET and HEAD, not ${req.method}.`,
+        req.url ?? '',
+        requestId,
+      ),
+    );
+    return;
+  }
+  void check()
+    .catch((error: unknown): HealthAnswer => ({ ok: false, causes: { check: (error as Error).message } }))
+    .then((answer) => {
+      res.writeHead(answer.ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(
-        problemJson(
-          405,
-          'method-not-allowed',
-          `${req.url} answers only GET and HEAD, not ${req.method}.`,
-          req.url ?? '',
-          requestId,
+        JSON.stringify(
+          answer.ok
+            ? { status: 'ok', checks: answer.checks }
+            : { status: 'error', error: answer.causes, details: answer.causes },
         ),
       );
-      return;
-    }
-    void check()
-      .catch((error: unknown): HealthAnswer => ({ ok: false, causes: { check: (error as Error).message } }))
-      .then((answer) => {
-        res.writeHead(answer.ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify(
-            answer.ok
-              ? { status: 'ok', checks: answer.checks }
-              : { status: 'error', error: answer.causes, details: answer.causes },
-          ),
-        );
-      });
-  };
+    });
 }
 
 /**
@@ -188,14 +214,18 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
       : { ok: true, checks };
   };
   const server = createServer(
-    withHealthEndpoints(options.app, {
-      '/health/live': async () => ({ ok: true, checks: {} }),
-      '/health/ready': async () => {
-        const answer = await readiness();
-        options.onReadiness?.(answer.ok);
-        return answer;
+    withHealthEndpoints(
+      options.app,
+      {
+        '/health/live': async () => ({ ok: true, checks: {} }),
+        '/health/ready': async () => {
+          const answer = await readiness();
+          options.onReadiness?.(answer.ok);
+          return answer;
+        },
       },
-    }),
+      options.healthHeaders,
+    ),
   );
   // Longer than the load balancer's idle timeout (60 s on an ALB), so it never reuses a socket we closed.
   server.keepAliveTimeout = 65_000;

@@ -1,6 +1,9 @@
 import CircuitBreaker from 'opossum';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { type ServiceName, serviceNames } from '@what-if/catalog';
 import { REQUEST_ID_HEADER, currentRequestId } from './context';
+import { INTERNAL_PATH_PREFIX } from './identity/internal-guard';
+import type { ServiceIdentity } from './identity/service-tokens';
 import type { Logger } from './logging';
 import { HttpProblem } from './problems';
 
@@ -10,6 +13,11 @@ export interface ServiceClientOptions {
   baseUrl: string;
   registry: Registry;
   logger: Logger;
+  /**
+   * The calling service's identity: every /internal/ call carries a service token it signs
+   * for the upstream (which must then be a catalog service name). Required for /internal/ paths.
+   */
+  identity?: ServiceIdentity;
   /** Per attempt, headers and body included. */
   timeoutMs?: number;
   /** Further attempts after the first, for idempotent calls only. */
@@ -154,12 +162,26 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   const metrics = upstreamMetrics(options.registry);
   const { upstream, logger } = options;
 
+  /** The service token for an internal call; a client that cannot sign one is a wiring mistake. */
+  function internalToken(): string {
+    if (!options.identity) {
+      throw new Error(`the client for ${upstream} has no identity, so it cannot call /internal/ endpoints`);
+    }
+    if (!(serviceNames as readonly string[]).includes(upstream)) {
+      throw new Error(`${upstream} is not a catalog service; internal calls go to catalog services only`);
+    }
+    return options.identity.tokenFor(upstream as ServiceName);
+  }
+
   async function attempt(request: ServiceRequest): Promise<ServiceResponse> {
     const url = new URL(baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (request.path.startsWith(INTERNAL_PATH_PREFIX)) {
+      headers['authorization'] = `Bearer ${internalToken()}`;
+    }
     const requestId = currentRequestId();
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     let body: string | undefined;
@@ -248,6 +270,17 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     upstream,
     breaker,
     async request<Body>(request: ServiceRequest): Promise<ServiceResponse<Body>> {
+      if (request.path.startsWith(INTERNAL_PATH_PREFIX)) {
+        const ownAuthorization = Object.keys(request.headers ?? {}).some(
+          (name) => name.toLowerCase() === 'authorization',
+        );
+        if (ownAuthorization) {
+          throw new Error(
+            `internal calls carry the service token in Authorization; name the user in the request instead (${request.path})`,
+          );
+        }
+        internalToken(); // a wiring mistake fails here, not as an unreachable upstream
+      }
       const repeatable = request.idempotent ?? idempotentMethods.has(request.method);
       const attempts = repeatable ? retries + 1 : 1;
       let lastError: unknown;

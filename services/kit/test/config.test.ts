@@ -4,16 +4,18 @@ import { service } from '@what-if/catalog';
 import { ConfigError, baseConfigSchema, loadConfig, storeConfig } from '@what-if/kit';
 
 const userSchema = baseConfigSchema.extend({ ...storeConfig.postgres, ...storeConfig.redis });
+/** The service identity has no default (each service needs keys of its own); its keys are checked at start. */
+const identity = { SERVICE_SIGNING_KEY: 'checked-at-start', SERVICE_PUBLIC_KEYS: '{}' };
 
 test('catalog defaults fill what the environment leaves unset', () => {
-  const config = loadConfig('user', userSchema, {});
+  const config = loadConfig('user', userSchema, identity);
   expect(config.PORT).toBe(service('user').port);
   expect(config.PG_POOL_MAX).toBe(10);
   expect(config.REDIS_KEY_PREFIX).toBe('whatif:user:');
 });
 
 test('the environment overrides a default and is coerced to its type', () => {
-  expect(loadConfig('user', userSchema, { PORT: '4101', PG_POOL_MAX: '25' })).toMatchObject({
+  expect(loadConfig('user', userSchema, { ...identity, PORT: '4101', PG_POOL_MAX: '25' })).toMatchObject({
     PORT: 4101,
     PG_POOL_MAX: 25,
   });
@@ -23,6 +25,7 @@ test('every bad variable is named in one error, with what is wrong with it', () 
   let error: unknown;
   try {
     loadConfig('user', userSchema, {
+      ...identity,
       PORT: 'eighty',
       PG_POOL_MAX: '0',
       REDIS_URL: 'http://nope',

@@ -19,7 +19,7 @@ const sharesTable = service('sharing').dynamoTables[0]!;
 export const sharingService: ServiceDefinition<typeof configSchema> = {
   name: 'sharing',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     // A missing font is a broken image, not a degraded one: refuse to start.
     registerPreviewFonts();
     const dynamo = await dynamoFromConfig(config, service('sharing').dynamoTables, logger);
@@ -33,6 +33,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       baseUrl: config.HISTORY_SERVICE_URL,
       registry: metrics.registry,
       logger,
+      identity,
       timeoutMs: 2_000,
     });
     const social = createServiceClient({
@@ -40,6 +41,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       baseUrl: config.SOCIAL_SERVICE_URL,
       registry: metrics.registry,
       logger,
+      identity,
       timeoutMs: 2_000,
     });
     // Read lazily and kept once read: DynamoDB may still be coming up when the service starts.
@@ -56,6 +58,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       app: buildApp({
         logger,
         metrics,
+        identity,
         validateResponses,
         sharing: {
           store,

@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 function decide(slug: string, action: 'hide' | 'restore' | 'remove' | 'warn', decidedAt: Date) {
-  return sharing.call('POST', '/internal/v1/moderation-actions', {
+  return sharing.callAs('social', 'POST', '/internal/v1/moderation-actions', {
     body: {
       id: randomUUID(),
       target: { kind: 'share', id: slug },
@@ -116,7 +116,7 @@ test('hide makes the page 410 for everyone, restore shows it again; an older dec
 
 test('a decision about a share that is gone needs nothing; one about something else is refused', async () => {
   expect((await decide('AAAAAAAAAAAA', 'hide', new Date())).status).toBe(204);
-  const post = await sharing.call('POST', '/internal/v1/moderation-actions', {
+  const post = await sharing.callAs('social', 'POST', '/internal/v1/moderation-actions', {
     body: {
       id: randomUUID(),
       target: { kind: 'post', id: 'p1' },
@@ -178,4 +178,22 @@ test('a report taken while social is down waits in the outbox and reaches the qu
     },
   );
   expect(again.body).toEqual({ id, status: 'already-open' });
+});
+
+test("only social's service token may send a moderation decision", async () => {
+  const action = {
+    id: randomUUID(),
+    target: { kind: 'share', id: 'AAAAAAAAAAAA' },
+    action: 'hide',
+    reason: 'Reviewed',
+    decidedAt: new Date().toISOString(),
+  };
+  const anonymous = await sharing.call('POST', '/internal/v1/moderation-actions', { body: action });
+  expect(anonymous.status).toBe(401);
+  expect(anonymous.body['type']).toBe('/problems/invalid-service-token');
+  const gateway = await sharing.callAs('gateway', 'POST', '/internal/v1/moderation-actions', {
+    body: action,
+  });
+  expect(gateway.status).toBe(403);
+  expect(gateway.body['type']).toBe('/problems/caller-not-allowed');
 });

@@ -22,7 +22,8 @@ function purge(kind: PurgeInstruction['kind'], subjectId: string, ownerId: strin
     requestedAt: new Date().toISOString(),
     origin: kind === 'account' ? 'user' : kind === 'scenario' ? 'history' : 'sharing',
   };
-  return sharing.call('POST', '/internal/v1/purges', { body: instruction });
+  // The user service is the catalog's only purge owner so far; the route admits the owners alone.
+  return sharing.callAs('user', 'POST', '/internal/v1/purges', { body: instruction });
 }
 
 /** A share that has been viewed and reported, so it has something in every kind of item. */
@@ -102,7 +103,7 @@ test("a share's purge removes it whoever owns it; a post's purge has nothing her
 });
 
 test('an instruction outside the contract is a 400 naming what is wrong', async () => {
-  const answer = await sharing.call<{ detail: string }>('POST', '/internal/v1/purges', {
+  const answer = await sharing.callAs<{ detail: string }>('user', 'POST', '/internal/v1/purges', {
     body: {
       id: randomUUID(),
       kind: 'galaxy',
@@ -114,4 +115,19 @@ test('an instruction outside the contract is a 400 naming what is wrong', async 
   });
   expect(answer.status).toBe(400);
   expect(answer.body.detail).toMatch(/kind|requestedAt/);
+});
+
+test('only a purge owner of the catalog may send an instruction: no token is 401, another caller 403', async () => {
+  const instruction: PurgeInstruction = {
+    id: randomUUID(),
+    kind: 'account',
+    subjectId: randomUUID(),
+    ownerId: randomUUID(),
+    requestedAt: new Date().toISOString(),
+    origin: 'user',
+  };
+  expect((await sharing.call('POST', '/internal/v1/purges', { body: instruction })).status).toBe(401);
+  const social = await sharing.callAs('social', 'POST', '/internal/v1/purges', { body: instruction });
+  expect(social.status).toBe(403);
+  expect(social.body['type']).toBe('/problems/caller-not-allowed');
 });

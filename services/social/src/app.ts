@@ -9,6 +9,7 @@ import { likeRoutes } from './routes/like-routes';
 import { moderationRoutes } from './routes/moderation-routes';
 import { postRoutes } from './routes/post-routes';
 import { profileRoutes } from './routes/profile-routes';
+import { purgeRoutes } from './routes/purge-routes';
 import { reportRoutes } from './routes/report-routes';
 
 export function buildApp(deps: AppDependencies & { social: SocialDependencies }): Express {
@@ -26,6 +27,7 @@ export function buildApp(deps: AppDependencies & { social: SocialDependencies })
       app.use(moderationRoutes(deps.social));
       app.use(feedRoutes(deps.social));
       app.use(profileRoutes(deps.social));
+      app.use(purgeRoutes(deps.social));
     },
   });
 }

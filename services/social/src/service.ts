@@ -18,10 +18,10 @@ const relayIntervalMs = 1_000;
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('social').dynamoTables, logger);
     const client = (upstream: 'history' | 'sharing', baseUrl: string) =>
-      createServiceClient({ upstream, baseUrl, registry: metrics.registry, logger });
+      createServiceClient({ upstream, baseUrl, registry: metrics.registry, logger, identity });
     const historyClient = client('history', config.HISTORY_SERVICE_URL);
     const sharingClient = client('sharing', config.SHARING_SERVICE_URL);
     const verifier = jwksVerifier(
@@ -42,6 +42,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       app: buildApp({
         logger,
         metrics,
+        identity,
         validateResponses,
         social: {
           store,

@@ -3,9 +3,13 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { visitorHash } from '@what-if/contracts';
 import { eventually } from '../../../test/support/eventually';
+import { verifiedCaller } from '../../../test/support/service-identity';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
 
-/** A stand-in for the sharing service's moderation endpoint: answers `status`, keeps what it got. */
+/**
+ * A stand-in for the sharing service's moderation endpoint: answers `status`, keeps what it got,
+ * and refuses (401, as the kit's guard would) a call without social's service token.
+ */
 let sharing: Server;
 let sharingStatus = 503;
 const delivered: Array<Record<string, unknown>> = [];
@@ -16,6 +20,10 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
+      if (verifiedCaller('sharing', req.headers.authorization) !== 'social') {
+        res.writeHead(401).end();
+        return;
+      }
       if (req.method === 'POST' && req.url === '/internal/v1/moderation-actions' && sharingStatus === 204) {
         delivered.push(JSON.parse(body) as Record<string, unknown>);
       }

@@ -1,11 +1,8 @@
-import { baseConfigSchema, baseUrl, booleanFlag, storeConfig } from '@what-if/kit';
+import { baseConfigSchema, baseUrl, booleanFlag, pemText, storeConfig } from '@what-if/kit';
 import { z } from 'zod';
 
 const seconds = z.coerce.number().int().min(1);
 const positiveCount = z.coerce.number().int().min(1).max(10_000);
-
-/** Environment variables hold PEM text with real newlines, or with `\n` when a tool flattened them. */
-const pemText = z.string().transform((value) => value.replace(/\\n/g, '\n').trim());
 
 export const configSchema = baseConfigSchema
   .extend({
@@ -20,6 +17,14 @@ export const configSchema = baseConfigSchema
     LOGIN_ACCOUNT_LOCKOUT_THRESHOLD: positiveCount,
     LOGIN_LOCKOUT_SECONDS: seconds,
     PASSWORD_RESET_TTL_SECONDS: seconds,
+    PASSWORD_RESET_MAILS_PER_ADDRESS: positiveCount,
+    PASSWORD_RESET_MAIL_WINDOW_SECONDS: seconds,
+    // The receivers of account purges (the catalog's purgeReceivers('account')).
+    HISTORY_SERVICE_URL: baseUrl,
+    SHARING_SERVICE_URL: baseUrl,
+    VIDEO_SERVICE_URL: baseUrl,
+    SOCIAL_SERVICE_URL: baseUrl,
+    PURGE_RELAY_POLL_MS: z.coerce.number().int().min(100).max(60_000),
     EMAIL_VERIFICATION_TTL_SECONDS: seconds,
     PUBLIC_APP_URL: baseUrl,
     PUBLIC_API_URL: baseUrl,

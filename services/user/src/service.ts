@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { ConfigError, type ServiceDefinition, createTokenVerifier } from '@what-if/kit';
+import { type ServiceName, purgeReceivers, serviceUrlVariable } from '@what-if/catalog';
+import {
+  ConfigError,
+  type ServiceDefinition,
+  createPurgeRelay,
+  createServiceClient,
+  createTokenVerifier,
+} from '@what-if/kit';
 import { migrate, postgresFromConfig } from '@what-if/kit/postgres';
 import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
@@ -7,9 +14,11 @@ import { configSchema } from './config';
 import type { UserDependencies } from './dependencies';
 import { type SigningKeys, loadSigningKeys } from './keys/signing-keys';
 import { SignInLockout } from './lockout/sign-in-lockout';
+import { ResetMailLimit } from './mail/reset-mail-limit';
 import { mailerFromConfig } from './mail/mailer-from-config';
 import { oauthProvidersFromConfig } from './oauth/oauth-providers';
 import { createDummyPasswordHash } from './passwords/password-hashing';
+import { postgresPurgeOutbox } from './purges/purge-outbox';
 import { SessionManager } from './sessions/session-manager';
 import { SessionStore } from './sessions/session-store';
 import { createAccessTokenIssuer } from './tokens/access-tokens';
@@ -19,7 +28,7 @@ export const migrationsDirectory = path.join(__dirname, '..', 'migrations');
 export const userService: ServiceDefinition<typeof configSchema> = {
   name: 'user',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     // Key and provider settings are checked before any connection opens, and fail as configuration.
     let keys: SigningKeys;
     let oauth: ReturnType<typeof oauthProvidersFromConfig>;
@@ -39,6 +48,34 @@ export const userService: ServiceDefinition<typeof configSchema> = {
     await migrate(postgres.pool, migrationsDirectory, logger);
     const redis = redisFromConfig(config, logger);
     const sessionStore = new SessionStore(redis.client);
+    // A deleted account's instruction reaches every receiver, now or once it is back.
+    const receiverUrl = (receiver: ServiceName): string => {
+      const url = (config as Record<string, unknown>)[serviceUrlVariable(receiver)];
+      if (typeof url !== 'string')
+        throw new ConfigError('user', [
+          `${serviceUrlVariable(receiver)} is missing: ${receiver} receives account purges`,
+        ]);
+      return url;
+    };
+    const purgeClients = new Map(
+      purgeReceivers('account').map((receiver) => [
+        receiver,
+        createServiceClient({
+          upstream: receiver,
+          baseUrl: receiverUrl(receiver),
+          registry: metrics.registry,
+          logger,
+          identity,
+        }),
+      ]),
+    );
+    const purges = createPurgeRelay({
+      outbox: postgresPurgeOutbox(postgres.pool),
+      clients: purgeClients,
+      logger,
+      registry: metrics.registry,
+      pollMs: config.PURGE_RELAY_POLL_MS,
+    });
     const accessTokens = createAccessTokenIssuer({
       keys,
       issuer: config.JWT_ISSUER,
@@ -70,9 +107,22 @@ export const userService: ServiceDefinition<typeof configSchema> = {
         lockSeconds: config.LOGIN_LOCKOUT_SECONDS,
       }),
       mailer: mailerFromConfig(config, logger),
+      resetMails: new ResetMailLimit(redis.client, {
+        perAddress: config.PASSWORD_RESET_MAILS_PER_ADDRESS,
+        windowSeconds: config.PASSWORD_RESET_MAIL_WINDOW_SECONDS,
+      }),
       oauth,
+      purges,
       dummyPasswordHash: await createDummyPasswordHash(),
     };
-    return { app: buildApp({ logger, metrics, validateResponses, user }), stores: [postgres, redis] };
+    purges.start();
+    return {
+      app: buildApp({ logger, metrics, identity, validateResponses, user }),
+      stores: [postgres, redis],
+      beforeStoresClose: async () => {
+        await purges.stop();
+        for (const client of purgeClients.values()) client.close();
+      },
+    };
   },
 };

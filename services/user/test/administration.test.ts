@@ -8,6 +8,14 @@ import {
   uniqueEmail,
 } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
+import { serviceToken } from '../../../test/support/service-identity';
+
+/** The session check is the gateway's: it calls with its service token. */
+const asGateway = {
+  get token() {
+    return serviceToken('gateway', 'user');
+  },
+};
 
 let harness: UserServiceHarness;
 let call: ApiCall;
@@ -155,7 +163,10 @@ describe('administration', () => {
     const sid = JSON.parse(Buffer.from(person.accessToken.split('.')[1]!, 'base64url').toString())[
       'sid'
     ] as string;
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).body['roles']).toEqual(['user', 'moderator']);
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).body['roles']).toEqual([
+      'user',
+      'moderator',
+    ]);
     const refreshed = await call<SignedIn>('POST', '/api/v1/auth/refresh', {
       body: { refreshToken: person.refreshToken },
     });
@@ -172,13 +183,13 @@ describe('administration', () => {
     const sid = JSON.parse(Buffer.from(person.accessToken.split('.')[1]!, 'base64url').toString())[
       'sid'
     ] as string;
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).status).toBe(200);
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).status).toBe(200);
     const disabled = await call('POST', `/api/v1/admin/users/${person.user.id}/disable`, {
       token: admin.accessToken,
     });
     expect(disabled.status).toBe(200);
     expect(disabled.body['disabled']).toBe(true);
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).status).toBe(404);
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).status).toBe(404);
     expect((await call('GET', '/api/v1/users/me', { token: person.accessToken })).status).toBe(401);
     expect(
       (await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: person.refreshToken } })).status,

@@ -2,6 +2,14 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { type ApiCall, apiClient, register, uniqueEmail } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
+import { serviceToken } from '../../../test/support/service-identity';
+
+/** The session check is the gateway's: it calls with its service token. */
+const asGateway = {
+  get token() {
+    return serviceToken('gateway', 'user');
+  },
+};
 
 let harness: UserServiceHarness;
 let call: ApiCall;
@@ -79,7 +87,9 @@ describe('SQL injection strings', () => {
       expect((await call('POST', '/api/v1/auth/email-verification', { body: { token: text } })).status).toBe(
         400,
       );
-      expect((await call('GET', `/internal/v1/sessions/${encodeURIComponent(text)}`)).status).toBe(404);
+      expect((await call('GET', `/internal/v1/sessions/${encodeURIComponent(text)}`, asGateway)).status).toBe(
+        404,
+      );
       expect(
         (
           await call('DELETE', `/api/v1/auth/sessions/${encodeURIComponent(text)}`, {

@@ -92,3 +92,68 @@ describe('brute force on one account', () => {
     expect((await loginFrom('203.0.114.200', account.email, newPassword)).status).toBe(200);
   });
 });
+
+describe('every endpoint that checks the password is under the same lockout', () => {
+  function changePassword(ip: string, token: string, currentPassword: string) {
+    return call('POST', '/api/v1/users/me/password', {
+      token,
+      body: { currentPassword, newPassword: 'never to be set 42' },
+      headers: { 'x-forwarded-for': ip },
+    });
+  }
+
+  test('guessing the current password with a stolen access token locks that address after the threshold, even for the right password', async () => {
+    const account = await register(call);
+    const thief = '198.51.100.20';
+    const statuses = [];
+    for (let guess = 1; guess <= 4; guess += 1)
+      statuses.push((await changePassword(thief, account.accessToken, `stolen-token guess ${guess}`)).status);
+    expect(statuses).toEqual([403, 403, 429, 429]);
+    const locked = await changePassword(thief, account.accessToken, account.password);
+    expect(locked.status).toBe(429);
+    expect(locked.body['type']).toBe('/problems/sign-in-locked');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(locked.body['detail']).toMatch(
+      /Too many wrong passwords for this account; try again in \d+ seconds?/,
+    );
+    // The guesses count at sign-in too: that address cannot sign in either.
+    expect((await loginFrom(thief, account.email, account.password)).status).toBe(429);
+    // The owner, elsewhere, is unaffected and the password never changed.
+    expect((await loginFrom('192.0.2.60', account.email, account.password)).status).toBe(200);
+  });
+
+  test('the email change counts and refuses the same way', async () => {
+    const account = await register(call);
+    const thief = '198.51.100.21';
+    const statuses = [];
+    for (let guess = 1; guess <= 3; guess += 1) {
+      const answer = await call('POST', '/api/v1/users/me/email', {
+        token: account.accessToken,
+        body: { newEmail: uniqueEmail('moved'), currentPassword: `guess ${guess} of the thief` },
+        headers: { 'x-forwarded-for': thief },
+      });
+      statuses.push(answer.status);
+    }
+    expect(statuses).toEqual([403, 403, 429]);
+    const rightButLocked = await call('POST', '/api/v1/users/me/email', {
+      token: account.accessToken,
+      body: { newEmail: uniqueEmail('moved'), currentPassword: account.password },
+      headers: { 'x-forwarded-for': thief },
+    });
+    expect(rightButLocked.status).toBe(429);
+  });
+
+  test('the right current password, before any lock, forgets that address’s earlier failures', async () => {
+    const account = await register(call);
+    const owner = '192.0.2.61';
+    expect((await changePassword(owner, account.accessToken, 'a typo of mine 1')).status).toBe(403);
+    expect((await changePassword(owner, account.accessToken, 'a typo of mine 2')).status).toBe(403);
+    const changed = await call('POST', '/api/v1/users/me/password', {
+      token: account.accessToken,
+      body: { currentPassword: account.password, newPassword: 'the new one is 43' },
+      headers: { 'x-forwarded-for': owner },
+    });
+    expect(changed.status).toBe(204);
+    expect((await loginFrom(owner, account.email, 'one more typo 3')).status).toBe(401);
+  });
+});

@@ -7,6 +7,7 @@ import { jwkThumbprint } from '../src/keys/thumbprint';
 import { userService } from '../src/service';
 import { apiClient, register } from '../../../test/support/api-client';
 import { generateSigningKeyPem, startUserService } from './support/user-service-harness';
+import { testServiceIdentity } from '../../../test/support/service-identity';
 
 let stores: TestStores;
 
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 function envWith(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  return { ...process.env, ...inProcessEnv, ...stores.env, ...overrides };
+  return { ...process.env, ...inProcessEnv, ...testServiceIdentity('user'), ...stores.env, ...overrides };
 }
 
 describe('signing-key configuration', () => {

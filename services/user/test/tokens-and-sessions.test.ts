@@ -9,6 +9,14 @@ import {
   uniqueEmail,
 } from '../../../test/support/api-client';
 import { type UserServiceHarness, startUserService } from './support/user-service-harness';
+import { serviceToken } from '../../../test/support/service-identity';
+
+/** The session check is the gateway's: it calls with its service token. */
+const asGateway = {
+  get token() {
+    return serviceToken('gateway', 'user');
+  },
+};
 
 let harness: UserServiceHarness;
 let call: ApiCall;
@@ -62,6 +70,33 @@ describe('registration and sign-in', () => {
     expect(answer.body['detail']).toContain('password');
     expect(answer.body['detail']).toContain('10 to 128 characters');
     expect(answer.body['errors']).toEqual([expect.objectContaining({ path: '/body/password' })]);
+    expect(answer.body['detail']).toBe(
+      'The request is invalid: password must have 10 to 128 characters (it has 5).',
+    );
+  });
+
+  test('each policy message is one clean sentence naming the field and the rule it breaks', async () => {
+    const refused = async (email: string, password: string) =>
+      (
+        await call('POST', '/api/v1/auth/register', {
+          body: { email, password, displayName: 'Policy' },
+        })
+      ).body['detail'];
+    expect(await refused(uniqueEmail(), 'onlyletterspassword')).toBe(
+      'The request is invalid: password must have at least one letter and at least one digit or symbol.',
+    );
+    const local = `tables${Date.now()}`;
+    expect(await refused(`${local}@example.com`, `Little-${local}-2024!`)).toBe(
+      `The request is invalid: password must not contain the name part of your email address ("${local}").`,
+    );
+  });
+
+  test('a short name part of the address does not count against a password that merely contains it', async () => {
+    // The address's name part is exactly "bob"; the password merely contains "Bob".
+    const answer = await call('POST', '/api/v1/auth/register', {
+      body: { email: `bob@b${Date.now()}.example.com`, password: 'Bobby-Tables-2024!', displayName: 'Bob' },
+    });
+    expect(answer.status).toBe(201);
   });
 
   test('login answers 200 with a new session; a wrong password and an unknown address answer identically', async () => {
@@ -164,7 +199,7 @@ describe('refresh tokens', () => {
     });
     expect(legit.status).toBe(401);
     const sid = (jwt.decode(rotated.body.accessToken) as jwt.JwtPayload)['sid'] as string;
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).status).toBe(404);
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).status).toBe(404);
     expect((await call('GET', '/api/v1/users/me', { token: moved.body.accessToken })).status).toBe(401);
     const family = await harness.database.query(
       'SELECT revoked_reason FROM refresh_token_families WHERE id = $1',
@@ -282,7 +317,7 @@ describe('sessions', () => {
       body: { email: account.email, password: account.password },
     });
     const sid = (jwt.decode(account.accessToken) as jwt.JwtPayload)['sid'] as string;
-    expect((await call('GET', `/internal/v1/sessions/${sid}`)).body).toEqual({
+    expect((await call('GET', `/internal/v1/sessions/${sid}`, asGateway)).body).toEqual({
       active: true,
       userId: account.user.id,
       roles: ['user'],
@@ -293,7 +328,7 @@ describe('sessions', () => {
       (await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: account.refreshToken } })).status,
     ).toBe(401);
     expect((await call('GET', '/api/v1/users/me', { token: account.accessToken })).status).toBe(401);
-    const internal = await call('GET', `/internal/v1/sessions/${sid}`);
+    const internal = await call('GET', `/internal/v1/sessions/${sid}`, asGateway);
     expect(internal.status).toBe(404);
     expect(internal.headers.get('content-type')).toContain('application/problem+json');
     // The other session is untouched.
@@ -371,7 +406,9 @@ describe('sessions', () => {
 
   test('the internal check answers 404 for ids that are not live sessions, whatever their shape', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', "1' OR '1'='1"]) {
-      expect((await call('GET', `/internal/v1/sessions/${encodeURIComponent(id)}`)).status).toBe(404);
+      expect((await call('GET', `/internal/v1/sessions/${encodeURIComponent(id)}`, asGateway)).status).toBe(
+        404,
+      );
     }
   });
 });

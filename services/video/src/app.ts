@@ -3,6 +3,7 @@ import { type AppDependencies, createServiceApp } from '@what-if/kit';
 import type { Express } from 'express';
 import type { VideoDependencies } from './dependencies';
 import { fileRoutes } from './routes/file-routes';
+import { purgeRoutes } from './routes/purge-routes';
 import { videoRoutes } from './routes/video-routes';
 
 export const openapiPath = path.join(__dirname, '..', 'openapi.yaml');
@@ -15,6 +16,7 @@ export function buildApp(deps: AppDependencies & { video: VideoDependencies }): 
     routes: (app) => {
       if (deps.video.localStorage) app.use(fileRoutes(deps.video.localStorage));
       app.use(videoRoutes(deps.video));
+      app.use(purgeRoutes(deps.video));
     },
   });
 }

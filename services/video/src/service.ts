@@ -22,7 +22,7 @@ export const queueName = catalogEntry.workers![0]!.queue;
 export const videoService: ServiceDefinition<typeof configSchema> = {
   name: 'video',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, catalogEntry.dynamoTables, logger);
     const redis = redisFromConfig(config, logger);
     const store = createVideoStore(
@@ -44,6 +44,7 @@ export const videoService: ServiceDefinition<typeof configSchema> = {
       baseUrl: config.HISTORY_SERVICE_URL,
       registry: metrics.registry,
       logger,
+      identity,
     });
     const verifier = jwksVerifier(
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
@@ -53,6 +54,7 @@ export const videoService: ServiceDefinition<typeof configSchema> = {
       app: buildApp({
         logger,
         metrics,
+        identity,
         validateResponses,
         video: {
           store,

@@ -28,7 +28,7 @@ const cloudWatchIntervalMs = 60_000;
 export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
   name: 'video',
   schema: configSchema,
-  async start({ config, logger, metrics, validateResponses }) {
+  async start({ config, logger, metrics, identity, validateResponses }) {
     const log = logger.child({ component: 'worker' });
     await mkdir(config.VIDEO_WORK_DIR, { recursive: true });
     const leftovers = await removeScratchLeftovers(config.VIDEO_WORK_DIR);
@@ -94,7 +94,14 @@ export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
       onRequeued: (count) => videoMetrics.requeued.inc(count),
     });
     return {
-      app: createServiceApp({ logger, metrics, validateResponses, openapiPath, routes: () => undefined }),
+      app: createServiceApp({
+        logger,
+        metrics,
+        identity,
+        validateResponses,
+        openapiPath,
+        routes: () => undefined,
+      }),
       stores: [dynamo, { name: 'queue', check: () => worker.check(), close: async () => undefined }],
       async beforeStoresClose() {
         sweeper.stop();

@@ -34,6 +34,7 @@ const limitsThatNeverRefuse = {
   RATE_LIMIT_IP_PER_MINUTE: '1000000000',
   RATE_LIMIT_USER_PER_MINUTE: '1000000000',
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
+  RATE_LIMIT_REFRESH_PER_MINUTE: '1000000000',
 };
 
 async function json(response: Response): Promise<Record<string, unknown>> {

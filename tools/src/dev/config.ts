@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type ServiceEntry, envFor, frontend, services, storePorts } from '@what-if/catalog';
 import { type LogFormat, wantsColor } from './log-format';
+import { devServiceKeysDirectory } from './service-keys';
 
 /** What the launcher needs to know, read once from the environment. */
 export interface DevConfig {
@@ -39,6 +40,10 @@ export interface DevConfig {
    * for stacks without a browser (contract fuzzing).
    */
   web: { port: number; root: string } | undefined;
+  /** The address every service binds (DEV_HOST): loopback unless the developer opens the stack up. */
+  host: string;
+  /** Where each service's key is kept (.dev/service-keys); undefined makes a key ring for this run only. */
+  serviceKeysDirectory: string | undefined;
   /** Where the video worker reads its slide fonts (VIDEO_FONT_DIR), which the pre-flight checks. */
   videoFontDir: string;
 }
@@ -150,6 +155,13 @@ export function devConfigFromEnv(
     stopTimeoutMs: integer('DEV_STOP_TIMEOUT_MS', 10_000, 0, 600_000),
     fresh: flag('DEV_FRESH'),
     web: { port: frontend.port, root: path.join(repoRoot, 'frontend', 'out') },
+    host: text(
+      'DEV_HOST',
+      '127.0.0.1',
+      /^(127\.0\.0\.1|0\.0\.0\.0|::)$/,
+      'must be 127.0.0.1 (this machine only), 0.0.0.0 or :: (every interface: other machines reach every service, not only the gateway)',
+    ),
+    serviceKeysDirectory: devServiceKeysDirectory(repoRoot),
     videoFontDir: text('VIDEO_FONT_DIR', catalogDefault('VIDEO_FONT_DIR')),
   };
   if (problems.length > 0) throw new DevConfigError(problems);

@@ -2,18 +2,33 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceEntry } from '@what-if/catalog';
+import { type ServiceKeyRing, serviceIdentityEnv } from '@what-if/kit';
 import { type DevConfig, dynamoEndpoint } from './config';
 import { serviceEntryPoint } from './preflight';
+import { loadServiceKeyRing } from './service-keys';
 import type { StackProcess } from './stack-processes';
 import type { ProcessSpec } from './supervisor';
 
 /** Production waits SHUTDOWN_DELAY_MS (5 s) for load balancers; locally nobody has to notice. */
 export const localShutdownDelayMs = 250;
 
+const keyRings = new WeakMap<DevConfig, ServiceKeyRing>();
+
+/** The stack's service keys, read (or made) once per launcher configuration. */
+function keyRingOf(config: DevConfig): ServiceKeyRing {
+  let ring = keyRings.get(config);
+  if (!ring) {
+    ring = loadServiceKeyRing(config.serviceKeysDirectory);
+    keyRings.set(config, ring);
+  }
+  return ring;
+}
+
 /**
  * A service's environment under the launcher. The services apply the catalog's defaults
  * themselves, so this passes the developer's environment through and sets only what the
- * local stack decides: the stores it checked, its dynalite, and a short load-balancer drain.
+ * local stack decides: the address it binds (loopback), its own service keys, the stores it
+ * checked, its dynalite, and a short load-balancer drain.
  */
 export function childEnvironment(
   config: DevConfig,
@@ -23,8 +38,12 @@ export function childEnvironment(
   const env: NodeJS.ProcessEnv = {
     ...base,
     NODE_ENV: 'development',
+    // Only this machine reaches the services: the gateway's limits cannot be walked around.
+    HOST: config.host,
     // The ports are fixed; a PORT left in the shell would send all seven to one port.
     PORT: String(entry.port),
+    // Each service's own key, and the public keys of the services the catalog lets call it.
+    ...serviceIdentityEnv(entry.name, keyRingOf(config)),
     // No load balancer has to notice readiness failing, so the drain is short; but not zero,
     // so Ctrl-C goes through the same readiness-first shutdown as a rolling deploy.
     SHUTDOWN_DELAY_MS: String(localShutdownDelayMs),

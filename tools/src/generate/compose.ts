@@ -34,6 +34,18 @@ const serviceSettings: Partial<Record<ServiceName, Record<string, string>>> = {
 };
 
 /**
+ * Each service's identity (docs/cross-service.md): its own key and its callers' public keys are
+ * made on the machine that runs the stack (`make service-keys`, which `make up` runs first) and
+ * read from `.dev/service-keys/<service>.env`; no key is committed.
+ */
+export const identityVariables = ['SERVICE_SIGNING_KEY', 'SERVICE_PUBLIC_KEYS'] as const;
+
+/** The env file holding a service's identity, relative to docker-compose.yml. */
+export function identityEnvFile(name: ServiceName): string {
+  return `.dev/service-keys/${name}.env`;
+}
+
+/**
  * Volumes a service and its workers share: the video API serves the files its worker renders.
  * Mounted on /var/lib/what-if, which the image makes for its user, so the volume is theirs.
  */
@@ -105,10 +117,9 @@ function environment(entry: ServiceEntry): Record<string, string | null> {
     ...serviceSettings[entry.name],
   };
   return Object.fromEntries(
-    envFor(entry.name).map((variable) => [
-      variable.name,
-      overrides[variable.name] ?? variable.default ?? null,
-    ]),
+    envFor(entry.name)
+      .filter((variable) => !(identityVariables as readonly string[]).includes(variable.name))
+      .map((variable) => [variable.name, overrides[variable.name] ?? variable.default ?? null]),
   );
 }
 
@@ -141,6 +152,7 @@ function applicationService(entry: ServiceEntry): ComposeService {
     },
     image: `what-if/${entry.name}:local`,
     environment: environment(entry),
+    env_file: [identityEnvFile(entry.name)],
     // A service cannot serve without its stores, so it waits for them to be healthy. It only
     // waits for the services it calls to start: one unhealthy service must degrade its own
     // features, not keep the rest of the stack (the gateway included) from coming up.
@@ -215,7 +227,8 @@ function header(): string {
     ' Do not edit by hand: change the catalog or the generator and regenerate;',
     ' a test fails when this file and the catalog disagree.',
     '',
-    ` docker compose up --build   runs the whole stack; ${entrances.join(', ')}`,
+    ` make up (make service-keys, then docker compose up --build) runs the whole stack;`,
+    ` ${entrances.join(', ')}`,
   ].join('\n');
 }
 

@@ -18,6 +18,7 @@ export const limitsThatNeverRefuse: Readonly<Record<string, string>> = {
   RATE_LIMIT_IP_PER_MINUTE: '1000000000',
   RATE_LIMIT_USER_PER_MINUTE: '1000000000',
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000000',
+  RATE_LIMIT_REFRESH_PER_MINUTE: '1000000000',
   QUOTA_ANONYMOUS_PER_DAY: '1000000000',
   QUOTA_USER_PER_DAY: '1000000000',
   QUOTA_MODERATOR_PER_DAY: '1000000000',
@@ -114,6 +115,8 @@ export function privateStackConfig(
         : {}),
     })),
     web: webRoot ? { port: ports[services.length + 1]!, root: webRoot } : undefined,
+    // Keys of this run's own, never written anywhere: make dev's services do not trust them.
+    serviceKeysDirectory: undefined,
   };
 }
 
@@ -133,7 +136,6 @@ export function privateServiceEnvironment(config: DevConfig, env: NodeJS.Process
     ...Object.fromEntries(
       config.services.map((entry) => [serviceUrlVariable(entry.name), `http://127.0.0.1:${entry.port}`]),
     ),
-    HOST: '127.0.0.1',
     // A key of this run's own: the run's tokens are worth nothing to make dev's stack.
     JWT_SIGNING_KEY: signingKey,
     // Mail (verification, resets) goes to the log instead of make dev's outbox.

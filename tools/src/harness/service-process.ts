@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceName } from '@what-if/catalog';
+import { harnessIdentityEnv } from './service-keys';
 
 /** One line of a service's JSON log. */
 export type LogLine = Record<string, unknown>;
@@ -32,7 +33,8 @@ const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
 
 /**
  * Starts a service the way production does, from its compiled `dist/main.js` in a process of
- * its own, on a free port on loopback with info-level JSON logs; resolves once it listens.
+ * its own, on a free port on loopback with info-level JSON logs and its service keys from this
+ * process's key ring; resolves once it listens.
  * Benchmarks and the system tests in test/ start services this way, so nothing outside a
  * service imports its code.
  */
@@ -54,6 +56,8 @@ export async function startServiceProcess(
       HOST: '127.0.0.1',
       PORT: '0',
       SHUTDOWN_DELAY_MS: '0',
+      // Every service this process starts shares one key ring, so they trust each other.
+      ...harnessIdentityEnv(name),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -136,8 +136,9 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
   }
 
   /** Signed-in callers keep what they generate; anonymous scenarios are not stored. */
-  async function keep(req: Request, res: Response, scenario: Scenario): Promise<void> {
-    if (principalOf(res)) await history.save(scenario, req.headers.authorization ?? '');
+  async function keep(res: Response, scenario: Scenario): Promise<void> {
+    const principal = principalOf(res);
+    if (principal) await history.save(scenario, principal.userId);
   }
 
   router.post(
@@ -159,24 +160,41 @@ export function scenarioRoutes(options: ScenarioRouteOptions): Router {
             if (cancel.signal.aborted) return undefined;
             return giveBack(usage, error);
           });
-        if (!scenario || cancel.signal.aborted) return;
-        await keep(req, res, scenario).catch((error: unknown) => giveBack(usage, error));
+        if (!scenario || cancel.signal.aborted) {
+          // A JSON caller that left (or that the gateway gave up on) received nothing: nothing is
+          // saved and it costs no quota.
+          logger.info({ reason: 'client disconnected' }, 'generation cancelled');
+          await usage.release();
+          return;
+        }
+        await keep(res, scenario).catch((error: unknown) => giveBack(usage, error));
         if (principalOf(res)) res.setHeader('Location', `/api/v1/scenarios/${scenario.id}`);
         res.status(201).json(scenario);
         return;
       }
 
       const stream = openEventStream(res, options.heartbeatMs);
+      // A stream that left after some of the scenario reached it keeps its cost: otherwise
+      // leaving just before `done` would be free generation.
+      let delivered = false;
+      const abandoned = async () => {
+        logger.info({ reason: 'client disconnected', delivered }, 'generation cancelled');
+        if (!delivered) await usage.release();
+      };
       try {
-        const scenario = await writer.write(order, cancel.signal, (event) =>
-          stream.send(...streamEvent(event)),
-        );
-        if (cancel.signal.aborted) return;
-        await keep(req, res, scenario);
+        const scenario = await writer.write(order, cancel.signal, (event) => {
+          if (event.type !== 'meta') delivered = true;
+          stream.send(...streamEvent(event));
+        });
+        if (cancel.signal.aborted) {
+          await abandoned();
+          return;
+        }
+        await keep(res, scenario);
         stream.send('done', scenario);
       } catch (error) {
         if (cancel.signal.aborted) {
-          logger.info({ reason: 'client disconnected' }, 'generation cancelled');
+          await abandoned();
           return;
         }
         const problem = asProblem(error);

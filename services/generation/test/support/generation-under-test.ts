@@ -6,6 +6,7 @@ import { inProcessEnv, provisionStores, type TestStores } from '../../../../test
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
 import { type ProviderOverrides, defineGenerationService } from '../../src/service';
 import { type FakeHistory, startFakeHistory } from './fake-history';
+import { testServiceIdentity } from '../../../../test/support/service-identity';
 
 export interface GenerationUnderTest {
   service: StartedService<unknown>;
@@ -33,6 +34,7 @@ export async function startGenerationUnderTest(
     env: {
       ...process.env,
       ...inProcessEnv,
+      ...testServiceIdentity('generation'),
       ...stores.env,
       USER_SERVICE_URL: identity.url,
       HISTORY_SERVICE_URL: history.url,

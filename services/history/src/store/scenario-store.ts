@@ -2,6 +2,7 @@ import type { Scenario } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deploymentCursorKey } from './cursor-key';
 import { deleteScenario } from './delete-scenario';
+import { purgeOwner } from './purge-owner';
 import { type ListPage, type ListRequest, listScenarios } from './list-scenarios';
 import { readScenarioItems } from './read-scenario';
 import { type SavedScenario, savedScenarioView } from './records';
@@ -20,6 +21,8 @@ export interface ScenarioStore {
   update(ownerId: string, scenarioId: string, changes: SummaryChanges): Promise<UpdateOutcome>;
   /** False when the caller owns no scenario with that id. */
   delete(ownerId: string, scenarioId: string): Promise<boolean>;
+  /** Every scenario of a deleted account; how many there were. */
+  purgeOwner(ownerId: string): Promise<number>;
   deploymentCursorKey(): Promise<Buffer>;
 }
 
@@ -42,6 +45,7 @@ export function createScenarioStore(documents: DynamoDBDocumentClient, tableName
     update: (ownerId, scenarioId, changes) =>
       updateSummary(context, ownerId, scenarioId, changes, new Date()),
     delete: (ownerId, scenarioId) => deleteScenario(context, ownerId, scenarioId),
+    purgeOwner: (ownerId) => purgeOwner(context, ownerId),
     deploymentCursorKey: () => deploymentCursorKey(context),
   };
 }

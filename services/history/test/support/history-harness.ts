@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoTableName } from '@what-if/catalog';
+import { type ServiceName, dynamoTableName } from '@what-if/catalog';
 import { type Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
-import { type ApiCall, apiClient } from '../../../../test/support/api-client';
+import jwt from 'jsonwebtoken';
+import { type ApiAnswer, type ApiCall, apiClient } from '../../../../test/support/api-client';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
+import { serviceToken, testServiceIdentity } from '../../../../test/support/service-identity';
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
 import { historyService } from '../../src/service';
 import { createScenarioStore } from '../../src/store/scenario-store';
@@ -31,8 +33,10 @@ export interface HistoryHarness {
   replica(env?: Record<string, string>): Promise<Replica>;
   /** Saves many scenarios for one user straight through the store, for histories too long to post. */
   seed(ownerId: string, scenarios: readonly Scenario[]): Promise<void>;
-  /** Saves a scenario as generation does, failing the test unless it is created. */
+  /** Saves a scenario as generation does for the token's user, failing the test unless it is created. */
   save(token: string, scenario: Scenario): Promise<void>;
+  /** Calls an internal endpoint as a service of the catalog (generation unless told), with its service token. */
+  callAs(caller: ServiceName, method: string, path: string, body?: unknown): Promise<ApiAnswer>;
   /** Every item in the table whose attributes mention the scenario id (keys or index keys). */
   itemsOf(scenarioId: string): Promise<Array<Record<string, unknown>>>;
   /** What an index holds under one partition, read directly. */
@@ -45,7 +49,14 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
   const identity = await startFakeIdentity();
   const start = (extra: Record<string, string>) =>
     startService(historyService, {
-      env: { ...process.env, ...inProcessEnv, ...stores.env, USER_SERVICE_URL: identity.url, ...extra },
+      env: {
+        ...process.env,
+        ...inProcessEnv,
+        ...testServiceIdentity('history'),
+        ...stores.env,
+        USER_SERVICE_URL: identity.url,
+        ...extra,
+      },
     });
   let running: StartedService<unknown>;
   try {
@@ -86,10 +97,13 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
         );
       }
     },
+    callAs: (caller, method, path, body) =>
+      call(method, path, { token: serviceToken(caller, 'history'), ...(body === undefined ? {} : { body }) }),
     async save(token, scenario) {
+      const ownerId = (jwt.decode(token) as { sub: string }).sub;
       const answer = await call('PUT', `/internal/v1/scenarios/${encodeURIComponent(scenario.id)}`, {
-        token,
-        body: { scenario },
+        token: serviceToken('generation', 'history'),
+        body: { ownerId, scenario },
       });
       if (answer.status !== 201)
         throw new Error(`save answered ${answer.status}: ${JSON.stringify(answer.body)}`);

@@ -1,10 +1,11 @@
+import { purgeSenders } from '@what-if/catalog';
 import {
   type ModerationAction,
   type PurgeInstruction,
   moderationActionsPath,
   purgesPath,
 } from '@what-if/contracts';
-import { HttpProblem } from '@what-if/kit';
+import { HttpProblem, allowCallers } from '@what-if/kit';
 import { Router } from 'express';
 import type { SharingDependencies } from '../dependencies';
 
@@ -30,7 +31,8 @@ async function purge(deps: SharingDependencies, instruction: PurgeInstruction): 
 }
 
 /**
- * What other services tell sharing, each through its sender's outbox (docs/cross-service.md):
+ * What other services tell sharing, each through its sender's outbox (docs/cross-service.md),
+ * each route narrowed to the service that may send it (the kit's guard checked the token):
  * safe to repeat, so every answer that means "nothing more to do" is 204 and the sender stops.
  */
 export function internalRoutes(deps: SharingDependencies): Router {
@@ -38,7 +40,7 @@ export function internalRoutes(deps: SharingDependencies): Router {
 
   // Social's decisions about shares: a decision older than the one applied changes nothing, and
   // a share that no longer exists has nothing to hide.
-  router.post(moderationActionsPath, async (req, res) => {
+  router.post(moderationActionsPath, allowCallers(deps.logger, 'social'), async (req, res) => {
     const action = req.body as ModerationAction;
     if (action.target.kind !== 'share') {
       throw new HttpProblem(422, `The sharing service holds shares only, not a ${action.target.kind}.`, {
@@ -55,7 +57,7 @@ export function internalRoutes(deps: SharingDependencies): Router {
   });
 
   // A deleted scenario, account or share: everything sharing holds about it goes, at once.
-  router.post(purgesPath, async (req, res) => {
+  router.post(purgesPath, allowCallers(deps.logger, ...purgeSenders('sharing')), async (req, res) => {
     const instruction = req.body as PurgeInstruction;
     const shares = await purge(deps, instruction);
     deps.metrics.purges.inc({ kind: instruction.kind });

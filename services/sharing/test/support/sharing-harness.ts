@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoTableName } from '@what-if/catalog';
 import type { OwnedScenario, ReportSubmission, Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
-import { type ApiCall, apiClient } from '../../../../test/support/api-client';
+import type { ServiceName } from '@what-if/catalog';
+import {
+  type ApiAnswer,
+  type ApiCall,
+  type CallOptions,
+  apiClient,
+} from '../../../../test/support/api-client';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
 import { makeScenario } from '../../../../test/support/scenario-fixtures';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
+import { serviceToken, testServiceIdentity, verifiedCaller } from '../../../../test/support/service-identity';
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
 import { sharingService } from '../../src/service';
 
@@ -35,6 +42,14 @@ async function listen(server: Server, port = 0): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+/** A stand-in's refusal of a call that does not carry sharing's service token, as the kit's guard refuses it. */
+function refusedUnlessSharing(callee: ServiceName, req: IncomingMessage, res: ServerResponse): boolean {
+  if (verifiedCaller(callee, req.headers.authorization) === 'sharing') return false;
+  res.writeHead(401, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: '/problems/invalid-service-token', status: 401 }));
+  return true;
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -46,6 +61,7 @@ async function startFakeHistory(): Promise<FakeHistory> {
   let reads = 0;
   const server = createServer((req, res) => {
     const match = /^\/internal\/v1\/scenarios\/([^/?]+)$/.exec(req.url ?? '');
+    if (refusedUnlessSharing('history', req, res)) return;
     if (req.method === 'GET' && match) {
       reads += 1;
       const found = scenarios.get(decodeURIComponent(match[1]!));
@@ -79,6 +95,7 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
   let refusal: number | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
+      if (refusedUnlessSharing('social', req, res)) return;
       if (req.method === 'POST' && req.url === '/internal/v1/reports' && refusal !== undefined) {
         res.writeHead(refusal, { 'content-type': 'application/problem+json' });
         res.end(JSON.stringify({ type: '/problems/unavailable', status: refusal }));
@@ -115,6 +132,13 @@ export const publicOrigin = 'http://share.test';
 export interface SharingHarness {
   url: string;
   call: ApiCall;
+  /** Calls sharing's /internal/ endpoints as `caller`, with its service token. */
+  callAs<Body = Record<string, unknown>>(
+    caller: ServiceName,
+    method: string,
+    path: string,
+    options?: CallOptions,
+  ): Promise<ApiAnswer<Body>>;
   identity: FakeIdentity;
   history: FakeHistory;
   social: FakeSocial;
@@ -149,6 +173,7 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
     env: {
       ...process.env,
       ...inProcessEnv,
+      ...testServiceIdentity('sharing'),
       ...stores.env,
       USER_SERVICE_URL: identity.url,
       HISTORY_SERVICE_URL: history.url,
@@ -169,6 +194,8 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
   const harness: SharingHarness = {
     url: running.url,
     call,
+    callAs: (caller, method, path, options = {}) =>
+      call(method, path, { token: serviceToken(caller, 'sharing'), ...options }),
     identity,
     history,
     social,

@@ -5,7 +5,7 @@ import {
   reportSubmissionSchema,
   visitorHash,
 } from '@what-if/contracts';
-import { HttpProblem, authenticate, requirePrincipal, validationProblem } from '@what-if/kit';
+import { HttpProblem, allowCallers, authenticate, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
 import { commentContentId } from '../moderation';
@@ -24,7 +24,7 @@ export function reportRoutes(deps: SocialDependencies): Router {
   const router = Router();
   const signedIn = authenticate({ verifier: deps.verifier, logger: deps.logger, required: true });
 
-  router.post('/internal/v1/reports', async (req, res) => {
+  router.post('/internal/v1/reports', allowCallers(deps.logger, 'sharing'), async (req, res) => {
     const parsed = reportSubmissionSchema.safeParse(req.body);
     if (!parsed.success) {
       throw validationProblem(

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { profileSortKey, userPartition } from './keys';
 import type { StoreContext } from './store-context';
 
@@ -43,4 +43,14 @@ export async function readCounts(context: StoreContext, userId: string): Promise
     // A counter can dip below zero for a moment while a like and an unlike cross.
     profileCounters.map((name) => [name, typeof item[name] === 'number' ? Math.max(0, item[name]) : 0]),
   ) as ProfileCounts;
+}
+
+/** Removes a user's counters (an account purge, once every edge and post that moved them is gone). */
+export async function forgetCounts(context: StoreContext, userId: string): Promise<void> {
+  await context.documents.send(
+    new DeleteCommand({
+      TableName: context.tableName,
+      Key: { pk: userPartition(userId), sk: profileSortKey },
+    }),
+  );
 }

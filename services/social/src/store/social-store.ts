@@ -51,7 +51,7 @@ import {
   publishPost,
   readPost,
 } from './posts';
-import { type ProfileCounts, readCounts } from './profile-counts';
+import { type ProfileCounts, forgetCounts, readCounts } from './profile-counts';
 import type { Page } from './read-page';
 import { takeAllowance } from './rate-limits';
 import type { StoreContext } from './store-context';
@@ -59,6 +59,8 @@ import type { StoreContext } from './store-context';
 /** The social service's data access: the only module that knows DynamoDB. */
 export interface SocialStore {
   counts(userId: string): Promise<ProfileCounts>;
+  /** Removes a user's counters (an account purge, after the edges and posts that moved them). */
+  forgetCounts(userId: string): Promise<void>;
   follow(followerId: string, followeeId: string): Promise<boolean>;
   unfollow(followerId: string, followeeId: string): Promise<boolean>;
   isFollowing(followerId: string, followeeId: string): Promise<boolean>;
@@ -147,6 +149,7 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
   const context: StoreContext = { documents, tableName };
   return {
     counts: (userId) => readCounts(context, userId),
+    forgetCounts: (userId) => forgetCounts(context, userId),
     follow: (followerId, followeeId) => follow(context, followerId, followeeId, new Date()),
     unfollow: (followerId, followeeId) => unfollow(context, followerId, followeeId),
     isFollowing: (followerId, followeeId) => isFollowing(context, followerId, followeeId),

@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTableName } from '@what-if/catalog';
 import { type StartedService, startService } from '@what-if/kit';
-import { type ApiCall, apiClient } from '../../../../test/support/api-client';
+import { type ApiCall, type CallOptions, apiClient } from '../../../../test/support/api-client';
 import { eventually } from '../../../../test/support/eventually';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
@@ -13,6 +13,7 @@ import {
   startGatewayInFront,
   startServiceProcess,
 } from '../../../../test/support/service-processes';
+import { serviceToken, testServiceIdentity } from '../../../../test/support/service-identity';
 import { signAccessToken } from '../../../../test/support/tokens';
 import { socialService } from '../../src/service';
 
@@ -92,6 +93,7 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
     env: {
       ...process.env,
       ...inProcessEnv,
+      ...testServiceIdentity('social'),
       ...socialStores.env,
       USER_SERVICE_URL: identity.url,
       HISTORY_SERVICE_URL: history.url,
@@ -111,12 +113,13 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
   });
   const call = apiClient(gateway.url);
   const historyCall = apiClient(history.url);
+  const directCall = apiClient(social.url);
 
   const scenario: SocialHarness['scenario'] = async (user, overrides = {}) => {
     const id = randomUUID();
     const saved = await historyCall('PUT', `/internal/v1/scenarios/${id}`, {
-      token: user.token,
-      body: { scenario: scenarioFor(id, overrides) },
+      token: serviceToken('generation', 'history'),
+      body: { ownerId: user.userId, scenario: scenarioFor(id, overrides) },
     });
     if (saved.status !== 201)
       throw new Error(`history answered ${saved.status}: ${JSON.stringify(saved.body)}`);
@@ -125,7 +128,12 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
 
   return {
     call,
-    direct: apiClient(social.url),
+    // As sharing, the service that files reports, would: with its service token.
+    direct: <Body = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}) =>
+      directCall<Body>(method, path, {
+        ...(path.startsWith('/internal/') ? { token: serviceToken('sharing', 'social') } : {}),
+        ...options,
+      }),
     newUser(roles = ['user']) {
       const userId = randomUUID();
       return { userId, token: signAccessToken(identity.signingKey, { sub: userId, roles }) };

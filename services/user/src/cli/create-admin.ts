@@ -27,11 +27,14 @@ import { appLink } from '../mail/mail-links';
 import { migrationsDirectory } from '../service';
 import { SessionStore } from '../sessions/session-store';
 
-const cliConfigSchema = baseConfigSchema.extend({
-  ...storeConfig.postgres,
-  ...storeConfig.redis,
-  PUBLIC_APP_URL: z.url().transform((value) => value.replace(/\/+$/, '')),
-});
+// The command calls no other service, so it needs no service identity.
+const cliConfigSchema = baseConfigSchema
+  .omit({ SERVICE_SIGNING_KEY: true, SERVICE_PUBLIC_KEYS: true })
+  .extend({
+    ...storeConfig.postgres,
+    ...storeConfig.redis,
+    PUBLIC_APP_URL: z.url().transform((value) => value.replace(/\/+$/, '')),
+  });
 
 const usage =
   'usage: node services/user/dist/cli/create-admin.js --email <address> [--name <display name>] [--link-hours <1-168>]';

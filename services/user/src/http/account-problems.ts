@@ -37,7 +37,7 @@ export function describeDuration(totalSeconds: number): string {
 export function signInLocked(retryAfterSeconds: number): HttpProblem {
   return new HttpProblem(
     429,
-    `Too many failed sign-ins for this account; try again in ${describeDuration(retryAfterSeconds)}, or reset your password.`,
+    `Too many wrong passwords for this account; try again in ${describeDuration(retryAfterSeconds)}, or reset your password.`,
     {
       type: 'sign-in-locked',
       headers: { 'Retry-After': String(retryAfterSeconds) },

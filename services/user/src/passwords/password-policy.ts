@@ -1,13 +1,27 @@
-/** The rules, as one sentence a person can act on; repeated in the contract. */
-export const passwordPolicy =
-  'A password needs 10 to 128 characters, with at least one letter and one digit or symbol, and must not contain your email address.';
+/** The rules (repeated in the contract): 10 to 128 characters, a letter and a digit or symbol, not the address's name part. */
+/**
+ * The name part of an address counts only from this length: a short one ("bob") turns up in
+ * ordinary words ("Bobby"), and refusing those would only confuse.
+ */
+const shortestTellingLocalPart = 5;
 
-/** The reason a password breaks the policy, or undefined when it is acceptable. */
+/**
+ * What is wrong with a password, said after the field's name ("password must …"), or undefined
+ * when it is acceptable.
+ */
 export function passwordPolicyViolation(password: string, email?: string): string | undefined {
   const length = [...password].length;
-  if (length < 10 || length > 128) return passwordPolicy;
-  if (!/\p{L}/u.test(password) || !/[^\p{L}]/u.test(password)) return passwordPolicy;
+  if (length < 10 || length > 128) return `must have 10 to 128 characters (it has ${length})`;
+  if (!/\p{L}/u.test(password) || !/[^\p{L}]/u.test(password)) {
+    return 'must have at least one letter and at least one digit or symbol';
+  }
   const localPart = email?.split('@')[0]?.toLowerCase();
-  if (localPart && localPart.length >= 3 && password.toLowerCase().includes(localPart)) return passwordPolicy;
+  if (
+    localPart &&
+    localPart.length >= shortestTellingLocalPart &&
+    password.toLowerCase().includes(localPart)
+  ) {
+    return `must not contain the name part of your email address ("${localPart}")`;
+  }
   return undefined;
 }

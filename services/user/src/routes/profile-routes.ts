@@ -1,5 +1,5 @@
 import { HttpProblem, logSecurityEvent, requirePrincipal, validationProblem } from '@what-if/kit';
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { issueOneTimeToken, pendingEmailOf } from '../accounts/one-time-tokens';
 import {
   type ProfileChanges,
@@ -13,13 +13,15 @@ import {
 import { ownAccountView } from '../accounts/user-view';
 import { inTransaction } from '../database/transaction';
 import type { UserDependencies } from '../dependencies';
-import { wrongCurrentPassword } from '../http/account-problems';
+import { signInLocked, wrongCurrentPassword } from '../http/account-problems';
+import { clientInfo } from '../http/client-info';
 import { clearRefreshCookie } from '../http/refresh-cookie';
 import { requireSession } from '../http/session-authentication';
 import { emailChangeMail } from '../mail/account-mail';
 import { appLink, sendInBackground } from '../mail/mail-links';
 import { hashPassword, passwordMatches } from '../passwords/password-hashing';
 import { passwordPolicyViolation } from '../passwords/password-policy';
+import { recordPurge } from '../purges/purge-outbox';
 import { refreshCookieOptions } from './token-responses';
 
 /** Only https avatars: an http or javascript: URL would be mixed content or script on every page showing it. */
@@ -38,7 +40,7 @@ function checkedAvatarUrl(value: string | null | undefined): string | null | und
 
 /** The signed-in person's own account: profile, password, email, deletion. */
 export function profileRoutes(deps: UserDependencies): Router {
-  const { config, logger, pool, sessions, lockout, mailer } = deps;
+  const { config, logger, pool, sessions, lockout, mailer, purges } = deps;
   const router = Router();
   const signedIn = requireSession(deps);
 
@@ -46,6 +48,37 @@ export function profileRoutes(deps: UserDependencies): Router {
     const user = await findUserById(pool, userId);
     if (!user) throw new HttpProblem(404, 'This account no longer exists.');
     return user;
+  }
+
+  /**
+   * The account's current password, checked under the sign-in lockout: a stolen access token
+   * gets no more guesses here than at sign-in, and a wrong guess here counts there too.
+   */
+  async function requireCurrentPassword(
+    req: Request,
+    user: { id: string; email: string; passwordHash: string },
+    presented: string,
+    event: string,
+  ): Promise<void> {
+    const client = clientInfo(req);
+    const lock = await lockout.check(user.email, client.ip);
+    if (lock.locked) {
+      logSecurityEvent(logger, event, 'denied', { reason: 'locked', userId: user.id, ip: client.ip });
+      throw signInLocked(lock.retryAfterSeconds);
+    }
+    if (await passwordMatches(user.passwordHash, presented)) {
+      await lockout.recordSuccess(user.email, client.ip);
+      return;
+    }
+    const after = await lockout.recordFailure(user.email, client.ip);
+    logSecurityEvent(logger, event, 'denied', {
+      reason: 'wrong current password',
+      userId: user.id,
+      ip: client.ip,
+      locked: after.locked,
+    });
+    if (after.locked) throw signInLocked(after.retryAfterSeconds);
+    throw wrongCurrentPassword();
   }
 
   router.get('/api/v1/users/me', ...signedIn, async (_req, res) => {
@@ -80,13 +113,12 @@ export function profileRoutes(deps: UserDependencies): Router {
         type: 'no-password',
       });
     }
-    if (!(await passwordMatches(user.passwordHash, currentPassword))) {
-      logSecurityEvent(logger, 'password-change', 'denied', {
-        reason: 'wrong current password',
-        userId: user.id,
-      });
-      throw wrongCurrentPassword();
-    }
+    await requireCurrentPassword(
+      req,
+      { ...user, passwordHash: user.passwordHash },
+      currentPassword,
+      'password-change',
+    );
     const violation = passwordPolicyViolation(newPassword, user.email);
     if (violation) throw validationProblem([{ path: '/body/newPassword', message: violation }]);
     const passwordHash = await hashPassword(newPassword);
@@ -107,12 +139,13 @@ export function profileRoutes(deps: UserDependencies): Router {
     const { newEmail, currentPassword } = req.body as { newEmail: string; currentPassword?: string };
     const user = await currentUser(principal.userId);
     // A stolen access token alone must not be able to move the account (and its resets) elsewhere.
-    if (user.passwordHash && !(await passwordMatches(user.passwordHash, currentPassword ?? ''))) {
-      logSecurityEvent(logger, 'email-change-request', 'denied', {
-        reason: 'wrong current password',
-        userId: user.id,
-      });
-      throw wrongCurrentPassword();
+    if (user.passwordHash) {
+      await requireCurrentPassword(
+        req,
+        { ...user, passwordHash: user.passwordHash },
+        currentPassword ?? '',
+        'email-change-request',
+      );
     }
     const target = normalizeEmail(newEmail);
     if (target === user.email)
@@ -145,8 +178,14 @@ export function profileRoutes(deps: UserDependencies): Router {
   router.delete('/api/v1/users/me', ...signedIn, async (_req, res) => {
     const principal = requirePrincipal(res);
     const user = await currentUser(principal.userId);
-    // Sessions, refresh tokens, identities and mailed tokens go with the row (ON DELETE CASCADE).
-    await deleteUser(pool, user.id);
+    // Sessions, refresh tokens, identities and mailed tokens go with the row (ON DELETE CASCADE);
+    // what other services hold (history's scenarios) goes through the purge instruction, written
+    // in the same transaction, so a service that is down now still gets it later.
+    await inTransaction(pool, async (db) => {
+      await recordPurge(db, 'account', user.id, user.id);
+      await deleteUser(db, user.id);
+    });
+    purges.nudge();
     await sessions.forgetAll(user.id);
     await lockout.forgetAccount(user.email);
     logSecurityEvent(logger, 'account-deletion', 'succeeded', { userId: user.id });

@@ -20,7 +20,7 @@ import { passwordPolicyViolation } from '../passwords/password-policy';
 
 /** Password reset and email verification: the flows that run through a mailed link. */
 export function recoveryRoutes(deps: UserDependencies): Router {
-  const { config, logger, pool, sessions, lockout, mailer } = deps;
+  const { config, logger, pool, sessions, lockout, mailer, resetMails } = deps;
   const router = Router();
 
   router.post('/api/v1/auth/password-reset', async (req, res) => {
@@ -32,6 +32,13 @@ export function recoveryRoutes(deps: UserDependencies): Router {
       if (!user || user.disabledAt) {
         logSecurityEvent(logger, 'password-reset-request', 'denied', {
           reason: user ? 'account disabled' : 'no account',
+        });
+        return;
+      }
+      if (!(await resetMails.allow(user.email))) {
+        logSecurityEvent(logger, 'password-reset-request', 'denied', {
+          reason: 'mail limit for this address',
+          userId: user.id,
         });
         return;
       }

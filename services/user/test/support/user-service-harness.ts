@@ -6,8 +6,10 @@ import { type Logger, type StartedService, startService } from '@what-if/kit';
 import { Pool } from 'pg';
 import { eventually } from '../../../../test/support/eventually';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
+import { deadPort } from '../../../../test/support/stores';
 import type { Config } from '../../src/config';
 import { userService } from '../../src/service';
+import { testServiceIdentity } from '../../../../test/support/service-identity';
 
 /** A fresh EC P-256 key pair as PEM, the way an operator would make one with openssl. */
 export function generateSigningKeyPem(): { privateKeyPem: string; publicKeyPem: string } {
@@ -34,17 +36,24 @@ export async function startUserService(
   logger?: Logger,
 ): Promise<UserServiceHarness> {
   const stores = await provisionStores(['postgres', 'redis']);
+  // Deleted accounts are relayed to history; unless a test stands one up, to nowhere.
+  const nowhere = `http://127.0.0.1:${await deadPort()}`;
   const outbox = await mkdtemp(path.join(tmpdir(), 'whatif-outbox-'));
   const signingKey = generateSigningKeyPem();
   const service = (await startService(userService, {
     env: {
       ...process.env,
       ...inProcessEnv,
+      ...testServiceIdentity('user'),
       ...stores.env,
       JWT_SIGNING_KEY: signingKey.privateKeyPem,
       MAILER: 'outbox',
       MAIL_OUTBOX_DIR: outbox,
       PUBLIC_APP_URL: 'http://app.test',
+      HISTORY_SERVICE_URL: nowhere,
+      SHARING_SERVICE_URL: nowhere,
+      VIDEO_SERVICE_URL: nowhere,
+      SOCIAL_SERVICE_URL: nowhere,
       ...env,
     },
     ...(logger ? { logger } : {}),

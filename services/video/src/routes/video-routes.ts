@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { HttpProblem, type Principal, authenticate, principalOf } from '@what-if/kit';
 import type { VideoDependencies } from '../dependencies';
 import type { VideoRecord } from '../video';
-import { finishedStatuses } from '../video';
+import { isFinished, videoRemoval } from '../video-removal';
 import { videoView } from '../video-view';
 import { openEventStream } from './event-stream';
 import { decodeCursor, encodeCursor } from './list-cursor';
@@ -25,8 +25,6 @@ function signedIn(res: Response): Principal {
   }
   return principal;
 }
-
-const isFinished = (record: VideoRecord): boolean => finishedStatuses.includes(record.status);
 
 const progressOf = (record: VideoRecord) => ({
   status: record.status,
@@ -51,14 +49,8 @@ export function videoRoutes(deps: VideoDependencies): Router {
     return record;
   }
 
-  /** Stops a job that has not ended: the record first (the worker obeys it), then the queue and any render. */
-  async function stop(record: VideoRecord): Promise<VideoRecord | undefined> {
-    const canceled = await deps.store.cancel(record.ownerId, record.id);
-    if (!canceled) return undefined;
-    if (!(await deps.queue.discard(record.id))) await deps.queue.requestCancel(record.id);
-    deps.metrics.finished.inc({ status: 'canceled', reason: '' });
-    return canceled;
-  }
+  const removal = videoRemoval(deps);
+  const stop = (record: VideoRecord) => removal.stop(record);
 
   router.post('/api/v1/videos', identify, async (req, res) => {
     const owner = signedIn(res);
@@ -208,11 +200,7 @@ export function videoRoutes(deps: VideoDependencies): Router {
   });
 
   router.delete('/api/v1/videos/:id', identify, async (req, res) => {
-    const record = await owned(req, res);
-    if (!isFinished(record)) await stop(record);
-    // Files first: the record is what finds them, so it goes last.
-    await deps.storage.remove(record.id);
-    await deps.store.delete(record.id, record.ownerId);
+    await removal.remove(await owned(req, res));
     res.status(204).end();
   });
 

@@ -6,13 +6,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { dynamoTableName } from '@what-if/catalog';
+import { type ServiceName, dynamoTableName } from '@what-if/catalog';
 import type { Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
-import { type ApiCall, apiClient } from '../../../../test/support/api-client';
+import {
+  type ApiAnswer,
+  type ApiCall,
+  type CallOptions,
+  apiClient,
+} from '../../../../test/support/api-client';
 import { eventually } from '../../../../test/support/eventually';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
+import { serviceToken, testServiceIdentity } from '../../../../test/support/service-identity';
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
 import { videoService } from '../../src/service';
 import { createVideoStore, type VideoStore } from '../../src/store/video-store';
@@ -60,6 +66,8 @@ async function startFakeHistory(identity: FakeIdentity): Promise<FakeHistory> {
 export interface VideoHarness {
   url: string;
   call: ApiCall;
+  /** Calls video's /internal/ endpoints as `caller`, with its service token. */
+  callAs(caller: ServiceName, method: string, path: string, options?: CallOptions): Promise<ApiAnswer>;
   /** The variables both the API and the worker run with: stores, upstreams, storage, quick timings. */
   env: Record<string, string>;
   storageDir: string;
@@ -79,6 +87,8 @@ export async function startVideo(env: Record<string, string> = {}): Promise<Vide
   const storageDir = await mkdtemp(path.join(tmpdir(), 'what-if-video-test-'));
   const sharedEnv: Record<string, string> = {
     ...inProcessEnv,
+    // The API and its worker are one service to the others: the same identity.
+    ...testServiceIdentity('video'),
     ...stores.env,
     USER_SERVICE_URL: identity.url,
     HISTORY_SERVICE_URL: history.url,
@@ -109,6 +119,8 @@ export async function startVideo(env: Record<string, string> = {}): Promise<Vide
   return {
     url: api.url,
     call: apiClient(api.url),
+    callAs: (caller, method, path, options = {}) =>
+      apiClient(api.url)(method, path, { token: serviceToken(caller, 'video'), ...options }),
     env: sharedEnv,
     storageDir: path.join(storageDir, 'files'),
     store,
