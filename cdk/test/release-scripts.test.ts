@@ -17,7 +17,7 @@ const digest = (service: string) =>
 const environment = { ENV: 'prod', IMAGE_TAG: tag, ALLOW_DIRTY: '1', POLL_SECONDS: '0', SMOKE_PORT: '18999' };
 
 const stackOutputs = JSON.stringify([
-  ...['user', 'generation', 'history', 'sharing', 'video', 'social'].map((service) => ({
+  ...['user', 'generation', 'history', 'sharing', 'video', 'video-worker', 'social'].map((service) => ({
     OutputKey: `${service}RoleArn`,
     OutputValue: `arn:aws:iam::${account}:role/whatif-prod-eks-${service}`,
   })),
@@ -31,6 +31,7 @@ const stackOutputs = JSON.stringify([
   },
   { OutputKey: 'AccessLogsBucket', OutputValue: 'whatif-prod-eks-accesslogs-bucket' },
   { OutputKey: 'CertificateArn', OutputValue: `arn:aws:acm:us-east-1:${account}:certificate/2222` },
+  { OutputKey: 'VideoBucket', OutputValue: `whatif-prod-videos-${account}-us-east-1` },
 ]);
 
 const once = (answer: Answer): Answer[] => [answer];

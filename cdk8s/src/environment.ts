@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type ServiceEntry,
+  type WorkerEntry,
   deployedDefault,
   envFor,
   secretLayout,
@@ -62,7 +63,14 @@ export function configData(profile: Profile, entry: ServiceEntry): Record<string
       `Profile ${profile.name} sets ${unknown.join(', ')} on ${entry.name}, which does not read it`,
     );
   }
-  return { ...settable, ...overrides, ...computedEnv(profile, entry) };
+  const data = { ...settable, ...overrides, ...computedEnv(profile, entry) };
+  const storage = entry.objectStorage;
+  if (storage && data[storage.storageVariable] === 's3' && !data[storage.bucketVariable]) {
+    throw new Error(
+      `Profile ${profile.name}: ${entry.name} keeps its files in S3 (${storage.storageVariable}=s3) but ${storage.bucketVariable} is empty, so it would refuse to start; name the bucket (make deploy-eks takes it from the EKS prerequisites stack)`,
+    );
+  }
+  return data;
 }
 
 /** The in-cluster stores' connection strings, for the service's Secret in the dev profile. */
@@ -94,6 +102,11 @@ export function shutdownSeconds(config: Record<string, string>): number {
 
 export function terminationGracePeriodSeconds(config: Record<string, string>): number {
   return shutdownSeconds(config) + shutdownMarginSeconds;
+}
+
+/** A worker's: its service's readiness delay, then its own drain (the running job's time to finish). */
+export function workerGracePeriodSeconds(config: Record<string, string>, worker: WorkerEntry): number {
+  return secondsFromMilliseconds(config, 'SHUTDOWN_DELAY_MS') + worker.drainSeconds + shutdownMarginSeconds;
 }
 
 /**

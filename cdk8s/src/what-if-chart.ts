@@ -11,6 +11,7 @@ import { ServiceRollout } from './constructs/service-rollout';
 import { SecretStore } from './constructs/secret-store';
 import { ServiceSecret } from './constructs/service-secret';
 import { ServiceWorkload } from './constructs/service-workload';
+import { WorkerWorkload } from './constructs/worker-workload';
 import { secretVariables } from './environment';
 import type { Profile } from './profile';
 
@@ -38,6 +39,8 @@ export class WhatIfChart extends Chart {
       });
       new ServiceNetworkPolicy(this, `${entry.name}-network`, { profile, entry });
       if (entry.public) new PublicIngress(this, `${entry.name}-ingress`, { profile, entry });
+      for (const worker of entry.workers ?? [])
+        new WorkerWorkload(this, worker.name, { profile, entry, worker });
     }
     if (profile.stores.kind === 'in-cluster') {
       for (const store of storeOrder.filter((kind) =>

@@ -43,6 +43,7 @@ export const contextKeys = {
   eksClusterSecurityGroupId: 'eksClusterSecurityGroupId',
   eksApiDomain: 'eksApiDomain',
   eksRollouts: 'eksRollouts',
+  eksKeda: 'eksKeda',
 } as const;
 
 const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -159,6 +160,7 @@ function eksOverrides(
       text(node, contextKeys.eksApiDomain) ??
       (domain.apiDomain === baseDomain.apiDomain ? base.apiDomain : `eks-${domain.apiDomain}`),
     rollouts: flag(node, contextKeys.eksRollouts) ?? base.rollouts,
+    keda: flag(node, contextKeys.eksKeda) ?? base.keda,
   };
 }
 

@@ -58,8 +58,8 @@ function required(outputs: Readonly<Record<string, string>>, key: string): strin
 
 /**
  * The Helm values that make one environment's release real, laid over values-eks-prod.yaml:
- * the account's registry and each image pinned by digest, the roles, certificate, WAF and
- * access-log bucket from the prerequisites stack's outputs, and the environment's VPC, secret
+ * the account's registry and each image pinned by digest, the roles, certificate, WAF,
+ * access-log bucket and video bucket from the prerequisites stack's outputs, and the environment's VPC, secret
  * prefix, domains, mail and scenario settings from its configuration, as ECS uses them. JSON,
  * which Helm reads as YAML and cdk8s (make k8s-synth VALUES=...) reads as it is.
  */
@@ -75,6 +75,11 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
   if (tags.size !== 1)
     throw new Error(`images.tsv mixes tags ${[...tags].join(', ')}: run make images again`);
 
+  const alb = {
+    certificateArn: required(outputs, eksOutputKeys.certificate),
+    wafv2AclArn: required(outputs, eksOutputKeys.webAcl),
+    accessLogs: { bucket: required(outputs, eksOutputKeys.accessLogsBucket), prefix: eksAccessLogPrefix },
+  };
   const vpc = [{ ipBlock: { cidr: config.network.cidr } }];
   const siteUrl = `https://${config.domain.siteDomain}`;
   const platform: Record<string, string> = {
@@ -88,6 +93,9 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
     GENERATION_PROVIDERS: config.scenarios.providers,
     BEDROCK_REGION: config.region,
     BEDROCK_MODEL_ID: config.scenarios.bedrockModelId,
+    // The data stack's video bucket, shared with ECS as the jobs table is.
+    VIDEO_STORAGE: 's3',
+    VIDEO_BUCKET: required(outputs, eksOutputKeys.videoBucket),
   };
 
   const serviceValues = Object.fromEntries(
@@ -96,12 +104,19 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
       const declared = new Set(envFor(entry.name).map((variable) => variable.name));
       const env = Object.fromEntries(Object.entries(platform).filter(([name]) => declared.has(name)));
       const roleArn = outputs[eksOutputKeys.role(entry.name)];
+      const workers = Object.fromEntries(
+        (entry.workers ?? []).flatMap((worker) => {
+          const workerRoleArn = outputs[eksOutputKeys.role(worker.name)];
+          return workerRoleArn ? [[worker.name, { awsRoleArn: workerRoleArn }]] : [];
+        }),
+      );
       return [
         entry.name,
         {
           image: { repository: repositoryName(config.name, entry.name), digest: image.digest },
           ...(Object.keys(env).length > 0 ? { env } : {}),
           ...(roleArn ? { awsRoleArn: roleArn } : {}),
+          ...(Object.keys(workers).length > 0 ? { workers } : {}),
         },
       ];
     }),
@@ -110,6 +125,7 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
   return {
     global: { image: { registry: `${account}.dkr.ecr.${config.region}.amazonaws.com`, tag: [...tags][0] } },
     rollouts: { enabled: config.eks.rollouts },
+    keda: { enabled: config.eks.keda },
     networkPolicy: { ingressControllerPeers: vpc },
     stores: { postgres: { peers: vpc }, redis: { peers: vpc } },
     externalSecrets: {
@@ -118,11 +134,7 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
     },
     ingress: {
       host: config.eks.apiDomain,
-      alb: {
-        certificateArn: required(outputs, eksOutputKeys.certificate),
-        wafv2AclArn: required(outputs, eksOutputKeys.webAcl),
-        accessLogs: { bucket: required(outputs, eksOutputKeys.accessLogsBucket), prefix: eksAccessLogPrefix },
-      },
+      alb,
     },
     services: serviceValues,
   };

@@ -141,7 +141,7 @@ a rollout does not skew against the pods it is replacing.
 {{- define "what-if.topologySpread" -}}
 {{- $settings := .root.Values.topologySpread }}
 {{- $selector := dict "matchLabels" (include "what-if.selectorLabels" . | fromYaml) }}
-{{- $revisionLabel := ternary "rollouts-pod-template-hash" "pod-template-hash" .root.Values.rollouts.enabled }}
+{{- $revisionLabel := default (ternary "rollouts-pod-template-hash" "pod-template-hash" .root.Values.rollouts.enabled) .revisionLabel }}
 {{- $zone := dict "topologyKey" "topology.kubernetes.io/zone" "whenUnsatisfiable" $settings.zoneWhenUnsatisfiable }}
 {{- $node := dict "topologyKey" "kubernetes.io/hostname" "whenUnsatisfiable" $settings.nodeWhenUnsatisfiable }}
 {{- $constraints := list }}

@@ -1,4 +1,9 @@
-import { scalingBehavior as defaultScalingBehavior, services, storePorts } from '@what-if/catalog';
+import {
+  scalingBehavior as defaultScalingBehavior,
+  services,
+  storePorts,
+  workerScalingBehavior,
+} from '@what-if/catalog';
 import {
   boolean,
   capabilities,
@@ -173,11 +178,34 @@ function featureValues(): Record<string, ValueGroup> {
     autoscaling: group('HorizontalPodAutoscalers (autoscaling/v2) on CPU and memory', {
       enabled: leaf('Create them; when off, services.<name>.replicas applies', boolean, true),
       behavior: leaf(
-        'Scale-up and scale-down behaviour of every HPA',
+        'Scale-up and scale-down behaviour of every service HPA',
         scalingBehavior,
         structuredClone(defaultScalingBehavior),
       ),
+      workerBehavior: leaf(
+        "Scale-up and scale-down behaviour of every worker's HPA (or KEDA's): slow to scale in, as a render runs for minutes",
+        scalingBehavior,
+        structuredClone(workerScalingBehavior),
+      ),
     }),
+    keda: group(
+      "KEDA scales each worker on its queue: a ScaledObject on the length of the BullMQ wait list and on CPU, instead of the worker's CPU HPA",
+      {
+        enabled: leaf('Render ScaledObjects (needs KEDA and its CRDs in the cluster)', boolean, false),
+        pollingIntervalSeconds: leaf('How often KEDA reads the queue', integer(1), 15),
+        redisTls: leaf('KEDA connects to Redis over TLS (ElastiCache encrypts in transit)', boolean, false),
+        operatorPeers: leaf(
+          "Where KEDA's operator runs: the in-cluster Redis of devStores admits it",
+          networkPolicyPeers,
+          [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } },
+              podSelector: { matchLabels: { 'app.kubernetes.io/name': 'keda-operator' } },
+            },
+          ],
+        ),
+      },
+    ),
     pdb: group('PodDisruptionBudgets', {
       enabled: leaf('Create one per service', boolean, true),
       maxUnavailable: leaf(
