@@ -1,16 +1,8 @@
-import { envFor, services, type ServiceName } from '@what-if/catalog';
+import { envFor, services } from '@what-if/catalog';
 import type { EnvironmentConfig } from '../config/environment-config';
+import type { PushedImage } from '../config/pushed-images';
 import { dynamoTablePrefix, mailSender, repositoryName, secretPrefix } from '../config/naming';
 import { eksAccessLogPrefix, eksOutputKeys } from './eks-prerequisites-stack';
-
-/** One pushed image, as make images records it in .release/<env>/images.tsv. */
-export interface PushedImage {
-  readonly service: ServiceName;
-  readonly repository: string;
-  readonly tag: string;
-  /** sha256:... */
-  readonly digest: string;
-}
 
 export interface ReleaseFacts {
   readonly config: EnvironmentConfig;
@@ -25,25 +17,6 @@ export interface ReleaseFacts {
 export function outputsByKey(json: string): Record<string, string> {
   const outputs = JSON.parse(json) as { OutputKey: string; OutputValue: string }[] | null;
   return Object.fromEntries((outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
-}
-
-/** Parses images.tsv: service, repository, tag, digest per line. */
-export function pushedImages(tsv: string): PushedImage[] {
-  return tsv
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [service, repository, tag, digest] = line.split('\t');
-      if (
-        !services.some((entry) => entry.name === service) ||
-        !repository ||
-        !tag ||
-        !/^sha256:[0-9a-f]{64}$/.test(digest ?? '')
-      ) {
-        throw new Error(`images.tsv: "${line}" is not <service> <repository> <tag> <sha256 digest>`);
-      }
-      return { service: service as ServiceName, repository, tag, digest: digest! };
-    });
 }
 
 function required(outputs: Readonly<Record<string, string>>, key: string): string {
@@ -139,3 +112,5 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
     services: serviceValues,
   };
 }
+
+export { pushedImages, type PushedImage } from '../config/pushed-images';
