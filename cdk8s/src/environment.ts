@@ -9,13 +9,20 @@ import {
   serviceUrlVariable,
   storePorts,
 } from '@what-if/catalog';
-import { shutdownMarginSeconds } from './kubernetes-defaults';
+import { devFiles, shutdownMarginSeconds } from './kubernetes-defaults';
 import { componentName } from './naming';
 import type { Profile } from './profile';
 
 /** A variable computed from other settings, so a profile cannot set it. */
 function isComputed(entry: ServiceEntry, name: string): boolean {
   return name === 'PORT' || entry.calls.some((callee) => serviceUrlVariable(callee) === name);
+}
+
+/** The claim of the dev stores' shared files volume, when the service keeps files and the stores are in the cluster. */
+export function sharedFilesClaim(profile: Profile, entry: ServiceEntry): string | undefined {
+  return profile.stores.kind === 'in-cluster' && entry.objectStorage
+    ? componentName(profile, `${entry.name}-files`)
+    : undefined;
 }
 
 /**
@@ -41,6 +48,10 @@ function computedEnv(profile: Profile, entry: ServiceEntry): Record<string, stri
   if (profile.stores.kind === 'in-cluster' && entry.stores.includes('dynamodb')) {
     computed.DYNAMODB_ENDPOINT = `http://${componentName(profile, 'dynamodb')}:${storePorts.dynamodb}`;
     computed.DYNAMODB_CREATE_TABLES = 'true';
+  }
+  // Without S3, the service and its workers keep files on the dev stores' shared volume.
+  if (profile.stores.kind === 'in-cluster' && entry.objectStorage) {
+    computed[entry.objectStorage.directoryVariable] = devFiles.mountPath;
   }
   return computed;
 }

@@ -65,6 +65,12 @@ export const defaultKeda: KedaSettings = {
   ],
 };
 
+/**
+ * The dev stores' shared files: a PersistentVolumeClaim the video API and its worker both mount,
+ * as docker-compose.yml's volume, where local storage (no S3 there) keeps the rendered videos.
+ */
+export const devFiles = { mountPath: '/var/lib/what-if/files', size: '1Gi' } as const;
+
 /** Cluster DNS: CoreDNS in kube-system, as EKS, kind and kubeadm clusters label it. */
 export const dnsPeers = [
   {

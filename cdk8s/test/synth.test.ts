@@ -43,6 +43,8 @@ function expectedIds(profile: Profile): string[] {
       }
     }
     if (entry.public) ids.push(`Ingress/${object}`);
+    if (entry.objectStorage && profile.stores.kind === 'in-cluster')
+      ids.push(`PersistentVolumeClaim/${object}-files`);
     for (const worker of entry.workers ?? []) {
       const name = `what-if-${worker.name}`;
       ids.push(`ServiceAccount/${name}`, `Deployment/${name}`, `PodDisruptionBudget/${name}`);

@@ -158,6 +158,31 @@ describe(`${worker.name} on eks`, () => {
   });
 });
 
+describe(`${worker.name} on dev, where there is no S3`, () => {
+  const dev = synthesizeObjects(profileNamed('dev', {})) as KubernetesObject[];
+  const storage = video.objectStorage!;
+
+  it('shares one claim with the API at the directory of its local storage, so the API serves what the worker renders', () => {
+    const config = find(dev, 'ConfigMap', `what-if-${video.name}`).data;
+    expect(config[storage.storageVariable]).toBe('local');
+    const claim = find(dev, 'PersistentVolumeClaim', `what-if-${video.name}-files`);
+    for (const component of [video.name, worker.name]) {
+      const pod = find(dev, 'Deployment', `what-if-${component}`).spec.template.spec;
+      const volume = pod.volumes.find((candidate: KubernetesObject) => candidate.persistentVolumeClaim);
+      expect([component, volume.persistentVolumeClaim.claimName]).toEqual([component, claim.metadata.name]);
+      expect(pod.containers[0].volumeMounts).toContainEqual({
+        name: volume.name,
+        mountPath: config[storage.directoryVariable],
+      });
+    }
+  });
+
+  it('mounts no claim where the files are in S3', () => {
+    const eks = synthesizeObjects(profileNamed('eks', {})) as KubernetesObject[];
+    expect(eks.filter((object) => object.kind === 'PersistentVolumeClaim')).toEqual([]);
+  });
+});
+
 describe("the wait list KEDA measures is the one BullMQ queues the service's jobs on", () => {
   const redisPrefix = createTestRedisPrefix();
   afterAll(() => redisPrefix.cleanup());

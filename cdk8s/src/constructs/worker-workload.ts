@@ -9,9 +9,15 @@ import {
 import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { configChecksum, configData, secretVariables, workerGracePeriodSeconds } from '../environment';
+import {
+  configChecksum,
+  configData,
+  secretVariables,
+  sharedFilesClaim,
+  workerGracePeriodSeconds,
+} from '../environment';
 import { imageTag, serviceImage } from '../images';
-import { appUser, disruptionBudget, probeTimings } from '../kubernetes-defaults';
+import { appUser, devFiles, disruptionBudget, probeTimings } from '../kubernetes-defaults';
 import { componentName, metadata, selectorLabels } from '../naming';
 import type { Profile } from '../profile';
 import { containerSecurityContext, hardenPodTemplate, podSecurityContext } from '../pod-security';
@@ -77,6 +83,16 @@ export class WorkerWorkload extends Construct {
     const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', {
       sizeLimit: Size.mebibytes(worker.resources.scratchMiB),
     });
+    // On a dev cluster (no S3) the service and its workers share the files of local storage.
+    const filesClaim = sharedFilesClaim(profile, entry);
+    const files = filesClaim
+      ? kplus.Volume.fromPersistentVolumeClaim(
+          this,
+          'files',
+          kplus.PersistentVolumeClaim.fromClaimName(this, 'files-claim', filesClaim),
+          { name: 'files' },
+        )
+      : undefined;
     const scaled = profile.keda.enabled || profile.autoscaling;
 
     const deployment = new kplus.Deployment(this, 'deployment', {
@@ -97,7 +113,7 @@ export class WorkerWorkload extends Construct {
       automountServiceAccountToken: false,
       terminationGracePeriod: Duration.seconds(workerGracePeriodSeconds(config, worker)),
       securityContext: podSecurityContext(appRunAs),
-      volumes: [tmp],
+      volumes: [tmp, ...(files ? [files] : [])],
       containers: [
         {
           name: worker.name,
@@ -134,7 +150,10 @@ export class WorkerWorkload extends Construct {
             },
           },
           securityContext: containerSecurityContext(appRunAs),
-          volumeMounts: [{ path: '/tmp', volume: tmp }],
+          volumeMounts: [
+            { path: '/tmp', volume: tmp },
+            ...(files ? [{ path: devFiles.mountPath, volume: files }] : []),
+          ],
         },
       ],
     });

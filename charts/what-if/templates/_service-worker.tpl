@@ -53,6 +53,7 @@ automountServiceAccountToken: {{ $values.serviceAccount.automountToken }}
 {{- $serviceContext := dict "root" .root "name" .name "component" .name "service" $service }}
 {{- $serviceObjects := include "what-if.componentName" $serviceContext }}
 {{- $config := include "what-if.configData" $serviceContext | fromJson }}
+{{- $files := include "what-if.sharedFiles" $serviceContext | fromJson }}
 {{- $podAnnotations := merge (dict "checksum/config" (toJson $config | sha256sum)) $worker.podAnnotations $values.global.podAnnotations }}
 {{- $delay := $service.env.SHUTDOWN_DELAY_MS | int }}
 ---
@@ -152,10 +153,16 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- with $files.mount }}
+            - {{- toYaml . | nindent 14 }}
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: {{ $worker.tmpSizeLimit }}
+        {{- with $files.volume }}
+        - {{- toYaml . | nindent 10 }}
+        {{- end }}
 {{- end }}
 
 {{/* Without KEDA: CPU alone, within the catalog's bounds. */}}

@@ -177,11 +177,15 @@ export interface WorkerScaling {
 
 /**
  * Where a service keeps objects (rendered videos): the variable that chooses the storage
- * (`s3` on AWS) and the one that names the bucket, which a deployment must fill when it chooses S3.
+ * (`s3` on AWS), the one that names the bucket, which a deployment must fill when it chooses S3,
+ * and the directory of `local` storage, which a deployment without S3 shares between the service
+ * and its workers.
  */
 export interface ObjectStorage {
   storageVariable: string;
   bucketVariable: string;
+  /** The directory storage `local` keeps them in, which the service and its workers must share. */
+  directoryVariable: string;
 }
 
 /**

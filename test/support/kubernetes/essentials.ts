@@ -78,6 +78,7 @@ const projections: Record<string, (object: KubernetesObject) => unknown> = {
   Ingress: (object) => object.spec,
   ExternalSecret: (object) => object.spec,
   ScaledObject: (object) => object.spec,
+  PersistentVolumeClaim: (object) => object.spec,
   TriggerAuthentication: (object) => object.spec,
 };
 

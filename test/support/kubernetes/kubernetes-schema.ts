@@ -13,6 +13,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import {
   ConfigMap,
   Namespace,
+  PersistentVolumeClaim,
   Pod,
   PodTemplate,
   Secret,
@@ -34,6 +35,7 @@ const models: Record<string, ValidatingModel> = {
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'v1/ConfigMap': ConfigMap,
   'v1/Namespace': Namespace,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
   'v1/Pod': Pod,
   'v1/Secret': Secret,
   'v1/Service': Service,

@@ -10,6 +10,7 @@ import {
   imagePullSecrets,
   imageTag,
   integer,
+  memoryQuantity,
   networkPolicyPeers,
   oneOf,
   registry,
@@ -284,6 +285,18 @@ function featureValues(): Record<string, ValueGroup> {
           storePorts.dynamodb,
           devStoreImages.dynamodb,
           devStoreResources.dynamodb,
+        ),
+        files: group(
+          "Without S3: a PersistentVolumeClaim per service that keeps files (video), which it and its workers mount as its local storage's directory (ReadWriteOnce: every pod that mounts it runs on the node it is bound to)",
+          {
+            size: leaf('Requested size', memoryQuantity, '1Gi'),
+            storageClassName: leaf('StorageClass; empty for the cluster default', string, ''),
+            mountPath: leaf(
+              "Where the pods mount it: the service's local storage directory",
+              { type: 'string', pattern: '^/[^:]*$' },
+              '/var/lib/what-if/files',
+            ),
+          },
         ),
       },
     ),
