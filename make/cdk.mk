@@ -31,18 +31,26 @@ cdk-synth: cdk-environment cdk-build ## Synthesize ENV=dev|staging|prod offline 
 diff-ecs: cdk-environment cdk-build ## Show what deploy-ecs would change in ENV's AWS account (needs credentials)
 	$(CDK_CLI) diff --all $(CDK_CONTEXT) -c strict=true
 
-images: cdk-environment cdk-build ## Build and push every service image (tag: git SHA) to ENV's ECR repositories, for ECS and EKS; digests in .release/ENV/images.tsv
+# The one image pipeline (cdk/scripts/images.sh): OCI archives built by docker buildx for
+# IMAGE_PLATFORMS (or taken from IMAGE_ARCHIVES, a folder of <service>.tar the release workflow's
+# images job built), pushed by digest with skopeo, digests recorded in .release/ENV/images.tsv,
+# which deploy-ecs, chart-release and deploy-eks read.
+IMAGE_ARCHIVES ?=
+IMAGE_PLATFORMS ?= linux/amd64,linux/arm64
+IMAGE_SETTINGS = IMAGE_ARCHIVES=$(IMAGE_ARCHIVES) IMAGE_PLATFORMS=$(IMAGE_PLATFORMS)
+
+images: cdk-environment cdk-build ## Build (or take from IMAGE_ARCHIVES) and push every service image (tag: git SHA) to ENV's ECR; digests in .release/ENV/images.tsv, which ECS and EKS deploy
 	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
-	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) cdk/scripts/images.sh
+	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) $(IMAGE_SETTINGS) cdk/scripts/images.sh
 
 # WEB_EXPORT names a web app export built beforehand (the release workflow builds it once for
 # every environment); without it, make web-build builds frontend/out here first.
 WEB_EXPORT ?=
 
-deploy-ecs: cdk-environment cdk-build $(if $(WEB_EXPORT),,web-build) ## Push the images (tag: git SHA) to ECR and deploy ENV to ECS Fargate
+deploy-ecs: cdk-environment cdk-build $(if $(WEB_EXPORT),,web-build) ## make images, then deploy ENV to ECS Fargate with the recorded digests
 	ENV=$(ENV) IMAGE_TAG=$(IMAGE_TAG) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
 	  CDK_APPROVAL=$(CDK_APPROVAL) ALLOW_DIRTY=$(ALLOW_DIRTY) SITE_DIR=$(or $(WEB_EXPORT),frontend/out) \
-	  cdk/scripts/deploy-ecs.sh
+	  $(IMAGE_SETTINGS) cdk/scripts/deploy-ecs.sh
 
 rollback-ecs: cdk-environment cdk-build ## Put ENV's ECS services back on the images before the last deployment (ROLLBACK_TO=<sha> picks one); only task definitions change
 	ENV=$(ENV) ROLLBACK_TO=$(ROLLBACK_TO) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \

@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# make deploy-ecs: push every catalog service's image to ECR, generate the keys that must
-# exist before a task starts, deploy every stack of one environment, then watch the blue-green
-# deployment of the public service until it has finished or rolled back, then upload the web app.
+# make deploy-ecs: push every catalog service's image to ECR and record its digest (make images),
+# generate the keys that must exist before a task starts, deploy every stack of one environment
+# with the tasks pinned to those digests, then watch the blue-green deployment of the public
+# service until it has finished or rolled back, then upload the web app.
 # Inputs (set by make/cdk.mk): ENV, IMAGE_TAG; optional REGION, ACCOUNT, CDK_APPROVAL, ALLOW_DIRTY,
-# IMAGE_ARCHIVES (a folder of <service>.tar OCI archives built beforehand, as the release workflow
-# does: they are pushed as they are, by digest, instead of being built here), SITE_DIR (the web
+# IMAGE_ARCHIVES and IMAGE_PLATFORMS (for make images, cdk/scripts/images.sh: the release workflow
+# passes the OCI archives its images job built, which are pushed as they are), SITE_DIR (the web
 # app's export to publish; frontend/out, which make web-build fills, by default).
 set -euo pipefail
 : "${ENV:?ENV is required}" "${IMAGE_TAG:?IMAGE_TAG is required}"
 cd "$(dirname "$0")/../.."
 
-image_tool=docker
-if [ -n "${IMAGE_ARCHIVES:-}" ]; then image_tool=skopeo; fi
-for tool in aws "$image_tool" openssl; do
+# shellcheck source=cdk/scripts/release-lib.sh
+. cdk/scripts/release-lib.sh
+tools=(aws skopeo openssl)
+if [ -z "${IMAGE_ARCHIVES:-}" ]; then tools+=(docker); fi
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "deploy-ecs needs $tool on the PATH" >&2; exit 1; }
 done
 
@@ -48,46 +51,11 @@ echo "== 1/6 Network, data and registry (repositories and secrets come before im
 # shellcheck disable=SC2046 # the stack names are single words
 cdk deploy --require-approval "$approval" $(field first-stacks)
 
-echo "== 2/6 Images"
-registry="$account.dkr.ecr.$region.amazonaws.com"
-aws ecr get-login-password --region "$region" | "$image_tool" login --username AWS --password-stdin "$registry"
-pushed_digest() {
-  aws ecr describe-images --region "$region" --repository-name "$1" --image-ids imageTag="$IMAGE_TAG" \
-    --query 'imageDetails[0].imageDigest' --output text 2>/dev/null || true
-}
-while IFS=$'\t' read -r kind service port repository; do
-  [ "$kind" = image ] || continue
-  image="$registry/$repository:$IMAGE_TAG"
-  if [ -n "${IMAGE_ARCHIVES:-}" ]; then
-    archive="$IMAGE_ARCHIVES/$service.tar"
-    [ -f "$archive" ] || { echo "IMAGE_ARCHIVES has no $service.tar" >&2; exit 1; }
-    # The archive's one entry is the image index (every platform, SBOM and provenance); its digest
-    # is what ECR must hold under the tag.
-    digest=$(tar -xOf "$archive" index.json | node -e \
-      'let text = ""; process.stdin.on("data", (chunk) => (text += chunk)).on("end", () => console.log(JSON.parse(text).manifests[0].digest));')
-    existing=$(pushed_digest "$repository")
-    if [ "$existing" = "$digest" ]; then
-      echo "$image is already in ECR as $digest"
-      continue
-    fi
-    if [ -n "$existing" ] && [ "$existing" != None ]; then
-      echo "$image already holds $existing, not this release's $digest; tags are immutable, refusing" >&2
-      exit 1
-    fi
-    skopeo copy --all --preserve-digests "oci-archive:$archive" "docker://$image"
-    [ "$(pushed_digest "$repository")" = "$digest" ] || { echo "$image did not land as $digest" >&2; exit 1; }
-    echo "$image is $digest"
-    continue
-  fi
-  # Tags are immutable: an image already pushed for this commit is the one to run.
-  if aws ecr describe-images --region "$region" --repository-name "$repository" \
-    --image-ids imageTag="$IMAGE_TAG" >/dev/null 2>&1; then
-    echo "$image is already in ECR"
-    continue
-  fi
-  docker build --platform linux/amd64 --build-arg SERVICE="$service" --build-arg PORT="$port" -t "$image" .
-  docker push "$image"
-done <<<"$plan"
+echo "== 2/6 Images: make images pushes them and records their digests, which the tasks pin"
+cdk/scripts/images.sh
+require_recorded_images
+# cdk runs from cdk/: the record by its absolute path.
+digests="$(cd "$(dirname "$images")" && pwd)/$(basename "$images")"
 
 echo "== 3/6 Keys a service cannot start without"
 while IFS=$'\t' read -r kind provisioning secret _; do
@@ -131,7 +99,8 @@ done <<<"$plan"
 
 echo "== 4/6 Every stack"
 deploy_started=$(date +%s)
-cdk deploy --all --require-approval "$approval"
+# The task definitions pin the digests make images recorded (-c imageDigests), not the tag alone.
+cdk deploy --all --require-approval "$approval" -c imageDigests="$digests"
 
 echo "== 5/6 Blue-green deployments and their rollback alarms"
 while IFS=$'\t' read -r kind cluster service alarms; do

@@ -20,11 +20,7 @@ require_tools aws helm kubectl curl openssl node
 load_plan
 load_eks_plan
 account=$(deploy_account)
-images="$release_dir/images.tsv"
-if [ ! -s "$images" ] || awk -F'\t' -v tag="$IMAGE_TAG" '$3 != tag { stale = 1 } END { exit !stale }' "$images"; then
-  echo "No images of $IMAGE_TAG are recorded in $images: run make images ENV=$ENV first" >&2
-  exit 1
-fi
+require_recorded_images
 echo "Deploying $ENV at $IMAGE_TAG to EKS cluster $cluster (account $account, region $region)"
 
 echo "== 1/5 Values from the stacks' outputs"

@@ -40,6 +40,26 @@ load_plan() {
 # The value(s) after one kind of line of the plan.
 plan_field() { awk -F'\t' -v kind="$1" '$1 == kind { $1 = ""; sub(/^ /, ""); print }' <<<"$plan"; }
 
+# The images make images pushed and recorded for IMAGE_TAG (.release/<env>/images.tsv: service,
+# repository, tag, digest), in $images: every deployment path reads this one file. Refused when it
+# is missing, of another tag, or lacks an image of the plan.
+require_recorded_images() {
+  local kind service repository
+  images="$release_dir/images.tsv"
+  if [ ! -s "$images" ] || awk -F'\t' -v tag="$IMAGE_TAG" '$3 != tag { stale = 1 } END { exit !stale }' "$images"; then
+    echo "No images of $IMAGE_TAG are recorded in $images: run make images ENV=$ENV first" >&2
+    exit 1
+  fi
+  while IFS=$'\t' read -r kind service _ repository; do
+    [ "$kind" = image ] || continue
+    if ! awk -F'\t' -v service="$service" -v repository="$repository" \
+      '$1 == service && $2 == repository && $4 ~ /^sha256:[0-9a-f]+$/ && length($4) == 71 { found = 1 } END { exit !found }' "$images"; then
+      echo "$images records no digest of $repository: run make images ENV=$ENV again" >&2
+      exit 1
+    fi
+  done <<<"$plan"
+}
+
 # The account of the credentials, refused when ACCOUNT names another.
 deploy_account() {
   local account

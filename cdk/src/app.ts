@@ -37,7 +37,7 @@ export interface WhatIfStacks {
  * account: they deploy into the account of the credentials used, and synthesis never needs one.
  */
 export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStacks {
-  const { config, imageTag } = settings;
+  const { config, imageTag, imageDigests } = settings;
   const env: Environment = { region: config.region };
   const common = { env, terminationProtection: config.retainData };
 
@@ -71,6 +71,7 @@ export function buildWhatIf(app: App, settings: DeploymentSettings): WhatIfStack
     description: 'What If: the ECS cluster and one Fargate service per catalog entry',
     config,
     imageTag,
+    ...(imageDigests ? { imageDigests } : {}),
     vpc: network.vpc,
     groups: network.groups,
     data,

@@ -105,6 +105,46 @@ describe('the EKS prerequisites stack', () => {
     },
   );
 
+  it.each(services.flatMap((entry) => (entry.workers ?? []).map((worker) => [worker.name, entry] as const)))(
+    "gives %s a role of its own, through EKS Pod Identity, with its ECS task's permissions but the CloudWatch metrics it publishes only on ECS",
+    (name, entry) => {
+      const ecsTask = onlyResource(prod.services, 'AWS::ECS::TaskDefinition', (resource) =>
+        JSON.stringify(resource.Properties.ContainerDefinitions).includes(`"Name":"${name}"`),
+      );
+      const ecsRoleId = (ecsTask.Properties.TaskRoleArn as { 'Fn::GetAtt': [string, string] })[
+        'Fn::GetAtt'
+      ][0];
+      const ecs = statementsOfRole(prod.services, ecsRoleId);
+      const roleId = logicalIdOf(
+        template,
+        'AWS::IAM::Role',
+        (role) => role.Properties.RoleName === `whatif-prod-eks-${name}`,
+      );
+      const publishing = (statement: Statement) => JSON.stringify(statement.Action).includes('cloudwatch:');
+      expect(ecs.some(publishing)).toBe(true);
+      expect(comparable(statementsOfRole(template, roleId))).toEqual(
+        comparable(ecs.filter((statement) => !publishing(statement))),
+      );
+      expect(comparable(statementsOfRole(template, roleId))).toEqual(
+        comparable(ecsTaskRoleStatements(entry)),
+      );
+      const association = onlyResource(
+        template,
+        'AWS::EKS::PodIdentityAssociation',
+        (resource) => resource.Properties.ServiceAccount === `what-if-${name}`,
+      );
+      expect(association.Properties.RoleArn).toEqual({ 'Fn::GetAtt': [roleId, 'Arn'] });
+    },
+  );
+
+  it("names the data stack's video bucket, which ECS keeps videos in too (the two share the jobs table)", () => {
+    const outputs = (template.toJSON() as { Outputs: Record<string, { Value: unknown }> }).Outputs;
+    const ecsBucket = onlyResource(Template.fromStack(prod.stacks.data), 'AWS::S3::Bucket', (bucket) =>
+      JSON.stringify(bucket.Properties.BucketName ?? '').includes('-videos-'),
+    );
+    expect(outputs.VideoBucket!.Value).toEqual(ecsBucket.Properties.BucketName);
+  });
+
   it('lets the External Secrets controller read exactly the secrets of the environment, the ECS layout', () => {
     const roleId = logicalIdOf(
       template,
@@ -222,6 +262,8 @@ describe('the values make deploy-eks renders', () => {
     WebAclArn: `arn:aws:wafv2:us-east-1:${account}:regional/webacl/whatif-prod-eks-api/1`,
     AccessLogsBucket: 'whatif-prod-eks-logs',
     CertificateArn: `arn:aws:acm:us-east-1:${account}:certificate/3`,
+    VideoBucket: `whatif-prod-videos-${account}-us-east-1`,
+    'video-workerRoleArn': `arn:aws:iam::${account}:role/whatif-prod-eks-video-worker`,
   };
   const values = eksReleaseValues({ config: prod.settings.config, account, outputs, images });
 
@@ -241,6 +283,9 @@ describe('the values make deploy-eks renders', () => {
       ],
     ).toBe(outputs.CertificateArn);
     expect(JSON.stringify(objects)).not.toContain('123456789012');
+    const videoConfig = find(objects, 'ConfigMap', 'what-if-video').data;
+    expect([videoConfig.VIDEO_STORAGE, videoConfig.VIDEO_BUCKET]).toEqual(['s3', outputs.VideoBucket]);
+    expect(find(objects, 'ScaledObject', 'what-if-video-worker').spec.triggers[0].type).toBe('redis');
   });
 
   it('refuse to render without the prerequisites or the images', () => {

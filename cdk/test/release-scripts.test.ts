@@ -1,5 +1,6 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { callersOf, services } from '@what-if/catalog';
 import { type Answer, type Rule, type ScriptRun, StandIns, commandLine } from './support/stand-ins';
@@ -17,7 +18,7 @@ const digest = (service: string) =>
 const environment = { ENV: 'prod', IMAGE_TAG: tag, ALLOW_DIRTY: '1', POLL_SECONDS: '0', SMOKE_PORT: '18999' };
 
 const stackOutputs = JSON.stringify([
-  ...['user', 'generation', 'history', 'sharing', 'video', 'social'].map((service) => ({
+  ...['user', 'generation', 'history', 'sharing', 'video', 'video-worker', 'social'].map((service) => ({
     OutputKey: `${service}RoleArn`,
     OutputValue: `arn:aws:iam::${account}:role/whatif-prod-eks-${service}`,
   })),
@@ -31,6 +32,7 @@ const stackOutputs = JSON.stringify([
   },
   { OutputKey: 'AccessLogsBucket', OutputValue: 'whatif-prod-eks-accesslogs-bucket' },
   { OutputKey: 'CertificateArn', OutputValue: `arn:aws:acm:us-east-1:${account}:certificate/2222` },
+  { OutputKey: 'VideoBucket', OutputValue: `whatif-prod-videos-${account}-us-east-1` },
 ]);
 
 const once = (answer: Answer): Answer[] => [answer];
@@ -97,7 +99,7 @@ function rolloutPhases(gateway: string[], others: string[] = ['Healthy']): Rule[
   ];
 }
 
-const tools = ['aws', 'helm', 'kubectl', 'docker', 'curl', 'npx'];
+const tools = ['aws', 'helm', 'kubectl', 'docker', 'skopeo', 'curl', 'npx'];
 
 function recordImages(standIns: StandIns, imageTag = tag): void {
   writeFileSync(
@@ -255,6 +257,17 @@ describe('make deploy-eks', () => {
     expect(run.calls.filter((call) => call.tool !== 'aws' || call.args[0] !== 'sts')).toEqual([]);
   });
 
+  it('refuses a record that lacks an image of the release', () => {
+    const fakes = standIns(common);
+    recordImages(fakes);
+    const file = path.join(fakes.releaseDir, 'images.tsv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^video\t.*\n/m, ''));
+    const run = fakes.run(path.join(scripts, 'deploy-eks.sh'), environment);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('records no digest of whatif-prod/video: run make images ENV=prod again');
+    expect(lines(run, 'helm')).toEqual([]);
+  });
+
   it('makes the signing key the user service cannot start without, before helm runs', () => {
     const fakes = standIns([
       ...common.filter((rule) => !String(rule.args).includes('get-secret-value')),
@@ -311,33 +324,52 @@ describe('make rollback-eks', () => {
 });
 
 describe('make images', () => {
-  it('builds and pushes only the images ECR lacks for this commit and records every digest', () => {
+  /** What the stand-in skopeo prints as an archive's image index, and the digest of those bytes. */
+  const index = (service: string) =>
+    `{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","service":"${service}"}`;
+  const indexDigest = (service: string) =>
+    `sha256:${createHash('sha256').update(index(service)).digest('hex')}`;
+  const inspect: Rule[] = services.map((entry) => ({
+    tool: 'skopeo',
+    args: new RegExp(`^inspect --raw oci-archive:.*/${entry.name}\\.tar$`),
+    answers: once({ stdout: index(entry.name) }),
+  }));
+  /** ECR: the services in held hold that digest under this commit's tag; the rest lack it until pushed. */
+  const ecr = (held: Partial<Record<string, string>>): Rule[] =>
+    services.map((entry) => ({
+      tool: 'aws',
+      args: new RegExp(`^ecr describe-images .*--repository-name whatif-prod/${entry.name} `),
+      answers: held[entry.name]
+        ? once({ stdout: `${held[entry.name]}\n` })
+        : [{ exitCode: 254, stderr: 'ImageNotFoundException' }, { stdout: `${indexDigest(entry.name)}\n` }],
+    }));
+  const registry = `${account}.dkr.ecr.us-east-1.amazonaws.com`;
+
+  it('builds the OCI archives ECR lacks as the release workflow does, pushes them by digest and records every digest', () => {
     const fakes = standIns([
       ...common,
-      {
-        tool: 'aws',
-        args: /^ecr describe-images .*--repository-name whatif-prod\/(gateway|user) /,
-        answers: once({ stdout: `${digest('already')}\n` }),
-      },
-      ...services.map((entry) => ({
-        tool: 'aws',
-        args: new RegExp(`^ecr describe-images .*--repository-name whatif-prod/${entry.name} `),
-        answers: [{ exitCode: 254, stderr: 'ImageNotFoundException' }, { stdout: `${digest(entry.name)}\n` }],
-      })),
+      ...inspect,
+      ...ecr({ gateway: digest('already'), user: digest('already') }),
     ]);
     const run = fakes.run(path.join(scripts, 'images.sh'), environment);
     expect(run.status).toBe(0);
     expect(lines(run, 'npx')[0]).toMatch(
       /^--no-install cdk --no-notices --output cdk.out\/prod deploy --require-approval broadening WhatIf-prod-Registry /,
     );
-    const pushed = lines(run, 'docker').filter((line) => line.startsWith('push'));
-    expect(pushed).toEqual(
-      services
-        .filter((entry) => !['gateway', 'user'].includes(entry.name))
-        .map((entry) => `push ${account}.dkr.ecr.us-east-1.amazonaws.com/whatif-prod/${entry.name}:${tag}`),
+    expect(lines(run, 'skopeo')[0]).toBe(`login --username AWS --password-stdin ${registry}`);
+    const built = services.filter((entry) => !['gateway', 'user'].includes(entry.name));
+    expect(lines(run, 'docker')).toEqual(
+      built.map(
+        (entry) =>
+          `buildx build --platform linux/amd64,linux/arm64 --build-arg SERVICE=${entry.name} --build-arg PORT=${entry.port} ` +
+          `--sbom=true --provenance=mode=max --output type=oci,dest=${fakes.releaseDir}/images/${tag}/${entry.name}.tar .`,
+      ),
     );
-    expect(lines(run, 'docker')[0]).toBe(
-      `login --username AWS --password-stdin ${account}.dkr.ecr.us-east-1.amazonaws.com`,
+    expect(lines(run, 'skopeo').filter((line) => line.startsWith('copy'))).toEqual(
+      built.map(
+        (entry) =>
+          `copy --all --preserve-digests oci-archive:${fakes.releaseDir}/images/${tag}/${entry.name}.tar docker://${registry}/whatif-prod/${entry.name}:${tag}`,
+      ),
     );
     const recorded = readFileSync(path.join(fakes.releaseDir, 'images.tsv'), 'utf8').trim().split('\n');
     expect(recorded).toEqual(
@@ -346,21 +378,106 @@ describe('make images', () => {
           entry.name,
           `whatif-prod/${entry.name}`,
           tag,
-          ['gateway', 'user'].includes(entry.name) ? digest('already') : digest(entry.name),
+          ['gateway', 'user'].includes(entry.name) ? digest('already') : indexDigest(entry.name),
         ].join('\t'),
       ),
     );
   });
 
+  it("pushes the release workflow's archives as they are, keeps what ECR holds already and builds nothing", () => {
+    const archives = mkdtempSync(path.join(os.tmpdir(), 'what-if-archives-'));
+    for (const entry of services) {
+      writeFileSync(path.join(archives, `${entry.name}.tar`), 'an OCI archive');
+      writeFileSync(path.join(archives, `${entry.name}.digest`), indexDigest(entry.name));
+    }
+    // gateway and user hold the archives' own digests: an earlier run pushed them.
+    const withArchives = standIns([
+      ...common,
+      ...inspect,
+      ...ecr({ gateway: indexDigest('gateway'), user: indexDigest('user') }),
+    ]);
+    const run = withArchives.run(path.join(scripts, 'images.sh'), {
+      ...environment,
+      IMAGE_ARCHIVES: archives,
+    });
+    rmSync(archives, { recursive: true });
+    expect(run.status).toBe(0);
+    expect(lines(run, 'docker')).toEqual([]);
+    expect(lines(run, 'skopeo').filter((line) => line.startsWith('copy'))).toHaveLength(services.length - 2);
+    const recorded = readFileSync(path.join(withArchives.releaseDir, 'images.tsv'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(recorded).toEqual(
+      services.map((entry) =>
+        [entry.name, `whatif-prod/${entry.name}`, tag, indexDigest(entry.name)].join('\t'),
+      ),
+    );
+  });
+
+  it('refuses an archive whose image is not the one its build recorded, or another image under the tag', () => {
+    const archives = mkdtempSync(path.join(os.tmpdir(), 'what-if-archives-'));
+    for (const entry of services) writeFileSync(path.join(archives, `${entry.name}.tar`), 'an OCI archive');
+    writeFileSync(path.join(archives, 'gateway.digest'), digest('rebuilt'));
+    const tampered = standIns([...common, ...inspect, ...ecr({})]);
+    const first = tampered.run(path.join(scripts, 'images.sh'), { ...environment, IMAGE_ARCHIVES: archives });
+    expect(first.status).toBe(1);
+    expect(first.stderr).toContain(
+      `is ${indexDigest('gateway')}, not the ${digest('rebuilt')} its build recorded`,
+    );
+
+    rmSync(path.join(archives, 'gateway.digest'));
+    const taken = standIns([...common, ...inspect, ...ecr({ gateway: digest('someone else') })]);
+    const second = taken.run(path.join(scripts, 'images.sh'), { ...environment, IMAGE_ARCHIVES: archives });
+    rmSync(archives, { recursive: true });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(
+      `already holds ${digest('someone else')}, not this archive's ${indexDigest('gateway')}; tags are immutable`,
+    );
+    for (const run of [first, second]) {
+      expect(lines(run, 'skopeo').filter((line) => line.startsWith('copy'))).toEqual([]);
+    }
+    expect(existsSync(path.join(taken.releaseDir, 'images.tsv'))).toBe(false);
+  });
+
   it('records nothing when a push fails', () => {
     const fakes = standIns([
       ...common,
+      ...inspect,
       { tool: 'aws', args: /^ecr describe-images/, answers: once({ exitCode: 254 }) },
-      { tool: 'docker', args: /^push/, answers: once({ exitCode: 1, stderr: 'denied' }) },
+      { tool: 'skopeo', args: /^copy/, answers: once({ exitCode: 1, stderr: 'denied' }) },
     ]);
     const run = fakes.run(path.join(scripts, 'images.sh'), environment);
     expect(run.status).toBe(1);
     expect(existsSync(path.join(fakes.releaseDir, 'images.tsv'))).toBe(false);
+  });
+});
+
+describe('make chart-release', () => {
+  const script = path.join(__dirname, '..', '..', 'tools', 'release', 'chart-release.sh');
+
+  it('pins the chart to the digests make images recorded, the ones ECS runs, and asks ECR for none', () => {
+    const fakes = standIns(common);
+    recordImages(fakes);
+    const run = fakes.run(script, { ENV: 'prod', IMAGE_TAG: tag, HELM: 'helm' });
+    expect([run.status, run.stderr.split('\n').filter((line) => /refus|run make|error/i.test(line))]).toEqual(
+      [0, []],
+    );
+    expect(lines(run, 'aws').filter((line) => line.startsWith('ecr describe-images'))).toEqual([]);
+    const helm = lines(run, 'helm');
+    expect(helm.at(-1)).toMatch(
+      new RegExp(
+        `^push .*/what-if-0\\.1\\.0\\+${tag}\\.tgz oci://${account}\\.dkr\\.ecr\\.us-east-1\\.amazonaws\\.com/whatif-prod/charts$`,
+      ),
+    );
+  });
+
+  it('refuses to push a chart without the images of this commit', () => {
+    const fakes = standIns(common);
+    recordImages(fakes, 'fedcba9');
+    const run = fakes.run(script, { ENV: 'prod', IMAGE_TAG: tag, HELM: 'helm' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No images of abc1234 are recorded');
+    expect(lines(run, 'helm')).toEqual([]);
   });
 });
 

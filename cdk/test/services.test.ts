@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   deploymentPaths,
   envDefaults,
@@ -478,4 +482,37 @@ describe('the video worker', () => {
       MetricName: worker.cloudWatch.queueDepth,
     });
   });
+});
+
+test('with the digests make images recorded (-c imageDigests), every task pins its image by digest', () => {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'what-if-images-'));
+  const file = path.join(scratch, 'images.tsv');
+  const digestOf = (name: string) => `sha256:${createHash('sha256').update(name).digest('hex')}`;
+  writeFileSync(
+    file,
+    services
+      .map((entry) =>
+        [entry.name, `whatif-prod/${entry.name}`, testImageTag, digestOf(entry.name)].join('\t'),
+      )
+      .join('\n'),
+  );
+  const pinned = synthesized('prod', { imageDigests: file }).templates.services;
+  const worker = services.find((entry) => entry.workers?.length)!;
+  for (const entry of services) {
+    const image = JSON.stringify(containerOf(entry, pinned).Image);
+    expect(image).toContain(`@${digestOf(entry.name)}`);
+    expect(image).not.toContain(`:${testImageTag}`);
+  }
+  const workerTask = Object.values(resourcesOfType(pinned, 'AWS::ECS::TaskDefinition')).find((task) =>
+    JSON.stringify(task.Properties.ContainerDefinitions).includes(`"Name":"${worker.workers![0]!.name}"`),
+  )!;
+  expect(JSON.stringify(workerTask.Properties.ContainerDefinitions)).toContain(`@${digestOf(worker.name)}`);
+
+  // A record of another commit, or one lacking a service, is refused rather than half-applied.
+  const partial = path.join(scratch, 'partial.tsv');
+  writeFileSync(partial, readFileSync(file, 'utf8').replace(/^video\t.*$/m, ''));
+  expect(() => synthesized('prod', { imageDigests: partial })).toThrow(
+    `${partial} records no image of video: run make images again`,
+  );
+  rmSync(scratch, { recursive: true });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type ServiceEntry,
+  type WorkerEntry,
   deployedDefault,
   envFor,
   secretLayout,
@@ -8,13 +9,20 @@ import {
   serviceUrlVariable,
   storePorts,
 } from '@what-if/catalog';
-import { shutdownMarginSeconds } from './kubernetes-defaults';
+import { devFiles, shutdownMarginSeconds } from './kubernetes-defaults';
 import { componentName } from './naming';
 import type { Profile } from './profile';
 
 /** A variable computed from other settings, so a profile cannot set it. */
 function isComputed(entry: ServiceEntry, name: string): boolean {
   return name === 'PORT' || entry.calls.some((callee) => serviceUrlVariable(callee) === name);
+}
+
+/** The claim of the dev stores' shared files volume, when the service keeps files and the stores are in the cluster. */
+export function sharedFilesClaim(profile: Profile, entry: ServiceEntry): string | undefined {
+  return profile.stores.kind === 'in-cluster' && entry.objectStorage
+    ? componentName(profile, `${entry.name}-files`)
+    : undefined;
 }
 
 /**
@@ -41,6 +49,10 @@ function computedEnv(profile: Profile, entry: ServiceEntry): Record<string, stri
     computed.DYNAMODB_ENDPOINT = `http://${componentName(profile, 'dynamodb')}:${storePorts.dynamodb}`;
     computed.DYNAMODB_CREATE_TABLES = 'true';
   }
+  // Without S3, the service and its workers keep files on the dev stores' shared volume.
+  if (profile.stores.kind === 'in-cluster' && entry.objectStorage) {
+    computed[entry.objectStorage.directoryVariable] = devFiles.mountPath;
+  }
   return computed;
 }
 
@@ -62,7 +74,14 @@ export function configData(profile: Profile, entry: ServiceEntry): Record<string
       `Profile ${profile.name} sets ${unknown.join(', ')} on ${entry.name}, which does not read it`,
     );
   }
-  return { ...settable, ...overrides, ...computedEnv(profile, entry) };
+  const data = { ...settable, ...overrides, ...computedEnv(profile, entry) };
+  const storage = entry.objectStorage;
+  if (storage && data[storage.storageVariable] === 's3' && !data[storage.bucketVariable]) {
+    throw new Error(
+      `Profile ${profile.name}: ${entry.name} keeps its files in S3 (${storage.storageVariable}=s3) but ${storage.bucketVariable} is empty, so it would refuse to start; name the bucket (make deploy-eks takes it from the EKS prerequisites stack)`,
+    );
+  }
+  return data;
 }
 
 /** The in-cluster stores' connection strings, for the service's Secret in the dev profile. */
@@ -94,6 +113,11 @@ export function shutdownSeconds(config: Record<string, string>): number {
 
 export function terminationGracePeriodSeconds(config: Record<string, string>): number {
   return shutdownSeconds(config) + shutdownMarginSeconds;
+}
+
+/** A worker's: its service's readiness delay, then its own drain (the running job's time to finish). */
+export function workerGracePeriodSeconds(config: Record<string, string>, worker: WorkerEntry): number {
+  return secondsFromMilliseconds(config, 'SHUTDOWN_DELAY_MS') + worker.drainSeconds + shutdownMarginSeconds;
 }
 
 /**

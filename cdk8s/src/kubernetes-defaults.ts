@@ -1,5 +1,5 @@
 import { storePorts } from '@what-if/catalog';
-import type { AlbSettings, ManagedStore, RolloutSettings } from './profile';
+import type { AlbSettings, KedaSettings, ManagedStore, RolloutSettings } from './profile';
 
 /**
  * Kubernetes settings of the cdk8s app that are not facts of a service (those are in the
@@ -51,6 +51,25 @@ export const defaultRollouts: RolloutSettings = {
     unifiedHealthPath: '/health',
   },
 };
+
+/** KEDA off, with the chart's defaults for when a profile turns it on. */
+export const defaultKeda: KedaSettings = {
+  enabled: false,
+  pollingIntervalSeconds: 15,
+  redisTls: false,
+  operatorPeers: [
+    {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } },
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'keda-operator' } },
+    },
+  ],
+};
+
+/**
+ * The dev stores' shared files: a PersistentVolumeClaim the video API and its worker both mount,
+ * as docker-compose.yml's volume, where local storage (no S3 there) keeps the rendered videos.
+ */
+export const devFiles = { mountPath: '/var/lib/what-if/files', size: '1Gi' } as const;
 
 /** Cluster DNS: CoreDNS in kube-system, as EKS, kind and kubeadm clusters label it. */
 export const dnsPeers = [

@@ -48,6 +48,17 @@ export interface RolloutSettings {
   };
 }
 
+/** keda.*: the workers scale on their queue with KEDA instead of a CPU HPA. */
+export interface KedaSettings {
+  enabled: boolean;
+  /** How often KEDA reads the queue. */
+  pollingIntervalSeconds: number;
+  /** Connect to Redis over TLS (ElastiCache encrypts in transit). */
+  redisTls: boolean;
+  /** Where the KEDA operator runs: it reads the queue, so an in-cluster Redis admits it. */
+  operatorPeers: PolicyPeer[];
+}
+
 /**
  * One environment's settings: everything the manifests take that the catalog does not say.
  * The chart's values files for the same environment hold the same settings (a test checks
@@ -65,13 +76,18 @@ export interface Profile {
   images: Partial<Record<ServiceName, { repository?: string; digest?: string }>>;
   /** rollouts */
   rollouts: RolloutSettings;
-  /** autoscaling.enabled; when off each service runs `replicas` (default: the catalog minimum). */
+  /** keda */
+  keda: KedaSettings;
+  /**
+   * autoscaling.enabled; when off each service (and worker, unless KEDA scales it) runs
+   * `replicas` (default: the catalog minimum). Keyed by service or worker name.
+   */
   autoscaling: boolean;
-  replicas: Partial<Record<ServiceName, number>>;
+  replicas: Partial<Record<string, number>>;
   /** topologySpread.{zone,node}WhenUnsatisfiable */
   topologySpread: { zone: WhenUnsatisfiable; node: WhenUnsatisfiable };
-  /** aws.identity and services.<name>.awsRoleArn */
-  aws: { identity: 'none' | 'irsa' | 'pod-identity'; roleArns: Partial<Record<ServiceName, string>> };
+  /** aws.identity and services.<name>.awsRoleArn (services.<name>.workers.<worker>.awsRoleArn for a worker) */
+  aws: { identity: 'none' | 'irsa' | 'pod-identity'; roleArns: Partial<Record<string, string>> };
   /** networkPolicy.ingressControllerPeers and metricsScrapers */
   ingressControllerPeers: PolicyPeer[];
   metricsScrapers: PolicyPeer[];

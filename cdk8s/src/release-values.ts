@@ -6,6 +6,7 @@ interface ServiceReleaseValues {
   image?: { repository?: string; digest?: string };
   env?: Record<string, string>;
   awsRoleArn?: string;
+  workers?: Record<string, { awsRoleArn?: string }>;
 }
 
 /**
@@ -16,6 +17,7 @@ interface ServiceReleaseValues {
 export interface ReleaseValues {
   global?: { image?: { registry?: string; tag?: string } };
   rollouts?: { enabled?: boolean };
+  keda?: { enabled?: boolean };
   networkPolicy?: { ingressControllerPeers?: PolicyPeer[] };
   stores?: { postgres?: { peers?: PolicyPeer[] }; redis?: { peers?: PolicyPeer[] } };
   externalSecrets?: { keyPrefix?: string; clusterSecretStore?: { create?: boolean; region?: string } };
@@ -31,10 +33,11 @@ export interface ReleaseValues {
 }
 
 const allowedKeys: Record<string, readonly string[]> = {
-  '': ['global', 'rollouts', 'networkPolicy', 'stores', 'externalSecrets', 'ingress', 'services'],
+  '': ['global', 'rollouts', 'keda', 'networkPolicy', 'stores', 'externalSecrets', 'ingress', 'services'],
   global: ['image'],
   'global.image': ['registry', 'tag'],
   rollouts: ['enabled'],
+  keda: ['enabled'],
   networkPolicy: ['ingressControllerPeers'],
   stores: ['postgres', 'redis'],
   'stores.postgres': ['peers'],
@@ -45,8 +48,10 @@ const allowedKeys: Record<string, readonly string[]> = {
   'ingress.alb': ['certificateArn', 'wafv2AclArn', 'accessLogs'],
   'ingress.alb.accessLogs': ['bucket', 'prefix'],
   services: services.map((entry) => entry.name),
-  service: ['image', 'env', 'awsRoleArn'],
+  service: ['image', 'env', 'awsRoleArn', 'workers'],
   'service.image': ['repository', 'digest'],
+  'service.workers': services.flatMap((entry) => (entry.workers ?? []).map((worker) => worker.name)),
+  worker: ['awsRoleArn'],
 };
 
 /** Refuses a value cdk8s would silently ignore: the two paths must not drift apart quietly. */
@@ -61,7 +66,14 @@ function checkKeys(value: unknown, shape: string, where: string): void {
         `Release values: cdk8s does not apply ${path} (it applies ${allowed.join(', ')} there)`,
       );
     }
-    const childShape = shape === 'services' ? 'service' : shape ? `${shape}.${key}` : key;
+    const childShape =
+      shape === 'services'
+        ? 'service'
+        : shape === 'service.workers'
+          ? 'worker'
+          : shape
+            ? `${shape}.${key}`
+            : key;
     checkKeys(child, childShape, path);
   }
 }
@@ -91,6 +103,7 @@ export function withReleaseValues(profile: Profile, values: ReleaseValues): Prof
       ),
     },
     rollouts: { ...profile.rollouts, enabled: values.rollouts?.enabled ?? profile.rollouts.enabled },
+    keda: { ...profile.keda, enabled: values.keda?.enabled ?? profile.keda.enabled },
     aws: {
       ...profile.aws,
       roleArns: {
@@ -99,6 +112,13 @@ export function withReleaseValues(profile: Profile, values: ReleaseValues): Prof
           serviceValues
             .filter(([, service]) => service.awsRoleArn)
             .map(([name, service]) => [name, service.awsRoleArn]),
+        ),
+        ...Object.fromEntries(
+          serviceValues.flatMap(([, service]) =>
+            Object.entries(service.workers ?? {})
+              .filter(([, worker]) => worker.awsRoleArn)
+              .map(([name, worker]) => [name, worker.awsRoleArn]),
+          ),
         ),
       },
     },

@@ -9,8 +9,10 @@ import { ServiceNetworkPolicy } from './constructs/service-network-policy';
 import { ServiceResilience } from './constructs/service-resilience';
 import { ServiceRollout } from './constructs/service-rollout';
 import { SecretStore } from './constructs/secret-store';
+import { SharedFiles } from './constructs/shared-files';
 import { ServiceSecret } from './constructs/service-secret';
 import { ServiceWorkload } from './constructs/service-workload';
+import { WorkerWorkload } from './constructs/worker-workload';
 import { secretVariables } from './environment';
 import type { Profile } from './profile';
 
@@ -38,6 +40,9 @@ export class WhatIfChart extends Chart {
       });
       new ServiceNetworkPolicy(this, `${entry.name}-network`, { profile, entry });
       if (entry.public) new PublicIngress(this, `${entry.name}-ingress`, { profile, entry });
+      for (const worker of entry.workers ?? [])
+        new WorkerWorkload(this, worker.name, { profile, entry, worker });
+      if (entry.objectStorage) new SharedFiles(this, `${entry.name}-files`, { profile, entry });
     }
     if (profile.stores.kind === 'in-cluster') {
       for (const store of storeOrder.filter((kind) =>

@@ -7,27 +7,40 @@ import { type KubernetesObject, byId, isHook, objectId } from '../../test/suppor
 
 /**
  * The chart's values files and cdk8s's profiles describe the same environments; for each pair,
- * with Deployments and with Argo Rollouts, the two paths must produce the same objects in every
- * field that decides what runs.
+ * with Deployments, with Argo Rollouts and with KEDA scaling the workers, the two paths must
+ * produce the same objects in every field that decides what runs.
  */
 const pairs = (['eks', 'dev'] as const).flatMap((profileName) =>
-  [false, true].map((rollouts) => [profileName, rollouts] as const),
+  [
+    [false, false],
+    [true, false],
+    [false, true],
+  ].map(([rollouts, keda]) => [profileName, rollouts!, keda!] as const),
 );
 
 const valuesFiles = { eks: 'values-eks-prod.yaml', dev: 'values-dev.yaml' } as const;
 
-function withRollouts(profile: Profile, enabled: boolean): Profile {
-  return { ...profile, rollouts: { ...profile.rollouts, enabled } };
+function withModes(profile: Profile, rollouts: boolean, keda: boolean): Profile {
+  return {
+    ...profile,
+    rollouts: { ...profile.rollouts, enabled: rollouts },
+    keda: { ...profile.keda, enabled: keda },
+  };
 }
 
 describe.each(pairs)(
-  'the %s profile and the chart with its values file, Rollouts %s',
-  (profileName, rollouts) => {
+  'the %s profile and the chart with its values file, Rollouts %s, KEDA %s',
+  (profileName, rollouts, keda) => {
     const valuesFile = valuesFiles[profileName];
     const cdk8s = byId(
-      synthesizeObjects(withRollouts(profileNamed(profileName, {}), rollouts)) as KubernetesObject[],
+      synthesizeObjects(withModes(profileNamed(profileName, {}), rollouts, keda)) as KubernetesObject[],
     );
-    const rendered = renderChart(valuesFile, ['--set', `rollouts.enabled=${rollouts}`]);
+    const rendered = renderChart(valuesFile, [
+      '--set',
+      `rollouts.enabled=${rollouts}`,
+      '--set',
+      `keda.enabled=${keda}`,
+    ]);
     const chart = byId(rendered.filter((object) => !isHook(object)));
     // cdk8s always makes the namespace (kubectl apply needs it first); the chart when namespace.create asks.
     const onlyInCdk8s = profileName === 'dev' ? ['Namespace/what-if'] : [];

@@ -12,6 +12,11 @@ const pairs = services.flatMap((from) =>
     .map((to) => [from.name, to.name, from.calls.includes(to.name)] as const),
 );
 
+/** Every catalog worker, with its health and metrics port. */
+const workers = services.flatMap((entry) =>
+  (entry.workers ?? []).map((worker) => [worker.name, worker.port] as const),
+);
+
 /** Each profile, with Deployments and with Argo Rollouts. */
 const modes = ['eks', 'dev'].flatMap((name) => [
   [name, 'Deployments', profileNamed(name, {})] as const,
@@ -30,6 +35,21 @@ describe.each(modes)('NetworkPolicies of the %s profile with %s', (_name, mode, 
   it.each(pairs)('%s -> %s is allowed exactly when the catalog says it calls it (%s)', (from, to, calls) => {
     expect(canConnect(objects, workload(from), workload(to), service(to).port)).toBe(calls);
   });
+
+  it.each(workers)(
+    '%s reaches no service, and no service reaches it: it only takes jobs from the queue',
+    (worker, port) => {
+      for (const entry of services) {
+        expect([entry.name, canConnect(objects, workload(worker), workload(entry.name), entry.port)]).toEqual(
+          [entry.name, false],
+        );
+        expect([entry.name, canConnect(objects, workload(entry.name), workload(worker), port)]).toEqual([
+          entry.name,
+          false,
+        ]);
+      }
+    },
+  );
 
   it('lets no service reach another on a port other than its catalog port', () => {
     expect(canConnect(objects, workload('gateway'), workload('user'), 9229)).toBe(false);
@@ -94,8 +114,37 @@ describe('store egress', () => {
           storePorts[store],
         );
         expect([entry.name, store, allowed]).toEqual([entry.name, store, entry.stores.includes(store)]);
+        for (const worker of entry.workers ?? []) {
+          const workerAllowed = canConnect(
+            objects,
+            workloads.get(worker.name)!,
+            workloads.get(store)!,
+            storePorts[store],
+          );
+          expect([worker.name, store, workerAllowed]).toEqual([
+            worker.name,
+            store,
+            entry.stores.includes(store),
+          ]);
+        }
       }
     }
+  });
+
+  it("on dev with KEDA, admits KEDA's operator to the in-cluster Redis it reads the queue from, and only then", () => {
+    const profile = profileNamed('dev', {});
+    const ingressOf = (keda: boolean) =>
+      find(
+        synthesizeObjects({ ...profile, keda: { ...profile.keda, enabled: keda } }) as KubernetesObject[],
+        'NetworkPolicy',
+        'what-if-redis',
+      ).spec.ingress;
+    const operator = {
+      from: profile.keda.operatorPeers,
+      ports: [{ port: storePorts.redis, protocol: 'TCP' }],
+    };
+    expect(ingressOf(true)).toContainEqual(operator);
+    expect(ingressOf(false)).not.toContainEqual(operator);
   });
 
   it('with EKS Pod Identity, lets the services with a role reach the node agent and annotates nothing', () => {
@@ -109,6 +158,7 @@ describe('store egress', () => {
       ports: [{ port: 80, protocol: 'TCP' }],
     };
     expect(find(objects, 'NetworkPolicy', 'what-if-history').spec.egress).toContainEqual(agent);
+    expect(find(objects, 'NetworkPolicy', 'what-if-video-worker').spec.egress).toContainEqual(agent);
     expect(find(objects, 'NetworkPolicy', 'what-if-gateway').spec.egress).not.toContainEqual(agent);
     expect(find(objects, 'ServiceAccount', 'what-if-history').metadata.annotations).toBeUndefined();
   });

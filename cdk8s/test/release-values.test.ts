@@ -16,6 +16,7 @@ const vpc = [{ ipBlock: { cidr: '10.31.0.0/16' } }];
 const releaseValues: ReleaseValues = {
   global: { image: { registry: `${account}.dkr.ecr.eu-west-1.amazonaws.com`, tag: 'abc1234' } },
   rollouts: { enabled: true },
+  keda: { enabled: true },
   networkPolicy: { ingressControllerPeers: vpc },
   stores: { postgres: { peers: vpc }, redis: { peers: vpc } },
   externalSecrets: {
@@ -40,6 +41,16 @@ const releaseValues: ReleaseValues = {
           : {}),
         ...(entry.name === 'sharing'
           ? { awsRoleArn: `arn:aws:iam::${account}:role/whatif-staging-eks-sharing` }
+          : {}),
+        ...(entry.name === 'video'
+          ? {
+              env: { VIDEO_STORAGE: 's3', VIDEO_BUCKET: `whatif-staging-videos-${account}-eu-west-1` },
+              workers: {
+                'video-worker': {
+                  awsRoleArn: `arn:aws:iam::${account}:role/whatif-staging-eks-video-worker`,
+                },
+              },
+            }
           : {}),
       },
     ]),
@@ -81,4 +92,11 @@ it('refuses a value cdk8s would not apply, rather than drift from the chart quie
       ingress: { className: 'nginx' },
     } as unknown as ReleaseValues),
   ).toThrow('Release values: cdk8s does not apply ingress.className (it applies host, alb there)');
+  expect(() =>
+    withReleaseValues(profileNamed('eks', {}), {
+      services: { video: { workers: { 'video-worker': { replicas: 3 } } } },
+    } as unknown as ReleaseValues),
+  ).toThrow(
+    'Release values: cdk8s does not apply services.video.workers.video-worker.replicas (it applies awsRoleArn there)',
+  );
 });

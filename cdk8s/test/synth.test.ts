@@ -10,16 +10,15 @@ import { type KubernetesObject, objectId, parseManifests } from '../../test/supp
 import { auditFindings } from '../../test/support/kubernetes/policy-audit';
 import { allSchemaProblems } from '../../test/support/kubernetes/kubernetes-schema';
 
-/** Each profile, with Deployments and with Argo Rollouts. */
-const modes = Object.keys(profiles).flatMap((name) =>
-  [false, true].map((rollouts) => {
-    const profile = profileNamed(name, {});
-    return [
-      `${name}${rollouts ? '+rollouts' : ''}`,
-      { ...profile, rollouts: { ...profile.rollouts, enabled: rollouts } },
-    ] as const;
-  }),
-);
+/** Each profile, with Deployments, with Argo Rollouts, and with KEDA scaling the workers. */
+const modes = Object.keys(profiles).flatMap((name) => {
+  const profile = profileNamed(name, {});
+  return [
+    [name, profile],
+    [`${name}+rollouts`, { ...profile, rollouts: { ...profile.rollouts, enabled: true } }],
+    [`${name}+keda`, { ...profile, keda: { ...profile.keda, enabled: true } }],
+  ] as const;
+});
 
 const synthesized: Record<string, KubernetesObject[]> = Object.fromEntries(
   modes.map(([mode, profile]) => [mode, synthesizeObjects(profile) as KubernetesObject[]]),
@@ -44,6 +43,19 @@ function expectedIds(profile: Profile): string[] {
       }
     }
     if (entry.public) ids.push(`Ingress/${object}`);
+    if (entry.objectStorage && profile.stores.kind === 'in-cluster')
+      ids.push(`PersistentVolumeClaim/${object}-files`);
+    for (const worker of entry.workers ?? []) {
+      const name = `what-if-${worker.name}`;
+      ids.push(`ServiceAccount/${name}`, `Deployment/${name}`, `PodDisruptionBudget/${name}`);
+      ids.push(`NetworkPolicy/${name}`);
+      if (profile.keda.enabled) {
+        ids.push(`ScaledObject/${name}`);
+        if (profile.stores.kind === 'managed') ids.push(`TriggerAuthentication/${name}`);
+        if (profile.stores.kind === 'managed' && profile.externalSecrets)
+          ids.push(`ExternalSecret/${name}-queue`);
+      } else if (profile.autoscaling) ids.push(`HorizontalPodAutoscaler/${name}`);
+    }
   }
   if (profile.stores.kind === 'in-cluster') {
     for (const store of ['postgres', 'redis', 'dynamodb']) {
@@ -116,6 +128,23 @@ describe('the schema and audit checks themselves', () => {
     ]);
   });
 
+  it('catch a field KEDA does not have, and an external-secrets.io/v1 value its v1 model refuses', () => {
+    const scaledObject = structuredClone(
+      synthesized['eks+keda']!.find((object) => object.kind === 'ScaledObject')!,
+    );
+    scaledObject.spec.triggers[0].authRef = scaledObject.spec.triggers[0].authenticationRef;
+    const secret = structuredClone(
+      synthesized['eks+keda']!.find(
+        (object) => objectId(object) === 'ExternalSecret/what-if-video-worker-queue',
+      )!,
+    );
+    secret.spec.target.template.engineVersion = 'v3';
+    expect(allSchemaProblems([scaledObject, secret]).sort()).toEqual([
+      'ExternalSecret/what-if-video-worker-queue: data/spec/target/template/engineVersion must be equal to one of the allowed values',
+      'ScaledObject/what-if-video-worker: unknown field /spec/triggers/0/authRef',
+    ]);
+  });
+
   it('catch a wrong type', () => {
     const broken = deployment();
     broken.spec.template.spec.terminationGracePeriodSeconds = 'forty';
@@ -176,6 +205,14 @@ describe('profile settings', () => {
 
   it('refuse an unknown profile, naming the known ones', () => {
     expect(() => profileNamed('staging', {})).toThrow('Unknown profile "staging": choose one of eks, dev');
+  });
+
+  it('refuse S3 storage without a bucket, which the video service would refuse at start', () => {
+    const profile = profileNamed('eks', {});
+    const env = { ...profile.env, video: { ...profile.env.video, VIDEO_BUCKET: '' } };
+    expect(() => synthesizeObjects({ ...profile, env })).toThrow(
+      'Profile eks: video keeps its files in S3 (VIDEO_STORAGE=s3) but VIDEO_BUCKET is empty',
+    );
   });
 
   it('refuse an environment override of a variable the service does not read', () => {

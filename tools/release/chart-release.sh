@@ -1,35 +1,31 @@
 #!/usr/bin/env bash
-# make chart-release: package the Helm chart with ENV's images pinned by digest (as make deploy-ecs
-# pushed them for IMAGE_TAG) and push it to ENV's ECR as an OCI artifact, so EKS installs exactly
-# what ECS runs:  helm install what-if oci://<registry>/whatif-<env>/charts/what-if --version 0.1.0+<tag>
+# make chart-release: package the Helm chart with ENV's images pinned by digest (as make images
+# recorded them for IMAGE_TAG in .release/<env>/images.tsv, during make deploy-ecs) and push it to
+# ENV's ECR as an OCI artifact, so EKS installs exactly what ECS runs:
+#   helm install what-if oci://<registry>/whatif-<env>/charts/what-if --version 0.1.0+<tag>
 # Inputs (set by make/delivery.mk): ENV, IMAGE_TAG, HELM; optional REGION.
 set -euo pipefail
 : "${ENV:?ENV is required}" "${IMAGE_TAG:?IMAGE_TAG is required}" "${HELM:?HELM is required}"
 cd "$(dirname "$0")/../.."
 command -v aws >/dev/null || { echo "chart-release needs aws on the PATH" >&2; exit 1; }
 
+# shellcheck source=cdk/scripts/release-lib.sh
+. cdk/scripts/release-lib.sh
 plan=$(node cdk/dist/bin/release-plan.js "$ENV" "${REGION:-}")
 field() { awk -F'\t' -v kind="$1" '$1 == kind { $1 = ""; sub(/^ /, ""); print }' <<<"$plan"; }
 region=$(field region)
 chart_repository=$(field chart)
 account=$(aws sts get-caller-identity --query Account --output text)
 registry="$account.dkr.ecr.$region.amazonaws.com"
+# The digests make images recorded (make deploy-ecs runs it): the ones ECS runs and EKS pins.
+require_recorded_images
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-images="$work/images.tsv"
-while IFS=$'\t' read -r kind service _port repository; do
-  [ "$kind" = image ] || continue
-  digest=$(aws ecr describe-images --region "$region" --repository-name "$repository" \
-    --image-ids imageTag="$IMAGE_TAG" --query 'imageDetails[0].imageDigest' --output text) || {
-    echo "$repository has no image $IMAGE_TAG: run make deploy-ecs ENV=$ENV first" >&2
-    exit 1
-  }
-  printf '%s\t%s\t%s\n' "$service" "$repository" "$digest" >>"$images"
-done <<<"$plan"
 
 cp -R charts/what-if "$work/what-if"
-version=$(node tools/dist/release/chart-release.js "$work/what-if" "$registry" "$IMAGE_TAG" <"$images")
+version=$(awk -F'\t' '{ print $1 "\t" $2 "\t" $4 }' "$images" |
+  node tools/dist/release/chart-release.js "$work/what-if" "$registry" "$IMAGE_TAG")
 "$HELM" lint --strict "$work/what-if"
 "$HELM" package "$work/what-if" --destination "$work"
 

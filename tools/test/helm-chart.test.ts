@@ -125,10 +125,14 @@ describe.each(examples.filter(([, values]) => values))(
         .flatMap((ingress) => ingress.spec.rules.flatMap((rule: KubernetesObject) => rule.http.paths))
         .map((path: KubernetesObject) => path.backend.service.name);
       expect(new Set(backends)).toEqual(new Set(['what-if-gateway']));
+      // A worker takes no traffic, so it rolls as a Deployment in either mode.
+      const workerNames = services.flatMap((entry) =>
+        (entry.workers ?? []).map((worker) => `what-if-${worker.name}`),
+      );
       for (const autoscaler of objects.filter((object) => object.kind === 'HorizontalPodAutoscaler')) {
         expect(autoscaler.spec.scaleTargetRef).toEqual({
-          apiVersion: 'argoproj.io/v1alpha1',
-          kind: 'Rollout',
+          apiVersion: workerNames.includes(autoscaler.metadata.name) ? 'apps/v1' : 'argoproj.io/v1alpha1',
+          kind: workerNames.includes(autoscaler.metadata.name) ? 'Deployment' : 'Rollout',
           name: autoscaler.metadata.name,
         });
       }
@@ -305,6 +309,20 @@ describe('bad values', () => {
     expect(failureOf('--set', 'global.image.registry=')).toContain(
       "- at '/global/image/registry': minLength: got 0, want 1",
     );
+  });
+
+  it('refuse S3 storage without a bucket, which the video service would refuse at start', () => {
+    const message =
+      'services.video.env.VIDEO_BUCKET is empty while VIDEO_STORAGE is s3: video would refuse to start';
+    expect(failureOf('--set', 'services.video.env.VIDEO_STORAGE=s3')).toContain(message);
+    expect(
+      failureOf(
+        '-f',
+        path.join(chartDirectory, 'values-eks-prod.yaml'),
+        '--set',
+        'services.video.env.VIDEO_BUCKET=',
+      ),
+    ).toContain(message);
   });
 
   it('fail on a catalog fact changed in values', () => {

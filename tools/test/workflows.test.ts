@@ -144,6 +144,31 @@ describe('the release job graph', () => {
     }
   });
 
+  it('builds the images as make images does locally: one pipeline, so ECS and EKS deploy the same digests', () => {
+    const build = actionsUsed(jobs.images!).find((step) =>
+      step.uses?.startsWith('docker/build-push-action@'),
+    );
+    const makefile = readFileSync(path.join(repositoryRoot, 'make', 'cdk.mk'), 'utf8');
+    const localPlatforms = /^IMAGE_PLATFORMS \?= (.+)$/m.exec(makefile)?.[1];
+    expect(build?.with?.platforms).toBe(localPlatforms);
+    const imagesScript = readFileSync(path.join(repositoryRoot, 'cdk', 'scripts', 'images.sh'), 'utf8');
+    expect(imagesScript).toContain('--sbom=true --provenance=mode=max');
+    expect(imagesScript).toMatch(/--output "type=oci,dest=\$archive"/);
+    // Each deploy job hands those archives to make deploy-ecs, whose make images pushes them as they
+    // are and records their digests in .release/<env>/images.tsv, which make chart-release then reads.
+    for (const name of ['deploy-staging', 'deploy-production']) {
+      const download = actionsUsed(jobs[name]!).find(
+        (step) => step.uses?.startsWith('actions/download-artifact@') && step.with?.pattern === 'image-*',
+      );
+      expect(download?.with?.path).toBe('${{ runner.temp }}/images');
+      const deploy = jobs[name]!.steps?.find((step) => step.run?.startsWith('make deploy-ecs'));
+      expect(deploy?.run).toContain('IMAGE_ARCHIVES="$RUNNER_TEMP/images"');
+    }
+    const deployEcs = readFileSync(path.join(repositoryRoot, 'cdk', 'scripts', 'deploy-ecs.sh'), 'utf8');
+    expect(deployEcs).toMatch(/^cdk\/scripts\/images\.sh$/m);
+    expect(deployEcs).toContain('-c imageDigests=');
+  });
+
   it('deploys staging only after the checks and the images, through make deploy-ecs', () => {
     const staging = jobs['deploy-staging']!;
     expect([...upstreamOf(jobs, 'deploy-staging')].sort()).toEqual(['checks', 'images', 'plan', 'web']);

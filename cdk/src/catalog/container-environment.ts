@@ -76,6 +76,7 @@ export function containerEnvironment(entry: ServiceEntry, platform: PlatformValu
     GENERATION_PROVIDERS: platform.scenarios.providers,
     BEDROCK_REGION: platform.region,
     BEDROCK_MODEL_ID: platform.scenarios.bedrockModelId,
+    VIDEO_STORAGE: 's3',
     VIDEO_BUCKET: platform.videoBucket,
     VIDEO_METRICS_NAMESPACE: workerMetrics.namespace,
     VIDEO_METRICS_ENVIRONMENT: platform.environmentName,

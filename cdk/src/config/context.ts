@@ -1,3 +1,4 @@
+import type { ServiceName } from '@what-if/catalog';
 import type { Node } from 'constructs';
 import {
   environmentNames,
@@ -10,11 +11,17 @@ import {
 } from './environment-config';
 import { availabilityZonesOf, environments } from './environments';
 import { isPlaceholder } from './placeholders';
+import { imageDigestsFrom } from './pushed-images';
 
 /** Everything one synthesis needs: the environment's configuration and the image tag to run. */
 export interface DeploymentSettings {
   readonly config: EnvironmentConfig;
   readonly imageTag: string;
+  /**
+   * Each service's image digest at imageTag, from make images' images.tsv (-c imageDigests=<file>,
+   * which make deploy-ecs passes): the task definitions then pin them. Absent: the tag alone.
+   */
+  readonly imageDigests?: Readonly<Record<ServiceName, string>>;
   /** Whether to build the EKS prerequisites stack too (-c eks=true: make deploy-eks-prereqs). */
   readonly eks: boolean;
 }
@@ -23,6 +30,7 @@ export interface DeploymentSettings {
 export const contextKeys = {
   environment: 'env',
   imageTag: 'imageTag',
+  imageDigests: 'imageDigests',
   strict: 'strict',
   region: 'region',
   availabilityZones: 'availabilityZones',
@@ -43,6 +51,7 @@ export const contextKeys = {
   eksClusterSecurityGroupId: 'eksClusterSecurityGroupId',
   eksApiDomain: 'eksApiDomain',
   eksRollouts: 'eksRollouts',
+  eksKeda: 'eksKeda',
 } as const;
 
 const imageTagPattern = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -159,6 +168,7 @@ function eksOverrides(
       text(node, contextKeys.eksApiDomain) ??
       (domain.apiDomain === baseDomain.apiDomain ? base.apiDomain : `eks-${domain.apiDomain}`),
     rollouts: flag(node, contextKeys.eksRollouts) ?? base.rollouts,
+    keda: flag(node, contextKeys.eksKeda) ?? base.keda,
   };
 }
 
@@ -215,5 +225,7 @@ export function settingsFromContext(node: Node): DeploymentSettings {
       `Pass the image tag to run with -c imageTag=<tag> (make sets the short git SHA); got ${imageTag ?? 'nothing'}`,
     );
   }
-  return { config, imageTag, eks };
+  const digestsFile = text(node, contextKeys.imageDigests);
+  const imageDigests = digestsFile ? imageDigestsFrom(digestsFile, imageTag) : undefined;
+  return { config, imageTag, eks, ...(imageDigests ? { imageDigests } : {}) };
 }

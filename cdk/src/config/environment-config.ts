@@ -173,6 +173,8 @@ export interface EksConfig {
   readonly externalSecrets: { readonly namespace: string; readonly serviceAccount: string };
   /** Blue-green with Argo Rollouts (the chart's rollouts.enabled); off, rolling updates. */
   readonly rollouts: boolean;
+  /** KEDA scales the video worker on its queue (the chart's keda.enabled); off, on CPU alone. */
+  readonly keda: boolean;
 }
 
 export interface EnvironmentConfig {

@@ -49,6 +49,7 @@ function eksCluster(environment: EnvironmentName, domain: DomainConfig): EksConf
     namespace: 'what-if',
     externalSecrets: { namespace: 'external-secrets', serviceAccount: 'external-secrets' },
     rollouts: true,
+    keda: true,
   };
 }
 

@@ -15,9 +15,9 @@ import { HostedZone } from 'aws-cdk-lib/aws-route53';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import type { Construct } from 'constructs';
 import { awsPlatformValues, containerEnvironment } from '../catalog/container-environment';
-import { shutdownTiming } from '../catalog/shutdown';
+import { shutdownTiming, workerShutdownTiming } from '../catalog/shutdown';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { prefixedName, secretPrefix } from '../config/naming';
+import { prefixedName, secretPrefix, videoBucketName } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 import { grantTaskPermissions } from '../services/task-permissions';
 import { LogBucket } from '../shared/log-bucket';
@@ -31,9 +31,9 @@ export interface EksPrerequisitesStackProps extends StackProps {
 /** The S3 key prefix of the EKS ALB's access logs (the Ingress annotation names it too). */
 export const eksAccessLogPrefix = 'eks-alb';
 
-/** The ServiceAccount of a service in the release `what-if`, as the chart and cdk8s name it. */
-export function serviceAccountName(service: string): string {
-  return `what-if-${service}`;
+/** The ServiceAccount of a service (or worker) in the release `what-if`, as the chart and cdk8s name it. */
+export function serviceAccountName(component: string): string {
+  return `what-if-${component}`;
 }
 
 /** Output keys make deploy-eks reads back (cdk/src/bin/eks-values.ts). */
@@ -43,12 +43,14 @@ export const eksOutputKeys = {
   webAcl: 'WebAclArn',
   accessLogsBucket: 'AccessLogsBucket',
   certificate: 'CertificateArn',
+  videoBucket: 'VideoBucket',
 } as const;
 
 /**
  * What an existing EKS cluster needs from AWS to run the release beside (or instead of) ECS,
- * against the same data: a role per service with exactly its ECS task role's permissions,
- * bound to its ServiceAccount with EKS Pod Identity; a role for the External Secrets controller
+ * against the same data: a role per service (and per worker) with exactly its ECS task role's
+ * permissions, bound to its ServiceAccount with EKS Pod Identity; the name of the data stack's
+ * video bucket; a role for the External Secrets controller
  * that reads this environment's secrets (the ECS layout); RDS and ElastiCache admitting the
  * cluster's security group; the Ingress's certificate, WAF web ACL and access-log bucket.
  * The cluster itself, its add-ons and controllers are the operator's (cdk/README.md).
@@ -91,7 +93,37 @@ export class EksPrerequisitesStack extends Stack {
         roleArn: role.roleArn,
       });
       new CfnOutput(this, eksOutputKeys.role(entry.name), { value: role.roleArn });
+
+      // A worker (video's renderer) gets a role of its own with its service's permissions: on EKS
+      // it publishes no CloudWatch metric (KEDA reads its queue), so nothing more.
+      for (const worker of entry.workers ?? []) {
+        const workerRole = new Role(this, `${worker.name}Role`, {
+          roleName: name(worker.name),
+          description: `What If ${worker.name} on EKS: the permissions of ${entry.name}'s task role`,
+          assumedBy: podIdentity(),
+        });
+        grantTaskPermissions({
+          config,
+          entry,
+          role: workerRole,
+          environment: containerEnvironment(
+            entry,
+            awsPlatformValues(config, this.region, workerShutdownTiming(entry, worker).timeoutMs),
+          ).plain,
+          dataKeyArn,
+        });
+        new CfnPodIdentityAssociation(this, `${worker.name}PodIdentity`, {
+          clusterName: eks.clusterName,
+          namespace: eks.namespace,
+          serviceAccount: serviceAccountName(worker.name),
+          roleArn: workerRole.roleArn,
+        });
+        new CfnOutput(this, eksOutputKeys.role(worker.name), { value: workerRole.roleArn });
+      }
     }
+
+    // The data stack's bucket, which ECS keeps videos in too: both paths share the jobs table.
+    new CfnOutput(this, eksOutputKeys.videoBucket, { value: videoBucketName(config.name) });
 
     const externalSecrets = new Role(this, 'ExternalSecretsRole', {
       roleName: name('external-secrets'),

@@ -1,16 +1,8 @@
-import { envFor, services, type ServiceName } from '@what-if/catalog';
+import { envFor, services } from '@what-if/catalog';
 import type { EnvironmentConfig } from '../config/environment-config';
+import type { PushedImage } from '../config/pushed-images';
 import { dynamoTablePrefix, mailSender, repositoryName, secretPrefix } from '../config/naming';
 import { eksAccessLogPrefix, eksOutputKeys } from './eks-prerequisites-stack';
-
-/** One pushed image, as make images records it in .release/<env>/images.tsv. */
-export interface PushedImage {
-  readonly service: ServiceName;
-  readonly repository: string;
-  readonly tag: string;
-  /** sha256:... */
-  readonly digest: string;
-}
 
 export interface ReleaseFacts {
   readonly config: EnvironmentConfig;
@@ -27,25 +19,6 @@ export function outputsByKey(json: string): Record<string, string> {
   return Object.fromEntries((outputs ?? []).map((output) => [output.OutputKey, output.OutputValue]));
 }
 
-/** Parses images.tsv: service, repository, tag, digest per line. */
-export function pushedImages(tsv: string): PushedImage[] {
-  return tsv
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [service, repository, tag, digest] = line.split('\t');
-      if (
-        !services.some((entry) => entry.name === service) ||
-        !repository ||
-        !tag ||
-        !/^sha256:[0-9a-f]{64}$/.test(digest ?? '')
-      ) {
-        throw new Error(`images.tsv: "${line}" is not <service> <repository> <tag> <sha256 digest>`);
-      }
-      return { service: service as ServiceName, repository, tag, digest: digest! };
-    });
-}
-
 function required(outputs: Readonly<Record<string, string>>, key: string): string {
   const value = outputs[key];
   if (!value) {
@@ -58,8 +31,8 @@ function required(outputs: Readonly<Record<string, string>>, key: string): strin
 
 /**
  * The Helm values that make one environment's release real, laid over values-eks-prod.yaml:
- * the account's registry and each image pinned by digest, the roles, certificate, WAF and
- * access-log bucket from the prerequisites stack's outputs, and the environment's VPC, secret
+ * the account's registry and each image pinned by digest, the roles, certificate, WAF,
+ * access-log bucket and video bucket from the prerequisites stack's outputs, and the environment's VPC, secret
  * prefix, domains, mail and scenario settings from its configuration, as ECS uses them. JSON,
  * which Helm reads as YAML and cdk8s (make k8s-synth VALUES=...) reads as it is.
  */
@@ -75,6 +48,11 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
   if (tags.size !== 1)
     throw new Error(`images.tsv mixes tags ${[...tags].join(', ')}: run make images again`);
 
+  const alb = {
+    certificateArn: required(outputs, eksOutputKeys.certificate),
+    wafv2AclArn: required(outputs, eksOutputKeys.webAcl),
+    accessLogs: { bucket: required(outputs, eksOutputKeys.accessLogsBucket), prefix: eksAccessLogPrefix },
+  };
   const vpc = [{ ipBlock: { cidr: config.network.cidr } }];
   const siteUrl = `https://${config.domain.siteDomain}`;
   const platform: Record<string, string> = {
@@ -88,6 +66,9 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
     GENERATION_PROVIDERS: config.scenarios.providers,
     BEDROCK_REGION: config.region,
     BEDROCK_MODEL_ID: config.scenarios.bedrockModelId,
+    // The data stack's video bucket, shared with ECS as the jobs table is.
+    VIDEO_STORAGE: 's3',
+    VIDEO_BUCKET: required(outputs, eksOutputKeys.videoBucket),
   };
 
   const serviceValues = Object.fromEntries(
@@ -96,12 +77,19 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
       const declared = new Set(envFor(entry.name).map((variable) => variable.name));
       const env = Object.fromEntries(Object.entries(platform).filter(([name]) => declared.has(name)));
       const roleArn = outputs[eksOutputKeys.role(entry.name)];
+      const workers = Object.fromEntries(
+        (entry.workers ?? []).flatMap((worker) => {
+          const workerRoleArn = outputs[eksOutputKeys.role(worker.name)];
+          return workerRoleArn ? [[worker.name, { awsRoleArn: workerRoleArn }]] : [];
+        }),
+      );
       return [
         entry.name,
         {
           image: { repository: repositoryName(config.name, entry.name), digest: image.digest },
           ...(Object.keys(env).length > 0 ? { env } : {}),
           ...(roleArn ? { awsRoleArn: roleArn } : {}),
+          ...(Object.keys(workers).length > 0 ? { workers } : {}),
         },
       ];
     }),
@@ -110,6 +98,7 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
   return {
     global: { image: { registry: `${account}.dkr.ecr.${config.region}.amazonaws.com`, tag: [...tags][0] } },
     rollouts: { enabled: config.eks.rollouts },
+    keda: { enabled: config.eks.keda },
     networkPolicy: { ingressControllerPeers: vpc },
     stores: { postgres: { peers: vpc }, redis: { peers: vpc } },
     externalSecrets: {
@@ -118,12 +107,10 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
     },
     ingress: {
       host: config.eks.apiDomain,
-      alb: {
-        certificateArn: required(outputs, eksOutputKeys.certificate),
-        wafv2AclArn: required(outputs, eksOutputKeys.webAcl),
-        accessLogs: { bucket: required(outputs, eksOutputKeys.accessLogsBucket), prefix: eksAccessLogPrefix },
-      },
+      alb,
     },
     services: serviceValues,
   };
 }
+
+export { pushedImages, type PushedImage } from '../config/pushed-images';

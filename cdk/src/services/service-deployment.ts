@@ -62,7 +62,8 @@ export interface BlueGreenTargets {
 export interface ServiceDeploymentProps {
   readonly config: EnvironmentConfig;
   readonly entry: ServiceEntry;
-  readonly imageTag: string;
+  /** The image tag to run, or its sha256 digest (which ECR resolves the same way, as repository@digest). */
+  readonly image: string;
   readonly cluster: Cluster;
   readonly repository: IRepository;
   readonly securityGroup: ISecurityGroup;
@@ -137,7 +138,7 @@ export class ServiceDeployment extends Construct {
     const linuxParameters = new LinuxParameters(this, 'Linux');
     linuxParameters.dropCapabilities(Capability.ALL);
     this.container = this.taskDefinition.addContainer(entry.name, {
-      image: ContainerImage.fromEcrRepository(props.repository, props.imageTag),
+      image: ContainerImage.fromEcrRepository(props.repository, props.image),
       essential: true,
       cpu: size.container.cpu,
       memoryReservationMiB: size.container.memoryReservationMiB,

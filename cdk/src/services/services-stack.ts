@@ -24,6 +24,8 @@ import { WorkerDeployment } from './worker-deployment';
 export interface ServicesStackProps extends StackProps {
   readonly config: EnvironmentConfig;
   readonly imageTag: string;
+  /** Each service's image digest at imageTag (make images' record): the containers pin them. */
+  readonly imageDigests?: Readonly<Partial<Record<ServiceName, string>>>;
   readonly vpc: IVpc;
   readonly groups: ReachabilityGroups;
   readonly data: DataStack;
@@ -98,7 +100,7 @@ export class ServicesStack extends Stack {
       const deployment = new ServiceDeployment(this, entry.name, {
         config,
         entry,
-        imageTag: props.imageTag,
+        image: props.imageDigests?.[entry.name] ?? props.imageTag,
         cluster: this.cluster,
         repository: props.repositories[entry.name],
         securityGroup: props.groups.services[entry.name],
@@ -126,7 +128,7 @@ export class ServicesStack extends Stack {
           config,
           entry,
           worker,
-          imageTag: props.imageTag,
+          image: props.imageDigests?.[entry.name] ?? props.imageTag,
           cluster: this.cluster,
           repository: props.repositories[entry.name],
           securityGroup: props.groups.services[entry.name],

@@ -43,7 +43,8 @@ export interface WorkerDeploymentProps {
   /** The service whose image, configuration, secrets, task role and security group it shares. */
   readonly entry: ServiceEntry;
   readonly worker: WorkerEntry;
-  readonly imageTag: string;
+  /** The image tag to run, or its sha256 digest (which ECR resolves the same way, as repository@digest). */
+  readonly image: string;
   readonly cluster: Cluster;
   readonly repository: IRepository;
   readonly securityGroup: ISecurityGroup;
@@ -101,7 +102,7 @@ export class WorkerDeployment extends Construct {
     const linuxParameters = new LinuxParameters(this, 'Linux');
     linuxParameters.dropCapabilities(Capability.ALL);
     this.container = this.taskDefinition.addContainer(worker.name, {
-      image: ContainerImage.fromEcrRepository(props.repository, props.imageTag),
+      image: ContainerImage.fromEcrRepository(props.repository, props.image),
       command: [...worker.command],
       essential: true,
       cpu: size.container.cpu,

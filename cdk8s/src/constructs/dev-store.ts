@@ -98,14 +98,20 @@ export class DevStore extends Construct {
     for (const [key, value] of Object.entries(selectorLabels(profile, store)))
       service.selectLabel(key, value);
 
+    // A service's workers use its stores too.
     const users = services
       .filter((entry) => entry.stores.includes(store))
-      .map((entry) => entry.name)
+      .flatMap((entry) => [entry.name, ...(entry.workers ?? []).map((worker) => worker.name)])
       .sort();
+    const ports = [{ port, protocol: 'TCP' as const }];
     isolatingNetworkPolicy(this, 'policy', {
       metadata: objectMetadata,
       podSelector: { matchLabels: selectorLabels(profile, store) },
-      ingress: [{ from: users.map((user) => podPeer(profile, user)), ports: [{ port, protocol: 'TCP' }] }],
+      ingress: [
+        { from: users.map((user) => podPeer(profile, user)), ports },
+        // KEDA's operator reads the workers' queues.
+        ...(store === 'redis' && profile.keda.enabled ? [{ from: profile.keda.operatorPeers, ports }] : []),
+      ],
       egress: [],
     });
   }

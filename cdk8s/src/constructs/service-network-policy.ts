@@ -44,6 +44,16 @@ function egressRules(profile: Profile, entry: ServiceEntry): EgressRule[] {
   for (const callee of entry.calls) {
     rules.push({ to: [podPeer(profile, callee)], ports: [{ port: service(callee).port, protocol: 'TCP' }] });
   }
+  return [...rules, ...backingEgress(profile, entry, entry.name), ...(profile.extraEgress[entry.name] ?? [])];
+}
+
+/**
+ * What a service's pods, and its workers' pods, reach besides DNS and other services: the
+ * service's stores, the Pod Identity agent when `component` assumes a role that way, and HTTPS
+ * outside when the service's configuration calls a remote provider or SES.
+ */
+export function backingEgress(profile: Profile, entry: ServiceEntry, component: string): EgressRule[] {
+  const rules: EgressRule[] = [];
   for (const store of entry.stores) {
     rules.push(
       profile.stores.kind === 'in-cluster'
@@ -54,13 +64,13 @@ function egressRules(profile: Profile, entry: ServiceEntry): EgressRule[] {
           },
     );
   }
-  if (profile.aws.identity === 'pod-identity' && profile.aws.roleArns[entry.name]) {
+  if (profile.aws.identity === 'pod-identity' && profile.aws.roleArns[component]) {
     rules.push({ to: [podIdentityAgent], ports: [{ port: 80, protocol: 'TCP' }] });
   }
   if (needsOutboundHttps(entry.name, configData(profile, entry))) {
     rules.push({ to: profile.outboundHttpsPeers, ports: [{ port: 443, protocol: 'TCP' }] });
   }
-  return [...rules, ...(profile.extraEgress[entry.name] ?? [])];
+  return rules;
 }
 
 /**

@@ -14,9 +14,12 @@ export interface ServiceResilienceProps {
   deployment: kplus.Deployment;
 }
 
-type ScalingRules = (typeof scalingBehavior)['scaleUp'] | (typeof scalingBehavior)['scaleDown'];
+interface ScalingRules {
+  stabilizationWindowSeconds: number;
+  policies: readonly { type: string; value: number; periodSeconds: number }[];
+}
 
-function rules(settings: ScalingRules): kplus.ScalingRules {
+export function scalingRules(settings: ScalingRules): kplus.ScalingRules {
   return {
     stabilizationWindow: Duration.seconds(settings.stabilizationWindowSeconds),
     strategy: kplus.ScalingStrategy.MAX_CHANGE,
@@ -50,8 +53,8 @@ export class ServiceResilience extends Construct {
             kplus.MetricTarget.averageUtilization(entry.scaling.targetMemoryPercent),
           ),
         ],
-        scaleUp: rules(scalingBehavior.scaleUp),
-        scaleDown: rules(scalingBehavior.scaleDown),
+        scaleUp: scalingRules(scalingBehavior.scaleUp),
+        scaleDown: scalingRules(scalingBehavior.scaleDown),
       });
       if (profile.rollouts.enabled) {
         ApiObject.of(autoscaler).addJsonPatch(

@@ -2,8 +2,14 @@ import type { ServiceEntry } from '@what-if/catalog';
 import { ApiObject, type ApiObjectMetadata, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { appUser, probeTimings } from '../kubernetes-defaults';
-import { configChecksum, configData, secretVariables, terminationGracePeriodSeconds } from '../environment';
+import { appUser, devFiles, probeTimings } from '../kubernetes-defaults';
+import {
+  configChecksum,
+  configData,
+  secretVariables,
+  sharedFilesClaim,
+  terminationGracePeriodSeconds,
+} from '../environment';
 import { imageTag, serviceImage } from '../images';
 import { componentName, metadata, selectorLabels } from '../naming';
 import type { Profile } from '../profile';
@@ -59,6 +65,16 @@ export class ServiceWorkload extends Construct {
     const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', {
       sizeLimit: Size.mebibytes(entry.resources.scratchMiB),
     });
+    // On a dev cluster (no S3) the service and its workers share the files of local storage.
+    const filesClaim = sharedFilesClaim(profile, entry);
+    const files = filesClaim
+      ? kplus.Volume.fromPersistentVolumeClaim(
+          this,
+          'files',
+          kplus.PersistentVolumeClaim.fromClaimName(this, 'files-claim', filesClaim),
+          { name: 'files' },
+        )
+      : undefined;
 
     this.deployment = new kplus.Deployment(this, 'deployment', {
       metadata: objectMetadata,
@@ -77,7 +93,7 @@ export class ServiceWorkload extends Construct {
       automountServiceAccountToken: false,
       terminationGracePeriod: Duration.seconds(terminationGracePeriodSeconds(config)),
       securityContext: podSecurityContext(appRunAs),
-      volumes: [tmp],
+      volumes: [tmp, ...(files ? [files] : [])],
       containers: [
         {
           name: entry.name,
@@ -105,7 +121,10 @@ export class ServiceWorkload extends Construct {
             },
           },
           securityContext: containerSecurityContext(appRunAs),
-          volumeMounts: [{ path: '/tmp', volume: tmp }],
+          volumeMounts: [
+            { path: '/tmp', volume: tmp },
+            ...(files ? [{ path: devFiles.mountPath, volume: files }] : []),
+          ],
         },
       ],
     });

@@ -1,5 +1,5 @@
-import { type ServiceName, services } from '@what-if/catalog';
-import { defaultAlb, defaultRollouts, outboundHttpsPeers } from '../kubernetes-defaults';
+import { services } from '@what-if/catalog';
+import { defaultAlb, defaultKeda, defaultRollouts, outboundHttpsPeers } from '../kubernetes-defaults';
 import type { Profile } from '../profile';
 
 /**
@@ -14,9 +14,14 @@ export const devProfile: Profile = {
   image: { registry: 'localhost:5001', tag: '' },
   images: {},
   rollouts: defaultRollouts,
+  keda: defaultKeda,
   // One replica of each service fits a laptop; the HPAs would only add noise.
   autoscaling: false,
-  replicas: Object.fromEntries(services.map((entry) => [entry.name, 1])) as Record<ServiceName, number>,
+  replicas: Object.fromEntries(
+    services
+      .flatMap((entry) => [entry.name, ...(entry.workers ?? []).map((worker) => worker.name)])
+      .map((name) => [name, 1]),
+  ),
   topologySpread: { zone: 'ScheduleAnyway', node: 'ScheduleAnyway' },
   aws: { identity: 'none', roleArns: {} },
   ingressControllerPeers: [

@@ -1,5 +1,11 @@
-import { type ServiceName, services } from '@what-if/catalog';
-import { defaultAlb, defaultRollouts, managedStores, outboundHttpsPeers } from '../kubernetes-defaults';
+import { services } from '@what-if/catalog';
+import {
+  defaultAlb,
+  defaultKeda,
+  defaultRollouts,
+  managedStores,
+  outboundHttpsPeers,
+} from '../kubernetes-defaults';
 import type { Profile } from '../profile';
 
 /** The placeholders of cdk/'s prod environment: account, region, domain; set yours. */
@@ -10,8 +16,16 @@ const apiHost = `eks-api.${site}`;
 /** The prod VPC (cdk/'s network stack): the ALB's nodes and the managed stores live in it. */
 const vpc = [{ ipBlock: { cidr: '10.30.0.0/16' } }];
 const dynamo = { AWS_REGION: region, DYNAMODB_TABLE_PREFIX: 'whatif-prod-' };
-/** The services with an IAM role: those that call AWS APIs in prod (DynamoDB, SES, Bedrock, S3). */
-const withRoles: readonly ServiceName[] = ['user', 'generation', 'history', 'sharing', 'video', 'social'];
+/** The services and workers with an IAM role: those that call AWS APIs in prod (DynamoDB, SES, Bedrock, S3). */
+const withRoles: readonly string[] = [
+  'user',
+  'generation',
+  'history',
+  'sharing',
+  'video',
+  'video-worker',
+  'social',
+];
 
 /**
  * Production on EKS, sharing the ECS stacks' AWS resources: images from their ECR
@@ -28,6 +42,8 @@ export const eksProfile: Profile = {
     services.map((entry) => [entry.name, { repository: `whatif-prod/${entry.name}` }]),
   ),
   rollouts: defaultRollouts,
+  // ElastiCache encrypts in transit; KEDA itself stays off until the cluster runs it (keda.enabled).
+  keda: { ...defaultKeda, redisTls: true },
   autoscaling: true,
   replicas: {},
   // Pods of a service must land in different zones; a zone without room blocks a new pod
@@ -84,6 +100,13 @@ export const eksProfile: Profile = {
     history: dynamo,
     // Share links open where the ingress serves /s; their pages link into the web app.
     sharing: { ...dynamo, PUBLIC_API_URL: `https://${apiHost}`, PUBLIC_APP_URL: `https://${site}` },
+    // The data stack's video bucket (cdk/'s naming: whatif-<env>-videos-<account>-<region>).
+    video: {
+      ...dynamo,
+      VIDEO_STORAGE: 's3',
+      VIDEO_BUCKET: `whatif-prod-videos-${account}-${region}`,
+      PUBLIC_APP_URL: `https://${site}`,
+    },
     social: dynamo,
   },
   extraEgress: {},

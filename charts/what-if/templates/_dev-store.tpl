@@ -127,6 +127,13 @@ spec:
       ports:
         - port: {{ $port }}
           protocol: TCP
+    {{- if and (eq .component "redis") $root.Values.keda.enabled }}
+    - from:
+        {{- toYaml $root.Values.keda.operatorPeers | nindent 8 }}
+      ports:
+        - port: {{ $port }}
+          protocol: TCP
+    {{- end }}
   egress: []
 {{- end }}
 {{- end }}

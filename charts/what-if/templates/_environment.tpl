@@ -1,7 +1,7 @@
 {{/*
 A service's non-secret environment, as JSON: its env values, plus what the chart computes
 from other values: PORT, the URL of every service it calls, and (with devStores) the
-in-cluster DynamoDB Local endpoint and table creation.
+in-cluster DynamoDB Local endpoint and table creation, and the shared files' directory.
 */}}
 {{- define "what-if.configData" -}}
 {{- $root := .root }}
@@ -15,6 +15,10 @@ in-cluster DynamoDB Local endpoint and table creation.
 {{- $host := include "what-if.componentName" (dict "root" $root "component" "dynamodb") }}
 {{- $_ := set $computed "DYNAMODB_ENDPOINT" (printf "http://%s:%v" $host $root.Values.devStores.dynamodb.port) }}
 {{- $_ := set $computed "DYNAMODB_CREATE_TABLES" "true" }}
+{{- end }}
+{{- /* Without S3, the service and its workers keep files on devStores' shared volume. */}}
+{{- if and $root.Values.devStores.enabled .service.catalog.objectStorage }}
+{{- $_ := set $computed .service.catalog.objectStorage.directoryVariable $root.Values.devStores.files.mountPath }}
 {{- end }}
 {{- toJson (merge $computed .service.env) }}
 {{- end }}
@@ -45,4 +49,19 @@ service is configured with (each rounded up), plus a margin for the process to e
 {{- $delay := .service.env.SHUTDOWN_DELAY_MS | int }}
 {{- $drain := .service.env.SHUTDOWN_TIMEOUT_MS | int }}
 {{- add (div (add $delay 999) 1000) (div (add $drain 999) 1000) 5 }}
+{{- end }}
+
+{{/*
+The volume (as JSON: {"volume": ..., "mount": ...}) of devStores' shared files for a service that
+keeps files, which it and its workers mount; {} otherwise.
+*/}}
+{{- define "what-if.sharedFiles" -}}
+{{- $root := .root }}
+{{- if and $root.Values.devStores.enabled .service.catalog.objectStorage }}
+{{- $claim := include "what-if.componentName" (dict "root" $root "component" (printf "%s-files" .name)) }}
+{{- $volume := dict "name" "files" "persistentVolumeClaim" (dict "claimName" $claim "readOnly" false) }}
+{{- toJson (dict "volume" $volume "mount" (dict "name" "files" "mountPath" $root.Values.devStores.files.mountPath)) }}
+{{- else }}
+{{- toJson (dict) }}
+{{- end }}
 {{- end }}

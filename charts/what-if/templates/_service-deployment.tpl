@@ -11,6 +11,7 @@ With rollouts.enabled the same pod template rolls out blue-green (_service-rollo
 {{- $service := .service }}
 {{- $port := $service.catalog.port }}
 {{- $config := include "what-if.configData" . | fromJson }}
+{{- $files := include "what-if.sharedFiles" . | fromJson }}
 {{- $podAnnotations := merge (dict "checksum/config" (toJson $config | sha256sum)) $service.podAnnotations $values.global.podAnnotations }}
 ---
 {{- if $values.rollouts.enabled }}
@@ -116,10 +117,16 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- with $files.mount }}
+            - {{- toYaml . | nindent 14 }}
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: {{ $service.tmpSizeLimit }}
+        {{- with $files.volume }}
+        - {{- toYaml . | nindent 10 }}
+        {{- end }}
 {{- end }}
 
 {{/* An HTTP probe; startup allows period x failures seconds (migrations run at start). */}}
@@ -141,7 +148,7 @@ a rollout does not skew against the pods it is replacing.
 {{- define "what-if.topologySpread" -}}
 {{- $settings := .root.Values.topologySpread }}
 {{- $selector := dict "matchLabels" (include "what-if.selectorLabels" . | fromYaml) }}
-{{- $revisionLabel := ternary "rollouts-pod-template-hash" "pod-template-hash" .root.Values.rollouts.enabled }}
+{{- $revisionLabel := default (ternary "rollouts-pod-template-hash" "pod-template-hash" .root.Values.rollouts.enabled) .revisionLabel }}
 {{- $zone := dict "topologyKey" "topology.kubernetes.io/zone" "whenUnsatisfiable" $settings.zoneWhenUnsatisfiable }}
 {{- $node := dict "topologyKey" "kubernetes.io/hostname" "whenUnsatisfiable" $settings.nodeWhenUnsatisfiable }}
 {{- $constraints := list }}

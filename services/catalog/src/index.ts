@@ -12,7 +12,8 @@ export {
 } from './routes';
 export { dynamoTableName } from './tables';
 export { webPageFile, webPagePaths } from './web-pages';
-export { scalingBehavior, scalingLoad, type ScalingLoad } from './scaling';
+export { scalingBehavior, scalingLoad, workerScalingBehavior, type ScalingLoad } from './scaling';
+export { queueKeyPrefix, queueWaitList } from './worker-queue';
 export { deploymentPaths, trustedProxyCount, type DeploymentPath } from './client-address';
 export { awsPermissions, type AwsPermission } from './aws-apis';
 export { bedrockModelArns, senderDomain } from './aws-resources';

@@ -38,3 +38,16 @@ export const scalingBehavior = {
     policies: [{ type: 'Percent', value: 50, periodSeconds: 60 }],
   },
 } as const;
+
+/**
+ * A worker's: up as fast as a service, down one pod a minute after ten calm minutes, since a
+ * render runs for minutes and a worker scaled in hands its running job back to the queue.
+ */
+export const workerScalingBehavior = {
+  scaleUp: scalingBehavior.scaleUp,
+  scaleDown: {
+    stabilizationWindowSeconds: 600,
+    selectPolicy: 'Max',
+    policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }],
+  },
+} as const;

@@ -688,7 +688,11 @@ const declaredServices: readonly ServiceEntry[] = [
     latency: { p99Ms: 1000, availability: 0.99 },
     // Progress streams stay open while a video renders; a deploy gives them time to end.
     drainSeconds: 60,
-    objectStorage: true,
+    objectStorage: {
+      storageVariable: 'VIDEO_STORAGE',
+      bucketVariable: 'VIDEO_BUCKET',
+      directoryVariable: 'VIDEO_STORAGE_DIR',
+    },
     workers: [
       {
         name: 'video-worker',

@@ -176,6 +176,19 @@ export interface WorkerScaling {
 }
 
 /**
+ * Where a service keeps objects (rendered videos): the variable that chooses the storage
+ * (`s3` on AWS), the one that names the bucket, which a deployment must fill when it chooses S3,
+ * and the directory of `local` storage, which a deployment without S3 shares between the service
+ * and its workers.
+ */
+export interface ObjectStorage {
+  storageVariable: string;
+  bucketVariable: string;
+  /** The directory storage `local` keeps them in, which the service and its workers must share. */
+  directoryVariable: string;
+}
+
+/**
  * A deployable that runs a service's background work: the service's image and configuration,
  * another command, its own replicas and resources. It serves only health and metrics, on its own port.
  */
@@ -232,7 +245,7 @@ export interface ServiceEntry {
   /** How long a replica may take to finish in-flight work after SIGTERM. */
   drainSeconds: number;
   /** Keeps objects (rendered videos) in the deployment's object storage: S3 on AWS. */
-  objectStorage?: boolean;
+  objectStorage?: ObjectStorage;
   /** Deployables that run its background work from the same image (video's renderer). */
   workers?: readonly WorkerEntry[];
   /**

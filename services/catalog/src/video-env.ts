@@ -4,8 +4,8 @@ import type { EnvVar } from './types';
 export const videoEnv: readonly EnvVar[] = [
   {
     name: 'VIDEO_STORAGE',
+    // A deployment that provides a bucket chooses s3 with it (ECS always; EKS from its prerequisites stack).
     default: 'local',
-    deployedDefault: 's3',
     description:
       'Where finished videos, captions and posters are kept: local (a directory, VIDEO_STORAGE_DIR) or s3 (VIDEO_BUCKET)',
   },

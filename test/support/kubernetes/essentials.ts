@@ -77,6 +77,9 @@ const projections: Record<string, (object: KubernetesObject) => unknown> = {
   ServiceAccount: (object) => pick(object, ['automountServiceAccountToken']),
   Ingress: (object) => object.spec,
   ExternalSecret: (object) => object.spec,
+  ScaledObject: (object) => object.spec,
+  PersistentVolumeClaim: (object) => object.spec,
+  TriggerAuthentication: (object) => object.spec,
 };
 
 /** What must agree between the two paths for one object, with its metadata that matters. */

@@ -1,4 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { AnalysisTemplate, Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1';
+import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
 import {
   ClusterSecretStore,
   ExternalSecret,
@@ -10,6 +13,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import {
   ConfigMap,
   Namespace,
+  PersistentVolumeClaim,
   Pod,
   PodTemplate,
   Secret,
@@ -31,6 +35,7 @@ const models: Record<string, ValidatingModel> = {
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'v1/ConfigMap': ConfigMap,
   'v1/Namespace': Namespace,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
   'v1/Pod': Pod,
   'v1/Secret': Secret,
   'v1/Service': Service,
@@ -39,17 +44,30 @@ const models: Record<string, ValidatingModel> = {
   'argoproj.io/v1alpha1/AnalysisTemplate': AnalysisTemplate,
   'external-secrets.io/v1beta1/ExternalSecret': ExternalSecret,
   'external-secrets.io/v1beta1/ClusterSecretStore': ClusterSecretStore,
+  'keda.sh/v1alpha1/ScaledObject': ScaledObject,
+  'keda.sh/v1alpha1/TriggerAuthentication': TriggerAuthentication,
 };
 
 /**
- * external-secrets.io/v1 is v1beta1 promoted, with the same fields for everything rendered here;
- * @kubernetes-models/external-secrets publishes v1 only in its ESM-only major (which needs
- * kubernetes-models 5), so a v1 object is checked against the v1beta1 model.
+ * @kubernetes-models/external-secrets publishes external-secrets.io/v1 only in its ESM-only major
+ * (installed as @kubernetes-models/external-secrets-v1, with kubernetes-models 5 of its own),
+ * which Jest's CommonJS module system cannot load: external-secrets-v1.mjs validates those
+ * objects in one Node process per call, with the same unknown-field check as below.
  */
-function modelVersionOf(object: KubernetesObject): KubernetesObject {
-  return object.apiVersion === 'external-secrets.io/v1'
-    ? { ...object, apiVersion: 'external-secrets.io/v1beta1' }
-    : object;
+const externalSecretsV1 = path.join(__dirname, 'external-secrets-v1.mjs');
+
+function isExternalSecretsV1(object: KubernetesObject): boolean {
+  return object.apiVersion === 'external-secrets.io/v1';
+}
+
+function externalSecretsV1Problems(objects: readonly KubernetesObject[]): string[] {
+  if (objects.length === 0) return [];
+  const result = spawnSync(process.execPath, [externalSecretsV1], {
+    input: JSON.stringify(objects),
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`external-secrets-v1.mjs failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as string[];
 }
 
 /**
@@ -96,9 +114,8 @@ function validateRecording(
  * Argo Rollouts' CRD leaves parts of the pod template open (resources, volumes), so a Rollout's
  * template is also checked as the core PodTemplate it is.
  */
-export function schemaProblems(object: KubernetesObject): string[] {
+function schemaProblems(object: KubernetesObject): string[] {
   const id = objectId(object);
-  object = modelVersionOf(object);
   const model = models[`${object.apiVersion}/${object.kind}`];
   if (!model) return [`${id}: no schema for ${object.apiVersion} ${object.kind}`];
   const read = new Set<string>();
@@ -117,5 +134,8 @@ export function schemaProblems(object: KubernetesObject): string[] {
 }
 
 export function allSchemaProblems(objects: readonly KubernetesObject[]): string[] {
-  return objects.flatMap(schemaProblems);
+  return [
+    ...objects.filter((object) => !isExternalSecretsV1(object)).flatMap(schemaProblems),
+    ...externalSecretsV1Problems(objects.filter(isExternalSecretsV1)),
+  ];
 }

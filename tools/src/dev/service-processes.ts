@@ -58,8 +58,9 @@ export function childEnvironment(
   if (config.redisKeyPrefix !== undefined) env['REDIS_KEY_PREFIX'] = `${config.redisKeyPrefix}${entry.name}:`;
   if (entry.name === 'user') Object.assign(env, userServiceEnvironment(config, base));
   if (entry.name === 'generation') Object.assign(env, generationEnvironment(base));
-  if (entry.objectStorage && !base['VIDEO_STORAGE_DIR'])
-    env['VIDEO_STORAGE_DIR'] = devVideoDirectory(config.repoRoot);
+  const storage = entry.objectStorage;
+  if (storage && !base[storage.directoryVariable])
+    env[storage.directoryVariable] = devVideoDirectory(config.repoRoot);
   return env;
 }
 

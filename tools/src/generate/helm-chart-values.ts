@@ -1,10 +1,16 @@
-import { scalingBehavior as defaultScalingBehavior, services, storePorts } from '@what-if/catalog';
+import {
+  scalingBehavior as defaultScalingBehavior,
+  services,
+  storePorts,
+  workerScalingBehavior,
+} from '@what-if/catalog';
 import {
   boolean,
   capabilities,
   imagePullSecrets,
   imageTag,
   integer,
+  memoryQuantity,
   networkPolicyPeers,
   oneOf,
   registry,
@@ -173,11 +179,34 @@ function featureValues(): Record<string, ValueGroup> {
     autoscaling: group('HorizontalPodAutoscalers (autoscaling/v2) on CPU and memory', {
       enabled: leaf('Create them; when off, services.<name>.replicas applies', boolean, true),
       behavior: leaf(
-        'Scale-up and scale-down behaviour of every HPA',
+        'Scale-up and scale-down behaviour of every service HPA',
         scalingBehavior,
         structuredClone(defaultScalingBehavior),
       ),
+      workerBehavior: leaf(
+        "Scale-up and scale-down behaviour of every worker's HPA (or KEDA's): slow to scale in, as a render runs for minutes",
+        scalingBehavior,
+        structuredClone(workerScalingBehavior),
+      ),
     }),
+    keda: group(
+      "KEDA scales each worker on its queue: a ScaledObject on the length of the BullMQ wait list and on CPU, instead of the worker's CPU HPA",
+      {
+        enabled: leaf('Render ScaledObjects (needs KEDA and its CRDs in the cluster)', boolean, false),
+        pollingIntervalSeconds: leaf('How often KEDA reads the queue', integer(1), 15),
+        redisTls: leaf('KEDA connects to Redis over TLS (ElastiCache encrypts in transit)', boolean, false),
+        operatorPeers: leaf(
+          "Where KEDA's operator runs: the in-cluster Redis of devStores admits it",
+          networkPolicyPeers,
+          [
+            {
+              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'keda' } },
+              podSelector: { matchLabels: { 'app.kubernetes.io/name': 'keda-operator' } },
+            },
+          ],
+        ),
+      },
+    ),
     pdb: group('PodDisruptionBudgets', {
       enabled: leaf('Create one per service', boolean, true),
       maxUnavailable: leaf(
@@ -256,6 +285,18 @@ function featureValues(): Record<string, ValueGroup> {
           storePorts.dynamodb,
           devStoreImages.dynamodb,
           devStoreResources.dynamodb,
+        ),
+        files: group(
+          "Without S3: a PersistentVolumeClaim per service that keeps files (video), which it and its workers mount as its local storage's directory (ReadWriteOnce: every pod that mounts it runs on the node it is bound to)",
+          {
+            size: leaf('Requested size', memoryQuantity, '1Gi'),
+            storageClassName: leaf('StorageClass; empty for the cluster default', string, ''),
+            mountPath: leaf(
+              "Where the pods mount it: the service's local storage directory",
+              { type: 'string', pattern: '^/[^:]*$' },
+              '/var/lib/what-if/files',
+            ),
+          },
         ),
       },
     ),

@@ -74,6 +74,19 @@ function serviceRows(): string[] {
   return rows;
 }
 
+/** One row per value of each catalog worker, under its own path (there are few). */
+function workerRows(): string[] {
+  const rows: string[] = [];
+  for (const entry of services) {
+    const workers = serviceValues(entry).children.workers;
+    if (workers?.kind !== 'group') continue;
+    walk(workers, (path, node) =>
+      rows.push(row(`services.${entry.name}.workers.${path.join('.')}`, node, defaultText(node))),
+    );
+  }
+  return rows;
+}
+
 function catalogRows(): string[] {
   return [
     '| service | port | calls | stores | replicas | CPU request / limit | memory request / limit | HPA CPU / memory | secret variables |',
@@ -116,6 +129,11 @@ export function renderValuesTables(): string {
     '### Per-service defaults, from the catalog',
     '',
     ...catalogRows(),
+    '',
+    '### Worker values (`services.<name>.workers.<worker>`, one entry per catalog worker)',
+    '',
+    ...tableHeader,
+    ...workerRows(),
   ].join('\n');
 }
 

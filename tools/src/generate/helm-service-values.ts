@@ -1,9 +1,12 @@
 import {
   type ServiceEntry,
+  type WorkerEntry,
   deployedDefault,
   edgePaths,
   envFor,
+  queueWaitList,
   secretLayout,
+  storeSecretKeys,
   serviceUrlVariable,
 } from '@what-if/catalog';
 import {
@@ -86,6 +89,10 @@ function catalogFacts(entry: ServiceEntry): ValueGroup {
       secretEnv: pinned(
         "The secret variables it reads from its Secret, and where AWS Secrets Manager keeps each (<externalSecrets.keyPrefix><key>, and the JSON property): the catalog's secret layout, which the ECS stacks use too. Optional ones may be absent when the Secret comes from elsewhere than External Secrets",
         secretEnv(entry),
+      ),
+      objectStorage: pinned(
+        'Where it keeps files (videos): the variable that chooses S3 and the one naming the bucket, which must then be set; null for none',
+        entry.objectStorage ? { ...entry.objectStorage } : null,
       ),
       outboundHttps: pinned(
         'When it calls outside over HTTPS: when its env value of variable, a comma-separated list, names any of listsAnyOf; its NetworkPolicy then allows networkPolicy.outboundHttpsPeers on 443',
@@ -176,6 +183,84 @@ export function serviceValues(entry: ServiceEntry): ValueGroup {
       'Size limit of the emptyDir at /tmp, the only writable path',
       memoryQuantity,
       `${entry.resources.scratchMiB}Mi`,
+    ),
+    workers: group(
+      "Deployables that run its background work from its image, ConfigMap and Secret with another command (video's renderer); generated from services/catalog",
+      Object.fromEntries((entry.workers ?? []).map((worker) => [worker.name, workerValues(worker)])),
+    ),
+  });
+}
+
+function workerValues(worker: WorkerEntry): ValueGroup {
+  return group(`${worker.name}: ${worker.description}`, {
+    catalog: group(
+      'Facts from services/catalog that the templates need, pinned like the service’s: change the catalog and run `make generate`',
+      {
+        command: pinned("The command it runs in the service's image", [...worker.command]),
+        port: pinned(
+          'The port of its health and metrics endpoints (no Service: nobody calls it)',
+          worker.port,
+        ),
+        queue: pinned('The BullMQ queue it serves', worker.queue),
+        waitListKey: pinned(
+          "The Redis list of the queue's waiting jobs, after the service's REDIS_KEY_PREFIX: KEDA scales on its length",
+          queueWaitList('', worker.queue),
+        ),
+        queueSecretKeys: pinned(
+          'Where Secrets Manager keeps the Redis URL and AUTH token KEDA reads the queue with (<externalSecrets.keyPrefix><key>)',
+          { url: storeSecretKeys.redisUrl, authToken: storeSecretKeys.redisAuthToken },
+        ),
+        health: group('Its health endpoints, probed by Kubernetes', {
+          liveness: pinned('Liveness and startup probe path', worker.health.live),
+          readiness: pinned('Readiness probe path', worker.health.ready),
+        }),
+        drainSeconds: pinned(
+          'How long its running job may take to finish after SIGTERM before it goes back to the queue (its SHUTDOWN_TIMEOUT_MS; the grace period adds the readiness delay and a margin)',
+          worker.drainSeconds,
+        ),
+      },
+    ),
+    replicas: leaf(
+      'Replicas when neither KEDA nor autoscaling scales it (the catalog minimum by default)',
+      integer(0),
+      worker.scaling.minReplicas,
+    ),
+    autoscaling: group('Scaling bounds and targets, from the catalog (KEDA ScaledObject, or a CPU HPA)', {
+      minReplicas: leaf('Fewest replicas', integer(1), worker.scaling.minReplicas),
+      maxReplicas: leaf('Most replicas', integer(1), worker.scaling.maxReplicas),
+      targetCPU: leaf(
+        'Average CPU utilisation (% of the request) to scale at',
+        integer(1, 100),
+        worker.scaling.targetCpuPercent,
+      ),
+      jobsPerReplica: leaf(
+        'Waiting jobs per replica that add a replica (with KEDA)',
+        integer(1),
+        worker.scaling.jobsPerReplica,
+      ),
+    }),
+    resources: leaf('CPU and memory requests and limits, from the catalog', resources, {
+      requests: {
+        cpu: cpu(worker.resources.cpu.requestMillicores),
+        memory: memory(worker.resources.memory.requestMiB),
+      },
+      limits: {
+        cpu: cpu(worker.resources.cpu.limitMillicores),
+        memory: memory(worker.resources.memory.limitMiB),
+      },
+    }),
+    annotations: leaf('Annotations on its Deployment', stringMap, {}),
+    podAnnotations: leaf('Annotations on its pods', stringMap, {}),
+    awsRoleArn: leaf(
+      'IAM role its pods assume (aws.identity): the IRSA annotation, or the role of its EKS Pod Identity association',
+      { type: 'string', pattern: '^$|^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$' },
+      '',
+    ),
+    serviceAccountAnnotations: leaf('More annotations on its ServiceAccount', stringMap, {}),
+    tmpSizeLimit: leaf(
+      'Size limit of the emptyDir at /tmp, where a render keeps its files until they are uploaded',
+      memoryQuantity,
+      `${worker.resources.scratchMiB}Mi`,
     ),
   });
 }

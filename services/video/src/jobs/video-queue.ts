@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
+import { queueKeyPrefix } from '@what-if/catalog';
 
 /** What a queued job carries: only the id; the durable record in DynamoDB holds the rest. */
 export interface VideoJobData {
@@ -15,9 +16,12 @@ export interface QueueSettings {
   backoffSeconds: number;
 }
 
-/** BullMQ's key prefix under a service's Redis prefix (`whatif:video:` → `whatif:video:bull`). */
+/**
+ * BullMQ's key prefix under a service's Redis prefix (`whatif:video:` → `whatif:video:bull`): the
+ * catalog's, which KEDA's trigger on the wait list is rendered from.
+ */
 export function bullPrefix(redisKeyPrefix: string): string {
-  return `${redisKeyPrefix}bull`;
+  return queueKeyPrefix(redisKeyPrefix);
 }
 
 /** The channel the API tells workers about cancellations on (pub/sub ignores key prefixes). */
