@@ -1,7 +1,6 @@
 import type { Request, Response, NextFunction } from 'express';
 import type { Redis } from 'ioredis';
 import { HttpProblem, type Logger, logSecurityEvent } from '@what-if/kit';
-import { Counter, type Registry } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface RateLimitSettings {
@@ -55,37 +54,16 @@ export interface RateLimits {
   perCredentialAttempt(ip: string): Promise<void>;
 }
 
-/** Which limit refused a request: the label of gateway_rate_limit_rejections_total. */
-type LimitName = 'ip' | 'user' | 'credentials';
-
-export function createRateLimits(
-  redis: Redis,
-  settings: RateLimitSettings,
-  logger: Logger,
-  registry: Registry,
-): RateLimits {
-  const rejections = new Counter({
-    name: 'gateway_rate_limit_rejections_total',
-    help: 'Requests refused with 429 by a rate limit: per client IP, per user, or at a credential endpoint',
-    labelNames: ['limit'] as const,
-    registers: [registry],
-  });
+export function createRateLimits(redis: Redis, settings: RateLimitSettings, logger: Logger): RateLimits {
   const byIp = limiter(redis, 'rl:ip', settings.ipPerMinute);
   const byUser = limiter(redis, 'rl:user', settings.userPerMinute);
   const byCredentialAttempt = limiter(redis, 'rl:credentials', settings.credentialAttemptsPerMinute);
 
-  async function consume(
-    limit: LimitName,
-    target: Limiter,
-    key: string,
-    scope: string,
-    details: Record<string, unknown>,
-  ) {
+  async function consume(target: Limiter, key: string, scope: string, details: Record<string, unknown>) {
     try {
       await target.consume(key);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      rejections.inc({ limit });
       logSecurityEvent(logger, 'rate-limit', 'denied', { scope, ...details });
       throw tooManyRequests(rejection, scope);
     }
@@ -93,13 +71,12 @@ export function createRateLimits(
 
   return {
     perIp(req, _res, next) {
-      consume('ip', byIp, req.ip ?? 'unknown', 'from this address', { ip: req.ip, path: req.path }).then(
+      consume(byIp, req.ip ?? 'unknown', 'from this address', { ip: req.ip, path: req.path }).then(
         () => next(),
         next,
       );
     },
-    perUser: (userId) => consume('user', byUser, userId, 'for this account', { userId }),
-    perCredentialAttempt: (ip) =>
-      consume('credentials', byCredentialAttempt, ip, 'at sign-in from this address', { ip }),
+    perUser: (userId) => consume(byUser, userId, 'for this account', { userId }),
+    perCredentialAttempt: (ip) => consume(byCredentialAttempt, ip, 'at sign-in from this address', { ip }),
   };
 }

@@ -55,7 +55,6 @@ function wireGateway(
           credentialAttemptsPerMinute: config.RATE_LIMIT_AUTH_PER_MINUTE,
         },
         logger,
-        metrics.registry,
       ),
       edge: {
         trustedProxyCount: config.TRUSTED_PROXY_COUNT,

@@ -92,24 +92,3 @@ describe('brute force on one account', () => {
     expect((await loginFrom('203.0.114.200', account.email, newPassword)).status).toBe(200);
   });
 });
-
-describe('what operators see', () => {
-  async function counted(): Promise<{ failures: number; addressLockouts: number }> {
-    const text = await (await fetch(`${harness.service.url}/metrics`)).text();
-    const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
-    return {
-      failures: value(/^user_sign_in_failures_total\{[^}]*\} (\d+)$/m),
-      addressLockouts: value(/^user_sign_in_lockouts_total\{[^}]*scope="address"[^}]*\} (\d+)$/m),
-    };
-  }
-
-  test('each wrong password counts as a sign-in failure, and a lock as a lockout, on /metrics', async () => {
-    const account = await register(call);
-    const before = await counted();
-    for (const guess of ['one', 'two', 'three'])
-      await loginFrom('198.51.100.200', account.email, `wrong ${guess}`);
-    const after = await counted();
-    expect(after.failures - before.failures).toBe(3);
-    expect(after.addressLockouts - before.addressLockouts).toBe(1);
-  });
-});
