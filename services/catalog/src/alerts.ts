@@ -191,7 +191,7 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     scope: 'system',
     severity: 'ticket',
     meaning: 'more video jobs wait than the workers at their maximum can take',
-    cloudWatch: { none: 'ECS scales the worker on the published queue depth; no alarm watches it yet' },
+    cloudWatch: { alarm: 'video-queue-backlog' },
   },
   {
     name: 'VideoJobsFailing',
