@@ -48,6 +48,12 @@ export interface RolloutSettings {
   };
 }
 
+/** monitoring.*: the Prometheus Operator objects; undefined leaves one out (its enabled: false). */
+export interface MonitoringSettings {
+  podMonitor?: { interval: string; labels: Record<string, string> };
+  prometheusRule?: { labels: Record<string, string> };
+}
+
 /**
  * One environment's settings: everything the manifests take that the catalog does not say.
  * The chart's values files for the same environment hold the same settings (a test checks
@@ -65,6 +71,8 @@ export interface Profile {
   images: Partial<Record<ServiceName, { repository?: string; digest?: string }>>;
   /** rollouts */
   rollouts: RolloutSettings;
+  /** monitoring */
+  monitoring: MonitoringSettings;
   /** autoscaling.enabled; when off each service runs `replicas` (default: the catalog minimum). */
   autoscaling: boolean;
   replicas: Partial<Record<ServiceName, number>>;

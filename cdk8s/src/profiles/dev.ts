@@ -14,6 +14,7 @@ export const devProfile: Profile = {
   image: { registry: 'localhost:5001', tag: '' },
   images: {},
   rollouts: defaultRollouts,
+  monitoring: {},
   // One replica of each service fits a laptop; the HPAs would only add noise.
   autoscaling: false,
   replicas: Object.fromEntries(services.map((entry) => [entry.name, 1])) as Record<ServiceName, number>,

@@ -28,6 +28,11 @@ export const eksProfile: Profile = {
     services.map((entry) => [entry.name, { repository: `whatif-prod/${entry.name}` }]),
   ),
   rollouts: defaultRollouts,
+  // kube-prometheus-stack installed as release kube-prometheus-stack in namespace monitoring.
+  monitoring: {
+    podMonitor: { interval: '30s', labels: { release: 'kube-prometheus-stack' } },
+    prometheusRule: { labels: { release: 'kube-prometheus-stack' } },
+  },
   autoscaling: true,
   replicas: {},
   // Pods of a service must land in different zones; a zone without room blocks a new pod
@@ -40,7 +45,7 @@ export const eksProfile: Profile = {
     ),
   },
   ingressControllerPeers: vpc,
-  metricsScrapers: [],
+  metricsScrapers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
   outboundHttpsPeers,
   stores: {
     kind: 'managed',

@@ -77,6 +77,8 @@ const projections: Record<string, (object: KubernetesObject) => unknown> = {
   ServiceAccount: (object) => pick(object, ['automountServiceAccountToken']),
   Ingress: (object) => object.spec,
   ExternalSecret: (object) => object.spec,
+  PodMonitor: (object) => object.spec,
+  PrometheusRule: (object) => object.spec,
 };
 
 /** What must agree between the two paths for one object, with its metadata that matters. */

@@ -3,6 +3,7 @@ import {
   ClusterSecretStore,
   ExternalSecret,
 } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1';
+import { PodMonitor, PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
@@ -39,6 +40,8 @@ const models: Record<string, ValidatingModel> = {
   'argoproj.io/v1alpha1/AnalysisTemplate': AnalysisTemplate,
   'external-secrets.io/v1beta1/ExternalSecret': ExternalSecret,
   'external-secrets.io/v1beta1/ClusterSecretStore': ClusterSecretStore,
+  'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
 };
 
 /**

@@ -7,7 +7,12 @@ import { renderLoadtestCatalog } from './loadtest-catalog';
 import { grafanaDashboards, grafanaDashboardsFolder, renderGrafanaDashboard } from './grafana-dashboards';
 import { renderHelmValues, renderHelmValuesSchema } from './helm-values';
 import { renderPrometheusRuleTests } from './prometheus-rule-tests';
-import { prometheusRulesPath, prometheusRuleTestsPath, renderPrometheusRules } from './prometheus-rules';
+import {
+  chartPrometheusRulesPath,
+  prometheusRulesPath,
+  prometheusRuleTestsPath,
+  renderPrometheusRules,
+} from './prometheus-rules';
 import { withEnvTable } from './readme-env';
 
 /** tools/dist/generate/main.js sits three levels below the repository root. */
@@ -33,6 +38,7 @@ const generatedFiles: readonly GeneratedFile[] = [
   { path: 'loadtest/lib/catalog.ts', render: () => renderLoadtestCatalog() },
   { path: prometheusRulesPath, render: () => renderPrometheusRules() },
   { path: prometheusRuleTestsPath, render: () => renderPrometheusRuleTests() },
+  { path: chartPrometheusRulesPath, render: () => renderPrometheusRules() },
   ...grafanaDashboards().map((dashboard) => ({
     path: `${grafanaDashboardsFolder}/${dashboard.uid}.json`,
     render: () => renderGrafanaDashboard(dashboard),
