@@ -82,6 +82,21 @@ test('failed video jobs alarm on the documented custom metric', () => {
   );
 });
 
+test('a backlog the workers at their maximum cannot take alarms on the queue depth they publish', () => {
+  const worker = services.find((entry) => entry.name === 'video')!.workers![0]!;
+  expect(alarm('whatif-prod-video-queue-backlog')).toEqual(
+    expect.objectContaining({
+      Namespace: worker.cloudWatch.namespace,
+      MetricName: worker.cloudWatch.queueDepth,
+      Dimensions: [{ Name: worker.cloudWatch.environmentDimension, Value: 'prod' }],
+      Statistic: 'Maximum',
+      Threshold: worker.scaling.jobsPerReplica * worker.scaling.maxReplicas,
+      EvaluationPeriods: 10,
+      AlarmActions: [{ Ref: topicId }],
+    }),
+  );
+});
+
 test('the video worker may publish that metric, and only in its namespace; the API may not', () => {
   const policies = Object.values(resourcesOfType(templates.services, 'AWS::IAM::Policy'));
   const publishers = policies.filter((policy) =>

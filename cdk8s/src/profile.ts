@@ -59,6 +59,12 @@ export interface KedaSettings {
   operatorPeers: PolicyPeer[];
 }
 
+/** monitoring.*: the Prometheus Operator objects; undefined leaves one out (its enabled: false). */
+export interface MonitoringSettings {
+  podMonitor?: { interval: string; labels: Record<string, string> };
+  prometheusRule?: { labels: Record<string, string> };
+}
+
 /**
  * One environment's settings: everything the manifests take that the catalog does not say.
  * The chart's values files for the same environment hold the same settings (a test checks
@@ -78,6 +84,8 @@ export interface Profile {
   rollouts: RolloutSettings;
   /** keda */
   keda: KedaSettings;
+  /** monitoring */
+  monitoring: MonitoringSettings;
   /**
    * autoscaling.enabled; when off each service (and worker, unless KEDA scales it) runs
    * `replicas` (default: the catalog minimum). Keyed by service or worker name.

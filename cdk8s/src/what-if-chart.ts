@@ -2,6 +2,7 @@ import { type StoreKind, services } from '@what-if/catalog';
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { DevStore } from './constructs/dev-store';
+import { Monitoring } from './constructs/monitoring';
 import { PublicIngress } from './constructs/public-ingress';
 import { ReleaseIsolation } from './constructs/release-isolation';
 import { ReleaseNamespace } from './constructs/release-namespace';
@@ -44,6 +45,7 @@ export class WhatIfChart extends Chart {
         new WorkerWorkload(this, worker.name, { profile, entry, worker });
       if (entry.objectStorage) new SharedFiles(this, `${entry.name}-files`, { profile, entry });
     }
+    new Monitoring(this, 'monitoring', profile);
     if (profile.stores.kind === 'in-cluster') {
       for (const store of storeOrder.filter((kind) =>
         services.some((entry) => entry.stores.includes(kind)),

@@ -73,7 +73,7 @@ describe.each(modes)('NetworkPolicies of the %s profile with %s', (_name, mode, 
     }
   });
 
-  it('admits outside traffic only to the public service (and, with Rollouts, its controller measuring analyses)', () => {
+  it('admits outside traffic only to the public service (and, with Rollouts, its controller measuring analyses, and the metrics scrapers)', () => {
     for (const entry of services) {
       const ingress = find(objects, 'NetworkPolicy', `what-if-${entry.name}`).spec.ingress;
       const fromOutside = ingress.filter((rule: KubernetesObject) =>
@@ -82,6 +82,7 @@ describe.each(modes)('NetworkPolicies of the %s profile with %s', (_name, mode, 
       expect(fromOutside.map((rule: KubernetesObject) => rule.from)).toEqual([
         ...(entry.public ? [profile.ingressControllerPeers] : []),
         ...(mode === 'Rollouts' ? [profile.rollouts.controllerPeers] : []),
+        ...(profile.metricsScrapers.length > 0 ? [profile.metricsScrapers] : []),
       ]);
     }
   });

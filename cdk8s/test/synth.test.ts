@@ -57,6 +57,8 @@ function expectedIds(profile: Profile): string[] {
       } else if (profile.autoscaling) ids.push(`HorizontalPodAutoscaler/${name}`);
     }
   }
+  if (profile.monitoring.podMonitor) ids.push('PodMonitor/what-if-monitoring');
+  if (profile.monitoring.prometheusRule) ids.push('PrometheusRule/what-if-monitoring');
   if (profile.stores.kind === 'in-cluster') {
     for (const store of ['postgres', 'redis', 'dynamodb']) {
       if (services.some((entry) => entry.stores.includes(store as 'postgres'))) {

@@ -12,6 +12,7 @@ import {
 import { parse } from 'yaml';
 import { ruleTestCases, renderPrometheusRuleTests } from '../src/generate/prometheus-rule-tests';
 import {
+  chartPrometheusRulesPath,
   prometheusRulesPath,
   prometheusRuleTestsPath,
   renderPrometheusRules,
@@ -39,6 +40,8 @@ describe('the Prometheus rules generated from the catalog', () => {
   test('the checked-in rules file and its unit tests are what the catalog generates (make generate)', () => {
     expect(read(prometheusRulesPath)).toBe(renderPrometheusRules());
     expect(read(prometheusRuleTestsPath)).toBe(renderPrometheusRuleTests());
+    // The chart's PrometheusRule reads its copy (Helm sees no file outside the chart).
+    expect(read(chartPrometheusRulesPath)).toBe(renderPrometheusRules());
   });
 
   test('promtool check rules accepts them', () => {

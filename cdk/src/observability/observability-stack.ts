@@ -21,6 +21,7 @@ import { StoreAlarms } from './store-alarms';
 import { UnifiedHealthCanary } from './unified-health-canary';
 import { videoJobAlarm } from './video-job-alarm';
 import { videoJobsFailed } from './video-job-metric';
+import { videoQueueAlarm } from './video-queue-alarm';
 
 export interface ObservabilityStackProps extends StackProps {
   readonly config: EnvironmentConfig;
@@ -91,7 +92,7 @@ export class ObservabilityStack extends Stack {
       ...edgeAlarms.alarms,
       ...storeAlarms.alarms,
       ...(services.some((entry) => entry.name === videoJobsFailed.publisher)
-        ? [videoJobAlarm(this, config, topic)]
+        ? [videoJobAlarm(this, config, topic), videoQueueAlarm(this, config, topic)]
         : []),
       ...services.filter(ownsPurges).map((entry) => purgeBacklogAlarm(this, config, entry, topic)),
     ];

@@ -15,6 +15,7 @@ export const devProfile: Profile = {
   images: {},
   rollouts: defaultRollouts,
   keda: defaultKeda,
+  monitoring: {},
   // One replica of each service fits a laptop; the HPAs would only add noise.
   autoscaling: false,
   replicas: Object.fromEntries(

@@ -44,6 +44,11 @@ export const eksProfile: Profile = {
   rollouts: defaultRollouts,
   // ElastiCache encrypts in transit; KEDA itself stays off until the cluster runs it (keda.enabled).
   keda: { ...defaultKeda, redisTls: true },
+  // kube-prometheus-stack installed as release kube-prometheus-stack in namespace monitoring.
+  monitoring: {
+    podMonitor: { interval: '30s', labels: { release: 'kube-prometheus-stack' } },
+    prometheusRule: { labels: { release: 'kube-prometheus-stack' } },
+  },
   autoscaling: true,
   replicas: {},
   // Pods of a service must land in different zones; a zone without room blocks a new pod
@@ -56,7 +61,7 @@ export const eksProfile: Profile = {
     ),
   },
   ingressControllerPeers: vpc,
-  metricsScrapers: [],
+  metricsScrapers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
   outboundHttpsPeers,
   stores: {
     kind: 'managed',

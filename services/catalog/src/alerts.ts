@@ -43,11 +43,24 @@ export interface PrometheusRuleGroup {
  * What an ECS deployment watches instead: the CloudWatch alarm whose name ends in `alarm`
  * (per service where the alert is per service, `{service}` standing for its name), or why there is none.
  */
-export type CloudWatchCounterpart = { alarm: string } | { none: string };
+export type CloudWatchCounterpart =
+  | {
+      alarm: string;
+      /** Subjects (services, deployables) that have no such alarm, and why. */
+      except?: Readonly<Record<string, string>>;
+    }
+  | { none: string };
+
+/**
+ * What an alert is about: each service (its `service` label), each deployable Prometheus
+ * scrapes (its `job`: the services and their workers), or the system as a whole.
+ */
+export type AlertScope = 'service' | 'deployable' | 'system';
 
 export interface AlertDefinition {
   name: string;
   severity: AlertSeverity;
+  scope: AlertScope;
   /** One line: what is wrong, for the notification's title. */
   meaning: string;
   cloudWatch: CloudWatchCounterpart;
@@ -68,16 +81,21 @@ export function runbookUrl(alert: string): string {
 /** Saturation thresholds, as a share of the catalog's limits (the prod CloudWatch alarms use the same). */
 export const saturation = { cpu: 0.8, memory: 0.8, eventLoopLagSeconds: 0.5 } as const;
 
+const workerReason =
+  "the worker's tasks are replaced by ECS and a job they lose fails for good, which the video-jobs-failed alarm sees";
+
 /** Every alert, with its CloudWatch counterpart on ECS: the one place their differences are written down. */
 export const alertDefinitions: readonly AlertDefinition[] = [
   {
     name: 'ErrorBudgetBurnFast',
+    scope: 'service',
     severity: 'page',
     meaning: '5xx answers spend the 30-day error budget within days',
     cloudWatch: { alarm: '{service}-5xx' },
   },
   {
     name: 'ErrorBudgetBurnSlow',
+    scope: 'service',
     severity: 'ticket',
     meaning: '5xx answers spend the error budget faster than it refills',
     cloudWatch: {
@@ -86,30 +104,39 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   },
   {
     name: 'LatencyBudgetBurnFast',
+    scope: 'service',
     severity: 'page',
     meaning: 'more than 1 % of requests slower than the objective, fast enough to page',
     cloudWatch: { alarm: '{service}-p99' },
   },
   {
     name: 'LatencyBudgetBurnSlow',
+    scope: 'service',
     severity: 'ticket',
     meaning: 'requests slower than the objective spend the latency budget faster than it refills',
     cloudWatch: { none: 'as for ErrorBudgetBurnSlow: the p99 alarm covers the fast burn only' },
   },
   {
     name: 'CpuSaturated',
+    scope: 'service',
     severity: 'ticket',
-    meaning: 'a replica uses most of its CPU limit for 15 minutes',
+    meaning:
+      "a service's replica uses most of its CPU limit for 15 minutes (workers render at their limit by design)",
     cloudWatch: { alarm: '{service}-cpu' },
   },
   {
     name: 'MemorySaturated',
+    scope: 'deployable',
     severity: 'ticket',
     meaning: 'a replica holds most of its memory limit for 15 minutes',
-    cloudWatch: { alarm: '{service}-memory' },
+    cloudWatch: {
+      alarm: '{service}-memory',
+      except: { 'video-worker': `no memory alarm on ECS: ${workerReason}` },
+    },
   },
   {
     name: 'EventLoopLagHigh',
+    scope: 'deployable',
     severity: 'ticket',
     meaning: "a replica's event loop is late by half a second at p99",
     cloudWatch: {
@@ -118,18 +145,27 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   },
   {
     name: 'InstanceDown',
+    scope: 'deployable',
     severity: 'page',
     meaning: 'Prometheus cannot scrape a replica for 5 minutes',
-    cloudWatch: { alarm: '{service}-tasks-below-minimum' },
+    cloudWatch: {
+      alarm: '{service}-tasks-below-minimum',
+      except: { 'video-worker': `no task-count alarm on ECS: ${workerReason}` },
+    },
   },
   {
     name: 'ReplicaNotReady',
+    scope: 'deployable',
     severity: 'ticket',
     meaning: 'a replica answers its readiness check with 503 for 10 minutes',
-    cloudWatch: { alarm: '{service}-tasks-below-minimum' },
+    cloudWatch: {
+      alarm: '{service}-tasks-below-minimum',
+      except: { 'video-worker': `no task-count alarm on ECS: ${workerReason}` },
+    },
   },
   {
     name: 'ReadinessFlapping',
+    scope: 'deployable',
     severity: 'ticket',
     meaning: "a replica's readiness keeps changing between ready and not ready",
     cloudWatch: {
@@ -138,41 +174,102 @@ export const alertDefinitions: readonly AlertDefinition[] = [
   },
   {
     name: 'UpstreamCircuitOpen',
+    scope: 'service',
     severity: 'page',
     meaning: 'a circuit breaker to another service stays open for 5 minutes',
     cloudWatch: { none: 'breaker state is a Prometheus metric only; the callers 5xx alarms fire on ECS' },
   },
   {
     name: 'ProviderCircuitOpen',
+    scope: 'system',
     severity: 'ticket',
     meaning: "an AI provider's circuit breaker stays open for 10 minutes; generation falls back",
     cloudWatch: { none: 'breaker state is a Prometheus metric only; fallbacks keep generation answering' },
   },
   {
     name: 'VideoQueueBacklog',
+    scope: 'system',
     severity: 'ticket',
     meaning: 'more video jobs wait than the workers at their maximum can take',
-    cloudWatch: { none: 'ECS scales the worker on the published queue depth; no alarm watches it yet' },
+    cloudWatch: { alarm: 'video-queue-backlog' },
   },
   {
     name: 'VideoJobsFailing',
+    scope: 'system',
     severity: 'ticket',
     meaning: 'video jobs fail after their retries',
     cloudWatch: { alarm: 'video-jobs-failed' },
   },
   {
     name: 'PurgeOutboxBacklog',
+    scope: 'service',
     severity: 'ticket',
     meaning: 'a deletion has not reached every receiver for 5 minutes (the promise is one minute)',
     cloudWatch: { none: 'the purge outbox gauges are Prometheus metrics only' },
   },
   {
     name: 'ReportOutboxBacklog',
+    scope: 'system',
     severity: 'ticket',
     meaning: 'abuse reports have not reached the moderation queue for 10 minutes',
     cloudWatch: { none: 'the report outbox gauges are Prometheus metrics only' },
   },
 ];
+
+/**
+ * CloudWatch alarms with no Prometheus alert, and why: what an ECS deployment watches that a
+ * Kubernetes one leaves to the platform (`{service}`, `{node}` and `{colour}` stand for any).
+ */
+export const cloudWatchOnlyAlarms: readonly { alarm: string; reason: string }[] = [
+  {
+    alarm: 'unified-health',
+    reason:
+      'a canary through CloudFront asks the unified /health as users reach it; Kubernetes runs it as helm test',
+  },
+  {
+    alarm: 'alb-5xx',
+    reason: "the load balancer's own answers; on Kubernetes the ingress controller's metrics show them",
+  },
+  {
+    alarm: '{service}-unhealthy-targets-{colour}',
+    reason:
+      "the ALB's view of the gateway per blue-green target group; ReplicaNotReady is the replica's own view",
+  },
+  {
+    alarm: '{service}-deployment-{kind}',
+    reason:
+      'the blue-green bake alarms that roll a deployment back; Argo Rollouts analyses do this on Kubernetes',
+  },
+  {
+    alarm: 'postgres-{kind}',
+    reason:
+      'RDS health (CPU, storage, memory) from CloudWatch; the services see a failing store as ReplicaNotReady',
+  },
+  {
+    alarm: 'redis-{node}-{kind}',
+    reason: 'ElastiCache health from CloudWatch; the services see a failing store as ReplicaNotReady',
+  },
+];
+
+/** The deployables Prometheus scrapes: the services, and their workers, each with its limits. */
+export function deployables() {
+  return services.flatMap((entry) => [
+    { job: entry.name, service: entry.name, resources: entry.resources, worker: false },
+    ...(entry.workers ?? []).map((worker) => ({
+      job: worker.name,
+      service: entry.name,
+      resources: worker.resources,
+      worker: true,
+    })),
+  ]);
+}
+
+/** What one alert is raised about: each service, each deployable, or the system once. */
+export function alertSubjects(alert: AlertDefinition): string[] {
+  if (alert.scope === 'service') return services.map((entry) => entry.name);
+  if (alert.scope === 'deployable') return deployables().map((deployable) => deployable.job);
+  return ['system'];
+}
 
 function definition(name: string): AlertDefinition {
   const found = alertDefinitions.find((candidate) => candidate.name === name);
@@ -315,18 +412,6 @@ function burnRateAlert(
   });
 }
 
-/** Every deployable Prometheus scrapes: the services, and their workers, each with its limits. */
-function deployables() {
-  return services.flatMap((entry) => [
-    { job: entry.name, service: entry.name, resources: entry.resources },
-    ...(entry.workers ?? []).map((worker) => ({
-      job: worker.name,
-      service: entry.name,
-      resources: worker.resources,
-    })),
-  ]);
-}
-
 function sloGroups(): PrometheusRuleGroup[] {
   const recording: RecordingRule[] = burnRateWindows.flatMap((window) => [
     errorRatio(window),
@@ -350,20 +435,26 @@ function sloGroups(): PrometheusRuleGroup[] {
 }
 
 function saturationGroup(): PrometheusRuleGroup {
-  const rules = deployables().flatMap(({ job, resources }) => {
+  const rules = deployables().flatMap(({ job, resources, worker }) => {
     const cores = resources.cpu.limitMillicores / 1000;
     const bytes = resources.memory.limitMiB * 1024 * 1024;
+    // A worker renders at its CPU limit by design: its saturation is the queue backlog.
+    const cpu = worker
+      ? []
+      : [
+          alert(
+            'CpuSaturated',
+            `sum by (job, instance) (rate(process_cpu_seconds_total{job="${job}"}[5m])) / ${promNumber(cores)} > ${promNumber(saturation.cpu)}`,
+            {
+              for: '15m',
+              labels: { job },
+              summary: `${job}: a replica uses over ${percent(saturation.cpu)} of its CPU limit`,
+              description: `{{ $labels.instance }} of ${job} has used more than ${percent(saturation.cpu)} of its ${resources.cpu.limitMillicores}m CPU limit for 15 minutes; requests queue behind it.`,
+            },
+          ),
+        ];
     return [
-      alert(
-        'CpuSaturated',
-        `sum by (job, instance) (rate(process_cpu_seconds_total{job="${job}"}[5m])) / ${promNumber(cores)} > ${promNumber(saturation.cpu)}`,
-        {
-          for: '15m',
-          labels: { job },
-          summary: `${job}: a replica uses over ${percent(saturation.cpu)} of its CPU limit`,
-          description: `{{ $labels.instance }} of ${job} has used more than ${percent(saturation.cpu)} of its ${resources.cpu.limitMillicores}m CPU limit for 15 minutes; requests queue behind it.`,
-        },
-      ),
+      ...cpu,
       alert(
         'MemorySaturated',
         `max by (job, instance) (process_resident_memory_bytes{job="${job}"}) / ${bytes} > ${promNumber(saturation.memory)}`,

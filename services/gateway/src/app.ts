@@ -15,6 +15,7 @@ import { createAccessControl } from './access';
 import { corsPolicy, securityHeaders } from './edge';
 import { createUnifiedHealth } from './health';
 import { createProxy, routeRequests } from './proxy';
+import { countingRejections } from './rate-limit-metrics';
 import type { RateLimits } from './rate-limits';
 import type { SessionChecks } from './sessions';
 import type { Upstreams } from './upstreams';
@@ -54,6 +55,7 @@ export interface Gateway {
  * service, which validates them against its own contract.
  */
 export function buildApp(deps: Dependencies): Gateway {
+  const rateLimits = countingRejections(deps.rateLimits, deps.metrics.registry);
   const proxy = createProxy({
     upstreams: deps.upstreams,
     maxBodyBytes: deps.edge.bodyLimitBytes,
@@ -87,13 +89,13 @@ export function buildApp(deps: Dependencies): Gateway {
       });
       // The gateway's own endpoints are read-only; any other method is a 405, not a request to route.
       gateway.all(['/metrics', '/openapi.json', '/health'], methodNotAllowedHandler(['GET', 'HEAD']));
-      gateway.use(deps.rateLimits.perIp);
+      gateway.use(rateLimits.perIp);
       gateway.use(routeRequests(routeTable()));
       gateway.use(
         createAccessControl({
           verifier: deps.verifier,
           sessions: deps.sessions,
-          rateLimits: deps.rateLimits,
+          rateLimits,
           logger: deps.logger,
         }),
       );

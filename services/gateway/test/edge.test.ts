@@ -35,6 +35,21 @@ describe('rate limits', () => {
     expect((await viaProxy('/api/v1/feed', '203.0.113.2')).status).toBe(200);
   });
 
+  test('each refusal is counted on /metrics by the limit that refused it', async () => {
+    const refusedByIp = async () => {
+      const text = await (await fetch(`${subject.gateway.url}/metrics`)).text();
+      return Number(
+        /^gateway_rate_limit_rejections_total\{[^}]*limit="ip"[^}]*\} (\d+)$/m.exec(text)?.[1] ?? 0,
+      );
+    };
+    const before = await refusedByIp();
+    const statuses: number[] = [];
+    for (let index = 0; index < 7; index += 1)
+      statuses.push((await viaProxy('/api/v1/feed', '203.0.113.9')).status);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+    expect((await refusedByIp()) - before).toBe(2);
+  });
+
   test('a forged X-Forwarded-For does not escape the limit', async () => {
     for (let index = 0; index < 5; index += 1) {
       await viaProxy('/api/v1/feed', '203.0.113.3', { forged: `198.51.100.${index}` });

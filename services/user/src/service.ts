@@ -102,6 +102,7 @@ export const userService: ServiceDefinition<typeof configSchema> = {
       }),
       sessionStore,
       lockout: new SignInLockout(redis.client, {
+        registry: metrics.registry,
         perAddressThreshold: config.LOGIN_LOCKOUT_THRESHOLD,
         perAccountThreshold: config.LOGIN_ACCOUNT_LOCKOUT_THRESHOLD,
         lockSeconds: config.LOGIN_LOCKOUT_SECONDS,

@@ -80,6 +80,8 @@ const projections: Record<string, (object: KubernetesObject) => unknown> = {
   ScaledObject: (object) => object.spec,
   PersistentVolumeClaim: (object) => object.spec,
   TriggerAuthentication: (object) => object.spec,
+  PodMonitor: (object) => object.spec,
+  PrometheusRule: (object) => object.spec,
 };
 
 /** What must agree between the two paths for one object, with its metadata that matters. */

@@ -6,6 +6,7 @@ import {
   ClusterSecretStore,
   ExternalSecret,
 } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1';
+import { PodMonitor, PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
@@ -46,6 +47,8 @@ const models: Record<string, ValidatingModel> = {
   'external-secrets.io/v1beta1/ClusterSecretStore': ClusterSecretStore,
   'keda.sh/v1alpha1/ScaledObject': ScaledObject,
   'keda.sh/v1alpha1/TriggerAuthentication': TriggerAuthentication,
+  'monitoring.coreos.com/v1/PodMonitor': PodMonitor,
+  'monitoring.coreos.com/v1/PrometheusRule': PrometheusRule,
 };
 
 /**

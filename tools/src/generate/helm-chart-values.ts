@@ -382,6 +382,30 @@ function featureValues(): Record<string, ValueGroup> {
         ),
       }),
     }),
+    monitoring: group(
+      'Prometheus Operator objects; their CRDs come with kube-prometheus-stack (runbooks/alerts.md)',
+      {
+        podMonitor: group(
+          "A PodMonitor scraping /metrics of every service and worker pod, the job named after the pod's component",
+          {
+            enabled: leaf('Render it', boolean, false),
+            interval: leaf('Scrape interval', { type: 'string', pattern: '^[0-9]+(ms|s|m)$' }, '30s'),
+            labels: leaf(
+              "Labels its Prometheus's podMonitorSelector matches (kube-prometheus-stack: release: <its release>)",
+              stringMap,
+              {},
+            ),
+          },
+        ),
+        prometheusRule: group(
+          'The alert rules of observability/prometheus/rules.yml (generated from the catalog) as a PrometheusRule',
+          {
+            enabled: leaf('Render it', boolean, false),
+            labels: leaf("Labels its Prometheus's ruleSelector matches", stringMap, {}),
+          },
+        ),
+      },
+    ),
     tests: group('The helm test hook', {
       enabled: leaf(
         'Render the test pod that checks the unified /health through the gateway Service',

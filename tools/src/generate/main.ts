@@ -4,9 +4,15 @@ import { services } from '@what-if/catalog';
 import { renderCompose } from './compose';
 import { withValuesTables } from './helm-readme-values';
 import { renderLoadtestCatalog } from './loadtest-catalog';
+import { grafanaDashboards, grafanaDashboardsFolder, renderGrafanaDashboard } from './grafana-dashboards';
 import { renderHelmValues, renderHelmValuesSchema } from './helm-values';
 import { renderPrometheusRuleTests } from './prometheus-rule-tests';
-import { prometheusRulesPath, prometheusRuleTestsPath, renderPrometheusRules } from './prometheus-rules';
+import {
+  chartPrometheusRulesPath,
+  prometheusRulesPath,
+  prometheusRuleTestsPath,
+  renderPrometheusRules,
+} from './prometheus-rules';
 import { withEnvTable } from './readme-env';
 
 /** tools/dist/generate/main.js sits three levels below the repository root. */
@@ -32,6 +38,11 @@ const generatedFiles: readonly GeneratedFile[] = [
   { path: 'loadtest/lib/catalog.ts', render: () => renderLoadtestCatalog() },
   { path: prometheusRulesPath, render: () => renderPrometheusRules() },
   { path: prometheusRuleTestsPath, render: () => renderPrometheusRuleTests() },
+  { path: chartPrometheusRulesPath, render: () => renderPrometheusRules() },
+  ...grafanaDashboards().map((dashboard) => ({
+    path: `${grafanaDashboardsFolder}/${dashboard.uid}.json`,
+    render: () => renderGrafanaDashboard(dashboard),
+  })),
 ];
 
 function currentContent(file: string): string | undefined {

@@ -1,6 +1,7 @@
 import {
   alertDefinitions,
   alertRuleGroups,
+  deployables,
   isAlertingRule,
   latencyBudget,
   promNumber,
@@ -215,55 +216,54 @@ function latencyScopeCases(): AlertCase[] {
 }
 
 function deployableCases(): AlertCase[] {
-  return services.flatMap((entry) =>
-    [
-      { job: entry.name, resources: entry.resources },
-      ...(entry.workers ?? []).map((worker) => ({ job: worker.name, resources: worker.resources })),
-    ].flatMap(({ job, resources }) => {
-      const cores = resources.cpu.limitMillicores / 1000;
-      const bytes = resources.memory.limitMiB * 1024 * 1024;
-      const labels = { job, instance, service: entry.name };
-      const cpu = (share: number) => [
-        { series: metric('process_cpu_seconds_total', labels), values: counter(60 * cores * share, 30) },
-      ];
-      const memory = (share: number) => [
-        { series: metric('process_resident_memory_bytes', labels), values: constant(bytes * share, 30) },
-      ];
-      const expected = { job, instance };
-      return [
-        {
-          name: `CpuSaturated fires for ${job}: 90 % of ${resources.cpu.limitMillicores}m for 20 minutes`,
-          series: cpu(0.9),
-          evalTime: '25m',
-          alert: 'CpuSaturated',
-          ruleLabels: { job },
-          fires: expected,
-        },
-        {
-          name: `CpuSaturated stays quiet for ${job}: 60 % of its CPU limit`,
-          series: cpu(0.6),
-          evalTime: '25m',
-          alert: 'CpuSaturated',
-          ruleLabels: { job },
-        },
-        {
-          name: `MemorySaturated fires for ${job}: 90 % of ${resources.memory.limitMiB} MiB for 20 minutes`,
-          series: memory(0.9),
-          evalTime: '25m',
-          alert: 'MemorySaturated',
-          ruleLabels: { job },
-          fires: expected,
-        },
-        {
-          name: `MemorySaturated stays quiet for ${job}: 60 % of its memory limit`,
-          series: memory(0.6),
-          evalTime: '25m',
-          alert: 'MemorySaturated',
-          ruleLabels: { job },
-        },
-      ];
-    }),
-  );
+  return deployables().flatMap(({ job, service, resources, worker }) => {
+    const cores = resources.cpu.limitMillicores / 1000;
+    const bytes = resources.memory.limitMiB * 1024 * 1024;
+    const labels = { job, instance, service };
+    const cpu = (share: number) => [
+      { series: metric('process_cpu_seconds_total', labels), values: counter(60 * cores * share, 30) },
+    ];
+    const memory = (share: number) => [
+      { series: metric('process_resident_memory_bytes', labels), values: constant(bytes * share, 30) },
+    ];
+    const expected = { job, instance };
+    const cpuCases: AlertCase[] = [
+      {
+        name: `CpuSaturated fires for ${job}: 90 % of ${resources.cpu.limitMillicores}m for 20 minutes`,
+        series: cpu(0.9),
+        evalTime: '25m',
+        alert: 'CpuSaturated',
+        ruleLabels: { job },
+        fires: expected,
+      },
+      {
+        name: `CpuSaturated stays quiet for ${job}: 60 % of its CPU limit`,
+        series: cpu(0.6),
+        evalTime: '25m',
+        alert: 'CpuSaturated',
+        ruleLabels: { job },
+      },
+    ];
+    return [
+      // A worker renders at its CPU limit by design; only its memory is watched.
+      ...(worker ? [] : cpuCases),
+      {
+        name: `MemorySaturated fires for ${job}: 90 % of ${resources.memory.limitMiB} MiB for 20 minutes`,
+        series: memory(0.9),
+        evalTime: '25m',
+        alert: 'MemorySaturated',
+        ruleLabels: { job },
+        fires: expected,
+      },
+      {
+        name: `MemorySaturated stays quiet for ${job}: 60 % of its memory limit`,
+        series: memory(0.6),
+        evalTime: '25m',
+        alert: 'MemorySaturated',
+        ruleLabels: { job },
+      },
+    ];
+  });
 }
 
 function replicaCases(): AlertCase[] {

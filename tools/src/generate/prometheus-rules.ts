@@ -4,6 +4,8 @@ import { stringify } from 'yaml';
 /** Where the plain rules file lives, and its unit tests beside it (promtool resolves rule_files from there). */
 export const prometheusRulesPath = 'observability/prometheus/rules.yml';
 export const prometheusRuleTestsPath = 'observability/prometheus/rules.test.yml';
+/** The same rules inside the chart, which the PrometheusRule template reads (Helm sees no file outside its chart). */
+export const chartPrometheusRulesPath = 'charts/what-if/files/prometheus-rules.yml';
 
 /** YAML people can read: multi-line PromQL as literal blocks, nothing folded. */
 export function readableYaml(value: unknown): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { Counter, type Registry } from 'prom-client';
 
 export interface SignInLockoutOptions {
   /** Failures from one address on one account that lock that address out of it. */
@@ -8,6 +9,8 @@ export interface SignInLockoutOptions {
   perAccountThreshold: number;
   /** How long a lock lasts; failures are counted over the same window. */
   lockSeconds: number;
+  /** Where the failure and lockout counters go: the service's registry. */
+  registry?: Registry;
 }
 
 export type LockState = { locked: false } | { locked: true; retryAfterSeconds: number };
@@ -27,10 +30,27 @@ const familiarForSeconds = 30 * 24 * 3600;
  * Accounts are keyed by a hash of the typed email, existing or not, so a lock reveals nothing.
  */
 export class SignInLockout {
+  private readonly failures: Counter | undefined;
+  private readonly lockouts: Counter<'scope'> | undefined;
+
   constructor(
     private readonly redis: Redis,
     private readonly options: SignInLockoutOptions,
-  ) {}
+  ) {
+    const registers = options.registry ? [options.registry] : [];
+    if (registers.length === 0) return;
+    this.failures = new Counter({
+      name: 'user_sign_in_failures_total',
+      help: 'Sign-ins refused for a wrong email or password (each one counts toward a lockout)',
+      registers,
+    });
+    this.lockouts = new Counter({
+      name: 'user_sign_in_lockouts_total',
+      help: 'Lockouts started, by scope: one address on one account, or an account for unfamiliar addresses',
+      labelNames: ['scope'] as const,
+      registers,
+    });
+  }
 
   async check(email: string, ip: string): Promise<LockState> {
     const account = accountKey(email);
@@ -60,19 +80,22 @@ export class SignInLockout {
       .exec();
     const addressFailures = Number(counts?.[0]?.[1] ?? 0);
     const accountFailures = Number(counts?.[2]?.[1] ?? 0);
+    this.failures?.inc();
     if (addressFailures >= perAddressThreshold) {
-      await this.redis
+      const locked = await this.redis
         .multi()
         .set(`sign-in-lock:${account}:${ip}`, '1', 'EX', lockSeconds, 'NX')
         .del(addressCounter)
         .exec();
+      if (locked?.[0]?.[1] === 'OK') this.lockouts?.inc({ scope: 'address' });
     }
     if (accountFailures >= perAccountThreshold) {
-      await this.redis
+      const locked = await this.redis
         .multi()
         .set(`sign-in-lock:${account}`, '1', 'EX', lockSeconds, 'NX')
         .del(accountCounter)
         .exec();
+      if (locked?.[0]?.[1] === 'OK') this.lockouts?.inc({ scope: 'account' });
     }
     return this.check(email, ip);
   }
