@@ -1,7 +1,8 @@
 {{/*
 A service's non-secret environment, as JSON: its env values, plus what the chart computes
-from other values: PORT, the URL of every service it calls, and (with devStores) the
-in-cluster DynamoDB Local endpoint and table creation.
+from other values: PORT, the URL of every service it calls, (with devStores) the
+in-cluster DynamoDB Local endpoint and table creation, and (with tracing.otlpEndpoint) where
+spans go.
 */}}
 {{- define "what-if.configData" -}}
 {{- $root := .root }}
@@ -15,6 +16,9 @@ in-cluster DynamoDB Local endpoint and table creation.
 {{- $host := include "what-if.componentName" (dict "root" $root "component" "dynamodb") }}
 {{- $_ := set $computed "DYNAMODB_ENDPOINT" (printf "http://%s:%v" $host $root.Values.devStores.dynamodb.port) }}
 {{- $_ := set $computed "DYNAMODB_CREATE_TABLES" "true" }}
+{{- end }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+{{- $_ := set $computed "OTEL_EXPORTER_OTLP_ENDPOINT" . }}
 {{- end }}
 {{- toJson (merge $computed .service.env) }}
 {{- end }}
