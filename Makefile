@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-video eval-scenarios
+.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-video eval-scenarios dr-drill
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -32,7 +32,7 @@ typecheck: install ## Type-check sources and tests (tsc -b)
 unit: build ## Run the test suites against the machine's PostgreSQL and Redis and an in-process dynalite
 	$(NPM) run test:unit
 
-test: lint typecheck unit web-test loadtest-smoke fuzz ## Lint, type-check, run every test (the web app's in a browser), smoke-run the k6 scripts and fuzz every contract
+test: lint typecheck unit web-test loadtest-smoke fuzz dr-drill ## Lint, type-check, run every test (the web app's in a browser), smoke-run the k6 scripts, fuzz every contract and rehearse disaster recovery
 
 generate: build ## Regenerate every checked-in rendering of the catalog (compose, READMEs, chart values and examples)
 	node tools/dist/generate/main.js
@@ -65,6 +65,9 @@ bench-video: build ## Render a 60-second 720p video on one core and print its re
 
 bench-auth: build ## Measure login latency (p50/p99) and authenticated throughput through the gateway and straight to user
 	node tools/dist/bench/auth.js
+
+dr-drill: build ## Rehearse runbooks/disaster-recovery.md on local stand-ins: back up, damage, restore to a point in time, verify through the API; prints RPO and RTO
+	node tools/dist/dr/drill.js
 
 bench-sharing: build ## Measure the share page's p50/p99 through the gateway (uncached and cached) and preview image drawing
 	node tools/dist/bench/sharing.js

@@ -14,7 +14,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@what-if/(catalog|contracts|kit|offline-writer)$': '<rootDir>/services/$1/src/index.ts',
-    '^@what-if/kit/(postgres|redis|dynamodb)$': '<rootDir>/services/kit/src/$1.ts',
+    '^@what-if/kit/(postgres|redis|dynamodb|tracing)$': '<rootDir>/services/kit/src/$1.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
   setupFiles: ['<rootDir>/test/support/environment.js'],

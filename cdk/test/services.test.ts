@@ -395,6 +395,11 @@ test('the tracing flag adds an OpenTelemetry collector beside every service, exp
       taskOf(entry, traced.templates.services).Properties.ContainerDefinitions as Container[]
     ).map((definition) => definition.Name);
     expect(names).toEqual([entry.name, 'otel-collector']);
+    // The service's SDK sends its spans to the collector beside it; untraced, it sends none.
+    expect(environmentOf(containerOf(entry, traced.templates.services)).OTEL_EXPORTER_OTLP_ENDPOINT).toBe(
+      'http://localhost:4318',
+    );
+    expect(environmentOf(containerOf(entry)).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
   }
   expect(JSON.stringify(traced.templates.services.toJSON())).toContain('xray:PutTraceSegments');
   traced.templates.network.hasResourceProperties('AWS::EC2::VPCEndpoint', {

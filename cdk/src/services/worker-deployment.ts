@@ -130,7 +130,8 @@ export class WorkerDeployment extends Construct {
       stopTimeout: Duration.seconds(timing.stopTimeoutSeconds),
     });
     this.container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
-    if (config.compute.tracing) addTraceCollector(this.taskDefinition, logging('otel-collector'));
+    if (config.compute.tracing)
+      addTraceCollector(this.taskDefinition, logging('otel-collector'), this.container);
     Validations.of(this.taskDefinition).acknowledge({
       id: 'AwsSolutions-ECS2',
       reason:

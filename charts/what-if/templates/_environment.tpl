@@ -1,7 +1,8 @@
 {{/*
 A service's non-secret environment, as JSON: its env values, plus what the chart computes
-from other values: PORT, the URL of every service it calls, and (with devStores) the
-in-cluster DynamoDB Local endpoint and table creation, and the shared files' directory.
+from other values: PORT, the URL of every service it calls, (with devStores) the
+in-cluster DynamoDB Local endpoint and table creation and the shared files' directory, and (with
+tracing.otlpEndpoint) where spans go.
 */}}
 {{- define "what-if.configData" -}}
 {{- $root := .root }}
@@ -19,6 +20,9 @@ in-cluster DynamoDB Local endpoint and table creation, and the shared files' dir
 {{- /* Without S3, the service and its workers keep files on devStores' shared volume. */}}
 {{- if and $root.Values.devStores.enabled .service.catalog.objectStorage }}
 {{- $_ := set $computed .service.catalog.objectStorage.directoryVariable $root.Values.devStores.files.mountPath }}
+{{- end }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+{{- $_ := set $computed "OTEL_EXPORTER_OTLP_ENDPOINT" . }}
 {{- end }}
 {{- toJson (merge $computed .service.env) }}
 {{- end }}

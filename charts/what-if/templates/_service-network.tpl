@@ -22,7 +22,8 @@ caller the catalog declares, the Argo Rollouts controller's analysis (rollouts.e
 metrics scrapers. Egress: DNS, each service it calls, its stores (in-cluster with devStores,
 else stores.*.peers), the EKS Pod Identity agent when it assumes a role that way, HTTPS to
 networkPolicy.outboundHttpsPeers when its configuration calls outside (the catalog's
-outboundHttps: a remote AI provider, Amazon SES), and extraEgress.
+outboundHttps: a remote AI provider, Amazon SES), the trace collector's OTLP ports while
+tracing.otlpEndpoint is set, and extraEgress.
 */}}
 {{- define "what-if.service.networkPolicy" -}}
 {{- $root := .root }}
@@ -71,6 +72,10 @@ outboundHttps: a remote AI provider, Amazon SES), and extraEgress.
 {{- end }}
 {{- if eq (include "what-if.callsOutside" .) "true" }}
 {{- $egress = append $egress (dict "to" $values.networkPolicy.outboundHttpsPeers "ports" (list (dict "port" 443 "protocol" "TCP"))) }}
+{{- end }}
+{{- if $values.tracing.otlpEndpoint }}
+{{- $otlp := list (dict "port" 4317 "protocol" "TCP") (dict "port" 4318 "protocol" "TCP") }}
+{{- $egress = append $egress (dict "to" $values.tracing.collectorPeers "ports" $otlp) }}
 {{- end }}
 {{- range $service.extraEgress }}
 {{- $egress = append $egress . }}

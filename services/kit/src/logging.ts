@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { currentRequestId } from './context';
+import { traceFields } from './tracing';
 
 export type { Logger } from 'pino';
 
@@ -10,7 +11,7 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-/** JSON logs with the service name and, inside a request, its correlation id on every line. */
+/** JSON logs with the service name and, inside a request, its correlation id (and trace, when traced) on every line. */
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
@@ -20,7 +21,8 @@ export function createLogger(options: LoggerOptions): Logger {
       formatters: { level: (label) => ({ level: label }) },
       mixin() {
         const requestId = currentRequestId();
-        return requestId ? { requestId } : {};
+        // With tracing on, the line names its trace and span too.
+        return { ...(requestId ? { requestId } : {}), ...traceFields() };
       },
       redact: {
         paths: [

@@ -13,6 +13,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from './context';
 import type { Logger } from './logging';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problems';
 import type { Store } from './stores/readiness';
+import { stopTracing } from './tracing';
 
 export interface ShutdownOptions {
   /** After SIGTERM: how long readiness fails while requests are still served. */
@@ -240,6 +241,8 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
     await options.beforeStoresClose?.();
     await Promise.allSettled(options.stores.map((store) => store.close()));
     logger.info('shutdown: stores closed');
+    // The last spans leave before the process does.
+    await stopTracing().catch((error: unknown) => logger.warn({ err: error }, 'shutdown: spans not sent'));
   };
 
   // terminus drives the shutdown sequence; the health endpoints are ours (withHealthEndpoints), so

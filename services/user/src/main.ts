@@ -1,3 +1,4 @@
+import './tracing';
 import { runService } from '@what-if/kit';
 import { userService } from './service';
 

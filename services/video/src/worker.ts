@@ -1,3 +1,4 @@
+import './worker-tracing';
 import { runService } from '@what-if/kit';
 import { videoWorkerService } from './worker-service';
 

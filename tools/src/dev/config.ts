@@ -18,6 +18,11 @@ export interface DevConfig {
     path: string | undefined;
     tablePrefix: string;
     region: string;
+    /**
+     * A DynamoDB the caller runs on `port` (the disaster-recovery drill's, which outlives the
+     * stack): the launcher creates the catalog's missing tables there but starts and stops nothing.
+     */
+    external?: boolean;
   };
   logFormat: LogFormat;
   color: boolean;

@@ -27,11 +27,16 @@ export function stackPorts(config: DevConfig): PortClaim[] {
       port: process.port,
       owner: process.name === process.service.name ? `the ${process.name} service` : `the ${process.name}`,
     })),
-    {
-      port: config.dynamodb.port,
-      owner: 'DynamoDB (dynalite)',
-      alternative: 'or run dynalite elsewhere with DEV_DYNAMODB_PORT=<port>',
-    },
+    // A DynamoDB someone else runs is already listening there, as it should be.
+    ...(config.dynamodb.external
+      ? []
+      : [
+          {
+            port: config.dynamodb.port,
+            owner: 'DynamoDB (dynalite)',
+            alternative: 'or run dynalite elsewhere with DEV_DYNAMODB_PORT=<port>',
+          },
+        ]),
     ...(config.web ? [{ port: config.web.port, owner: 'the web app' }] : []),
   ];
 }

@@ -170,16 +170,20 @@ export class DevStack {
     logger.info(`redis: using ${storeAddress(this.config.redisUrl, 6379)}`);
     if (this.stopping) return;
 
-    this.dynalite = await startDynalite({ port: dynamodb.port, path: dynamodb.path });
-    logger.info(
-      `dynamodb: dynalite listening on ${dynamoEndpoint(this.config)} (${
-        dynamodb.path
-          ? `data kept in ${dynamodb.path}; make dev FRESH=1 starts from empty`
-          : 'in memory (DEV_DYNAMODB_PATH=:memory:)'
-      })`,
-    );
+    if (dynamodb.external) {
+      logger.info(`dynamodb: using ${dynamoEndpoint(this.config)}`);
+    } else {
+      this.dynalite = await startDynalite({ port: dynamodb.port, path: dynamodb.path });
+      logger.info(
+        `dynamodb: dynalite listening on ${dynamoEndpoint(this.config)} (${
+          dynamodb.path
+            ? `data kept in ${dynamodb.path}; make dev FRESH=1 starts from empty`
+            : 'in memory (DEV_DYNAMODB_PATH=:memory:)'
+        })`,
+      );
+    }
     const created = await createCatalogTables(
-      this.dynalite.endpoint,
+      dynamoEndpoint(this.config),
       dynamodb.region,
       dynamodb.tablePrefix,
       this.config.services,

@@ -164,6 +164,21 @@ function featureValues(): Record<string, ValueGroup> {
       ),
     }),
     rollouts: rolloutValues(),
+    tracing: group(
+      'OpenTelemetry traces, off by default: every service sends its spans over OTLP/HTTP to a collector',
+      {
+        otlpEndpoint: leaf(
+          "The collector's OTLP/HTTP base URL (an ADOT or OpenTelemetry collector), e.g. http://otel-collector.observability:4318; every service gets it as OTEL_EXPORTER_OTLP_ENDPOINT. Empty sends no traces",
+          { type: 'string', pattern: '^(https?://[^\\s/]+(/.*)?)?$' },
+          '',
+        ),
+        collectorPeers: leaf(
+          'Where the collector runs, for the egress NetworkPolicy rule to its OTLP ports (4317, 4318) that every service gets while otlpEndpoint is set',
+          networkPolicyPeers,
+          [{ namespaceSelector: {} }],
+        ),
+      },
+    ),
     serviceAccount: group('A ServiceAccount per service', {
       enabled: leaf('Create them (otherwise pods use the namespace default account)', boolean, true),
       automountToken: leaf('Mount a Kubernetes API token; no service calls the API', boolean, false),

@@ -37,6 +37,13 @@ export interface PrivateStackOptions {
   /** Also serve the web app's static export from this folder, on one origin with the API. */
   webRoot?: string;
   repoRoot?: string;
+  /**
+   * Names the database and Redis prefix instead of a fresh run id: a stack started again on
+   * restored data (the disaster-recovery drill) must find the database it had.
+   */
+  runId?: string;
+  /** A DynamoDB the caller runs (and keeps) instead of the stack's own in-memory dynalite. */
+  dynamodb?: { port: number; tablePrefix: string };
 }
 
 export interface PrivateStack {
@@ -50,6 +57,11 @@ export interface PrivateStack {
   crashes(): string[];
   /** Stops the services and removes the run's database, Redis keys and tables. */
   stop(): Promise<void>;
+}
+
+/** A run's own name for its database and Redis prefix: time-ordered, and unique between runs. */
+export function newRunId(): string {
+  return `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 }
 
 /** Ports nothing listens on now, taken all at once so no two are the same. */
@@ -170,9 +182,9 @@ function fileOutput(stream: WriteStream, onReady: () => void, onCrash: (text: st
 
 /** Starts the whole stack the way make dev does, on free ports, and resolves once the gateway's /health is 200. */
 export async function startPrivateStack(options: PrivateStackOptions): Promise<PrivateStack> {
-  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const runId = options.runId ?? newRunId();
   const ports = await freePorts(privateStackPortCount(options.webRoot !== undefined));
-  const config = privateStackConfig(
+  const ownConfig = privateStackConfig(
     options.env,
     ports,
     runId,
@@ -180,6 +192,17 @@ export async function startPrivateStack(options: PrivateStackOptions): Promise<P
     options.label,
     options.webRoot,
   );
+  const config: DevConfig = options.dynamodb
+    ? {
+        ...ownConfig,
+        dynamodb: {
+          ...ownConfig.dynamodb,
+          port: options.dynamodb.port,
+          tablePrefix: options.dynamodb.tablePrefix,
+          external: true,
+        },
+      }
+    : ownConfig;
   const webUrl = config.web ? `http://localhost:${config.web.port}` : undefined;
   const log = createWriteStream(options.logFile);
   const crashes: string[] = [];
