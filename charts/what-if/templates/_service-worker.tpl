@@ -287,8 +287,8 @@ spec:
 
 {{/*
 Reached by nobody but metrics scrapers; reaching DNS, its service's stores, the EKS Pod Identity
-agent when it assumes a role that way, and HTTPS outside when its service's configuration calls
-outside. It calls no other service.
+agent when it assumes a role that way, HTTPS outside when its service's configuration calls
+outside, and the trace collector when tracing.otlpEndpoint is set. It calls no other service.
 */}}
 {{- define "what-if.worker.networkPolicy" -}}
 {{- $root := .root }}
@@ -315,6 +315,11 @@ outside. It calls no other service.
 {{- end }}
 {{- if eq (include "what-if.callsOutside" .) "true" }}
 {{- $egress = append $egress (dict "to" $values.networkPolicy.outboundHttpsPeers "ports" (list (dict "port" 443 "protocol" "TCP"))) }}
+{{- end }}
+{{- /* The worker reads its service's configuration, so it sends spans wherever the service does. */}}
+{{- if $values.tracing.otlpEndpoint }}
+{{- $otlp := list (dict "port" 4317 "protocol" "TCP") (dict "port" 4318 "protocol" "TCP") }}
+{{- $egress = append $egress (dict "to" $values.tracing.collectorPeers "ports" $otlp) }}
 {{- end }}
 ---
 apiVersion: networking.k8s.io/v1

@@ -1,3 +1,4 @@
+import { purgeBacklogReport } from './purge-backlog';
 import { routeTable } from './routes';
 import { services } from './services';
 import type { ServiceName } from './types';
@@ -205,7 +206,14 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     scope: 'service',
     severity: 'ticket',
     meaning: 'a deletion has not reached every receiver for 5 minutes (the promise is one minute)',
-    cloudWatch: { none: 'the purge outbox gauges are Prometheus metrics only' },
+    cloudWatch: {
+      alarm: '{service}-purge-backlog',
+      except: Object.fromEntries(
+        services
+          .filter((entry) => (entry.purges?.owns ?? []).length === 0)
+          .map((entry) => [entry.name, 'owns no purge instructions, so it has no outbox to watch']),
+      ),
+    },
   },
   {
     name: 'ReportOutboxBacklog',
@@ -554,12 +562,17 @@ function pipelineGroup(): PrometheusRuleGroup {
     );
   }
   rules.push(
-    alert('PurgeOutboxBacklog', 'max by (service) (purge_outbox_oldest_age_seconds) > 300', {
-      for: '5m',
-      summary: '{{ $labels.service }}: a deletion is stuck in the purge outbox',
-      description:
-        'The oldest purge instruction of {{ $labels.service }} has waited more than 5 minutes for every receiver to acknowledge it: deleted data still shows somewhere. Deletion promises one minute.',
-    }),
+    // The same reading as the ECS alarm: the oldest instruction past the age in the catalog, for a minute.
+    alert(
+      'PurgeOutboxBacklog',
+      `max by (service) (purge_outbox_oldest_age_seconds) > ${purgeBacklogReport.alarmAfterSeconds}`,
+      {
+        for: '1m',
+        summary: '{{ $labels.service }}: a deletion is stuck in the purge outbox',
+        description:
+          'The oldest purge instruction of {{ $labels.service }} has waited more than 5 minutes for every receiver to acknowledge it: deleted data still shows somewhere. Deletion promises one minute.',
+      },
+    ),
     alert('ReportOutboxBacklog', 'max by (service) (sharing_report_outbox_oldest_age_seconds) > 600', {
       summary: '{{ $labels.service }}: abuse reports are stuck in the outbox',
       description:
