@@ -399,7 +399,7 @@ test('the tracing flag adds an OpenTelemetry collector beside every service, exp
     expect(environmentOf(containerOf(entry, traced.templates.services)).OTEL_EXPORTER_OTLP_ENDPOINT).toBe(
       'http://localhost:4318',
     );
-    expect(environmentOf(containerOf(entry)).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(environmentOf(containerOf(entry)).OTEL_EXPORTER_OTLP_ENDPOINT).toBe('');
   }
   expect(JSON.stringify(traced.templates.services.toJSON())).toContain('xray:PutTraceSegments');
   traced.templates.network.hasResourceProperties('AWS::EC2::VPCEndpoint', {

@@ -41,6 +41,12 @@ function commonEnv(name: ServiceName): EnvVar[] {
       description: 'How long in-flight requests may run after the server stops accepting new ones',
     },
     {
+      name: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+      default: '',
+      description:
+        "The OTLP/HTTP collector traces go to (e.g. http://localhost:4318); empty sends none. The kit's tracing reads it with the OpenTelemetry SDK's other standard variables; ECS sets it when the tracing flag runs the ADOT sidecar, the chart from tracing.otlpEndpoint",
+    },
+    {
       name: 'JWT_ISSUER',
       default: 'what-if',
       description: 'The `iss` of access tokens: the user service signs with it, every service requires it',
