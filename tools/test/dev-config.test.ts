@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -93,7 +93,9 @@ describe('a service started by the launcher', () => {
     const user = childEnvironment(config, service('user'), {});
     const history = childEnvironment(config, service('history'), {});
     const gateway = childEnvironment(config, service('gateway'), {});
-    expect(user['SERVICE_SIGNING_KEY']).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(createPrivateKey(user['SERVICE_SIGNING_KEY'] ?? '').asymmetricKeyDetails?.namedCurve).toBe(
+      'prime256v1',
+    );
     expect(new Set([user, history, gateway].map((env) => env['SERVICE_SIGNING_KEY'])).size).toBe(3);
     const trustedByUser = JSON.parse(user['SERVICE_PUBLIC_KEYS'] ?? '') as Record<string, string>;
     expect(Object.keys(trustedByUser).sort()).toEqual(callersOf('user').sort());
