@@ -58,44 +58,8 @@ require_recorded_images
 digests="$(cd "$(dirname "$images")" && pwd)/$(basename "$images")"
 
 echo "== 3/6 Keys a service cannot start without"
-while IFS=$'\t' read -r kind provisioning secret _; do
-  [ "$kind" = secret ] && [ "$provisioning" = ec-p256-private-key ] || continue
-  current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
-    --query SecretString --output text)
-  if node -e 'process.exit(JSON.parse(process.argv[1]).value ? 0 : 1)' "$current"; then
-    echo "$secret is set"
-    continue
-  fi
-  echo "Generating $secret (EC P-256, PKCS#8 PEM)"
-  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 |
-    node -e 'let pem = ""; process.stdin.on("data", (chunk) => (pem += chunk)).on("end", () => process.stdout.write(JSON.stringify({ value: pem })));' |
-    aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
-done <<<"$plan"
-
-# Each service trusts exactly its catalog callers' public keys, derived from their signing keys on
-# every deploy, so a new caller or a new key reaches its callees.
-while IFS=$'\t' read -r kind provisioning secret callers; do
-  [ "$kind" = secret ] && [ "$provisioning" = service-public-keys ] || continue
-  keys='{}'
-  for pair in ${callers//,/ }; do
-    signing=$(aws secretsmanager get-secret-value --region "$region" --secret-id "${pair#*=}" \
-      --query SecretString --output text)
-    # The private key goes through the environment, never the command line another user could list.
-    keys=$(SIGNING_SECRET="$signing" node -e 'const [keys, caller] = process.argv.slice(1); const all = JSON.parse(keys);
-      const privateKey = JSON.parse(process.env.SIGNING_SECRET).value;
-      all[caller] = require("node:crypto").createPublicKey(privateKey).export({ type: "spki", format: "pem" });
-      process.stdout.write(JSON.stringify(all));' "$keys" "${pair%%=*}")
-  done
-  current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
-    --query SecretString --output text)
-  if node -e 'process.exit(JSON.parse(process.argv[1]).value === process.argv[2] ? 0 : 1)' "$current" "$keys"; then
-    echo "$secret is current"
-    continue
-  fi
-  echo "Writing $secret (its callers' public keys)"
-  node -e 'process.stdout.write(JSON.stringify({ value: process.argv[1] }))' "$keys" |
-    aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
-done <<<"$plan"
+# Signing keys made once, then every service's trusted public keys derived again (release-lib.sh).
+make_first_run_keys "$region"
 
 echo "== 4/6 Every stack"
 deploy_started=$(date +%s)
