@@ -1,23 +1,15 @@
 import type { ServiceEntry } from '@what-if/catalog';
-import { Duration, Size, Stack, Validations } from 'aws-cdk-lib';
-import { SubnetType, type ISecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { ISecurityGroup } from 'aws-cdk-lib/aws-ec2';
 import type { IRepository } from 'aws-cdk-lib/aws-ecr';
 import {
   AlarmBehavior,
   AlternateTarget,
   AppProtocol,
-  AwsLogDriverMode,
-  Capability,
-  ContainerImage,
-  CpuArchitecture,
   DeploymentStrategy,
   FargateService,
-  FargateTaskDefinition,
-  LinuxParameters,
+  type FargateTaskDefinition,
   ListenerRuleConfiguration,
-  LogDrivers,
-  OperatingSystemFamily,
-  PropagatedTagSource,
   Protocol,
   type Cluster,
   type ContainerDefinition,
@@ -26,22 +18,18 @@ import {
 } from 'aws-cdk-lib/aws-ecs';
 import type { ApplicationListenerRule, ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { FilterPattern, LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, type LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Unit } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { ownsPurges, purgeBacklogMetric } from '../observability/purge-backlog-metric';
 import { awsPlatformValues, containerEnvironment } from '../catalog/container-environment';
 import { callersOf } from '../catalog/reachability';
 import { shutdownTiming } from '../catalog/shutdown';
-import { taskSizeFor } from '../catalog/task-size';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { resourcePrefix, serviceLogGroupName } from '../config/naming';
-import { dataRemovalPolicy } from '../config/removal-policy';
 import type { TrafficSource } from '../shared/traffic-metrics';
-import { capacityStrategy } from './capacity-strategy';
+import { addAppTask, appServiceProps } from './app-task';
 import { ServiceScaling } from './service-scaling';
 import { grantTaskPermissions } from './task-permissions';
-import { addTraceCollector, traceCollectorMemoryMiB } from './trace-collector';
 
 /** Memory the Service Connect proxy takes from the task. */
 const serviceConnectProxyMemoryMiB = 64;
@@ -90,15 +78,34 @@ export class ServiceDeployment extends Construct {
       awsPlatformValues(config, Stack.of(this).region, timing.timeoutMs),
     );
 
-    const missing = environment.secretNames.filter((name) => !props.secrets[name]);
-    if (missing.length > 0)
-      throw new Error(`${entry.name}: no Secrets Manager secret for ${missing.join(', ')}`);
-
-    this.logGroup = new LogGroup(this, 'Logs', {
-      logGroupName: serviceLogGroupName(config.name, entry.name),
-      retention: config.observability.logRetention,
-      removalPolicy: dataRemovalPolicy(config),
+    const task = addAppTask(this, {
+      config,
+      name: entry.name,
+      resources: entry.resources,
+      sidecarMemoryMiB: serviceConnectProxyMemoryMiB,
+      image: props.image,
+      repository: props.repository,
+      environment: environment.plain,
+      secrets: props.secrets,
+      secretNames: environment.secretNames,
+      port: entry.port,
+      livePath: entry.health.live,
+      stopTimeoutSeconds: timing.stopTimeoutSeconds,
+      container: {
+        portMappings: [
+          {
+            name: entry.name,
+            containerPort: entry.port,
+            protocol: Protocol.TCP,
+            appProtocol: AppProtocol.http,
+          },
+        ],
+      },
     });
+    const { size, logging } = task;
+    this.logGroup = task.logGroup;
+    this.taskDefinition = task.taskDefinition;
+    this.container = task.container;
     if (ownsPurges(entry)) {
       // The relay's backlog line becomes the metric the purge-backlog alarm watches.
       const backlog = purgeBacklogMetric(config, entry);
@@ -112,92 +119,10 @@ export class ServiceDeployment extends Construct {
         unit: Unit.SECONDS,
       });
     }
-    const logging = (streamPrefix: string) =>
-      LogDrivers.awsLogs({
-        logGroup: this.logGroup,
-        streamPrefix,
-        // A slow log pipeline must never stall request handling; a full buffer drops lines instead.
-        mode: AwsLogDriverMode.NON_BLOCKING,
-        maxBufferSize: Size.mebibytes(25),
-      });
-
-    const sidecarMemoryMiB =
-      serviceConnectProxyMemoryMiB + (config.compute.tracing ? traceCollectorMemoryMiB : 0);
-    const size = taskSizeFor(entry.resources, sidecarMemoryMiB);
-    this.taskDefinition = new FargateTaskDefinition(this, 'Task', {
-      family: `${resourcePrefix(config.name)}-${entry.name}`,
-      cpu: size.cpu,
-      memoryLimitMiB: size.memoryMiB,
-      runtimePlatform: {
-        cpuArchitecture: CpuArchitecture.X86_64,
-        operatingSystemFamily: OperatingSystemFamily.LINUX,
-      },
-    });
-    this.taskDefinition.addVolume({ name: 'tmp' });
-
-    const linuxParameters = new LinuxParameters(this, 'Linux');
-    linuxParameters.dropCapabilities(Capability.ALL);
-    this.container = this.taskDefinition.addContainer(entry.name, {
-      image: ContainerImage.fromEcrRepository(props.repository, props.image),
-      essential: true,
-      cpu: size.container.cpu,
-      memoryReservationMiB: size.container.memoryReservationMiB,
-      memoryLimitMiB: size.container.memoryLimitMiB,
-      environment: environment.plain,
-      secrets: { ...props.secrets },
-      portMappings: [
-        {
-          name: entry.name,
-          containerPort: entry.port,
-          protocol: Protocol.TCP,
-          appProtocol: AppProtocol.http,
-        },
-      ],
-      logging: logging('app'),
-      healthCheck: {
-        // The image's own liveness probe: node's fetch, as the slim image has no curl.
-        command: [
-          'CMD',
-          'node',
-          '-e',
-          `fetch('http://127.0.0.1:${entry.port}${entry.health.live}', { signal: AbortSignal.timeout(4000) })` +
-            '.then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))',
-        ],
-        interval: Duration.seconds(15),
-        timeout: Duration.seconds(5),
-        retries: 3,
-        startPeriod: Duration.seconds(30),
-      },
-      // ECS Exec needs a writable root filesystem, so it is read-only wherever Exec is off (prod).
-      readonlyRootFilesystem: !config.compute.execCommand,
-      user: '1000:1000',
-      linuxParameters,
-      stopTimeout: Duration.seconds(timing.stopTimeoutSeconds),
-    });
-    this.container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
-    if (config.compute.tracing)
-      addTraceCollector(this.taskDefinition, logging('otel-collector'), this.container);
-    Validations.of(this.taskDefinition).acknowledge({
-      id: 'AwsSolutions-ECS2',
-      reason:
-        "Only the catalog's non-secret configuration is plain environment; every secret: true variable is an ECS secret from Secrets Manager (asserted by the tests)",
-    });
 
     const isServer = callersOf(entry.name).length > 0;
     this.service = new FargateService(this, 'Service', {
-      cluster: props.cluster,
-      serviceName: entry.name,
-      taskDefinition: this.taskDefinition,
-      securityGroups: [props.securityGroup],
-      vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS },
-      assignPublicIp: false,
-      capacityProviderStrategies: capacityStrategy(config.compute.capacity),
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { enable: true, rollback: true },
-      enableExecuteCommand: config.compute.execCommand,
-      propagateTags: PropagatedTagSource.SERVICE,
-      enableECSManagedTags: true,
+      ...appServiceProps(config, entry.name, props.cluster, props.securityGroup, this.taskDefinition),
       serviceConnectConfiguration: {
         // Callers own their timeouts (the kit's client, the gateway's idle timeout); the
         // proxy's 15 s default would cut generation streams short.

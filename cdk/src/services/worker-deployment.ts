@@ -1,42 +1,30 @@
 import type { ServiceEntry, WorkerEntry } from '@what-if/catalog';
-import { Duration, Size, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import {
   CfnScalingPolicy,
   PredefinedMetric,
   ScalableTarget,
   ServiceNamespace,
 } from 'aws-cdk-lib/aws-applicationautoscaling';
-import { SubnetType, type ISecurityGroup } from 'aws-cdk-lib/aws-ec2';
+import type { ISecurityGroup } from 'aws-cdk-lib/aws-ec2';
 import type { IRepository } from 'aws-cdk-lib/aws-ecr';
 import {
-  AwsLogDriverMode,
-  Capability,
-  ContainerImage,
-  CpuArchitecture,
   FargateService,
-  FargateTaskDefinition,
-  LinuxParameters,
-  LogDrivers,
-  OperatingSystemFamily,
-  PropagatedTagSource,
   type Cluster,
   type ContainerDefinition,
+  type FargateTaskDefinition,
   type Secret as ContainerSecret,
 } from 'aws-cdk-lib/aws-ecs';
 import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { awsPlatformValues, containerEnvironment } from '../catalog/container-environment';
 import { workerShutdownTiming } from '../catalog/shutdown';
-import { taskSizeFor } from '../catalog/task-size';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { clusterName, prefixedName, resourcePrefix, serviceLogGroupName } from '../config/naming';
-import { dataRemovalPolicy } from '../config/removal-policy';
+import { clusterName, prefixedName } from '../config/naming';
 import { workerMetrics } from '../observability/video-job-metric';
-import { capacityStrategy } from './capacity-strategy';
+import { addAppTask, appServiceProps } from './app-task';
 import { grantTaskPermissions } from './task-permissions';
-import { addTraceCollector, traceCollectorMemoryMiB } from './trace-collector';
 
 export interface WorkerDeploymentProps {
   readonly config: EnvironmentConfig;
@@ -71,88 +59,29 @@ export class WorkerDeployment extends Construct {
       entry,
       awsPlatformValues(config, Stack.of(this).region, timing.timeoutMs),
     );
-    const missing = environment.secretNames.filter((name) => !props.secrets[name]);
-    if (missing.length > 0)
-      throw new Error(`${worker.name}: no Secrets Manager secret for ${missing.join(', ')}`);
-
-    const logGroup = new LogGroup(this, 'Logs', {
-      logGroupName: serviceLogGroupName(config.name, worker.name),
-      retention: config.observability.logRetention,
-      removalPolicy: dataRemovalPolicy(config),
-    });
-    const logging = (streamPrefix: string) =>
-      LogDrivers.awsLogs({
-        logGroup,
-        streamPrefix,
-        mode: AwsLogDriverMode.NON_BLOCKING,
-        maxBufferSize: Size.mebibytes(25),
-      });
-
-    const size = taskSizeFor(worker.resources, config.compute.tracing ? traceCollectorMemoryMiB : 0);
-    this.taskDefinition = new FargateTaskDefinition(this, 'Task', {
-      family: `${resourcePrefix(config.name)}-${worker.name}`,
-      cpu: size.cpu,
-      memoryLimitMiB: size.memoryMiB,
-      runtimePlatform: {
-        cpuArchitecture: CpuArchitecture.X86_64,
-        operatingSystemFamily: OperatingSystemFamily.LINUX,
-      },
-    });
-    this.taskDefinition.addVolume({ name: 'tmp' });
-    const linuxParameters = new LinuxParameters(this, 'Linux');
-    linuxParameters.dropCapabilities(Capability.ALL);
-    this.container = this.taskDefinition.addContainer(worker.name, {
-      image: ContainerImage.fromEcrRepository(props.repository, props.image),
-      command: [...worker.command],
-      essential: true,
-      cpu: size.container.cpu,
-      memoryReservationMiB: size.container.memoryReservationMiB,
-      memoryLimitMiB: size.container.memoryLimitMiB,
+    const task = addAppTask(this, {
+      config,
+      name: worker.name,
+      resources: worker.resources,
+      sidecarMemoryMiB: 0,
+      image: props.image,
+      repository: props.repository,
       environment: { ...environment.plain, PORT: String(worker.port) },
-      secrets: { ...props.secrets },
-      logging: logging('app'),
-      healthCheck: {
-        command: [
-          'CMD',
-          'node',
-          '-e',
-          `fetch('http://127.0.0.1:${worker.port}${worker.health.live}', { signal: AbortSignal.timeout(4000) })` +
-            '.then((response) => process.exit(response.ok ? 0 : 1), () => process.exit(1))',
-        ],
-        interval: Duration.seconds(15),
-        timeout: Duration.seconds(5),
-        retries: 3,
-        startPeriod: Duration.seconds(30),
-      },
-      readonlyRootFilesystem: !config.compute.execCommand,
-      user: '1000:1000',
-      linuxParameters,
-      stopTimeout: Duration.seconds(timing.stopTimeoutSeconds),
+      secrets: props.secrets,
+      secretNames: environment.secretNames,
+      port: worker.port,
+      livePath: worker.health.live,
+      stopTimeoutSeconds: timing.stopTimeoutSeconds,
+      container: { command: [...worker.command] },
     });
-    this.container.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
-    if (config.compute.tracing)
-      addTraceCollector(this.taskDefinition, logging('otel-collector'), this.container);
-    Validations.of(this.taskDefinition).acknowledge({
-      id: 'AwsSolutions-ECS2',
-      reason:
-        "Only the catalog's non-secret configuration is plain environment; every secret: true variable is an ECS secret from Secrets Manager (asserted by the tests)",
-    });
-
-    this.service = new FargateService(this, 'Service', {
-      cluster: props.cluster,
-      serviceName: worker.name,
-      taskDefinition: this.taskDefinition,
-      securityGroups: [props.securityGroup],
-      vpcSubnets: { subnetType: SubnetType.PRIVATE_WITH_EGRESS },
-      assignPublicIp: false,
-      capacityProviderStrategies: capacityStrategy(config.compute.capacity),
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { enable: true, rollback: true },
-      enableExecuteCommand: config.compute.execCommand,
-      propagateTags: PropagatedTagSource.SERVICE,
-      enableECSManagedTags: true,
-    });
+    const { size } = task;
+    this.taskDefinition = task.taskDefinition;
+    this.container = task.container;
+    this.service = new FargateService(
+      this,
+      'Service',
+      appServiceProps(config, worker.name, props.cluster, props.securityGroup, this.taskDefinition),
+    );
     this.scale(config, worker, size.cpu);
     grantTaskPermissions({
       config,
