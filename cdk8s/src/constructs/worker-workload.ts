@@ -6,21 +6,15 @@ import {
   storeSecretKeys,
   workerScalingBehavior,
 } from '@what-if/catalog';
-import { ApiObject, Duration, JsonPatch, Size } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import {
-  configChecksum,
-  configData,
-  secretVariables,
-  sharedFilesClaim,
-  workerGracePeriodSeconds,
-} from '../environment';
+import { configData, secretVariables, workerGracePeriodSeconds } from '../environment';
 import { imageTag, serviceImage } from '../images';
-import { appUser, devFiles, disruptionBudget, probeTimings } from '../kubernetes-defaults';
+import { disruptionBudget } from '../kubernetes-defaults';
 import { componentName, metadata, selectorLabels } from '../naming';
 import type { Profile } from '../profile';
-import { containerSecurityContext, hardenPodTemplate, podSecurityContext } from '../pod-security';
+import { appDeployment, appServiceAccount } from './app-pod';
 import { isolatingNetworkPolicy } from './network-policy';
 import { backingEgress, dnsEgress } from './service-network-policy';
 import { scalingRules } from './service-resilience';
@@ -31,27 +25,12 @@ export interface WorkerWorkloadProps {
   worker: WorkerEntry;
 }
 
-const appRunAs = { user: appUser, group: appUser };
-
 /** keda.sh/v1alpha1: the API group of KEDA's ScaledObject and TriggerAuthentication. */
 export const kedaApiVersion = 'keda.sh/v1alpha1';
 
 /** The Secret KEDA reads the queue's Redis address and password from, when the stores are managed. */
 export function queueSecretName(profile: Profile, worker: WorkerEntry): string {
   return componentName(profile, `${worker.name}-queue`);
-}
-
-function httpProbe(
-  path: string,
-  port: number,
-  timing: { periodSeconds: number; failureThreshold: number },
-): kplus.Probe {
-  return kplus.Probe.fromHttpGet(path, {
-    port,
-    periodSeconds: Duration.seconds(timing.periodSeconds),
-    failureThreshold: timing.failureThreshold,
-    timeoutSeconds: Duration.seconds(probeTimings.timeoutSeconds),
-  });
 }
 
 /**
@@ -70,103 +49,42 @@ export class WorkerWorkload extends Construct {
     const config = configData(profile, entry);
     const serviceObjects = componentName(profile, entry.name);
 
-    const roleArn = profile.aws.identity === 'irsa' ? profile.aws.roleArns[worker.name] : undefined;
-    const serviceAccount = new kplus.ServiceAccount(this, 'identity', {
-      metadata: {
-        ...objectMetadata,
-        ...(roleArn ? { annotations: { 'eks.amazonaws.com/role-arn': roleArn } } : {}),
-      },
-      automountToken: false,
-    });
+    const serviceAccount = appServiceAccount(this, profile, worker.name, objectMetadata);
     const configMap = kplus.ConfigMap.fromConfigMapName(this, 'config', serviceObjects);
     const secret = kplus.Secret.fromSecretName(this, 'secret', serviceObjects);
-    const tmp = kplus.Volume.fromEmptyDir(this, 'tmp', 'tmp', {
-      sizeLimit: Size.mebibytes(worker.resources.scratchMiB),
-    });
-    // On a dev cluster (no S3) the service and its workers share the files of local storage.
-    const filesClaim = sharedFilesClaim(profile, entry);
-    const files = filesClaim
-      ? kplus.Volume.fromPersistentVolumeClaim(
-          this,
-          'files',
-          kplus.PersistentVolumeClaim.fromClaimName(this, 'files-claim', filesClaim),
-          { name: 'files' },
-        )
-      : undefined;
     const scaled = profile.keda.enabled || profile.autoscaling;
-
-    const deployment = new kplus.Deployment(this, 'deployment', {
+    const deployment = appDeployment(this, {
+      profile,
+      entry,
+      name: worker.name,
+      image: serviceImage(profile, entry.name),
       metadata: objectMetadata,
-      select: false,
-      spread: false,
       ...(scaled ? {} : { replicas: profile.replicas[worker.name] ?? worker.scaling.minReplicas }),
-      strategy: kplus.DeploymentStrategy.rollingUpdate({
-        maxSurge: kplus.PercentOrAbsolute.percent(25),
-        maxUnavailable: kplus.PercentOrAbsolute.absolute(0),
-      }),
-      podMetadata: {
-        labels: objectMetadata.labels,
-        // The service's configuration: the workers roll with the service when it changes.
-        annotations: { 'checksum/config': configChecksum(config) },
-      },
+      // The service's configuration: the workers roll with the service when it changes.
+      config,
       serviceAccount,
-      automountServiceAccountToken: false,
-      terminationGracePeriod: Duration.seconds(workerGracePeriodSeconds(config, worker)),
-      securityContext: podSecurityContext(appRunAs),
-      volumes: [tmp, ...(files ? [files] : [])],
-      containers: [
-        {
-          name: worker.name,
-          image: serviceImage(profile, entry.name),
-          imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-          // The image's entrypoint (tini) stays; the worker replaces the service's command.
-          args: [...worker.command],
-          ports: [{ name: 'http', number: worker.port, protocol: kplus.Protocol.TCP }],
-          envFrom: [kplus.Env.fromConfigMap(configMap)],
-          envVariables: {
-            PORT: kplus.EnvValue.fromValue(String(worker.port)),
-            SHUTDOWN_TIMEOUT_MS: kplus.EnvValue.fromValue(String(worker.drainSeconds * 1000)),
-            ...Object.fromEntries(
-              secretVariables(profile, entry).map((variable) => [
-                variable.name,
-                kplus.EnvValue.fromSecretValue(
-                  { secret, key: variable.name },
-                  { optional: variable.optional },
-                ),
-              ]),
-            ),
-          },
-          startup: httpProbe(worker.health.live, worker.port, probeTimings.startup),
-          liveness: httpProbe(worker.health.live, worker.port, probeTimings.liveness),
-          readiness: httpProbe(worker.health.ready, worker.port, probeTimings.readiness),
-          resources: {
-            cpu: {
-              request: kplus.Cpu.millis(worker.resources.cpu.requestMillicores),
-              limit: kplus.Cpu.millis(worker.resources.cpu.limitMillicores),
-            },
-            memory: {
-              request: Size.mebibytes(worker.resources.memory.requestMiB),
-              limit: Size.mebibytes(worker.resources.memory.limitMiB),
-            },
-          },
-          securityContext: containerSecurityContext(appRunAs),
-          volumeMounts: [
-            { path: '/tmp', volume: tmp },
-            ...(files ? [{ path: devFiles.mountPath, volume: files }] : []),
-          ],
-        },
-      ],
+      terminationGraceSeconds: workerGracePeriodSeconds(config, worker),
+      port: worker.port,
+      health: worker.health,
+      resources: worker.resources,
+      envFrom: [kplus.Env.fromConfigMap(configMap)],
+      envVariables: {
+        PORT: kplus.EnvValue.fromValue(String(worker.port)),
+        SHUTDOWN_TIMEOUT_MS: kplus.EnvValue.fromValue(String(worker.drainSeconds * 1000)),
+        ...Object.fromEntries(
+          secretVariables(profile, entry).map((variable) => [
+            variable.name,
+            kplus.EnvValue.fromSecretValue({ secret, key: variable.name }, { optional: variable.optional }),
+          ]),
+        ),
+      },
+      // The image's entrypoint (tini) stays; the worker replaces the service's command.
+      args: [...worker.command],
+      revisionLabel: 'pod-template-hash',
     });
-    deployment.select(kplus.LabelSelector.of({ labels: selectorLabels(profile, worker.name) }));
-    hardenPodTemplate(deployment, '/spec/template/spec', 1);
     const deploymentObject = ApiObject.of(deployment);
     // KEDA's HPA owns the replica count (cdk8s-plus drops it only for an HPA of its own).
     if (profile.keda.enabled) deploymentObject.addJsonPatch(JsonPatch.remove('/spec/replicas'));
-    deploymentObject.addJsonPatch(JsonPatch.remove('/spec/template/metadata/labels/cdk8s.io~1metadata.addr'));
-    deploymentObject.addJsonPatch(JsonPatch.add('/spec/revisionHistoryLimit', 5));
-    deploymentObject.addJsonPatch(
-      JsonPatch.add('/spec/template/spec/topologySpreadConstraints', this.spread(profile, worker.name)),
-    );
 
     if (profile.keda.enabled) this.queueScaling(profile, entry, worker, config);
     else if (profile.autoscaling) {
@@ -291,20 +209,5 @@ export class WorkerWorkload extends Construct {
         ],
       },
     });
-  }
-
-  /** As a service's: one spread over zones and one over nodes, per revision. */
-  private spread(profile: Profile, name: string): unknown[] {
-    const labelSelector = { matchLabels: selectorLabels(profile, name) };
-    return [
-      ['topology.kubernetes.io/zone', profile.topologySpread.zone],
-      ['kubernetes.io/hostname', profile.topologySpread.node],
-    ].map(([topologyKey, whenUnsatisfiable]) => ({
-      labelSelector,
-      matchLabelKeys: ['pod-template-hash'],
-      maxSkew: 1,
-      topologyKey,
-      whenUnsatisfiable,
-    }));
   }
 }
