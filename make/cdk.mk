@@ -15,7 +15,7 @@ ALLOW_DIRTY ?=
 CDK_CLI = cd cdk && CDK_DISABLE_CLI_TELEMETRY=true npx --no-install cdk --no-notices --output cdk.out/$(ENV)
 CDK_CONTEXT = -c env=$(ENV) -c imageTag=$(IMAGE_TAG) $(if $(REGION),-c region=$(REGION)) $(CDK_ARGS)
 
-.PHONY: cdk-environment cdk-build cdk-synth diff-ecs deploy-ecs images rollback-ecs
+.PHONY: cdk-environment cdk-build cdk-synth diff-ecs deploy-ecs images rollback-ecs rotate-service-key
 
 cdk-environment:
 	@case " $(CDK_ENVIRONMENTS) " in *" $(ENV) "*) ;; \
@@ -55,3 +55,8 @@ deploy-ecs: cdk-environment cdk-build $(if $(WEB_EXPORT),,web-build) ## make ima
 rollback-ecs: cdk-environment cdk-build ## Put ENV's ECS services back on the images before the last deployment (ROLLBACK_TO=<sha> picks one); only task definitions change
 	ENV=$(ENV) ROLLBACK_TO=$(ROLLBACK_TO) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
 	  CDK_APPROVAL=$(CDK_APPROVAL) cdk/scripts/rollback-ecs.sh
+
+SERVICE ?=
+rotate-service-key: cdk-environment cdk-build ## Replace SERVICE's service signing key on ENV's ECS with no refused call: callees trust old and new, SERVICE switches, the old key goes
+	ENV=$(ENV) SERVICE=$(SERVICE) REGION=$(REGION) ACCOUNT=$(ACCOUNT) CDK_ARGS="$(CDK_ARGS)" \
+	  cdk/scripts/rotate-service-key.sh

@@ -98,19 +98,23 @@ make_first_run_keys() {
 }
 
 # Each service trusts exactly its catalog callers' public keys, derived from their signing keys on
-# every deploy, so a new caller or a new key reaches its callees.
+# every deploy, so a new caller or a new key reaches its callees. A caller whose key is being
+# rotated (make rotate-service-key) has a second, AWSPENDING version: its callees trust both.
 derive_service_public_keys() {
-  local region=$1 kind provisioning secret callers keys pair signing current
+  local region=$1 kind provisioning secret callers keys pair signing pending current
   while IFS=$'\t' read -r kind provisioning secret callers; do
     [ "$kind" = secret ] && [ "$provisioning" = service-public-keys ] || continue
     keys='{}'
     for pair in ${callers//,/ }; do
       signing=$(aws secretsmanager get-secret-value --region "$region" --secret-id "${pair#*=}" \
         --query SecretString --output text)
-      # The private key goes through the environment, never the command line another user could list.
-      keys=$(SIGNING_SECRET="$signing" node -e 'const [keys, caller] = process.argv.slice(1); const all = JSON.parse(keys);
-        const privateKey = JSON.parse(process.env.SIGNING_SECRET).value;
-        all[caller] = require("node:crypto").createPublicKey(privateKey).export({ type: "spki", format: "pem" });
+      pending=$(pending_secret_value "$region" "${pair#*=}")
+      # The private keys go through the environment, never the command line another user could list.
+      keys=$(SIGNING_SECRET="$signing" PENDING_SECRET="$pending" node -e 'const [keys, caller] = process.argv.slice(1); const all = JSON.parse(keys);
+        const publicKey = (secret) => require("node:crypto").createPublicKey(JSON.parse(secret).value).export({ type: "spki", format: "pem" });
+        const current = publicKey(process.env.SIGNING_SECRET);
+        const next = process.env.PENDING_SECRET ? publicKey(process.env.PENDING_SECRET) : undefined;
+        all[caller] = next && next !== current ? [current, next] : current;
         process.stdout.write(JSON.stringify(all));' "$keys" "${pair%%=*}")
     done
     current=$(aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" \
@@ -124,3 +128,17 @@ derive_service_public_keys() {
       aws secretsmanager put-secret-value --region "$region" --secret-id "$secret" --secret-string file:///dev/stdin >/dev/null
   done <<<"$plan"
 }
+
+# The value of a secret's AWSPENDING version (a signing key being rotated in), or nothing.
+pending_secret_value() {
+  local region=$1 secret=$2 stages version
+  stages=$(aws secretsmanager describe-secret --region "$region" --secret-id "$secret" \
+    --query VersionIdsToStages --output json)
+  version=$(node -e 'const stages = JSON.parse(process.argv[1] || "{}") ?? {};
+    const pending = Object.entries(stages).find(([, labels]) => labels.includes("AWSPENDING"));
+    if (pending) process.stdout.write(pending[0]);' "$stages")
+  [ -n "$version" ] || return 0
+  aws secretsmanager get-secret-value --region "$region" --secret-id "$secret" --version-id "$version" \
+    --query SecretString --output text
+}
+

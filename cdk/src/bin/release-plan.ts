@@ -16,6 +16,8 @@ import { scriptSettings } from '../config/script-settings';
  *   chart           <repository>         the Helm chart's OCI repository
  *   secret          <provisioning> <secret name> [<caller>=<its SERVICE_SIGNING_KEY secret>,...]
  *                   (the callers only for service-public-keys: whose public keys the secret holds)
+ *   signing-key     <service> <its SERVICE_SIGNING_KEY secret> <ECS service> ...
+ *                   (the ECS services that run with the key: the service and its workers)
  *   blue-green      <cluster> <service> <rollback alarm> ...   watched after the deploy
  *   site            <frontend stack> <its region>   where the web app's export is uploaded
  *   ecs-cluster     <name>
@@ -67,6 +69,19 @@ try {
       record.secretName,
       ...(record.provisioning === 'service-public-keys' ? [signingKeysOfCallers(record.service)] : []),
     ]),
+    ...stacks.data.applicationSecrets.records
+      .filter((record) => record.variable === 'SERVICE_SIGNING_KEY')
+      .map((record) => {
+        const entry = services.find((candidate) => candidate.name === record.service);
+        if (!entry) throw new Error(`${record.service} is not in the catalog`);
+        return [
+          'signing-key',
+          entry.name,
+          record.secretName,
+          entry.name,
+          ...(entry.workers ?? []).map((worker) => worker.name),
+        ];
+      }),
     ...Object.entries(stacks.services.rollbackAlarms).map(([service, alarms]) => [
       'blue-green',
       clusterName(config.name),

@@ -24,6 +24,8 @@ export interface Call {
   args: string[];
   /** Bytes the tool read from stdin (only tools told to read it: --password-stdin, file:///dev/stdin). */
   stdinBytes: number;
+  /** What it read, as text (test-made values only: the stand-ins never see a real secret). */
+  stdin: string;
 }
 
 export interface ScriptRun {
@@ -44,7 +46,7 @@ const [tool, ...args] = process.argv.slice(2);
 const dir = process.env.STAND_IN_DIR;
 const readsStdin = args.some((arg) => arg === '--password-stdin' || arg.includes('/dev/stdin'));
 const stdin = readsStdin ? fs.readFileSync(0) : Buffer.alloc(0);
-fs.appendFileSync(path.join(dir, 'calls.jsonl'), JSON.stringify({ tool, args, stdinBytes: stdin.length }) + '\\n');
+fs.appendFileSync(path.join(dir, 'calls.jsonl'), JSON.stringify({ tool, args, stdinBytes: stdin.length, stdin: stdin.toString('utf8') }) + '\\n');
 const rules = JSON.parse(fs.readFileSync(path.join(dir, 'rules.json'), 'utf8'));
 const line = args.join(' ');
 const index = rules.findIndex((rule) => rule.tool === tool && new RegExp(rule.args).test(line));
