@@ -148,6 +148,29 @@ test('the video bucket is private, encrypted with the data key, TLS-only and age
   });
 });
 
+test.each([
+  ['dev', dev],
+  ['prod', prod],
+] as const)(
+  "%s video bucket answers the web app's origin over CORS, for reads only, so the player loads captions from presigned links",
+  (name, environment) => {
+    const bucket = onlyResource(environment.templates.data, 'AWS::S3::Bucket', (resource) =>
+      JSON.stringify(resource.Properties.BucketName ?? '').includes('-videos-'),
+    );
+    expect(bucket.Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedOrigins: [`https://${environments[name].domain.siteDomain}`],
+          AllowedMethods: ['GET', 'HEAD'],
+          AllowedHeaders: ['Range'],
+          ExposedHeaders: ['Accept-Ranges', 'Content-Length', 'Content-Range', 'ETag'],
+          MaxAge: 3600,
+        },
+      ],
+    });
+  },
+);
+
 test('the read replica option adds a replica of the (encrypted) database', () => {
   const app = new App({ context: featureFlags() });
   const config = { ...environments.dev, database: { ...environments.dev.database, readReplica: true } };

@@ -1,6 +1,6 @@
 import { deployedDefault, envFor, serviceUrlVariable, service, type ServiceEntry } from '@what-if/catalog';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { dynamoTablePrefix, mailSender, videoBucketName } from '../config/naming';
+import { dynamoTablePrefix, mailSender, siteUrl, videoBucketName } from '../config/naming';
 import { workerMetrics } from '../observability/video-job-metric';
 
 /** What the platform knows that the catalog's laptop defaults cannot. */
@@ -35,7 +35,7 @@ export function awsPlatformValues(
     region,
     dynamoTablePrefix: dynamoTablePrefix(config.name),
     shutdownTimeoutMs,
-    siteUrl: `https://${config.domain.siteDomain}`,
+    siteUrl: siteUrl(config.domain),
     serviceUrl: (callee) => `http://${callee.name}:${callee.port}`,
     mail: { mailer: config.mail.mailer, sender: mailSender(config.domain.hostedZoneName) },
     scenarios: config.scenarios,

@@ -74,6 +74,11 @@ export function clusterName(environment: EnvironmentName): string {
   return resourcePrefix(environment);
 }
 
+/** Where browsers load the web app (CloudFront): its origin, for links and CORS. */
+export function siteUrl(domain: { readonly siteDomain: string }): string {
+  return `https://${domain.siteDomain}`;
+}
+
 /** MAIL_FROM in AWS: an address of the hosted zone's domain, the SES identity the edge stack creates. */
 export function mailSender(hostedZoneName: string): string {
   return `What If <no-reply@${hostedZoneName.replace(/\.$/, '')}>`;

@@ -1,9 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, StorageClass, type IBucket } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  StorageClass,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from '../config/environment-config';
-import { videoBucketName } from '../config/naming';
+import { siteUrl, videoBucketName } from '../config/naming';
 import { dataRemovalPolicy } from '../config/removal-policy';
 
 export interface VideoBucketProps {
@@ -39,6 +46,18 @@ export class VideoBucket extends Construct {
           transitions: [
             { storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(30) },
           ],
+        },
+      ],
+      // The web app plays files through presigned links, another origin than its own: a caption
+      // <track> loads only over CORS, so its <video crossorigin> asks and the bucket answers the
+      // site alone: reads only, with Range so the player can seek.
+      cors: [
+        {
+          allowedOrigins: [siteUrl(props.config.domain)],
+          allowedMethods: [HttpMethods.GET, HttpMethods.HEAD],
+          allowedHeaders: ['Range'],
+          exposedHeaders: ['Accept-Ranges', 'Content-Length', 'Content-Range', 'ETag'],
+          maxAge: 3600,
         },
       ],
       removalPolicy: dataRemovalPolicy(props.config),

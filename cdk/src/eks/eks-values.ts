@@ -1,7 +1,7 @@
 import { envFor, services } from '@what-if/catalog';
 import type { EnvironmentConfig } from '../config/environment-config';
 import type { PushedImage } from '../config/pushed-images';
-import { dynamoTablePrefix, mailSender, repositoryName, secretPrefix } from '../config/naming';
+import { dynamoTablePrefix, mailSender, repositoryName, secretPrefix, siteUrl } from '../config/naming';
 import { eksAccessLogPrefix, eksOutputKeys } from './eks-prerequisites-stack';
 
 export interface ReleaseFacts {
@@ -54,12 +54,12 @@ export function eksReleaseValues(facts: ReleaseFacts): Record<string, unknown> {
     accessLogs: { bucket: required(outputs, eksOutputKeys.accessLogsBucket), prefix: eksAccessLogPrefix },
   };
   const vpc = [{ ipBlock: { cidr: config.network.cidr } }];
-  const siteUrl = `https://${config.domain.siteDomain}`;
+  const site = siteUrl(config.domain);
   const platform: Record<string, string> = {
     AWS_REGION: config.region,
     DYNAMODB_TABLE_PREFIX: dynamoTablePrefix(config.name),
-    CORS_ALLOWED_ORIGINS: siteUrl,
-    PUBLIC_APP_URL: siteUrl,
+    CORS_ALLOWED_ORIGINS: site,
+    PUBLIC_APP_URL: site,
     PUBLIC_API_URL: `https://${config.eks.apiDomain}`,
     MAILER: config.mail.mailer,
     MAIL_FROM: mailSender(config.domain.hostedZoneName),

@@ -48,6 +48,7 @@ export {
   type ProblemBody,
   type ProblemOptions,
 } from './problems';
+export { openEventStream, type EventStream } from './event-stream';
 export {
   loadOpenApiDocument,
   openApiValidation,

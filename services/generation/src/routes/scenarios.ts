@@ -11,6 +11,7 @@ import {
   type Logger,
   type TokenVerifier,
   authenticate,
+  openEventStream,
   principalOf,
   problemBody,
   toProblem,
@@ -22,7 +23,6 @@ import { ProviderError } from '../providers/provider-error';
 import { validQuestion } from '../question';
 import type { QuotaUsage, Quotas } from '../quota';
 import type { ScenarioOrder, ScenarioWriter, WriterEvent } from '../scenario-writer';
-import { openEventStream } from '../stream/sse';
 
 /** The request body, as the contract (openapi.yaml) has already checked its shape. */
 interface CreateScenarioBody {

@@ -1,7 +1,8 @@
 import type { Scenario } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { deploymentCursorKey } from './cursor-key';
+import { deploymentSecret } from '@what-if/kit/dynamodb';
 import { deleteScenario } from './delete-scenario';
+import { cursorKeyItemKey } from './keys';
 import { purgeOwner } from './purge-owner';
 import { type ListPage, type ListRequest, listScenarios } from './list-scenarios';
 import { readScenarioItems } from './read-scenario';
@@ -46,6 +47,6 @@ export function createScenarioStore(documents: DynamoDBDocumentClient, tableName
       updateSummary(context, ownerId, scenarioId, changes, new Date()),
     delete: (ownerId, scenarioId) => deleteScenario(context, ownerId, scenarioId),
     purgeOwner: (ownerId) => purgeOwner(context, ownerId),
-    deploymentCursorKey: () => deploymentCursorKey(context),
+    deploymentCursorKey: () => deploymentSecret({ ...context, key: cursorKeyItemKey, purpose: 'cursor key' }),
   };
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ModerationAction, ReportSubmission } from '@what-if/contracts';
+import { deploymentSecret } from '@what-if/kit/dynamodb';
 import { type CreateOutcome, type NewShare, createShare } from './create-share';
 import {
   type PurgeResult,
@@ -8,6 +9,7 @@ import {
   purgeScenarioShares,
   purgeShare,
 } from './delete-share';
+import { visitorKeyItemKey } from './keys';
 import { type SharePage, allSharesOfOwner, listOwnerShares } from './list-shares';
 import { applyModeration } from './moderation';
 import { type LimitState, type WindowLimit, countEvent, limitReached } from './rate-limits';
@@ -26,7 +28,6 @@ import {
   reportDelivered,
 } from './reports';
 import { type ShareChanges, revokeShare, updateShare } from './update-share';
-import { deploymentVisitorKey } from './visitor-key';
 
 /** The sharing service's data access: the only module that knows DynamoDB. */
 export interface ShareStore {
@@ -91,6 +92,6 @@ export function createShareStore(documents: DynamoDBDocumentClient, tableName: s
     postponeReport: (entry, holder, nextAttemptAt) => postponeReport(context, entry, holder, nextAttemptAt),
     forgetReporter: (userId) => forgetReporter(context, userId),
     applyModeration: (slug, action) => applyModeration(context, slug, action),
-    visitorKey: () => deploymentVisitorKey(context),
+    visitorKey: () => deploymentSecret({ ...context, key: visitorKeyItemKey, purpose: 'visitor key' }),
   };
 }

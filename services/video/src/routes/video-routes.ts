@@ -1,10 +1,9 @@
 import { type Request, type Response, Router } from 'express';
-import { HttpProblem, type Principal, authenticate, principalOf } from '@what-if/kit';
+import { HttpProblem, type Principal, authenticate, openEventStream, principalOf } from '@what-if/kit';
 import type { VideoDependencies } from '../dependencies';
 import type { VideoRecord } from '../video';
 import { isFinished, videoRemoval } from '../video-removal';
 import { videoView } from '../video-view';
-import { openEventStream } from './event-stream';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { keyReused, newVideoId, readVideoOrder } from './request-video';
 
