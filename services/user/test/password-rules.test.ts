@@ -2,8 +2,13 @@ import { createDummyPasswordHash, hashPassword, passwordMatches } from '../src/p
 import { passwordPolicyViolation } from '../src/passwords/password-policy';
 import { hashOpaqueToken, looksLikeOpaqueToken, newOpaqueToken } from '../src/tokens/opaque-tokens';
 import { createHash } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { captureLogs } from '../../../test/support/logs';
+import { loadSigningKeys } from '../src/keys/signing-keys';
+import { createAccessTokenIssuer } from '../src/tokens/access-tokens';
+import { generateSigningKeyPem } from './support/user-service-harness';
 
-/** The password rules and the secrets made from passwords and tokens, checked exactly. */
+/** The password rules and the secrets made from passwords and tokens, checked exactly, without the service around them. */
 
 describe('the password policy', () => {
   test.each([
@@ -83,5 +88,34 @@ describe('opaque tokens', () => {
     ['not a string', 43],
   ])('anything else is not one: %s', (_name, value) => {
     expect(looksLikeOpaqueToken(value)).toBe(false);
+  });
+});
+
+describe('access tokens', () => {
+  test('are ES256 under the current key’s id, for the configured issuer and audience, naming user, roles and session, for the configured time', () => {
+    const keys = loadSigningKeys({
+      signingKeyPem: generateSigningKeyPem().privateKeyPem,
+      previousPublicKeysPem: '',
+      allowEphemeral: false,
+      logger: captureLogs('user').logger,
+    });
+    const issuer = createAccessTokenIssuer({
+      keys,
+      issuer: 'what-if',
+      audience: 'what-if-api',
+      ttlSeconds: 300,
+    });
+    expect(issuer.ttlSeconds).toBe(300);
+    const token = issuer.issue({ userId: 'user-1', roles: ['user', 'moderator'], sessionId: 'session-1' });
+    const verified = jwt.verify(token, keys.current.publicKey, {
+      algorithms: ['ES256'],
+      issuer: 'what-if',
+      audience: 'what-if-api',
+      complete: true,
+    });
+    expect(verified.header).toMatchObject({ alg: 'ES256', kid: keys.current.kid });
+    const claims = verified.payload as jwt.JwtPayload;
+    expect(claims).toMatchObject({ sub: 'user-1', roles: ['user', 'moderator'], sid: 'session-1' });
+    expect(claims.exp! - claims.iat!).toBe(300);
   });
 });
