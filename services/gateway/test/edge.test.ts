@@ -35,6 +35,136 @@ describe('rate limits', () => {
     expect((await viaProxy('/api/v1/feed', '203.0.113.2')).status).toBe(200);
   });
 
+  /** The security event logged while answering this response (the request log line aside). */
+  function refusalLogged(response: Response) {
+    const requestId = response.headers.get('x-request-id');
+    return subject.logs.lines.find(
+      (line) =>
+        line['requestId'] === requestId && line['securityEvent'] === true && line['outcome'] === 'denied',
+    );
+  }
+
+  test('the refusal says when to come back: whole seconds until the minute’s window ends, in the header and the problem', async () => {
+    const client = '203.0.113.20';
+    const started = Date.now();
+    for (let index = 0; index < 5; index += 1) await viaProxy('/api/v1/feed', client);
+    const limited = await viaProxy('/api/v1/feed', client);
+    const elapsedSeconds = Math.ceil((Date.now() - started) / 1000);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    // The window opened with the first request; the wait left is the rest of its minute.
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(retryAfter).toBeGreaterThanOrEqual(60 - elapsedSeconds);
+    expect(await limited.json()).toEqual({
+      type: '/problems/too-many-requests',
+      title: 'Too many requests',
+      status: 429,
+      detail: `Too many requests from this address; try again in ${retryAfter} s.`,
+      retryAfterSeconds: retryAfter,
+      instance: '/api/v1/feed',
+      requestId: limited.headers.get('x-request-id'),
+    });
+  });
+
+  test('every refusal is a security event naming the limit, the client and what it asked for', async () => {
+    const client = '203.0.113.21';
+    for (let index = 0; index < 5; index += 1) await viaProxy('/api/v1/feed', client);
+    const limited = await viaProxy('/api/v1/feed?page=2', client);
+    expect(limited.status).toBe(429);
+    expect(refusalLogged(limited)).toMatchObject({
+      level: 'warn',
+      event: 'rate-limit',
+      outcome: 'denied',
+      scope: 'from this address',
+      ip: client,
+      path: '/api/v1/feed',
+    });
+  });
+
+  test('per user and per credential endpoint: the problem and the security event name the limit that refused', async () => {
+    const token = signAccessToken(subject.fakes.signingKey, { sub: 'counted-user', sid: 'counted-session' });
+    let byUser: Response | undefined;
+    for (let index = 0; index < 5; index += 1) {
+      byUser = await viaProxy('/api/v1/scenarios', `192.0.2.${40 + index}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    }
+    expect(byUser!.status).toBe(429);
+    const userRetryAfter = Number(byUser!.headers.get('retry-after'));
+    expect(await byUser!.json()).toMatchObject({
+      detail: `Too many requests for this account; try again in ${userRetryAfter} s.`,
+      retryAfterSeconds: userRetryAfter,
+    });
+    expect(refusalLogged(byUser!)).toMatchObject({
+      securityEvent: true,
+      event: 'rate-limit',
+      outcome: 'denied',
+      scope: 'for this account',
+      userId: 'counted-user',
+    });
+
+    let signIn: Response | undefined;
+    for (let index = 0; index < 4; index += 1) {
+      signIn = await viaProxy('/api/v1/auth/login', '203.0.113.22', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'victim@example.com', password: `guess-${index}` }),
+      });
+    }
+    expect(signIn!.status).toBe(429);
+    expect(signIn!.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
+    expect(refusalLogged(signIn!)).toMatchObject({
+      securityEvent: true,
+      event: 'rate-limit',
+      outcome: 'denied',
+      scope: 'at /api/v1/auth/login from this address',
+      ip: '203.0.113.22',
+      endpoint: '/api/v1/auth/login',
+    });
+  });
+
+  test('only POSTs to the credential endpoints count toward the sign-in limit', async () => {
+    const client = '203.0.113.23';
+    const statuses: number[] = [];
+    // Other POSTs under /api/v1/auth, and other methods at the sign-in path: four of each, one past the sign-in limit.
+    for (let index = 0; index < 4; index += 1) {
+      statuses.push(
+        (
+          await viaProxy('/api/v1/auth/email-verification', client, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      );
+    }
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    const other = '203.0.113.24';
+    const gets: number[] = [];
+    for (let index = 0; index < 4; index += 1)
+      gets.push((await viaProxy('/api/v1/auth/login', other)).status);
+    expect(gets).toEqual([200, 200, 200, 200]);
+  });
+
+  test('a trailing slash does not open a fresh sign-in bucket', async () => {
+    const client = '203.0.113.25';
+    const statuses: number[] = [];
+    for (const path of [
+      '/api/v1/auth/login',
+      '/api/v1/auth/login/',
+      '/api/v1/auth/login//',
+      '/api/v1/auth/login',
+    ]) {
+      const response = await viaProxy(path, client, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'victim@example.com', password: 'guess' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
   test('each refusal is counted on /metrics by the limit that refused it', async () => {
     const refusedByIp = async () => {
       const text = await (await fetch(`${subject.gateway.url}/metrics`)).text();

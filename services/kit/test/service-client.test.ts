@@ -144,3 +144,235 @@ test('the circuit opens after repeated failures, fails fast, then half-opens and
     'upstream_circuit_state{upstream="history"} 0',
   );
 });
+
+describe('what reaches the upstream', () => {
+  test('the path joins the base URL without a doubled slash, and undefined query values are left out', async () => {
+    answer = (_req, res) => json(res, 200, {});
+    const { client: history } = client({ baseUrl: `${baseUrl}//` });
+    await history.request({
+      method: 'GET',
+      path: '/things',
+      query: { limit: 5, after: undefined, q: 'a b' },
+    });
+    expect(seen[0]?.url).toBe('/things?limit=5&q=a+b');
+  });
+
+  test('a body goes as JSON, with the caller’s headers; JSON is asked for; no correlation id outside a request', async () => {
+    let received = '';
+    answer = (req, res) => {
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (received += chunk));
+      req.on('end', () => json(res, 201, { stored: true }));
+    };
+    const { client: history } = client();
+    const response = await history.request({
+      method: 'PUT',
+      path: '/scenarios/s1',
+      body: { title: 'What if' },
+      headers: { 'x-caller-note': 'kept' },
+    });
+    expect(response.status).toBe(201);
+    expect(JSON.parse(received)).toEqual({ title: 'What if' });
+    expect(seen[0]?.method).toBe('PUT');
+    expect(seen[0]?.headers['content-type']).toBe('application/json');
+    expect(seen[0]?.headers['accept']).toBe('application/json');
+    expect(seen[0]?.headers['x-caller-note']).toBe('kept');
+    expect(seen[0]?.headers['x-request-id']).toBeUndefined();
+  });
+
+  test('a call without a body sends none and no content type', async () => {
+    answer = (_req, res) => json(res, 200, {});
+    const { client: history } = client();
+    await history.request({ method: 'DELETE', path: '/scenarios/s1' });
+    expect(seen[0]?.headers['content-type']).toBeUndefined();
+    expect(seen[0]?.headers['content-length'] ?? '0').toBe('0');
+  });
+});
+
+describe('what the caller gets back', () => {
+  test.each([
+    [
+      'a problem+json body is parsed',
+      'application/problem+json',
+      '{"type":"/problems/x"}',
+      { type: '/problems/x' },
+    ],
+    ['a JSON body that does not parse comes back as text', 'application/json', '{not json', '{not json'],
+    ['text stays text', 'text/plain', '{"a":1}', '{"a":1}'],
+    ['a type that merely mentions json is not JSON', 'application/jsonlines-ish', '{"a":1}', '{"a":1}'],
+    ['an empty JSON answer is empty text', 'application/json', '', ''],
+  ])('%s', async (_name, type, text, expected) => {
+    answer = (_req, res) => {
+      res.writeHead(200, { 'content-type': type });
+      res.end(text);
+    };
+    const { client: history } = client();
+    expect((await history.request({ method: 'GET', path: '/x' })).body).toEqual(expected);
+  });
+
+  test('a POST promised idempotent is retried; a GET said not to be is not', async () => {
+    let calls = 0;
+    answer = (_req, res) => (++calls < 2 ? json(res, 503, {}) : json(res, 200, { attempt: calls }));
+    const { client: history } = client({ retries: 2 });
+    expect(
+      (await history.request({ method: 'POST', path: '/purges', body: {}, idempotent: true })).body,
+    ).toEqual({ attempt: 2 });
+    seen.length = 0;
+    answer = (_req, res) => json(res, 503, {});
+    await expect(history.request({ method: 'GET', path: '/x', idempotent: false })).rejects.toMatchObject({
+      status: 502,
+    });
+    expect(seen).toHaveLength(1);
+  });
+
+  test('by default an idempotent call is tried three times', async () => {
+    answer = (_req, res) => json(res, 504, {});
+    const { client: history } = client();
+    await expect(history.request({ method: 'HEAD', path: '/x' })).rejects.toMatchObject({ status: 502 });
+    expect(seen).toHaveLength(3);
+  });
+
+  test('each failure says what happened, and is logged with the upstream, the call and the status', async () => {
+    const logs = captureLogs();
+    answer = (_req, res) => json(res, 503, {});
+    const { client: history } = client({ retries: 0, logger: logs.logger });
+    await expect(history.request({ method: 'GET', path: '/failing' })).rejects.toMatchObject({
+      status: 502,
+      type: '/problems/upstream-failed',
+      message: 'The history service answered 503.',
+      upstream: 'history',
+    });
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        upstream: 'history',
+        method: 'GET',
+        path: '/failing',
+        status: 502,
+        msg: 'The history service answered 503.',
+      }),
+    );
+
+    answer = () => undefined;
+    const { client: slow } = client({ timeoutMs: 150, retries: 0 });
+    await expect(slow.request({ method: 'GET', path: '/slow' })).rejects.toMatchObject({
+      message: 'The history service did not answer within 150 ms.',
+    });
+
+    const { client: video } = client({ upstream: 'video', baseUrl: 'http://127.0.0.1:1', retries: 0 });
+    await expect(video.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      type: '/problems/upstream-failed',
+      message: 'The video service could not be reached.',
+    });
+  });
+
+  test('every call is measured by upstream, method and outcome', async () => {
+    const { client: history, registry } = client({ retries: 0, timeoutMs: 150 });
+    answer = (_req, res) => json(res, 204, {});
+    await history.request({ method: 'GET', path: '/ok' });
+    answer = (_req, res) => json(res, 404, {});
+    await history.request({ method: 'GET', path: '/missing' });
+    answer = (_req, res) => json(res, 503, {});
+    await expect(history.request({ method: 'POST', path: '/x' })).rejects.toThrow();
+    answer = () => undefined;
+    await expect(history.request({ method: 'GET', path: '/slow' })).rejects.toThrow();
+    const { client: video, registry: videoRegistry } = client({
+      upstream: 'video',
+      baseUrl: 'http://127.0.0.1:1',
+      retries: 0,
+    });
+    await expect(video.request({ method: 'DELETE', path: '/x' })).rejects.toThrow();
+    const text = await registry.getSingleMetricAsString('upstream_request_duration_seconds');
+    for (const [method, outcome] of [
+      ['GET', '2xx'],
+      ['GET', '4xx'],
+      ['POST', '5xx'],
+      ['GET', 'timeout'],
+    ])
+      expect(text).toContain(
+        `upstream_request_duration_seconds_count{upstream="history",method="${method}",outcome="${outcome}"} 1`,
+      );
+    expect(text).toContain('upstream_request_duration_seconds_bucket{le="0.005",upstream="history"');
+    expect(text).toContain('upstream_request_duration_seconds_bucket{le="10",upstream="history"');
+    expect(await videoRegistry.getSingleMetricAsString('upstream_request_duration_seconds')).toContain(
+      'upstream_request_duration_seconds_count{upstream="video",method="DELETE",outcome="error"} 1',
+    );
+  });
+});
+
+describe('the circuit breaker', () => {
+  test('by default it opens after ten calls of which half failed, and tries again after ten seconds', async () => {
+    answer = (_req, res) => json(res, 503, {});
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    try {
+      const { client: history } = client({ retries: 0 });
+      for (let index = 0; index < 9; index += 1)
+        await expect(history.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ status: 502 });
+      expect(history.breaker.opened).toBe(false);
+      await expect(history.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({ status: 502 });
+      expect(history.breaker.opened).toBe(true);
+      jest.advanceTimersByTime(9_999);
+      expect(history.breaker.opened).toBe(true);
+      jest.advanceTimersByTime(1);
+      expect(history.breaker.halfOpen).toBe(true);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('an open circuit stops the retries at once and is measured and logged', async () => {
+    const logs = captureLogs();
+    answer = (_req, res) => json(res, 503, {});
+    const { client: history, registry } = client({
+      retries: 5,
+      logger: logs.logger,
+      breaker: { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeoutMs: 60_000 },
+    });
+    await expect(history.request({ method: 'GET', path: '/x' })).rejects.toMatchObject({
+      status: 503,
+      message: 'The history service is unavailable; try again shortly.',
+    });
+    expect(seen).toHaveLength(2);
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        upstream: 'history',
+        msg: 'circuit opened: calls fail fast until a trial call succeeds',
+      }),
+    );
+    expect(await registry.getSingleMetricAsString('upstream_request_duration_seconds')).toContain(
+      'upstream_request_duration_seconds_count{upstream="history",method="GET",outcome="circuit_open"} 1',
+    );
+  });
+
+  test('a half-open circuit is measured as such, and closing it is logged', async () => {
+    const logs = captureLogs();
+    answer = (_req, res) => json(res, 503, {});
+    const { client: history, registry } = client({
+      retries: 0,
+      logger: logs.logger,
+      breaker: { volumeThreshold: 1, errorThresholdPercentage: 50, resetTimeoutMs: 100 },
+    });
+    await expect(history.request({ method: 'GET', path: '/x' })).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await registry.getSingleMetricAsString('upstream_circuit_state')).toContain(
+      'upstream_circuit_state{upstream="history"} 2',
+    );
+    answer = (_req, res) => json(res, 200, {});
+    await history.request({ method: 'GET', path: '/x' });
+    expect(logs.lines).toContainEqual(
+      expect.objectContaining({ level: 'info', upstream: 'history', msg: 'circuit closed' }),
+    );
+  });
+});
+
+test('an internal call to something that is not a catalog service is a wiring mistake', async () => {
+  const { client: outsider } = client({
+    upstream: 'payments',
+    identity: { service: 'history', tokenFor: () => 'token', verify: () => 'gateway' },
+  });
+  await expect(outsider.request({ method: 'GET', path: '/internal/v1/x' })).rejects.toThrow(
+    'payments is not a catalog service; internal calls go to catalog services only',
+  );
+  expect(seen).toEqual([]);
+});

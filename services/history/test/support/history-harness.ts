@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { type ServiceName, dynamoTableName } from '@what-if/catalog';
 import { type Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
@@ -11,7 +17,7 @@ import { type TestStores, inProcessEnv, provisionStores } from '../../../../test
 import { serviceToken, testServiceIdentity } from '../../../../test/support/service-identity';
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
 import { historyService } from '../../src/service';
-import { createScenarioStore } from '../../src/store/scenario-store';
+import { type ScenarioStore, createScenarioStore } from '../../src/store/scenario-store';
 
 type Call = ApiCall;
 
@@ -39,6 +45,15 @@ export interface HistoryHarness {
   callAs(caller: ServiceName, method: string, path: string, body?: unknown): Promise<ApiAnswer>;
   /** Every item in the table whose attributes mention the scenario id (keys or index keys). */
   itemsOf(scenarioId: string): Promise<Array<Record<string, unknown>>>;
+  /** Removes one item of a scenario behind the service's back, as a write that failed halfway leaves it. */
+  removeItem(scenarioId: string, item: 'SUMMARY' | 'BODY'): Promise<void>;
+  /** Writes an item as it is, behind the service's back. */
+  putItem(item: Record<string, unknown>): Promise<void>;
+  /**
+   * The service's store on the same table, each of its commands first shown to `beforeSend`
+   * (which may do other writes, or throw to fail that command): fault injection without mocks.
+   */
+  storeWith(beforeSend: (command: object) => Promise<void>): ScenarioStore;
   /** What an index holds under one partition, read directly. */
   indexEntries(index: 'gsi1' | 'gsi2', partition: string): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
@@ -119,6 +134,23 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
         start = page.LastEvaluatedKey;
       } while (start);
       return items.filter((item) => JSON.stringify(item).includes(scenarioId));
+    },
+    async removeItem(scenarioId, item) {
+      await documents.send(
+        new DeleteCommand({ TableName: tableName, Key: { pk: `SCENARIO#${scenarioId}`, sk: item } }),
+      );
+    },
+    async putItem(item) {
+      await documents.send(new PutCommand({ TableName: tableName, Item: item }));
+    },
+    storeWith(beforeSend) {
+      const intercepted = {
+        send: async (command: object) => {
+          await beforeSend(command);
+          return documents.send(command as never);
+        },
+      } as unknown as DynamoDBDocumentClient;
+      return createScenarioStore(intercepted, tableName);
     },
     async indexEntries(index, partition) {
       const page = await documents.send(
