@@ -50,7 +50,7 @@ export async function purgeAccount(store: SocialStore, userId: string): Promise<
       ...(after ? { after } : {}),
     }),
   );
-  for (const post of posts) if (await store.deletePost(userId, post.id)) outcome.posts += 1;
+  for (const post of posts) if ((await store.purgePost(post.id, userId)).post) outcome.posts += 1;
   await store.forgetCounts(userId);
   return outcome;
 }

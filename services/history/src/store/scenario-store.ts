@@ -19,6 +19,8 @@ export interface ScenarioStore {
   list(request: ListRequest): Promise<ListPage>;
   /** Changes the owner's saved scenario (favourite, tags, rating); `not-found` as for read. */
   update(ownerId: string, scenarioId: string, changes: SummaryChanges): Promise<UpdateOutcome>;
+  /** Whether any item of the scenario is the owner's (a half-deleted one included). */
+  owns(ownerId: string, scenarioId: string): Promise<boolean>;
   /** False when the caller owns no scenario with that id. */
   delete(ownerId: string, scenarioId: string): Promise<boolean>;
   /** Every scenario of a deleted account; how many there were. */
@@ -44,6 +46,10 @@ export function createScenarioStore(documents: DynamoDBDocumentClient, tableName
     list: (request) => listScenarios(context, request),
     update: (ownerId, scenarioId, changes) =>
       updateSummary(context, ownerId, scenarioId, changes, new Date()),
+    async owns(ownerId, scenarioId) {
+      const { all } = await readScenarioItems(context, scenarioId);
+      return all.some((item) => item.ownerId === ownerId);
+    },
     delete: (ownerId, scenarioId) => deleteScenario(context, ownerId, scenarioId),
     purgeOwner: (ownerId) => purgeOwner(context, ownerId),
     deploymentCursorKey: () => deploymentCursorKey(context),

@@ -38,6 +38,9 @@ export const commentLikePrefix = (commentId: string): string => `LIKE#COMMENT#${
 export const likeSortKey = (commentId: string | undefined, userId: string): string =>
   commentId ? `${commentLikePrefix(commentId)}${userId}` : `${postLikePrefix}${userId}`;
 
+/** A comment's content id joins its post's id and its own: comments are found through their post. */
+export const commentContentId = (postId: string, commentId: string): string => `${postId}:${commentId}`;
+
 /** One post per scenario: this item claims the scenario for the post that publishes it. */
 export const scenarioClaimKey = (scenarioId: string) =>
   ({ pk: `SCENARIO#${scenarioId}`, sk: 'PUBLISHED' }) as const;

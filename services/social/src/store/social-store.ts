@@ -1,4 +1,9 @@
-import type { ModerationAction, ModerationStatus, ReportSubmission } from '@what-if/contracts';
+import type {
+  ModerationAction,
+  ModerationStatus,
+  ModerationTargetKind,
+  ReportSubmission,
+} from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, unblock } from './blocks';
 import {
@@ -37,10 +42,12 @@ import {
   casesIn,
   decisionsOf,
   fileReport,
+  forgetCase,
   readCase,
   recordDecision,
   setStatus,
 } from './moderation-queue';
+import { type PostPurgeOutcome, purgePost, purgeScenarioPost } from './post-purge';
 import type { PostItem } from './post-records';
 import {
   type NewPost,
@@ -76,6 +83,12 @@ export interface SocialStore {
   post(postId: string): Promise<PostItem | undefined>;
   editPost(authorId: string, postId: string, changes: PostChanges): Promise<PostItem | undefined>;
   deletePost(authorId: string, postId: string): Promise<boolean>;
+  /** A deleted post and everything derived from it here, resumable (see post-purge). */
+  purgePost(postId: string, authorId: string): Promise<PostPurgeOutcome>;
+  /** A deleted scenario's post, whoever published it, and the case about the scenario. */
+  purgeScenarioPost(scenarioId: string): Promise<PostPurgeOutcome | undefined>;
+  /** Removes the moderation case about deleted content, reports and decisions included. */
+  forgetCase(kind: ModerationTargetKind, targetId: string): Promise<boolean>;
   latest(request: {
     limit: number;
     after?: string;
@@ -165,6 +178,9 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     post: (postId) => readPost(context, postId),
     editPost: (authorId, postId, changes) => editPost(context, authorId, postId, changes, new Date()),
     deletePost: (authorId, postId) => deletePost(context, authorId, postId),
+    purgePost: (postId, authorId) => purgePost(context, postId, authorId),
+    purgeScenarioPost: (scenarioId) => purgeScenarioPost(context, scenarioId),
+    forgetCase: (kind, targetId) => forgetCase(context, kind, targetId),
     latest: (request) => latestPosts(context, request),
     postsOfAuthor: (request) => postsOfAuthor(context, request),
     postsOfAuthors: (request) => postsOfAuthors(context, request),
