@@ -10,6 +10,7 @@ import {
   type CommentItem,
   type NewCommentOutcome,
   addComment,
+  commentsBy,
   deleteComment,
   editComment,
   listReplies,
@@ -26,7 +27,7 @@ import {
   listFollowing,
   unfollow,
 } from './follows';
-import { type LikeTarget, like, likes, unlike } from './likes';
+import { type LikeTarget, like, likes, likesBy, unlike } from './likes';
 import {
   type OutboxItem,
   acknowledgeAction,
@@ -112,8 +113,13 @@ export interface SocialStore {
     hiddenAuthors: readonly string[];
   }): Promise<Page<PostItem>>;
   like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
-  unlike(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
+  /** `authorId`: whose likes received go down; undefined for a deleted comment, which has none. */
+  unlike(target: LikeTarget, authorId: string | undefined, userId: string): Promise<boolean>;
   likes(target: LikeTarget, userId: string): Promise<boolean>;
+  /** The like rows one user made anywhere (for an account's purge). */
+  likesBy(userId: string, limit: number, after?: string): Promise<Page<{ pk: string; sk: string }>>;
+  /** The comments one user wrote anywhere, not yet deleted (for an account's purge). */
+  commentsBy(userId: string, limit: number, after?: string): Promise<Page<CommentItem>>;
   /** The target's like counter (never below zero, though it may dip while requests cross). */
   likeCount(target: LikeTarget): Promise<number>;
   comment(postId: string, commentId: string): Promise<CommentItem | undefined>;
@@ -188,6 +194,8 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
     unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),
     likes: (target, userId) => likes(context, target, userId),
+    likesBy: (userId, limit, after) => likesBy(context, userId, limit, after),
+    commentsBy: (userId, limit, after) => commentsBy(context, userId, limit, after),
     async likeCount(target) {
       const item =
         target.kind === 'post'
