@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PurgeInstruction } from '@what-if/contracts';
 import { serviceToken } from '../../../test/support/service-identity';
+import { indexAuthors } from '../src/store/author-index';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
 
 let social: SocialHarness;
@@ -139,4 +140,35 @@ test("a deleted account's comments and likes on other people's posts go too: cou
     start = page.LastEvaluatedKey;
   } while (start);
   expect(left).toEqual([]);
+});
+
+test('comments and likes written before they had per-author entries get them from index-authors, and a purge then reaches them', async () => {
+  const leaving = social.newUser();
+  const author = social.newUser();
+  const post = await social.publish(author);
+  const comment = await social.call<{ id: string }>('POST', `/api/v1/social/posts/${post.id}/comments`, {
+    token: leaving.token,
+    body: { body: 'written before the upgrade' },
+  });
+  await social.call('PUT', `/api/v1/social/posts/${post.id}/like`, { token: leaving.token });
+  // As they were stored before the upgrade: without gsi2 keys.
+  for (const sk of [`COMMENT#${comment.body.id}`, `LIKE#POST#${leaving.userId}`]) {
+    await social.documents.send(
+      new UpdateCommand({
+        TableName: social.tableName,
+        Key: { pk: `POST#${post.id}`, sk },
+        UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+      }),
+    );
+  }
+  const context = { documents: social.documents, tableName: social.tableName };
+  expect(await indexAuthors(context)).toMatchObject({ comments: 1, likes: 1 });
+  expect(await indexAuthors(context)).toEqual({ comments: 0, likes: 0 });
+
+  expect((await purge(accountPurge(leaving.userId))).status).toBe(204);
+  const read = await social.call<{ counts: { likes: number; comments: number } }>(
+    'GET',
+    `/api/v1/social/posts/${post.id}`,
+  );
+  expect(read.body.counts).toEqual({ likes: 0, comments: 0 });
 });

@@ -31,6 +31,11 @@ function likeKey(target: LikeTarget, userId: string) {
   };
 }
 
+/** A like's place in its liker's list (gsi2): when, then which target, so positions are unique. */
+export function likerSortKey(likedAt: string, target: LikeTarget): string {
+  return `${likedAt}#${target.postId}#${target.kind === 'post' ? 'post' : target.commentId}`;
+}
+
 /**
  * Moves the target's like counter (and its author's likes received, when it still has an author:
  * a deleted comment has none) after one like row changed.
@@ -82,7 +87,7 @@ export async function like(
           likedAt: now.toISOString(),
           // The liker's likes, wherever they are: an account's purge takes each back.
           gsi2pk: likerPartition(userId),
-          gsi2sk: `${now.toISOString()}#${target.postId}#${target.kind === 'post' ? 'post' : target.commentId}`,
+          gsi2sk: likerSortKey(now.toISOString(), target),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
