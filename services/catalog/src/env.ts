@@ -133,9 +133,28 @@ function upstreamEnv(name: ServiceName): EnvVar[] {
   }));
 }
 
+/** What a service that owns purge instructions reads for its relay (docs/cross-service.md §2). */
+function purgeRelayEnv(name: ServiceName): EnvVar[] {
+  if ((service(name).purges?.owns ?? []).length === 0) return [];
+  return [
+    {
+      name: 'PURGE_RELAY_POLL_MS',
+      default: '5000',
+      description:
+        'How often the purge relay looks for instructions due again (a new one is sent at once; a failed delivery is retried after 1 s, 2 s, 4 s … up to 30 s)',
+    },
+  ];
+}
+
 /** Every variable a service reads, with its default: the kit, its stores, its upstreams, its own. */
 export function envFor(name: ServiceName): EnvVar[] {
-  return [...commonEnv(name), ...storeEnv(name), ...upstreamEnv(name), ...service(name).env];
+  return [
+    ...commonEnv(name),
+    ...storeEnv(name),
+    ...upstreamEnv(name),
+    ...purgeRelayEnv(name),
+    ...service(name).env,
+  ];
 }
 
 /** The defaults of every variable that has one, as an environment object. */

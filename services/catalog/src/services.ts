@@ -199,12 +199,6 @@ const declaredServices: readonly ServiceEntry[] = [
         description: 'How long a password-reset link stays usable',
       },
       {
-        name: 'PURGE_RELAY_POLL_MS',
-        default: '5000',
-        description:
-          'How often the purge relay looks for instructions due again (a new one is sent at once; a failed delivery is retried after 1 s, 2 s, 4 s … up to 30 s)',
-      },
-      {
         name: 'PASSWORD_RESET_MAILS_PER_ADDRESS',
         default: '3',
         description:
@@ -514,7 +508,8 @@ const declaredServices: readonly ServiceEntry[] = [
       },
     ],
     calls: ['user'],
-    purges: { receives: ['account'] },
+    // A deleted scenario reaches its shares, posts and videos.
+    purges: { owns: ['scenario'], receives: ['account'] },
     env: [
       {
         name: 'HISTORY_CURSOR_SECRET',
@@ -566,7 +561,8 @@ const declaredServices: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'social', 'user'],
-    purges: { receives: ['account'] },
+    // A deleted share reaches what social holds about it (its reports and moderation case).
+    purges: { owns: ['share'], receives: ['account', 'scenario'] },
     env: [
       {
         name: 'PUBLIC_API_URL',
@@ -660,7 +656,7 @@ const declaredServices: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'user'],
-    purges: { receives: ['account'] },
+    purges: { receives: ['account', 'scenario'] },
     env: videoEnv,
     awsApis: [
       {
@@ -747,7 +743,8 @@ const declaredServices: readonly ServiceEntry[] = [
       },
     ],
     calls: ['history', 'sharing', 'user'],
-    purges: { receives: ['account'] },
+    // A post's comments, likes and cases are social's own: its relay completes them (no receiver).
+    purges: { owns: ['post'], receives: ['account', 'scenario', 'share'] },
     env: [],
     awsApis: [],
     health,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moderationStatuses } from './moderation';
 import { scenarioSchema } from './scenario';
 
 /**
@@ -25,5 +26,10 @@ export function ownedScenarioPath(id: string): string {
   return saveScenarioPath(id);
 }
 
-export const ownedScenarioSchema = z.object({ ownerId: z.string().min(1), scenario: scenarioSchema });
+export const ownedScenarioSchema = z.object({
+  ownerId: z.string().min(1),
+  scenario: scenarioSchema,
+  /** What moderation decided about the scenario (social's queue); a reader shows only `visible`. */
+  moderation: z.enum(moderationStatuses).optional(),
+});
 export type OwnedScenario = z.infer<typeof ownedScenarioSchema>;

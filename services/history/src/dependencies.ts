@@ -1,3 +1,4 @@
+import type { PurgeKind } from '@what-if/catalog';
 import type { Logger, TokenVerifier } from '@what-if/kit';
 import type { HistoryMetrics } from './history-metrics';
 import type { ScenarioStore } from './store/scenario-store';
@@ -8,6 +9,11 @@ export interface HistoryDependencies {
   verifier: TokenVerifier;
   logger: Logger;
   metrics: HistoryMetrics;
+  /** Deleted scenarios on their way to every service that shows them (docs/cross-service.md §2). */
+  purges: {
+    record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<unknown>;
+    nudge(): void;
+  };
   /** The key that signs list cursors: the configured secret, or the deployment's own. */
   cursorKey: () => Promise<Buffer>;
 }

@@ -1,7 +1,7 @@
 import { dynamoTableName, service } from '@what-if/catalog';
 import { jwksUrl } from '@what-if/contracts';
-import { type ServiceDefinition, jwksVerifier } from '@what-if/kit';
-import { dynamoFromConfig } from '@what-if/kit/dynamodb';
+import { type ServiceDefinition, jwksVerifier, startOwnerPurgeRelay } from '@what-if/kit';
+import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
 import { createHistoryMetrics } from './history-metrics';
@@ -15,10 +15,26 @@ export const historyService: ServiceDefinition<typeof configSchema> = {
   schema: configSchema,
   async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('history').dynamoTables, logger);
-    const store = createScenarioStore(
-      dynamo.documents,
-      dynamoTableName(config.DYNAMODB_TABLE_PREFIX, scenariosTable.name),
-    );
+    const tableName = dynamoTableName(config.DYNAMODB_TABLE_PREFIX, scenariosTable.name);
+    const store = createScenarioStore(dynamo.documents, tableName);
+    const outbox = dynamoPurgeOutbox({ documents: dynamo.documents, tableName, origin: 'history' });
+    // A deleted scenario reaches sharing, social and video, now or once each is back.
+    const purgeRelay = startOwnerPurgeRelay({
+      owner: 'history',
+      config,
+      outbox,
+      // The delete itself, repeated in case a crash came between the intent and the delete.
+      local: {
+        name: 'history',
+        apply: async (instruction) => {
+          if (instruction.kind === 'scenario') await store.delete(instruction.ownerId, instruction.subjectId);
+        },
+      },
+      logger,
+      registry: metrics.registry,
+      identity,
+      pollMs: config.PURGE_RELAY_POLL_MS,
+    });
     const configuredKey = config.HISTORY_CURSOR_SECRET
       ? Buffer.from(config.HISTORY_CURSOR_SECRET, 'utf8')
       : undefined;
@@ -47,10 +63,12 @@ export const historyService: ServiceDefinition<typeof configSchema> = {
           verifier,
           logger,
           cursorKey,
+          purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
           metrics: createHistoryMetrics(metrics.registry),
         },
       }),
       stores: [dynamo],
+      beforeStoresClose: () => purgeRelay.close(),
     };
   },
 };

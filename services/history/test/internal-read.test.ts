@@ -23,7 +23,7 @@ describe("another service's read of a scenario (GET /internal/v1/scenarios/{id})
     });
     const answer = await history.callAs('sharing', 'GET', ownedScenarioPath(scenario.id));
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ ownerId: owner.userId, scenario });
+    expect(answer.body).toEqual({ ownerId: owner.userId, scenario, moderation: 'visible' });
     expect(JSON.stringify(answer.body)).not.toContain('private-note');
   });
 

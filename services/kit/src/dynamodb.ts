@@ -7,6 +7,12 @@ import { ensureTables } from './stores/dynamodb-tables';
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
 export { ensureTables } from './stores/dynamodb-tables';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
+export {
+  dynamoPurgeOutbox,
+  purgeOutboxPrefix,
+  type DynamoPurgeOutbox,
+  type DynamoPurgeOutboxOptions,
+} from './purges/dynamo-purge-outbox';
 
 /** Opens DynamoDB for a service's catalog tables, creating them first where the config asks. */
 export async function dynamoFromConfig(

@@ -98,5 +98,10 @@ export {
   type PurgeRelay,
   type PurgeRelayOptions,
 } from './purges/purge-relay';
+export {
+  startOwnerPurgeRelay,
+  type OwnerPurgeRelay,
+  type OwnerPurgeRelayOptions,
+} from './purges/owner-purge-relay';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';

@@ -8,6 +8,7 @@ export const configSchema = baseConfigSchema.extend({
   USER_SERVICE_URL: baseUrl,
   HISTORY_SERVICE_URL: baseUrl,
   SOCIAL_SERVICE_URL: baseUrl,
+  PURGE_RELAY_POLL_MS: z.coerce.number().int().min(100).max(60_000),
   PUBLIC_API_URL: baseUrl,
   PUBLIC_APP_URL: baseUrl,
   // Deletion promises "within a minute": a share must learn of a deleted scenario well inside it.

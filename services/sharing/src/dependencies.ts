@@ -1,3 +1,4 @@
+import type { PurgeKind } from '@what-if/catalog';
 import type { Logger, TokenVerifier } from '@what-if/kit';
 import type { PreviewImages } from './images/og-image';
 import type { ShareLinks } from './links';
@@ -18,6 +19,11 @@ export interface SharingDependencies {
   links: ShareLinks;
   previews: PreviewImages;
   views: ViewCounter;
+  /** Deleted shares on their way to social (docs/cross-service.md §2). */
+  purges: {
+    record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<unknown>;
+    nudge(): void;
+  };
   /** Takes recorded reports to social's queue. */
   reports: Pick<ReportDelivery, 'nudge'>;
   limits: {

@@ -29,6 +29,9 @@ export async function resolvePublicShare(
   if (share.moderation !== 'visible') return { kind: 'gone', share, reason: share.moderation };
   const content = await deps.scenarios.read(share.scenarioId);
   if (!content || content.ownerId !== share.ownerId) return { kind: 'gone', share, reason: 'deleted' };
+  // Moderators hid or removed the scenario itself (history keeps that status): no share shows it.
+  if (content.moderation && content.moderation !== 'visible')
+    return { kind: 'gone', share, reason: content.moderation };
   if (share.passwordHash && password === 'check') return { kind: 'protected', share };
   return { kind: 'readable', share, content };
 }

@@ -1,7 +1,12 @@
 import { dynamoTableName, service } from '@what-if/catalog';
 import { jwksUrl } from '@what-if/contracts';
-import { type ServiceDefinition, createServiceClient, jwksVerifier } from '@what-if/kit';
-import { dynamoFromConfig } from '@what-if/kit/dynamodb';
+import {
+  type ServiceDefinition,
+  createServiceClient,
+  jwksVerifier,
+  startOwnerPurgeRelay,
+} from '@what-if/kit';
+import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
 import { createPreviewImages } from './images/og-image';
@@ -23,10 +28,26 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
     // A missing font is a broken image, not a degraded one: refuse to start.
     registerPreviewFonts();
     const dynamo = await dynamoFromConfig(config, service('sharing').dynamoTables, logger);
-    const store = createShareStore(
-      dynamo.documents,
-      dynamoTableName(config.DYNAMODB_TABLE_PREFIX, sharesTable.name),
-    );
+    const tableName = dynamoTableName(config.DYNAMODB_TABLE_PREFIX, sharesTable.name);
+    const store = createShareStore(dynamo.documents, tableName);
+    const outbox = dynamoPurgeOutbox({ documents: dynamo.documents, tableName, origin: 'sharing' });
+    // A deleted share reaches social, now or once it is back.
+    const purgeRelay = startOwnerPurgeRelay({
+      owner: 'sharing',
+      config,
+      outbox,
+      // The delete itself, repeated in case a crash came between the intent and the delete.
+      local: {
+        name: 'sharing',
+        apply: async (instruction) => {
+          if (instruction.kind === 'share') await store.purgeShare(instruction.subjectId);
+        },
+      },
+      logger,
+      registry: metrics.registry,
+      identity,
+      pollMs: config.PURGE_RELAY_POLL_MS,
+    });
     const sharingMetrics = createSharingMetrics(metrics.registry);
     const history = createServiceClient({
       upstream: 'history',
@@ -77,6 +98,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
           previews: createPreviewImages({ onRender: (seconds) => sharingMetrics.ogRenders.observe(seconds) }),
           views,
           reports,
+          purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
           limits: {
             passwordPerShare: {
               scope: 'password-share',
@@ -107,6 +129,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       stores: [dynamo],
       async beforeStoresClose() {
         await reports.stop();
+        await purgeRelay.close();
         await views.drain();
         history.close();
         social.close();

@@ -114,6 +114,18 @@ test('hide makes the page 410 for everyone, restore shows it again; an older dec
   expect(removed.text).toContain('removed by moderators');
 });
 
+test('a scenario that moderators hid in history is shown by none of its shares', async () => {
+  const owner = sharing.newUser();
+  const scenario = sharing.saveScenario(owner.userId);
+  const share = await sharing.share(owner.token, { scenarioId: scenario.id });
+  // What history's internal read answers once social's decision about the scenario reached it.
+  sharing.history.scenarios.set(scenario.id, { ownerId: owner.userId, scenario, moderation: 'hidden' });
+  const page = await sharing.browse(`/s/${share.slug}`);
+  expect(page.status).toBe(410);
+  expect(page.text).toContain('hidden while moderators review');
+  expect(page.text).not.toContain(scenario.title);
+});
+
 test('a decision about a share that is gone needs nothing; one about something else is refused', async () => {
   expect((await decide('AAAAAAAAAAAA', 'hide', new Date())).status).toBe(204);
   const post = await sharing.callAs('social', 'POST', '/internal/v1/moderation-actions', {

@@ -22,8 +22,10 @@ function purge(kind: PurgeInstruction['kind'], subjectId: string, ownerId: strin
     requestedAt: new Date().toISOString(),
     origin: kind === 'account' ? 'user' : kind === 'scenario' ? 'history' : 'sharing',
   };
-  // The user service is the catalog's only purge owner so far; the route admits the owners alone.
-  return sharing.callAs('user', 'POST', '/internal/v1/purges', { body: instruction });
+  // The route admits the owners of the kinds sharing receives: user (accounts), history (scenarios).
+  return sharing.callAs(kind === 'account' ? 'user' : 'history', 'POST', '/internal/v1/purges', {
+    body: instruction,
+  });
 }
 
 /** A share that has been viewed and reported, so it has something in every kind of item. */

@@ -1,9 +1,14 @@
+import { likeTargetOf } from './store/likes';
 import type { SocialStore } from './store/social-store';
 import type { Page } from './store/read-page';
 
 /** What an account purge removed here. */
 export interface AccountPurgeOutcome {
   posts: number;
+  /** Its comments on anyone's posts (tombstones where others replied). */
+  comments: number;
+  /** Its likes of anyone's posts and comments, taken back. */
+  likes: number;
   follows: number;
   blocks: number;
 }
@@ -22,13 +27,31 @@ async function everyItem<Item>(read: (after?: string) => Promise<Page<Item>>): P
 }
 
 /**
- * Everything social derived from a deleted account (docs/cross-service.md §2): its posts with
- * their comments, likes and tag entries, its follows both ways and its blocks both ways (each
+ * Everything social derived from a deleted account (docs/cross-service.md §2): its comments and
+ * likes on anyone's posts (found through its gsi2 entries), its posts with their comments, likes,
+ * tag entries and cases, its follows both ways and its blocks both ways (each
  * through the store's own delete, so every counter moves as for the user's own unfollow or
  * post deletion), then its counters. Safe to repeat: a second run finds nothing.
  */
 export async function purgeAccount(store: SocialStore, userId: string): Promise<AccountPurgeOutcome> {
-  const outcome: AccountPurgeOutcome = { posts: 0, follows: 0, blocks: 0 };
+  const outcome: AccountPurgeOutcome = { posts: 0, comments: 0, likes: 0, follows: 0, blocks: 0 };
+  // What it wrote and liked on anyone's posts, each as its own delete or unlike would go: the
+  // words and the author leave (a tombstone keeps a thread's shape), every counter follows.
+  const comments = await everyItem((after) => store.commentsBy(userId, pageSize, after));
+  for (const comment of comments) {
+    const request = { postId: comment.postId, commentId: comment.id, authorId: userId };
+    if (await store.deleteComment(request)) outcome.comments += 1;
+  }
+  const likes = await everyItem((after) => store.likesBy(userId, pageSize, after));
+  for (const row of likes) {
+    const target = likeTargetOf(row, userId);
+    if (!target) continue;
+    const liked =
+      target.kind === 'post'
+        ? await store.post(target.postId)
+        : await store.comment(target.postId, target.commentId);
+    if (await store.unlike(target, liked?.authorId, userId)) outcome.likes += 1;
+  }
   const following = await everyItem((after) => store.following(userId, pageSize, after));
   for (const edge of following) if (await store.unfollow(userId, edge.followeeId)) outcome.follows += 1;
   const followers = await everyItem((after) => store.followers(userId, pageSize, after));
@@ -50,7 +73,7 @@ export async function purgeAccount(store: SocialStore, userId: string): Promise<
       ...(after ? { after } : {}),
     }),
   );
-  for (const post of posts) if (await store.deletePost(userId, post.id)) outcome.posts += 1;
+  for (const post of posts) if ((await store.purgePost(post.id, userId)).post) outcome.posts += 1;
   await store.forgetCounts(userId);
   return outcome;
 }

@@ -1,3 +1,4 @@
+import type { PurgeKind } from '@what-if/catalog';
 import type { Logger, TokenVerifier } from '@what-if/kit';
 import type { Moderation } from './moderation';
 import type { ScenarioSource } from './scenario-source';
@@ -10,4 +11,9 @@ export interface SocialDependencies {
   logger: Logger;
   scenarios: ScenarioSource;
   moderation: Moderation;
+  /** Deleted posts, recorded before they go and completed by the relay (docs/cross-service.md §2). */
+  purges: {
+    record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<unknown>;
+    nudge(): void;
+  };
 }

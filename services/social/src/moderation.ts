@@ -15,9 +15,6 @@ const caseStatusAfter: Record<ModerationActionKind | 'dismiss', CaseStatus> = {
 /** What a decision does to the content: the status its owner keeps on it (none for warn and dismiss). */
 const contentStatusAfter = { hide: 'hidden', remove: 'removed', restore: 'visible' } as const;
 
-/** A comment's content id joins its post's id and its own: comments are found through their post. */
-export const commentContentId = (postId: string, commentId: string): string => `${postId}:${commentId}`;
-
 export interface Moderation {
   /** Takes a report into the queue; hides the content when it reaches the threshold. */
   receive(report: ReportSubmission): Promise<{ caseId: string; duplicate: boolean }>;

@@ -1,7 +1,12 @@
 import { dynamoTableName, service } from '@what-if/catalog';
 import { jwksUrl } from '@what-if/contracts';
-import { type ServiceDefinition, createServiceClient, jwksVerifier } from '@what-if/kit';
-import { dynamoFromConfig } from '@what-if/kit/dynamodb';
+import {
+  type ServiceDefinition,
+  createServiceClient,
+  jwksVerifier,
+  startOwnerPurgeRelay,
+} from '@what-if/kit';
+import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
 import { createModeration } from './moderation';
@@ -28,10 +33,25 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
       logger,
     );
-    const store = createSocialStore(
-      dynamo.documents,
-      dynamoTableName(config.DYNAMODB_TABLE_PREFIX, socialTable.name),
-    );
+    const tableName = dynamoTableName(config.DYNAMODB_TABLE_PREFIX, socialTable.name);
+    const store = createSocialStore(dynamo.documents, tableName);
+    const outbox = dynamoPurgeOutbox({ documents: dynamo.documents, tableName, origin: 'social' });
+    // A deleted post's comments, likes, tags and cases: completed here until done.
+    const purgeRelay = startOwnerPurgeRelay({
+      owner: 'social',
+      config,
+      outbox,
+      local: {
+        name: 'social',
+        apply: async (instruction) => {
+          if (instruction.kind === 'post') await store.purgePost(instruction.subjectId, instruction.ownerId);
+        },
+      },
+      logger,
+      registry: metrics.registry,
+      identity,
+      pollMs: config.PURGE_RELAY_POLL_MS,
+    });
     const relay = startModerationRelay({
       store,
       clients: { history: historyClient, sharing: sharingClient },
@@ -50,11 +70,13 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
           logger,
           scenarios: createScenarioSource(historyClient),
           moderation: createModeration({ store, logger }),
+          purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
         },
       }),
       stores: [dynamo],
       beforeStoresClose: async () => {
         relay.stop();
+        await purgeRelay.close();
         historyClient.close();
         sharingClient.close();
       },

@@ -1,12 +1,5 @@
 import path from 'node:path';
-import { type ServiceName, purgeReceivers, serviceUrlVariable } from '@what-if/catalog';
-import {
-  ConfigError,
-  type ServiceDefinition,
-  createPurgeRelay,
-  createServiceClient,
-  createTokenVerifier,
-} from '@what-if/kit';
+import { ConfigError, type ServiceDefinition, createTokenVerifier, startOwnerPurgeRelay } from '@what-if/kit';
 import { migrate, postgresFromConfig } from '@what-if/kit/postgres';
 import { redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
@@ -49,33 +42,16 @@ export const userService: ServiceDefinition<typeof configSchema> = {
     const redis = redisFromConfig(config, logger);
     const sessionStore = new SessionStore(redis.client);
     // A deleted account's instruction reaches every receiver, now or once it is back.
-    const receiverUrl = (receiver: ServiceName): string => {
-      const url = (config as Record<string, unknown>)[serviceUrlVariable(receiver)];
-      if (typeof url !== 'string')
-        throw new ConfigError('user', [
-          `${serviceUrlVariable(receiver)} is missing: ${receiver} receives account purges`,
-        ]);
-      return url;
-    };
-    const purgeClients = new Map(
-      purgeReceivers('account').map((receiver) => [
-        receiver,
-        createServiceClient({
-          upstream: receiver,
-          baseUrl: receiverUrl(receiver),
-          registry: metrics.registry,
-          logger,
-          identity,
-        }),
-      ]),
-    );
-    const purges = createPurgeRelay({
+    const purgeRelay = startOwnerPurgeRelay({
+      owner: 'user',
+      config,
       outbox: postgresPurgeOutbox(postgres.pool),
-      clients: purgeClients,
       logger,
       registry: metrics.registry,
+      identity,
       pollMs: config.PURGE_RELAY_POLL_MS,
     });
+    const purges = purgeRelay.relay;
     const accessTokens = createAccessTokenIssuer({
       keys,
       issuer: config.JWT_ISSUER,
@@ -116,14 +92,10 @@ export const userService: ServiceDefinition<typeof configSchema> = {
       purges,
       dummyPasswordHash: await createDummyPasswordHash(),
     };
-    purges.start();
     return {
       app: buildApp({ logger, metrics, identity, validateResponses, user }),
       stores: [postgres, redis],
-      beforeStoresClose: async () => {
-        await purges.stop();
-        for (const client of purgeClients.values()) client.close();
-      },
+      beforeStoresClose: () => purgeRelay.close(),
     };
   },
 };

@@ -1,6 +1,7 @@
 import { authenticate, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { HistoryDependencies } from '../dependencies';
+import { deleteScenarioDurably } from '../scenario-deletion';
 import type { SummaryChanges } from '../store/update-scenario';
 import { userTags } from '../user-tags';
 
@@ -71,7 +72,7 @@ export function bulkRoutes(deps: HistoryDependencies): Router {
     const ids = [...new Set(request.ids)];
     const act = async (id: string): Promise<{ id: string; status: BulkStatus }> => {
       if (request.action === 'delete') {
-        return { id, status: (await deps.store.delete(owner.userId, id)) ? 'ok' : 'not_found' };
+        return { id, status: (await deleteScenarioDurably(deps, owner.userId, id)) ? 'ok' : 'not_found' };
       }
       const updated = await deps.store.update(owner.userId, id, changes);
       const status = { updated: 'ok', 'not-found': 'not_found', 'too-many-tags': 'too_many_tags' } as const;

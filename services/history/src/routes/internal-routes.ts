@@ -1,5 +1,11 @@
 import { purgeSenders } from '@what-if/catalog';
-import { type PurgeInstruction, type SaveScenarioRequest, purgesPath } from '@what-if/contracts';
+import {
+  type ModerationAction,
+  type PurgeInstruction,
+  type SaveScenarioRequest,
+  moderationActionsPath,
+  purgesPath,
+} from '@what-if/contracts';
 import { HttpProblem, allowCallers, logSecurityEvent, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { HistoryDependencies } from '../dependencies';
@@ -45,6 +51,24 @@ export function internalRoutes(deps: HistoryDependencies): Router {
       const removed = await deps.store.purgeOwner(instruction.ownerId);
       deps.logger.info({ purge: instruction.id, kind: instruction.kind, removed }, 'purge applied');
     }
+    res.status(204).end();
+  });
+
+  // Social's decisions about reported scenarios, through its outbox: kept on the scenario, which
+  // the internal read reports, so sharing stops showing a hidden one. A decision older than the
+  // one applied, or about a scenario deleted since, changes nothing; all answer 204.
+  router.post(moderationActionsPath, allowCallers(deps.logger, 'social'), async (req, res) => {
+    const action = req.body as ModerationAction;
+    if (action.target.kind !== 'scenario') {
+      throw new HttpProblem(422, `The history service holds scenarios only, not a ${action.target.kind}.`, {
+        type: 'unprocessable',
+      });
+    }
+    const outcome = await deps.store.moderate(action.target.id, action);
+    deps.logger.info(
+      { moderationActionId: action.id, scenarioId: action.target.id, action: action.action, outcome },
+      'moderation action',
+    );
     res.status(204).end();
   });
 

@@ -2,6 +2,7 @@ import { HttpProblem, authenticate, requirePrincipal } from '@what-if/kit';
 import { Router } from 'express';
 import { readCursor, signCursor } from '../cursor';
 import type { HistoryDependencies } from '../dependencies';
+import { deleteScenarioDurably } from '../scenario-deletion';
 import { userTags } from '../user-tags';
 import { readListQuery } from './list-query';
 
@@ -66,7 +67,7 @@ export function scenarioRoutes(deps: HistoryDependencies): Router {
   router.delete('/api/v1/scenarios/:id', signedIn, async (req, res) => {
     const owner = requirePrincipal(res);
     const id = String(req.params['id']);
-    if (!(await deps.store.delete(owner.userId, id))) throw notFound(id);
+    if (!(await deleteScenarioDurably(deps, owner.userId, id))) throw notFound(id);
     res.status(204).end();
   });
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '@what-if/contracts';
+import type { ModerationStatus, Scenario } from '@what-if/contracts';
 
 /**
  * The small, mutable half of a saved scenario: what lists show and filter on, and the only
@@ -23,6 +23,9 @@ export interface SummaryItem {
   /** Title and question folded for case- and accent-insensitive search. */
   searchText: string;
   savedAt: string;
+  /** Set by a moderation decision (social's); absent means visible. */
+  moderation?: ModerationStatus;
+  moderationDecidedAt?: string;
   gsi1pk: string;
   gsi1sk: string;
   gsi2pk?: string;

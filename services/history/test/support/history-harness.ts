@@ -7,12 +7,14 @@ import {
   QueryCommand,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { type ServiceName, dynamoTableName } from '@what-if/catalog';
+import { type ServiceName, dynamoTableName, purgeReceivers } from '@what-if/catalog';
 import { type Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
+import { dynamoPurgeOutbox, purgeOutboxPrefix } from '@what-if/kit/dynamodb';
 import jwt from 'jsonwebtoken';
 import { type ApiAnswer, type ApiCall, apiClient } from '../../../../test/support/api-client';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
+import { type StandInReceiver, startStandInReceivers } from '../../../../test/support/purge-receivers';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
 import { serviceToken, testServiceIdentity } from '../../../../test/support/service-identity';
 import { type AccessTokenOptions, signAccessToken } from '../../../../test/support/tokens';
@@ -31,6 +33,8 @@ export interface Replica {
 export interface HistoryHarness {
   url: string;
   identity: FakeIdentity;
+  /** Stand-ins for the receivers of scenario purges (sharing, social, video), up unless a test says. */
+  receivers: Map<ServiceName, StandInReceiver>;
   /** A fresh user id and a valid access token for it. */
   newUser(): { userId: string; token: string };
   token(options: AccessTokenOptions): string;
@@ -43,7 +47,10 @@ export interface HistoryHarness {
   save(token: string, scenario: Scenario): Promise<void>;
   /** Calls an internal endpoint as a service of the catalog (generation unless told), with its service token. */
   callAs(caller: ServiceName, method: string, path: string, body?: unknown): Promise<ApiAnswer>;
-  /** Every item in the table whose attributes mention the scenario id (keys or index keys). */
+  /**
+   * Every item in the table whose attributes mention the scenario id (keys or index keys), purge
+   * instructions aside: those hold only ids and go once every receiver has them (see `purgeOutbox`).
+   */
   itemsOf(scenarioId: string): Promise<Array<Record<string, unknown>>>;
   /** Removes one item of a scenario behind the service's back, as a write that failed halfway leaves it. */
   removeItem(scenarioId: string, item: 'SUMMARY' | 'BODY'): Promise<void>;
@@ -54,6 +61,10 @@ export interface HistoryHarness {
    * (which may do other writes, or throw to fail that command): fault injection without mocks.
    */
   storeWith(beforeSend: (command: object) => Promise<void>): ScenarioStore;
+  /** The purge instructions still waiting for a receiver. */
+  purgeOutbox(): Promise<Array<Record<string, unknown>>>;
+  /** Writes a scenario purge's intent alone, as a replica that died before its delete left it. */
+  recordScenarioPurge(scenarioId: string, ownerId: string): Promise<void>;
   /** What an index holds under one partition, read directly. */
   indexEntries(index: 'gsi1' | 'gsi2', partition: string): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
@@ -62,6 +73,7 @@ export interface HistoryHarness {
 export async function startHistory(env: Record<string, string> = {}): Promise<HistoryHarness> {
   const stores: TestStores = await provisionStores(['dynamodb']);
   const identity = await startFakeIdentity();
+  const standIns = await startStandInReceivers(purgeReceivers('scenario'));
   const start = (extra: Record<string, string>) =>
     startService(historyService, {
       env: {
@@ -70,6 +82,8 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
         ...testServiceIdentity('history'),
         ...stores.env,
         USER_SERVICE_URL: identity.url,
+        ...standIns.env,
+        PURGE_RELAY_POLL_MS: '200',
         ...extra,
       },
     });
@@ -78,6 +92,7 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
     running = await start(env);
   } catch (error) {
     await identity.close();
+    await standIns.close();
     await stores.cleanup();
     throw error;
   }
@@ -90,10 +105,21 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
   const documents = DynamoDBDocumentClient.from(client);
 
   const call = apiClient(running.url);
+  async function everyItem(): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
 
   return {
     url: running.url,
     identity,
+    receivers: standIns.receivers,
     newUser() {
       const userId = `user-${randomUUID()}`;
       return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
@@ -124,16 +150,20 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
         throw new Error(`save answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     },
     async itemsOf(scenarioId) {
-      const items: Array<Record<string, unknown>> = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await documents.send(
-          new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items.filter((item) => JSON.stringify(item).includes(scenarioId));
+      return (await everyItem()).filter(
+        (item) =>
+          !String(item['pk']).startsWith(purgeOutboxPrefix) && JSON.stringify(item).includes(scenarioId),
+      );
+    },
+    async recordScenarioPurge(scenarioId, ownerId) {
+      await dynamoPurgeOutbox({ documents, tableName, origin: 'history' }).record(
+        'scenario',
+        scenarioId,
+        ownerId,
+      );
+    },
+    async purgeOutbox() {
+      return (await everyItem()).filter((item) => String(item['pk']).startsWith(purgeOutboxPrefix));
     },
     async removeItem(scenarioId, item) {
       await documents.send(
@@ -168,6 +198,7 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
       client.destroy();
       await running.stop();
       await identity.close();
+      await standIns.close();
       await stores.cleanup();
     },
   };

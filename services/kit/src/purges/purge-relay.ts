@@ -30,6 +30,13 @@ export interface PurgeRelayOptions {
   outbox: PurgeOutbox;
   /** A kit service client per receiver (it signs the service token). */
   clients: ReadonlyMap<ServiceName, ServiceClient>;
+  /**
+   * The owner's own part, for an owner whose outbox cannot share a transaction with its delete
+   * (DynamoDB): the owner is then the first receiver of its instructions, and `apply` repeats
+   * its delete (idempotently) before the others are told, so an intent whose delete was cut
+   * short by a crash is completed.
+   */
+  local?: { name: ServiceName; apply(instruction: PurgeInstruction): Promise<void> };
   logger: Logger;
   registry: Registry;
   /** How often the outbox is looked at when nothing nudges the relay. */
@@ -90,9 +97,18 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
 
   async function deliver(pending: PendingPurge): Promise<void> {
     let failed = false;
-    for (const receiver of pending.receivers) {
+    const local = options.local;
+    const receivers = [...pending.receivers].sort(
+      (a, b) => Number(b === local?.name) - Number(a === local?.name),
+    );
+    for (const receiver of receivers) {
       const client = clients.get(receiver);
       try {
+        if (local && receiver === local.name) {
+          await local.apply(pending.instruction);
+          await outbox.acknowledge(pending.instruction.id, receiver);
+          continue;
+        }
         if (!client) throw new Error(`no client for ${receiver}`);
         const answer = await client.request({
           method: 'POST',

@@ -8,21 +8,35 @@ import {
 import { HttpProblem, allowCallers } from '@what-if/kit';
 import { Router } from 'express';
 import type { SharingDependencies } from '../dependencies';
+import type { ShareItem } from '../store/records';
+
+/**
+ * Shares that go because their scenario or account went are deleted shares too: social holds
+ * reports and cases about them, so each gets a share instruction of its own, recorded before
+ * it goes (a repeat of the scenario's or account's instruction records them again, harmlessly).
+ */
+async function recordSharePurges(deps: SharingDependencies, shares: ShareItem[]): Promise<void> {
+  for (const share of shares) await deps.purges.record('share', share.slug, share.ownerId);
+  if (shares.length > 0) deps.purges.nudge();
+}
 
 /** What a purge instruction removes here, by kind. */
 async function purge(deps: SharingDependencies, instruction: PurgeInstruction): Promise<string[]> {
   switch (instruction.kind) {
     case 'scenario': {
+      await recordSharePurges(deps, await deps.store.allOfScenario(instruction.subjectId));
       const removed = await deps.store.purgeScenario(instruction.subjectId);
       deps.scenarios.forget(instruction.subjectId);
       return removed.shares;
     }
     case 'account': {
+      await recordSharePurges(deps, await deps.store.allOfOwner(instruction.subjectId));
       const removed = await deps.store.purgeOwner(instruction.subjectId);
       await deps.store.forgetReporter(instruction.subjectId);
       return removed.shares;
     }
     case 'share':
+      // Sharing's own instructions, which its relay applies rather than sends here.
       return (await deps.store.purgeShare(instruction.subjectId)).shares;
     case 'post':
       // Posts are social's; sharing derives nothing from them.

@@ -4,6 +4,7 @@ import { dateRange, summarize } from '../analytics';
 import type { SharingDependencies } from '../dependencies';
 import { hashSharePassword } from '../share-passwords';
 import { shareView } from '../share-view';
+import { deleteShareDurably } from '../share-deletion';
 import { newSlug } from '../slug';
 import { chronologicalKeyPattern } from '../store/keys';
 import type { ShareVisibility } from '../store/records';
@@ -164,7 +165,7 @@ export function ownerRoutes(deps: SharingDependencies): Router {
   router.delete('/api/v1/shares/:slug', signedIn, async (req, res) => {
     const owner = requirePrincipal(res);
     const slug = String(req.params['slug']);
-    if (!(await deps.store.delete(owner.userId, slug))) throw notFound(slug);
+    if (!(await deleteShareDurably(deps, owner.userId, slug))) throw notFound(slug);
     res.status(204).end();
   });
 

@@ -10,7 +10,7 @@ import {
   purgeShare,
 } from './delete-share';
 import { visitorKeyItemKey } from './keys';
-import { type SharePage, allSharesOfOwner, listOwnerShares } from './list-shares';
+import { type SharePage, allSharesOfOwner, allSharesOfScenario, listOwnerShares } from './list-shares';
 import { applyModeration } from './moderation';
 import { type LimitState, type WindowLimit, countEvent, limitReached } from './rate-limits';
 import { type DailyStats, readDailyStats } from './read-analytics';
@@ -38,6 +38,8 @@ export interface ShareStore {
   readOwned(ownerId: string, slug: string): Promise<ShareItem | undefined>;
   list(ownerId: string, limit: number, after?: string): Promise<SharePage>;
   allOfOwner(ownerId: string): Promise<ShareItem[]>;
+  /** Every share of a scenario, whoever made it. */
+  allOfScenario(scenarioId: string): Promise<ShareItem[]>;
   update(ownerId: string, slug: string, changes: ShareChanges): Promise<ShareItem | undefined>;
   revoke(ownerId: string, slug: string): Promise<ShareItem | undefined>;
   delete(ownerId: string, slug: string): Promise<ShareItem | undefined>;
@@ -75,6 +77,7 @@ export function createShareStore(documents: DynamoDBDocumentClient, tableName: s
     },
     list: (ownerId, limit, after) => listOwnerShares(context, ownerId, limit, after),
     allOfOwner: (ownerId) => allSharesOfOwner(context, ownerId),
+    allOfScenario: (scenarioId) => allSharesOfScenario(context, scenarioId),
     update: (ownerId, slug, changes) => updateShare(context, ownerId, slug, changes, new Date()),
     revoke: (ownerId, slug) => revokeShare(context, ownerId, slug, new Date()),
     delete: (ownerId, slug) => deleteOwnedShare(context, ownerId, slug),

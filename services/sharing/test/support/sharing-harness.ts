@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoTableName } from '@what-if/catalog';
-import type { OwnedScenario, ReportSubmission, Scenario } from '@what-if/contracts';
+import type { OwnedScenario, PurgeInstruction, ReportSubmission, Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
+import { purgeOutboxPrefix } from '@what-if/kit/dynamodb';
 import type { ServiceName } from '@what-if/catalog';
 import {
   type ApiAnswer,
@@ -29,10 +30,14 @@ export interface FakeHistory {
   start(): Promise<void>;
 }
 
-/** Social's report intake, recording what arrives. */
+/** Social's report and purge intake, recording what arrives. */
 export interface FakeSocial {
   url: string;
   reports: ReportSubmission[];
+  /** The purge instructions social acknowledged (204). */
+  purges: PurgeInstruction[];
+  /** While true, purges are refused with 503 (social down for them). */
+  purgesDown: boolean;
   /** Answer every report with this status (recording nothing) until called with undefined. */
   refuseWith(status: number | undefined): void;
 }
@@ -92,6 +97,8 @@ async function startFakeHistory(): Promise<FakeHistory> {
 
 async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> }> {
   const reports: ReportSubmission[] = [];
+  const purges: PurgeInstruction[] = [];
+  const purgeState = { down: false };
   let refusal: number | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -99,6 +106,11 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
       if (req.method === 'POST' && req.url === '/internal/v1/reports' && refusal !== undefined) {
         res.writeHead(refusal, { 'content-type': 'application/problem+json' });
         res.end(JSON.stringify({ type: '/problems/unavailable', status: refusal }));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/internal/v1/purges') {
+        if (!purgeState.down) purges.push(JSON.parse(body) as PurgeInstruction);
+        res.writeHead(purgeState.down ? 503 : 204).end();
         return;
       }
       if (req.method === 'POST' && req.url === '/internal/v1/reports') {
@@ -115,6 +127,13 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
   return {
     url: `http://127.0.0.1:${port}`,
     reports,
+    purges,
+    get purgesDown() {
+      return purgeState.down;
+    },
+    set purgesDown(value) {
+      purgeState.down = value;
+    },
     refuseWith(status) {
       refusal = status;
     },
@@ -156,8 +175,13 @@ export interface SharingHarness {
     path: string,
     headers?: Record<string, string>,
   ): Promise<{ status: number; headers: Headers; text: string }>;
-  /** Every item in the table whose keys or attributes mention the text. */
+  /**
+   * Every item in the table whose keys or attributes mention the text, purge instructions aside:
+   * those hold only ids and go once every receiver has them (see `purgeOutbox`).
+   */
   itemsMentioning(text: string): Promise<Array<Record<string, unknown>>>;
+  /** The purge instructions still waiting for a receiver. */
+  purgeOutbox(): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
 }
 
@@ -180,6 +204,7 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
       SOCIAL_SERVICE_URL: social.url,
       PUBLIC_API_URL: publicOrigin,
       PUBLIC_APP_URL: 'http://app.test',
+      PURGE_RELAY_POLL_MS: '200',
       ...env,
     },
   });
@@ -191,6 +216,16 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
   });
   const documents = DynamoDBDocumentClient.from(client);
   const call = apiClient(running.url);
+  async function everyItem(): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
   const harness: SharingHarness = {
     url: running.url,
     call,
@@ -229,16 +264,12 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
       return { status: response.status, headers: response.headers, text: await response.text() };
     },
     async itemsMentioning(text) {
-      const items: Array<Record<string, unknown>> = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await documents.send(
-          new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items.filter((item) => JSON.stringify(item).includes(text));
+      return (await everyItem()).filter(
+        (item) => !String(item['pk']).startsWith(purgeOutboxPrefix) && JSON.stringify(item).includes(text),
+      );
+    },
+    async purgeOutbox() {
+      return (await everyItem()).filter((item) => String(item['pk']).startsWith(purgeOutboxPrefix));
     },
     async stop() {
       client.destroy();

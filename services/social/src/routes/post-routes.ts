@@ -3,6 +3,7 @@ import { HttpProblem, authenticate, principalOf, requirePrincipal } from '@what-
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
 import { maySee, postNotFound as notFound } from '../post-access';
+import { deletePostDurably } from '../post-deletion';
 import { normalizeTags } from '../post-tags';
 import { type PostVisibility, postView } from '../store/post-records';
 
@@ -74,7 +75,7 @@ export function postRoutes(deps: SocialDependencies): Router {
   router.delete('/api/v1/social/posts/:postId', signedIn, async (req, res) => {
     const author = requirePrincipal(res);
     const id = String(req.params['postId']);
-    if (!(await deps.store.deletePost(author.userId, id))) throw notFound(id);
+    if (!(await deletePostDurably(deps, author.userId, id))) throw notFound(id);
     res.status(204).end();
   });
 

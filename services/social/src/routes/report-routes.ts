@@ -8,7 +8,7 @@ import {
 import { HttpProblem, allowCallers, authenticate, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
-import { commentContentId } from '../moderation';
+import { commentContentId } from '../store/keys';
 import { visiblePost } from '../post-access';
 
 interface ReportBody {

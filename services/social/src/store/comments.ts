@@ -1,6 +1,14 @@
 import type { ModerationStatus } from '@what-if/contracts';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { chronologicalKey, commentSortKey, postPartition, postSortKey, threadPartition } from './keys';
+import {
+  chronologicalKey,
+  commentSortKey,
+  commenterPartition,
+  gsi2,
+  postPartition,
+  postSortKey,
+  threadPartition,
+} from './keys';
 import { type Page, readPage } from './read-page';
 import { type StoreContext, isConditionFailure } from './store-context';
 
@@ -31,6 +39,9 @@ export interface CommentItem {
   likes: number;
   gsi1pk: string;
   gsi1sk: string;
+  /** Its author's comments (`COMMENTER#<user>`); removed with the author when it is deleted. */
+  gsi2pk?: string;
+  gsi2sk?: string;
 }
 
 export type NewCommentOutcome =
@@ -89,6 +100,8 @@ export async function addComment(
     likes: 0,
     gsi1pk: threadPartition(request.postId, parentId),
     gsi1sk: chronologicalKey(createdAt, request.id),
+    gsi2pk: commenterPartition(request.authorId),
+    gsi2sk: chronologicalKey(createdAt, request.id),
   };
   // Counted on the post first, on condition that it is still there: no comment on a deleted post.
   try {
@@ -169,7 +182,7 @@ export async function deleteComment(
       new UpdateCommand({
         TableName: context.tableName,
         Key: key,
-        UpdateExpression: 'SET deletedAt = :now REMOVE body, authorId, editedAt',
+        UpdateExpression: 'SET deletedAt = :now REMOVE body, authorId, editedAt, gsi2pk, gsi2sk',
         ConditionExpression: 'authorId = :author AND attribute_not_exists(deletedAt)',
         ExpressionAttributeValues: { ':now': now.toISOString(), ':author': request.authorId },
         ReturnValues: 'ALL_NEW',
@@ -235,6 +248,21 @@ async function removeTombstone(context: StoreContext, tombstone: CommentItem): P
   // A deleted parent whose last reply just went has nothing left to hold.
   const updated = parent?.Attributes as CommentItem | undefined;
   if (updated?.deletedAt && updated.replies === 0) await removeTombstone(context, updated);
+}
+
+/** A page of the comments one user wrote, on anyone's posts, newest first (deleted ones drop out). */
+export function commentsBy(
+  context: StoreContext,
+  userId: string,
+  limit: number,
+  after?: string,
+): Promise<Page<CommentItem>> {
+  return readPage<CommentItem & Record<string, unknown>>(context, {
+    listing: { index: gsi2.name, partitionKey: gsi2.partitionKey, sortKey: gsi2.sortKey },
+    partition: commenterPartition(userId),
+    limit,
+    ...(after ? { after } : {}),
+  });
 }
 
 /** A page of a parent's replies (or a post's top-level comments), oldest or newest first. */

@@ -4,7 +4,9 @@
  *
  * - gsi1: the public feed (`FEED#public`), a user's followers (`FOLLOWERS#<user>`), who has
  *   blocked a user (`BLOCKED_BY#<user>`) and a comment's replies (`THREAD#<post>#<parent>`).
- * - gsi2: an author's posts (`AUTHOR#<user>`) and the accounts a user follows (`FOLLOWING#<user>`).
+ * - gsi2: an author's posts (`AUTHOR#<user>`), the accounts a user follows (`FOLLOWING#<user>`),
+ *   and what a user wrote or liked on anyone's posts (`COMMENTER#<user>`, `LIKER#<user>`), so
+ *   an account's purge reaches its comments and likes on other people's posts.
  *
  * Feed positions are chronological keys: the creation time at millisecond precision (fixed
  * width, so strings sort as times do) and the id to break ties, newest first.
@@ -34,9 +36,17 @@ export const threadPartition = (postId: string, parentId: string | null): string
   `THREAD#${postId}#${parentId ?? 'root'}`;
 /** A like of the post itself, or of one of its comments. */
 export const postLikePrefix = 'LIKE#POST#';
-export const commentLikePrefix = (commentId: string): string => `LIKE#COMMENT#${commentId}#`;
+export const anyCommentLikePrefix = 'LIKE#COMMENT#';
+export const commentLikePrefix = (commentId: string): string => `${anyCommentLikePrefix}${commentId}#`;
 export const likeSortKey = (commentId: string | undefined, userId: string): string =>
   commentId ? `${commentLikePrefix(commentId)}${userId}` : `${postLikePrefix}${userId}`;
+
+/** A comment's content id joins its post's id and its own: comments are found through their post. */
+export const commentContentId = (postId: string, commentId: string): string => `${postId}:${commentId}`;
+
+/** On gsi2: a user's comments and likes, wherever they are (an account's purge finds them there). */
+export const commenterPartition = (userId: string): string => `COMMENTER#${userId}`;
+export const likerPartition = (userId: string): string => `LIKER#${userId}`;
 
 /** One post per scenario: this item claims the scenario for the post that publishes it. */
 export const scenarioClaimKey = (scenarioId: string) =>

@@ -1,5 +1,15 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { commentSortKey, likeSortKey, postPartition, postSortKey } from './keys';
+import { type Page, readPage } from './read-page';
+import {
+  anyCommentLikePrefix,
+  gsi2,
+  commentSortKey,
+  likeSortKey,
+  likerPartition,
+  postLikePrefix,
+  postPartition,
+  postSortKey,
+} from './keys';
 import { addToCounts } from './profile-counts';
 import { type StoreContext, isConditionFailure } from './store-context';
 
@@ -21,8 +31,21 @@ function likeKey(target: LikeTarget, userId: string) {
   };
 }
 
-/** Moves the target's like counter (and its author's likes received) after one like row changed. */
-async function count(context: StoreContext, target: LikeTarget, authorId: string, by: 1 | -1): Promise<void> {
+/** A like's place in its liker's list (gsi2): when, then which target, so positions are unique. */
+export function likerSortKey(likedAt: string, target: LikeTarget): string {
+  return `${likedAt}#${target.postId}#${target.kind === 'post' ? 'post' : target.commentId}`;
+}
+
+/**
+ * Moves the target's like counter (and its author's likes received, when it still has an author:
+ * a deleted comment has none) after one like row changed.
+ */
+async function count(
+  context: StoreContext,
+  target: LikeTarget,
+  authorId: string | undefined,
+  by: 1 | -1,
+): Promise<void> {
   try {
     await context.documents.send(
       new UpdateCommand({
@@ -38,7 +61,7 @@ async function count(context: StoreContext, target: LikeTarget, authorId: string
     if (!isConditionFailure(error)) throw error;
     return;
   }
-  await addToCounts(context, authorId, { likesReceived: by });
+  if (authorId) await addToCounts(context, authorId, { likesReceived: by });
 }
 
 /**
@@ -58,7 +81,14 @@ export async function like(
     await context.documents.send(
       new PutCommand({
         TableName: context.tableName,
-        Item: { ...likeKey(target, userId), userId, likedAt: now.toISOString() },
+        Item: {
+          ...likeKey(target, userId),
+          userId,
+          likedAt: now.toISOString(),
+          // The liker's likes, wherever they are: an account's purge takes each back.
+          gsi2pk: likerPartition(userId),
+          gsi2sk: likerSortKey(now.toISOString(), target),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -74,7 +104,7 @@ export async function like(
 export async function unlike(
   context: StoreContext,
   target: LikeTarget,
-  authorId: string,
+  authorId: string | undefined,
   userId: string,
 ): Promise<boolean> {
   const result = await context.documents.send(
@@ -94,4 +124,27 @@ export async function likes(context: StoreContext, target: LikeTarget, userId: s
     new GetCommand({ TableName: context.tableName, Key: likeKey(target, userId), ConsistentRead: true }),
   );
   return result.Item !== undefined;
+}
+
+/** A page of the likes one user made, on anyone's posts and comments, newest first. */
+export function likesBy(
+  context: StoreContext,
+  userId: string,
+  limit: number,
+  after?: string,
+): Promise<Page<{ pk: string; sk: string }>> {
+  return readPage<{ pk: string; sk: string } & Record<string, unknown>>(context, {
+    listing: { index: gsi2.name, partitionKey: gsi2.partitionKey, sortKey: gsi2.sortKey },
+    partition: likerPartition(userId),
+    limit,
+    ...(after ? { after } : {}),
+  });
+}
+
+/** The target a like row's keys name. */
+export function likeTargetOf(item: { pk: string; sk: string }, userId: string): LikeTarget | undefined {
+  const postId = item.pk.slice(postPartition('').length);
+  if (item.sk === `${postLikePrefix}${userId}`) return { kind: 'post', postId };
+  const commentId = item.sk.slice(anyCommentLikePrefix.length, -(userId.length + 1));
+  return item.sk === likeSortKey(commentId, userId) ? { kind: 'comment', postId, commentId } : undefined;
 }

@@ -311,3 +311,38 @@ export function ownerOf(kind: ModerationTargetKind): string {
 }
 
 export const newDecisionId = (): string => randomUUID();
+
+/**
+ * Removes a target's case with everything in it (reports, voices, networks, decisions): the
+ * content itself was deleted, and nothing about it may stay readable (docs/cross-service.md §2).
+ * Safe to repeat. True when there was anything to remove.
+ */
+export async function forgetCase(
+  context: StoreContext,
+  kind: ModerationTargetKind,
+  targetId: string,
+): Promise<boolean> {
+  const partition = casePartition(caseIdOf(kind, targetId));
+  let removed = false;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ProjectionExpression: 'pk, sk',
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      await context.documents.send(
+        new DeleteCommand({ TableName: context.tableName, Key: { pk: item['pk'], sk: item['sk'] } }),
+      );
+      removed = true;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return removed;
+}

@@ -239,7 +239,7 @@ export async function editPost(
  * Removes what is left in a deleted post's partition (its comments and likes), giving back the
  * likes its comments' authors had received for them.
  */
-async function removePartition(context: StoreContext, postId: string): Promise<void> {
+export async function removePartition(context: StoreContext, postId: string): Promise<void> {
   let start: Record<string, unknown> | undefined;
   do {
     const page: QueryCommandOutput = await context.documents.send(

@@ -1,10 +1,16 @@
-import type { ModerationAction, ModerationStatus, ReportSubmission } from '@what-if/contracts';
+import type {
+  ModerationAction,
+  ModerationStatus,
+  ModerationTargetKind,
+  ReportSubmission,
+} from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, unblock } from './blocks';
 import {
   type CommentItem,
   type NewCommentOutcome,
   addComment,
+  commentsBy,
   deleteComment,
   editComment,
   listReplies,
@@ -21,7 +27,7 @@ import {
   listFollowing,
   unfollow,
 } from './follows';
-import { type LikeTarget, like, likes, unlike } from './likes';
+import { type LikeTarget, like, likes, likesBy, unlike } from './likes';
 import {
   type OutboxItem,
   acknowledgeAction,
@@ -37,10 +43,12 @@ import {
   casesIn,
   decisionsOf,
   fileReport,
+  forgetCase,
   readCase,
   recordDecision,
   setStatus,
 } from './moderation-queue';
+import { type PostPurgeOutcome, purgePost, purgeScenarioPost } from './post-purge';
 import type { PostItem } from './post-records';
 import {
   type NewPost,
@@ -76,6 +84,12 @@ export interface SocialStore {
   post(postId: string): Promise<PostItem | undefined>;
   editPost(authorId: string, postId: string, changes: PostChanges): Promise<PostItem | undefined>;
   deletePost(authorId: string, postId: string): Promise<boolean>;
+  /** A deleted post and everything derived from it here, resumable (see post-purge). */
+  purgePost(postId: string, authorId: string): Promise<PostPurgeOutcome>;
+  /** A deleted scenario's post, whoever published it, and the case about the scenario. */
+  purgeScenarioPost(scenarioId: string): Promise<PostPurgeOutcome | undefined>;
+  /** Removes the moderation case about deleted content, reports and decisions included. */
+  forgetCase(kind: ModerationTargetKind, targetId: string): Promise<boolean>;
   latest(request: {
     limit: number;
     after?: string;
@@ -99,8 +113,13 @@ export interface SocialStore {
     hiddenAuthors: readonly string[];
   }): Promise<Page<PostItem>>;
   like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
-  unlike(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
+  /** `authorId`: whose likes received go down; undefined for a deleted comment, which has none. */
+  unlike(target: LikeTarget, authorId: string | undefined, userId: string): Promise<boolean>;
   likes(target: LikeTarget, userId: string): Promise<boolean>;
+  /** The like rows one user made anywhere (for an account's purge). */
+  likesBy(userId: string, limit: number, after?: string): Promise<Page<{ pk: string; sk: string }>>;
+  /** The comments one user wrote anywhere, not yet deleted (for an account's purge). */
+  commentsBy(userId: string, limit: number, after?: string): Promise<Page<CommentItem>>;
   /** The target's like counter (never below zero, though it may dip while requests cross). */
   likeCount(target: LikeTarget): Promise<number>;
   comment(postId: string, commentId: string): Promise<CommentItem | undefined>;
@@ -165,6 +184,9 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     post: (postId) => readPost(context, postId),
     editPost: (authorId, postId, changes) => editPost(context, authorId, postId, changes, new Date()),
     deletePost: (authorId, postId) => deletePost(context, authorId, postId),
+    purgePost: (postId, authorId) => purgePost(context, postId, authorId),
+    purgeScenarioPost: (scenarioId) => purgeScenarioPost(context, scenarioId),
+    forgetCase: (kind, targetId) => forgetCase(context, kind, targetId),
     latest: (request) => latestPosts(context, request),
     postsOfAuthor: (request) => postsOfAuthor(context, request),
     postsOfAuthors: (request) => postsOfAuthors(context, request),
@@ -172,6 +194,8 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
     unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),
     likes: (target, userId) => likes(context, target, userId),
+    likesBy: (userId, limit, after) => likesBy(context, userId, limit, after),
+    commentsBy: (userId, limit, after) => commentsBy(context, userId, limit, after),
     async likeCount(target) {
       const item =
         target.kind === 'post'

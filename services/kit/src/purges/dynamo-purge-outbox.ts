@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type PurgeKind, type ServiceName, purgeReceivers } from '@what-if/catalog';
+import type { PurgeInstruction } from '@what-if/contracts';
+import type { PendingPurge, PurgeOutbox } from './purge-relay';
+
+/**
+ * An owner's purge outbox in its own DynamoDB table (docs/cross-service.md §2). DynamoDB (and
+ * dynalite) has no transaction to put the instruction in, so the owner writes the intent
+ * first, then deletes, then relays: a crash after the intent only means the relay repeats the
+ * owner's own delete (the owner is the instruction's first receiver) and the deliveries, all
+ * idempotent.
+ *
+ * One item per instruction: `pk = PURGE#<id>`, `sk = PURGE`, with the receivers still owed it
+ * (a string set), the attempts, and `notBefore` (epoch ms: backoff, or another replica's
+ * lease). The table's `gsi1` lists the pending ones oldest first under `PURGE#pending`.
+ */
+export interface DynamoPurgeOutbox extends PurgeOutbox {
+  /**
+   * Records the intent to purge: call it before the delete it describes. The owner itself comes
+   * first among the receivers, then the catalog's receivers of the kind. Answers the instruction.
+   */
+  record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<PurgeInstruction>;
+}
+
+export interface DynamoPurgeOutboxOptions {
+  documents: DynamoDBDocumentClient;
+  tableName: string;
+  /** The owning service: the instructions' origin and their first receiver. */
+  origin: ServiceName;
+  /** The overloaded index that lists pending instructions (every What If table has `gsi1`). */
+  index?: { name: string; partitionKey: string; sortKey: string };
+  now?: () => number;
+}
+
+interface OutboxItem {
+  pk: string;
+  sk: string;
+  instruction: PurgeInstruction;
+  receivers: Set<string>;
+  attempts: number;
+  notBefore: number;
+}
+
+/** Items whose `pk` starts with this are purge instructions (stores that walk their table skip them). */
+export const purgeOutboxPrefix = 'PURGE#';
+const pendingPartition = 'PURGE#pending';
+const outboxKey = (id: string) => ({ pk: `${purgeOutboxPrefix}${id}`, sk: 'PURGE' });
+/** Pending instructions read per query while leasing or counting. */
+const readBatch = 100;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException;
+}
+
+export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurgeOutbox {
+  const { documents, tableName, origin } = options;
+  const index = options.index ?? { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' };
+  const now = options.now ?? Date.now;
+
+  /** Pending instructions, oldest first, page by page. */
+  async function* pending(): AsyncGenerator<OutboxItem[]> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pending = :pending',
+          ExpressionAttributeNames: { '#pending': index.partitionKey },
+          ExpressionAttributeValues: { ':pending': pendingPartition },
+          Limit: readBatch,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      yield (page.Items ?? []) as OutboxItem[];
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
+
+  /** One replica wins an instruction while it is due; `notBefore` then holds the lease. */
+  async function take(item: OutboxItem, leaseMs: number): Promise<boolean> {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: outboxKey(item.instruction.id),
+          UpdateExpression: 'SET notBefore = :leased',
+          ConditionExpression: 'notBefore = :seen',
+          ExpressionAttributeValues: { ':leased': now() + leaseMs, ':seen': item.notBefore },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  return {
+    async record(kind, subjectId, ownerId) {
+      const requestedAt = new Date(now()).toISOString();
+      const instruction: PurgeInstruction = {
+        id: randomUUID(),
+        kind,
+        subjectId,
+        ownerId,
+        requestedAt,
+        origin,
+      };
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...outboxKey(instruction.id),
+            instruction,
+            receivers: new Set([origin, ...purgeReceivers(kind)]),
+            attempts: 0,
+            notBefore: 0,
+            [index.partitionKey]: pendingPartition,
+            [index.sortKey]: `${requestedAt}#${instruction.id}`,
+          },
+        }),
+      );
+      return instruction;
+    },
+
+    async lease(limit, leaseMs) {
+      const leased: PendingPurge[] = [];
+      for await (const items of pending()) {
+        for (const item of items) {
+          if (item.notBefore > now() || !(await take(item, leaseMs))) continue;
+          leased.push({
+            instruction: item.instruction,
+            receivers: [...item.receivers] as ServiceName[],
+            attempts: item.attempts,
+          });
+          if (leased.length >= limit) return leased;
+        }
+      }
+      return leased;
+    },
+
+    async acknowledge(id, receiver) {
+      let left: OutboxItem | undefined;
+      try {
+        const result = await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: outboxKey(id),
+            UpdateExpression: 'DELETE receivers :receiver',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':receiver': new Set([receiver]) },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        left = result.Attributes as OutboxItem | undefined;
+      } catch (error) {
+        if (isConditionFailure(error)) return;
+        throw error;
+      }
+      // The last receiver's acknowledgement empties the set, which DynamoDB removes: the record goes.
+      if (left && (left.receivers?.size ?? 0) > 0) return;
+      try {
+        await documents.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: outboxKey(id),
+            ConditionExpression: 'attribute_not_exists(receivers)',
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async retryLater(id, delayMs) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: outboxKey(id),
+            UpdateExpression: 'SET notBefore = :due ADD attempts :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':due': now() + delayMs, ':one': 1 },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
+    async backlog() {
+      let count = 0;
+      let oldest: Date | undefined;
+      for await (const items of pending()) {
+        // Oldest first: the first item read is the oldest instruction.
+        const first = items[0];
+        if (!oldest && first) oldest = new Date(first.instruction.requestedAt);
+        count += items.length;
+      }
+      return { pending: count, oldestRequestedAt: oldest };
+    },
+  };
+}
