@@ -1,5 +1,6 @@
 import type { Logger, TokenVerifier } from '@what-if/kit';
 import type { Moderation } from './moderation';
+import type { ProfileDirectory } from './profile-directory';
 import type { ScenarioSource } from './scenario-source';
 import type { SocialStore } from './store/social-store';
 
@@ -10,4 +11,6 @@ export interface SocialDependencies {
   logger: Logger;
   scenarios: ScenarioSource;
   moderation: Moderation;
+  /** Names, bios and avatars, from the user service (cached briefly). */
+  profiles: ProfileDirectory;
 }

@@ -6,6 +6,7 @@ import { buildApp } from './app';
 import { configSchema } from './config';
 import { createModeration } from './moderation';
 import { startModerationRelay } from './moderation-relay';
+import { createProfileDirectory } from './profile-directory';
 import { createScenarioSource } from './scenario-source';
 import { createSocialStore } from './store/social-store';
 
@@ -20,10 +21,11 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
   schema: configSchema,
   async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('social').dynamoTables, logger);
-    const client = (upstream: 'history' | 'sharing', baseUrl: string) =>
+    const client = (upstream: 'history' | 'sharing' | 'user', baseUrl: string) =>
       createServiceClient({ upstream, baseUrl, registry: metrics.registry, logger, identity });
     const historyClient = client('history', config.HISTORY_SERVICE_URL);
     const sharingClient = client('sharing', config.SHARING_SERVICE_URL);
+    const userClient = client('user', config.USER_SERVICE_URL);
     const verifier = jwksVerifier(
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
       logger,
@@ -50,6 +52,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
           logger,
           scenarios: createScenarioSource(historyClient),
           moderation: createModeration({ store, logger }),
+          profiles: createProfileDirectory(userClient, logger),
         },
       }),
       stores: [dynamo],
@@ -57,6 +60,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
         relay.stop();
         historyClient.close();
         sharingClient.close();
+        userClient.close();
       },
     };
   },

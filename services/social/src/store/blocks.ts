@@ -1,4 +1,4 @@
-import { BatchGetCommand, DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { blockSortKey, blockedByPartition, chronologicalKey, gsi1, userPartition } from './keys';
 import { baseTable, readAll } from './read-page';
 import { type StoreContext, isConditionFailure } from './store-context';
@@ -71,6 +71,22 @@ export async function blockedEitherWay(
     }),
   );
   return (result.Responses?.[context.tableName]?.length ?? 0) > 0;
+}
+
+/** Whether one user blocks another (one way). */
+export async function isBlocking(
+  context: StoreContext,
+  blockerId: string,
+  blockedId: string,
+): Promise<boolean> {
+  const result = await context.documents.send(
+    new GetCommand({
+      TableName: context.tableName,
+      Key: blockKey(blockerId, blockedId),
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item !== undefined;
 }
 
 /** The accounts a user blocks, most recent first. */

@@ -27,6 +27,8 @@ export const postSortKey = 'POST';
 export const publicFeedPartition = 'FEED#public';
 export const authorPartition = (authorId: string): string => `AUTHOR#${authorId}`;
 export const tagPartition = (tag: string): string => `TAG#${tag}`;
+/** Search entries: one per folded word of a post (search-index.ts). */
+export const searchPartition = (word: string): string => `SEARCH#${word}`;
 
 /** A post's comments and likes live in the post's partition: deleting a post finds them all. */
 export const commentSortKey = (commentId: string): string => `COMMENT#${commentId}`;

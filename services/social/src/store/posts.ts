@@ -21,6 +21,7 @@ import {
 } from './keys';
 import type { PostItem, PostVisibility, ScenarioPreview } from './post-records';
 import { addToCounts } from './profile-counts';
+import { reindexPost } from './search-index';
 import { type StoreContext, isConditionFailure } from './store-context';
 
 export interface NewPost {
@@ -168,6 +169,7 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
   }
   await addToCounts(context, post.authorId, { posts: 1 });
   await writeTagEntries(context, item, item.tags);
+  await reindexPost(context, undefined, item);
   return { outcome: 'created', post: item };
 }
 
@@ -232,6 +234,7 @@ export async function editPost(
   const removedTags = current.tags.filter((tag) => !updated.tags.includes(tag));
   await writeTagEntries(context, updated, removedTags, true);
   await writeTagEntries(context, updated, updated.tags);
+  await reindexPost(context, current, updated);
   return updated;
 }
 
@@ -297,6 +300,7 @@ export async function deletePost(context: StoreContext, authorId: string, postId
   }
   await addToCounts(context, authorId, { posts: -1, likesReceived: -Math.max(0, removed.likes) });
   await writeTagEntries(context, removed, removed.tags, true);
+  await reindexPost(context, removed, undefined);
   await removePartition(context, postId);
   await context.documents
     .send(

@@ -1,6 +1,6 @@
 import type { ModerationAction, ModerationStatus, ReportSubmission } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, unblock } from './blocks';
+import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, isBlocking, unblock } from './blocks';
 import {
   type CommentItem,
   type NewCommentOutcome,
@@ -21,6 +21,7 @@ import {
   listFollowing,
   unfollow,
 } from './follows';
+import { likedAmong } from './like-states';
 import { type LikeTarget, like, likes, unlike } from './likes';
 import {
   type OutboxItem,
@@ -53,6 +54,7 @@ import {
 } from './posts';
 import { type ProfileCounts, forgetCounts, readCounts } from './profile-counts';
 import type { Page } from './read-page';
+import { searchPosts } from './search-feed';
 import { takeAllowance } from './rate-limits';
 import type { StoreContext } from './store-context';
 
@@ -70,6 +72,7 @@ export interface SocialStore {
   block(blockerId: string, blockedId: string): Promise<void>;
   unblock(blockerId: string, blockedId: string): Promise<void>;
   blockedEitherWay(oneId: string, otherId: string): Promise<boolean>;
+  isBlocking(blockerId: string, blockedId: string): Promise<boolean>;
   blocksOf(blockerId: string): Promise<BlockItem[]>;
   blockersOf(userId: string): Promise<string[]>;
   publish(post: NewPost): Promise<PublishOutcome>;
@@ -98,9 +101,18 @@ export interface SocialStore {
     after?: string;
     hiddenAuthors: readonly string[];
   }): Promise<Page<PostItem>>;
+  /** Public posts holding every one of the (folded) words, newest first. */
+  search(request: {
+    words: readonly string[];
+    limit: number;
+    after?: string;
+    hiddenAuthors: readonly string[];
+  }): Promise<Page<PostItem>>;
   like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
   unlike(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
   likes(target: LikeTarget, userId: string): Promise<boolean>;
+  /** Which of the targets the user likes, as `likeStateKey`s (like-states.ts). */
+  likedAmong(targets: readonly LikeTarget[], userId: string): Promise<Set<string>>;
   /** The target's like counter (never below zero, though it may dip while requests cross). */
   likeCount(target: LikeTarget): Promise<number>;
   comment(postId: string, commentId: string): Promise<CommentItem | undefined>;
@@ -159,6 +171,7 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     block: (blockerId, blockedId) => block(context, blockerId, blockedId, new Date()),
     unblock: (blockerId, blockedId) => unblock(context, blockerId, blockedId),
     blockedEitherWay: (oneId, otherId) => blockedEitherWay(context, oneId, otherId),
+    isBlocking: (blockerId, blockedId) => isBlocking(context, blockerId, blockedId),
     blocksOf: (blockerId) => blocksOf(context, blockerId),
     blockersOf: (userId) => blockersOf(context, userId),
     publish: (post) => publishPost(context, post, new Date()),
@@ -169,9 +182,11 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     postsOfAuthor: (request) => postsOfAuthor(context, request),
     postsOfAuthors: (request) => postsOfAuthors(context, request),
     postsWithTag: (request) => postsWithTag(context, request),
+    search: (request) => searchPosts(context, request),
     like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
     unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),
     likes: (target, userId) => likes(context, target, userId),
+    likedAmong: (targets, userId) => likedAmong(context, targets, userId),
     async likeCount(target) {
       const item =
         target.kind === 'post'
