@@ -193,3 +193,26 @@ test('comments and their first replies carry their authors and whether the reade
   );
   expect(after.body.items[0]).toMatchObject({ author: null, deleted: true });
 });
+
+test('the block list pages newest first with no repeats or gaps', async () => {
+  const me = social.newUser();
+  const blocked = Array.from({ length: 5 }, () => social.newUser());
+  for (const other of blocked) {
+    expect(
+      (await social.call('PUT', `/api/v1/social/blocks/${other.userId}`, { token: me.token })).status,
+    ).toBe(204);
+  }
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: Array<{ userId: string }>; nextCursor: string | null } } =
+      await social.call('GET', `/api/v1/social/blocks?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: me.token,
+      });
+    expect(page.status).toBe(200);
+    expect(page.body.items.length).toBeLessThanOrEqual(2);
+    seen.push(...page.body.items.map((item) => item.userId));
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  expect(seen).toEqual(blocked.map((other) => other.userId).reverse());
+});

@@ -4,7 +4,8 @@
  *
  * - gsi1: the public feed (`FEED#public`), a user's followers (`FOLLOWERS#<user>`), who has
  *   blocked a user (`BLOCKED_BY#<user>`) and a comment's replies (`THREAD#<post>#<parent>`).
- * - gsi2: an author's posts (`AUTHOR#<user>`) and the accounts a user follows (`FOLLOWING#<user>`).
+ * - gsi2: an author's posts (`AUTHOR#<user>`), the accounts a user follows (`FOLLOWING#<user>`)
+ *   and the accounts a user blocks (`BLOCKING#<user>`).
  *
  * Feed positions are chronological keys: the creation time at millisecond precision (fixed
  * width, so strings sort as times do) and the id to break ties, newest first.
@@ -21,6 +22,8 @@ export const followingPartition = (userId: string): string => `FOLLOWING#${userI
 
 export const blockSortKey = (blockedId: string): string => `BLOCKS#${blockedId}`;
 export const blockedByPartition = (userId: string): string => `BLOCKED_BY#${userId}`;
+/** gsi2: the accounts a user blocks, most recent first (the block list's pages). */
+export const blockingPartition = (userId: string): string => `BLOCKING#${userId}`;
 
 export const postPartition = (postId: string): string => `POST#${postId}`;
 export const postSortKey = 'POST';

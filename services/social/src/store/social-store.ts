@@ -1,6 +1,15 @@
 import type { ModerationAction, ModerationStatus, ReportSubmission } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, isBlocking, unblock } from './blocks';
+import {
+  type BlockItem,
+  block,
+  blockedEitherWay,
+  blockersOf,
+  blocksOf,
+  isBlocking,
+  listBlocks,
+  unblock,
+} from './blocks';
 import {
   type CommentItem,
   type NewCommentOutcome,
@@ -74,6 +83,8 @@ export interface SocialStore {
   blockedEitherWay(oneId: string, otherId: string): Promise<boolean>;
   isBlocking(blockerId: string, blockedId: string): Promise<boolean>;
   blocksOf(blockerId: string): Promise<BlockItem[]>;
+  /** A page of the accounts a user blocks, most recent first. */
+  listBlocks(blockerId: string, limit: number, after?: string): Promise<Page<BlockItem>>;
   blockersOf(userId: string): Promise<string[]>;
   publish(post: NewPost): Promise<PublishOutcome>;
   post(postId: string): Promise<PostItem | undefined>;
@@ -173,6 +184,7 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     blockedEitherWay: (oneId, otherId) => blockedEitherWay(context, oneId, otherId),
     isBlocking: (blockerId, blockedId) => isBlocking(context, blockerId, blockedId),
     blocksOf: (blockerId) => blocksOf(context, blockerId),
+    listBlocks: (blockerId, limit, after) => listBlocks(context, blockerId, limit, after),
     blockersOf: (userId) => blockersOf(context, userId),
     publish: (post) => publishPost(context, post, new Date()),
     post: (postId) => readPost(context, postId),
