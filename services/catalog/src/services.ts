@@ -748,7 +748,14 @@ const declaredServices: readonly ServiceEntry[] = [
     ],
     calls: ['history', 'sharing', 'user'],
     purges: { receives: ['account'] },
-    env: [],
+    env: [
+      {
+        name: 'TRENDING_REFRESH_SECONDS',
+        default: '60',
+        description:
+          'How old the saved trending ranking of a window may be before the next reader has it computed again; a cursor keeps paging the ranking it started in (0 recomputes on every first page)',
+      },
+    ],
     awsApis: [],
     health,
     resources: {

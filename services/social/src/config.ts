@@ -1,10 +1,11 @@
 import { baseConfigSchema, baseUrl, storeConfig } from '@what-if/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export const configSchema = baseConfigSchema.extend({
   ...storeConfig.dynamodb,
   HISTORY_SERVICE_URL: baseUrl,
   SHARING_SERVICE_URL: baseUrl,
   USER_SERVICE_URL: baseUrl,
+  TRENDING_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -3,6 +3,7 @@ import type { Moderation } from './moderation';
 import type { ProfileDirectory } from './profile-directory';
 import type { ScenarioSource } from './scenario-source';
 import type { SocialStore } from './store/social-store';
+import type { Trending } from './trending';
 
 /** What the social routes need, built once by service.ts (and by tests against real stores). */
 export interface SocialDependencies {
@@ -13,4 +14,6 @@ export interface SocialDependencies {
   moderation: Moderation;
   /** Names, bios and avatars, from the user service (cached briefly). */
   profiles: ProfileDirectory;
+  /** The trending rankings, shared by the replicas through the table. */
+  trending: Trending;
 }

@@ -9,6 +9,7 @@ import { startModerationRelay } from './moderation-relay';
 import { createProfileDirectory } from './profile-directory';
 import { createScenarioSource } from './scenario-source';
 import { createSocialStore } from './store/social-store';
+import { createTrending } from './trending';
 
 /** The catalog's one table for social. */
 const socialTable = service('social').dynamoTables[0]!;
@@ -53,6 +54,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
           scenarios: createScenarioSource(historyClient),
           moderation: createModeration({ store, logger }),
           profiles: createProfileDirectory(userClient, logger),
+          trending: createTrending(store, config.TRENDING_REFRESH_SECONDS),
         },
       }),
       stores: [dynamo],

@@ -60,10 +60,19 @@ import {
   editPost,
   publishPost,
   readPost,
+  readPosts,
 } from './posts';
 import { type ProfileCounts, forgetCounts, readCounts } from './profile-counts';
 import type { Page } from './read-page';
 import { searchPosts } from './search-feed';
+import {
+  type TrendingRanking,
+  computeRanking,
+  latestRanking,
+  rankingAt,
+  saveRanking,
+} from './trending-rankings';
+import type { TrendingWindow } from '../trending-score';
 import { takeAllowance } from './rate-limits';
 import type { StoreContext } from './store-context';
 
@@ -119,6 +128,13 @@ export interface SocialStore {
     after?: string;
     hiddenAuthors: readonly string[];
   }): Promise<Page<PostItem>>;
+  /** Ranks the window's public posts now (trending-rankings.ts). */
+  computeRanking(window: TrendingWindow, now: Date): Promise<TrendingRanking>;
+  saveRanking(ranking: TrendingRanking): Promise<void>;
+  latestRanking(window: TrendingWindow): Promise<TrendingRanking | undefined>;
+  rankingAt(window: TrendingWindow, computedAt: string): Promise<TrendingRanking | undefined>;
+  /** Posts by id, in the order asked, missing ones left out. */
+  posts(postIds: readonly string[]): Promise<PostItem[]>;
   like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
   unlike(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
   likes(target: LikeTarget, userId: string): Promise<boolean>;
@@ -195,6 +211,11 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     postsOfAuthors: (request) => postsOfAuthors(context, request),
     postsWithTag: (request) => postsWithTag(context, request),
     search: (request) => searchPosts(context, request),
+    computeRanking: (window, now) => computeRanking(context, window, now),
+    saveRanking: (ranking) => saveRanking(context, ranking),
+    latestRanking: (window) => latestRanking(context, window),
+    rankingAt: (window, computedAt) => rankingAt(context, window, computedAt),
+    posts: (postIds) => readPosts(context, postIds),
     like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
     unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),
     likes: (target, userId) => likes(context, target, userId),
