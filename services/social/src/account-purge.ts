@@ -52,5 +52,6 @@ export async function purgeAccount(store: SocialStore, userId: string): Promise<
   );
   for (const post of posts) if (await store.deletePost(userId, post.id)) outcome.posts += 1;
   await store.forgetCounts(userId);
+  await store.forgetTimeline(userId);
   return outcome;
 }

@@ -37,7 +37,7 @@ export function feedRoutes(deps: SocialDependencies): Router {
     const page = readPageQuery(req);
     // Blocks end follows both ways, so everyone followed may be read; the reader's own posts belong too.
     const authorIds = [me, ...(await deps.store.followees(me))];
-    const posts = await deps.store.postsOfAuthors({ ...page, authorIds });
+    const posts = await deps.store.followingFeed({ ...page, readerId: me, authorIds });
     res.setHeader('Cache-Control', 'no-store');
     res.json(await postPage(posts, me));
   });

@@ -30,6 +30,9 @@ export const postSortKey = 'POST';
 export const publicFeedPartition = 'FEED#public';
 export const authorPartition = (authorId: string): string => `AUTHOR#${authorId}`;
 export const tagPartition = (tag: string): string => `TAG#${tag}`;
+/** A reader's following feed, written ahead (timelines.ts), and the marker that it was built. */
+export const timelinePartition = (readerId: string): string => `TIMELINE#${readerId}`;
+export const timelineMarkerKey = (readerId: string) => ({ pk: `USER#${readerId}`, sk: 'TIMELINE' }) as const;
 /** Search entries: one per folded word of a post (search-index.ts). */
 export const searchPartition = (word: string): string => `SEARCH#${word}`;
 

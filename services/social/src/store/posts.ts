@@ -22,6 +22,7 @@ import {
 import type { PostItem, PostVisibility, ScenarioPreview } from './post-records';
 import { addToCounts } from './profile-counts';
 import { reindexPost } from './search-index';
+import { fanOutPost, withdrawPost } from './timelines';
 import { type StoreContext, isConditionFailure } from './store-context';
 
 export interface NewPost {
@@ -170,6 +171,7 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
   await addToCounts(context, post.authorId, { posts: 1 });
   await writeTagEntries(context, item, item.tags);
   await reindexPost(context, undefined, item);
+  await fanOutPost(context, item);
   return { outcome: 'created', post: item };
 }
 
@@ -301,6 +303,7 @@ export async function deletePost(context: StoreContext, authorId: string, postId
   await addToCounts(context, authorId, { posts: -1, likesReceived: -Math.max(0, removed.likes) });
   await writeTagEntries(context, removed, removed.tags, true);
   await reindexPost(context, removed, undefined);
+  await withdrawPost(context, removed);
   await removePartition(context, postId);
   await context.documents
     .send(

@@ -20,7 +20,9 @@ import {
   readComment,
 } from './comments';
 import { setCommentModeration, setPostModeration } from './content-moderation';
-import { latestPosts, postsOfAuthor, postsOfAuthors, postsWithTag } from './feeds';
+import { latestPosts, postsOfAuthor, postsWithTag } from './feeds';
+import { timelinePage } from './following-feed';
+import { forgetTimeline } from './timelines';
 import {
   type FollowItem,
   allFollowees,
@@ -110,11 +112,15 @@ export interface SocialStore {
     after?: string;
     includeFollowersOnly: boolean;
   }): Promise<Page<PostItem>>;
-  postsOfAuthors(request: {
+  /** The reader's following feed (their timeline), keeping only the posts of `authorIds`. */
+  followingFeed(request: {
+    readerId: string;
     authorIds: readonly string[];
     limit: number;
     after?: string;
   }): Promise<Page<PostItem>>;
+  /** Removes a reader's timeline (an account purge). */
+  forgetTimeline(readerId: string): Promise<void>;
   postsWithTag(request: {
     tag: string;
     limit: number;
@@ -208,7 +214,8 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     deletePost: (authorId, postId) => deletePost(context, authorId, postId),
     latest: (request) => latestPosts(context, request),
     postsOfAuthor: (request) => postsOfAuthor(context, request),
-    postsOfAuthors: (request) => postsOfAuthors(context, request),
+    followingFeed: (request) => timelinePage(context, request),
+    forgetTimeline: (readerId) => forgetTimeline(context, readerId),
     postsWithTag: (request) => postsWithTag(context, request),
     search: (request) => searchPosts(context, request),
     computeRanking: (window, now) => computeRanking(context, window, now),
