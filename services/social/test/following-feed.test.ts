@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { serviceToken } from '../../../test/support/service-identity';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
 
 let social: SocialHarness;
@@ -136,4 +138,39 @@ test('an entry whose author the reader no longer follows is skipped even if it w
     }),
   );
   expect(await feed(reader)).toEqual([]);
+});
+
+test("a deleted account's timeline and its posts in its followers' timelines go with its purge", async () => {
+  const leaving = social.newUser();
+  const follower = social.newUser();
+  const followed = social.newUser();
+  await follow(follower, leaving);
+  await follow(leaving, followed);
+  await social.publish(followed);
+  await social.publish(leaving);
+  expect((await timelineEntries(leaving)).length).toBe(2);
+  expect((await timelineEntries(follower)).length).toBe(1);
+
+  const purged = await social.direct('POST', '/internal/v1/purges', {
+    token: serviceToken('user', 'social'),
+    body: {
+      id: randomUUID(),
+      kind: 'account',
+      subjectId: leaving.userId,
+      ownerId: leaving.userId,
+      requestedAt: new Date().toISOString(),
+      origin: 'user',
+    },
+  });
+  expect(purged.status).toBe(204);
+  expect(await timelineEntries(leaving)).toEqual([]);
+  expect(await timelineEntries(follower)).toEqual([]);
+  const marker = await social.documents.send(
+    new QueryCommand({
+      TableName: social.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk = :sk',
+      ExpressionAttributeValues: { ':pk': `USER#${leaving.userId}`, ':sk': 'TIMELINE' },
+    }),
+  );
+  expect(marker.Items).toEqual([]);
 });
