@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-video eval-scenarios dr-drill
+.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-social bench-video eval-scenarios dr-drill
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -71,3 +71,6 @@ dr-drill: build ## Rehearse runbooks/disaster-recovery.md on local stand-ins: ba
 
 bench-sharing: build ## Measure the share page's p50/p99 through the gateway (uncached and cached) and preview image drawing
 	node tools/dist/bench/sharing.js
+
+bench-social: build ## Measure the following feed's p50/p99 for a reader of 200 authors, like throughput and counter drift after it
+	node tools/dist/bench/social.js

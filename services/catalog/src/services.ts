@@ -745,7 +745,14 @@ const declaredServices: readonly ServiceEntry[] = [
     calls: ['history', 'sharing', 'user'],
     // A post's comments, likes and cases are social's own: its relay completes them (no receiver).
     purges: { owns: ['post'], receives: ['account', 'scenario', 'share'] },
-    env: [],
+    env: [
+      {
+        name: 'TRENDING_REFRESH_SECONDS',
+        default: '60',
+        description:
+          'How old the saved trending ranking of a window may be before the next reader has it computed again; a cursor keeps paging the ranking it started in (0 recomputes on every first page)',
+      },
+    ],
     awsApis: [],
     health,
     resources: {

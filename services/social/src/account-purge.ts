@@ -75,5 +75,6 @@ export async function purgeAccount(store: SocialStore, userId: string): Promise<
   );
   for (const post of posts) if ((await store.purgePost(post.id, userId)).post) outcome.posts += 1;
   await store.forgetCounts(userId);
+  await store.forgetTimeline(userId);
   return outcome;
 }

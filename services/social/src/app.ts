@@ -3,6 +3,7 @@ import { type AppDependencies, createServiceApp } from '@what-if/kit';
 import type { Express } from 'express';
 import type { SocialDependencies } from './dependencies';
 import { commentRoutes } from './routes/comment-routes';
+import { discoveryRoutes } from './routes/discovery-routes';
 import { feedRoutes } from './routes/feed-routes';
 import { followRoutes } from './routes/follow-routes';
 import { likeRoutes } from './routes/like-routes';
@@ -25,6 +26,7 @@ export function buildApp(deps: AppDependencies & { social: SocialDependencies })
       app.use(commentRoutes(deps.social));
       app.use(reportRoutes(deps.social));
       app.use(moderationRoutes(deps.social));
+      app.use(discoveryRoutes(deps.social));
       app.use(feedRoutes(deps.social));
       app.use(profileRoutes(deps.social));
       app.use(purgeRoutes(deps.social));

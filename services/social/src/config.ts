@@ -7,5 +7,6 @@ export const configSchema = baseConfigSchema.extend({
   SHARING_SERVICE_URL: baseUrl,
   USER_SERVICE_URL: baseUrl,
   PURGE_RELAY_POLL_MS: z.coerce.number().int().min(100).max(60_000),
+  TRENDING_REFRESH_SECONDS: z.coerce.number().int().min(0).max(3600),
 });
 export type Config = z.infer<typeof configSchema>;

@@ -1,8 +1,10 @@
 import type { PurgeKind } from '@what-if/catalog';
 import type { Logger, TokenVerifier } from '@what-if/kit';
 import type { Moderation } from './moderation';
+import type { ProfileDirectory } from './profile-directory';
 import type { ScenarioSource } from './scenario-source';
 import type { SocialStore } from './store/social-store';
+import type { Trending } from './trending';
 
 /** What the social routes need, built once by service.ts (and by tests against real stores). */
 export interface SocialDependencies {
@@ -16,4 +18,8 @@ export interface SocialDependencies {
     record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<unknown>;
     nudge(): void;
   };
+  /** Names, bios and avatars, from the user service (cached briefly). */
+  profiles: ProfileDirectory;
+  /** The trending rankings, shared by the replicas through the table. */
+  trending: Trending;
 }

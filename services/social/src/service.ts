@@ -11,8 +11,10 @@ import { buildApp } from './app';
 import { configSchema } from './config';
 import { createModeration } from './moderation';
 import { startModerationRelay } from './moderation-relay';
+import { createProfileDirectory } from './profile-directory';
 import { createScenarioSource } from './scenario-source';
 import { createSocialStore } from './store/social-store';
+import { createTrending } from './trending';
 
 /** The catalog's one table for social. */
 const socialTable = service('social').dynamoTables[0]!;
@@ -25,10 +27,11 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
   schema: configSchema,
   async start({ config, logger, metrics, identity, validateResponses }) {
     const dynamo = await dynamoFromConfig(config, service('social').dynamoTables, logger);
-    const client = (upstream: 'history' | 'sharing', baseUrl: string) =>
+    const client = (upstream: 'history' | 'sharing' | 'user', baseUrl: string) =>
       createServiceClient({ upstream, baseUrl, registry: metrics.registry, logger, identity });
     const historyClient = client('history', config.HISTORY_SERVICE_URL);
     const sharingClient = client('sharing', config.SHARING_SERVICE_URL);
+    const userClient = client('user', config.USER_SERVICE_URL);
     const verifier = jwksVerifier(
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
       logger,
@@ -71,6 +74,8 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
           scenarios: createScenarioSource(historyClient),
           moderation: createModeration({ store, logger }),
           purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
+          profiles: createProfileDirectory(userClient, logger),
+          trending: createTrending(store, config.TRENDING_REFRESH_SECONDS),
         },
       }),
       stores: [dynamo],
@@ -79,6 +84,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
         await purgeRelay.close();
         historyClient.close();
         sharingClient.close();
+        userClient.close();
       },
     };
   },

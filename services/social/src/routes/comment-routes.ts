@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { HttpProblem, authenticate, principalOf, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
-import { pageBody, readPageQuery } from '../page-query';
+import { encodeCursor } from '../cursor';
+import { readPageQuery } from '../page-query';
 import { visiblePost } from '../post-access';
-import { commentView } from '../store/comment-records';
+import { presentComments } from '../presenters';
+import type { CommentItem } from '../store/comments';
 
 /** How many comments one user may write per minute, across every post. */
 export const commentsPerMinute = 10;
@@ -32,6 +34,8 @@ export function commentRoutes(deps: SocialDependencies): Router {
   const signedIn = authenticate({ verifier: deps.verifier, logger: deps.logger, required: true });
   const anyone = authenticate({ verifier: deps.verifier, logger: deps.logger, required: false });
   const order = (value: unknown) => (value === 'newest' ? 'newest' : 'oldest');
+  const presentOne = async (comment: CommentItem, viewerId: string) =>
+    (await presentComments(deps, [comment], viewerId)).get(comment.id)!;
 
   router.post('/api/v1/social/posts/:postId/comments', signedIn, async (req, res) => {
     const me = requirePrincipal(res);
@@ -67,12 +71,13 @@ export function commentRoutes(deps: SocialDependencies): Router {
     if (added.outcome === 'post-gone')
       throw new HttpProblem(404, `There is no post with the id ${postId} that you can see.`);
     res.setHeader('Cache-Control', 'no-store');
-    res.status(201).json(commentView(added.comment));
+    res.status(201).json(await presentOne(added.comment, me.userId));
   });
 
   router.get('/api/v1/social/posts/:postId/comments', anyone, async (req, res) => {
     const postId = String(req.params['postId']);
-    await visiblePost(deps, postId, principalOf(res));
+    const viewer = principalOf(res);
+    await visiblePost(deps, postId, viewer);
     const page = readPageQuery(req);
     const comments = await deps.store.replies({
       postId,
@@ -80,31 +85,34 @@ export function commentRoutes(deps: SocialDependencies): Router {
       ...page,
       order: order(req.query['order']),
     });
-    const withReplies = await Promise.all(
-      comments.items.map(async (comment) => {
-        const replies =
-          comment.replies > 0
-            ? (
-                await deps.store.replies({
-                  postId,
-                  parentId: comment.id,
-                  limit: firstRepliesShown,
-                  order: 'oldest',
-                })
-              ).items
-            : [];
-        return { ...commentView(comment), firstReplies: replies.map(commentView) };
-      }),
+    const firstReplies = await Promise.all(
+      comments.items.map(async (comment) =>
+        comment.replies > 0
+          ? (
+              await deps.store.replies({
+                postId,
+                parentId: comment.id,
+                limit: firstRepliesShown,
+                order: 'oldest',
+              })
+            ).items
+          : [],
+      ),
     );
-    const body = pageBody(comments, commentView);
+    const shown = await presentComments(deps, [...comments.items, ...firstReplies.flat()], viewer?.userId);
+    const items = comments.items.map((comment, index) => ({
+      ...shown.get(comment.id)!,
+      firstReplies: firstReplies[index]!.map((reply) => shown.get(reply.id)!),
+    }));
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ...body, items: withReplies });
+    res.json({ items, nextCursor: comments.after ? encodeCursor(comments.after) : null });
   });
 
   router.get('/api/v1/social/posts/:postId/comments/:commentId/replies', anyone, async (req, res) => {
     const postId = String(req.params['postId']);
     const commentId = String(req.params['commentId']);
-    await visiblePost(deps, postId, principalOf(res));
+    const viewer = principalOf(res);
+    await visiblePost(deps, postId, viewer);
     if (!(await deps.store.comment(postId, commentId))) {
       throw new HttpProblem(404, `The post ${postId} has no comment with the id ${commentId}.`);
     }
@@ -115,8 +123,12 @@ export function commentRoutes(deps: SocialDependencies): Router {
       ...page,
       order: order(req.query['order']),
     });
+    const shown = await presentComments(deps, replies.items, viewer?.userId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(pageBody(replies, commentView));
+    res.json({
+      items: replies.items.map((reply) => shown.get(reply.id)!),
+      nextCursor: replies.after ? encodeCursor(replies.after) : null,
+    });
   });
 
   router.patch('/api/v1/social/posts/:postId/comments/:commentId', signedIn, async (req, res) => {
@@ -127,7 +139,7 @@ export function commentRoutes(deps: SocialDependencies): Router {
     const edited = await deps.store.editComment({ postId, commentId, authorId: me, body: text });
     if (!edited) throw commentNotFound(postId, commentId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(commentView(edited));
+    res.json(await presentOne(edited, me));
   });
 
   router.delete('/api/v1/social/posts/:postId/comments/:commentId', signedIn, async (req, res) => {

@@ -7,6 +7,8 @@ import {
 } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
+import { pageBody, readPageQuery } from '../page-query';
+import type { BlockItem } from '../store/blocks';
 
 function notYourself(action: string): never {
   throw validationProblem([
@@ -47,11 +49,12 @@ export function followRoutes(deps: SocialDependencies): Router {
     res.status(204).end();
   });
 
-  router.get('/api/v1/social/blocks', signedIn, async (_req, res) => {
+  router.get('/api/v1/social/blocks', signedIn, async (req, res) => {
     const me = requirePrincipal(res).userId;
-    const blocks = await deps.store.blocksOf(me);
+    const page = readPageQuery(req);
+    const blocks = await deps.store.listBlocks(me, page.limit, page.after);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ items: blocks.map((entry) => ({ userId: entry.blockedId, since: entry.createdAt })) });
+    res.json(pageBody(blocks, (entry: BlockItem) => ({ userId: entry.blockedId, since: entry.createdAt })));
   });
 
   router.put('/api/v1/social/blocks/:userId', signedIn, async (req, res) => {

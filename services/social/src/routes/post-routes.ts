@@ -5,7 +5,8 @@ import type { SocialDependencies } from '../dependencies';
 import { maySee, postNotFound as notFound } from '../post-access';
 import { deletePostDurably } from '../post-deletion';
 import { normalizeTags } from '../post-tags';
-import { type PostVisibility, postView } from '../store/post-records';
+import { presentPost } from '../presenters';
+import type { PostVisibility } from '../store/post-records';
 
 interface NewPostBody {
   scenarioId: string;
@@ -46,15 +47,18 @@ export function postRoutes(deps: SocialDependencies): Router {
     res.setHeader('Cache-Control', 'no-store');
     if (published.outcome === 'created')
       res.setHeader('Location', `/api/v1/social/posts/${published.post.id}`);
-    res.status(published.outcome === 'created' ? 201 : 200).json(postView(published.post));
+    res
+      .status(published.outcome === 'created' ? 201 : 200)
+      .json(await presentPost(deps, published.post, author.userId));
   });
 
   router.get('/api/v1/social/posts/:postId', anyone, async (req, res) => {
     const id = String(req.params['postId']);
     const post = await deps.store.post(id);
-    if (!post || !(await maySee(deps, post, principalOf(res)))) throw notFound(id);
+    const viewer = principalOf(res);
+    if (!post || !(await maySee(deps, post, viewer))) throw notFound(id);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(postView(post));
+    res.json(await presentPost(deps, post, viewer?.userId));
   });
 
   router.patch('/api/v1/social/posts/:postId', signedIn, async (req, res) => {
@@ -69,7 +73,7 @@ export function postRoutes(deps: SocialDependencies): Router {
     const updated = await deps.store.editPost(author.userId, id, changes);
     if (!updated) throw notFound(id);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(postView(updated));
+    res.json(await presentPost(deps, updated, author.userId));
   });
 
   router.delete('/api/v1/social/posts/:postId', signedIn, async (req, res) => {

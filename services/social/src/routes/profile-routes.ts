@@ -1,7 +1,8 @@
-import { authenticate, principalOf } from '@what-if/kit';
+import { HttpProblem, authenticate, principalOf } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
 import { pageBody, readPageQuery } from '../page-query';
+import type { PublicProfile } from '../profile-directory';
 import type { FollowItem } from '../store/follows';
 
 /** The social side of a public profile: its counts, its followers and the accounts it follows. */
@@ -9,20 +10,54 @@ export function profileRoutes(deps: SocialDependencies): Router {
   const router = Router();
   const anyone = authenticate({ verifier: deps.verifier, logger: deps.logger, required: false });
 
+  /** A public profile: the user service's fields, social's counts, how the viewer relates to it. */
+  async function profileBody(userId: string, profile: PublicProfile | undefined, viewer: string | undefined) {
+    const [counts, relationship] = await Promise.all([
+      deps.store.counts(userId),
+      viewer && viewer !== userId
+        ? Promise.all([
+            deps.store.isFollowing(viewer, userId),
+            deps.store.isFollowing(userId, viewer),
+            deps.store.isBlocking(viewer, userId),
+          ]).then(([following, followedBy, blocking]) => ({ following, followedBy, blocking }))
+        : Promise.resolve(null),
+    ]);
+    return {
+      userId,
+      profile: profile
+        ? {
+            username: profile.username,
+            displayName: profile.displayName,
+            bio: profile.bio,
+            avatarUrl: profile.avatarUrl,
+            joinedAt: profile.joinedAt,
+          }
+        : null,
+      counts,
+      // Filled from experience points once levels are in (issue #14's engagement part).
+      level: null,
+      relationship,
+    };
+  }
+
   router.get('/api/v1/social/users/:userId', anyone, async (req, res) => {
     const userId = String(req.params['userId']);
-    const viewer = principalOf(res)?.userId;
-    const counts = await deps.store.counts(userId);
-    const relationship =
-      viewer && viewer !== userId
-        ? {
-            following: await deps.store.isFollowing(viewer, userId),
-            followedBy: await deps.store.isFollowing(userId, viewer),
-            blocking: (await deps.store.blocksOf(viewer)).some((entry) => entry.blockedId === userId),
-          }
-        : null;
+    const profile = (await deps.profiles.byIds([userId])).get(userId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ userId, counts, relationship });
+    res.json(await profileBody(userId, profile, principalOf(res)?.userId));
+  });
+
+  router.get('/api/v1/social/profiles/:username', anyone, async (req, res) => {
+    const username = String(req.params['username']);
+    const profile = await deps.profiles.byUsername(username);
+    if (!profile) {
+      throw new HttpProblem(404, `No one has the username ${username}.`, {
+        type: 'profile-not-found',
+        title: 'Profile not found',
+      });
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await profileBody(profile.id, profile, principalOf(res)?.userId));
   });
 
   router.get('/api/v1/social/users/:userId/followers', anyone, async (req, res) => {

@@ -1,6 +1,14 @@
-import { BatchGetCommand, DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { blockSortKey, blockedByPartition, chronologicalKey, gsi1, userPartition } from './keys';
-import { baseTable, readAll } from './read-page';
+import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  blockSortKey,
+  blockedByPartition,
+  blockingPartition,
+  chronologicalKey,
+  gsi1,
+  gsi2,
+  userPartition,
+} from './keys';
+import { type Page, baseTable, readAll, readPage } from './read-page';
 import { type StoreContext, isConditionFailure } from './store-context';
 
 export interface BlockItem {
@@ -11,6 +19,8 @@ export interface BlockItem {
   createdAt: string;
   gsi1pk: string;
   gsi1sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
 }
 
 const blockKey = (blockerId: string, blockedId: string) => ({
@@ -33,6 +43,8 @@ export async function block(
     createdAt,
     gsi1pk: blockedByPartition(blockedId),
     gsi1sk: chronologicalKey(createdAt, blockerId),
+    gsi2pk: blockingPartition(blockerId),
+    gsi2sk: chronologicalKey(createdAt, blockedId),
   };
   try {
     await context.documents.send(
@@ -73,6 +85,22 @@ export async function blockedEitherWay(
   return (result.Responses?.[context.tableName]?.length ?? 0) > 0;
 }
 
+/** Whether one user blocks another (one way). */
+export async function isBlocking(
+  context: StoreContext,
+  blockerId: string,
+  blockedId: string,
+): Promise<boolean> {
+  const result = await context.documents.send(
+    new GetCommand({
+      TableName: context.tableName,
+      Key: blockKey(blockerId, blockedId),
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item !== undefined;
+}
+
 /** The accounts a user blocks, most recent first. */
 export async function blocksOf(context: StoreContext, blockerId: string): Promise<BlockItem[]> {
   const items = await readAll<BlockItem & Record<string, unknown>>(
@@ -82,6 +110,21 @@ export async function blocksOf(context: StoreContext, blockerId: string): Promis
     { sortKeyPrefix: 'BLOCKS#' },
   );
   return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** A page of the accounts a user blocks, most recent first. */
+export function listBlocks(
+  context: StoreContext,
+  blockerId: string,
+  limit: number,
+  after?: string,
+): Promise<Page<BlockItem>> {
+  return readPage<BlockItem & Record<string, unknown>>(context, {
+    listing: { index: gsi2.name, partitionKey: gsi2.partitionKey, sortKey: gsi2.sortKey },
+    partition: blockingPartition(blockerId),
+    limit,
+    ...(after ? { after } : {}),
+  });
 }
 
 /** The accounts that block a user: their posts stay out of that user's feeds. */

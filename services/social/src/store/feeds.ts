@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { authorPartition, gsi1, gsi2, publicFeedPartition, tagPartition } from './keys';
 import type { PostItem } from './post-records';
 import { readPosts } from './posts';
@@ -89,67 +88,4 @@ export async function postsWithTag(
     if (!after) return { items };
   }
   return { items, ...(after ? { after } : {}) };
-}
-
-/** Runs tasks with at most `width` at once, answering their results in order. */
-async function boundedAll<T, R>(
-  inputs: readonly T[],
-  width: number,
-  task: (input: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(inputs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      results[index] = await task(inputs[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, inputs.length) }, worker));
-  return results;
-}
-
-/** How many authors' partitions the following feed reads at once. */
-const followingReadWidth = 16;
-
-/**
- * The posts of the given authors, newest first, merged from each author's own list (fan-out on
- * read): every author contributes the posts just older than the position, at most a page of
- * them, and the newest `limit` of all of those are the page. Following or unfollowing shows at
- * once, and a deleted or hidden post is gone from every reader's feed with nothing to clean up.
- */
-export async function postsOfAuthors(
-  context: StoreContext,
-  request: { authorIds: readonly string[]; limit: number; after?: string },
-): Promise<Page<PostItem>> {
-  const wanted = request.limit + 1;
-  const perAuthor = await boundedAll(request.authorIds, followingReadWidth, async (authorId) => {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: authorPosts.index,
-        KeyConditionExpression: request.after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': authorPosts.partitionKey,
-          ...(request.after ? { '#sk': authorPosts.sortKey } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': authorPartition(authorId),
-          ...(request.after ? { ':after': request.after } : {}),
-        },
-        ScanIndexForward: false,
-        Limit: wanted,
-      }),
-    );
-    return (page.Items ?? []) as PostItem[];
-  });
-  const merged = perAuthor
-    .flat()
-    .sort((a, b) => (a.gsi2sk! < b.gsi2sk! ? 1 : a.gsi2sk! > b.gsi2sk! ? -1 : 0))
-    .slice(0, wanted);
-  if (merged.length > request.limit) {
-    const items = merged.slice(0, request.limit);
-    return { items, after: items[items.length - 1]!.gsi2sk! };
-  }
-  return { items: merged };
 }

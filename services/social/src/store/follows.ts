@@ -11,6 +11,7 @@ import {
 import { addToCounts } from './profile-counts';
 import { type Page, readAll, readPage } from './read-page';
 import { type StoreContext, isConditionFailure } from './store-context';
+import { copyAuthorIn, takeAuthorOut } from './timelines';
 
 /** One follow edge: a single item, indexed both ways (followers by gsi1, following by gsi2). */
 export interface FollowItem {
@@ -65,6 +66,7 @@ export async function follow(
   }
   await addToCounts(context, followerId, { following: 1 });
   await addToCounts(context, followeeId, { followers: 1 });
+  await copyAuthorIn(context, followerId, followeeId);
   return true;
 }
 
@@ -84,6 +86,7 @@ export async function unfollow(
   if (!result.Attributes) return false;
   await addToCounts(context, followerId, { following: -1 });
   await addToCounts(context, followeeId, { followers: -1 });
+  await takeAuthorOut(context, followerId, followeeId);
   return true;
 }
 

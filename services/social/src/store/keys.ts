@@ -5,8 +5,9 @@
  * - gsi1: the public feed (`FEED#public`), a user's followers (`FOLLOWERS#<user>`), who has
  *   blocked a user (`BLOCKED_BY#<user>`) and a comment's replies (`THREAD#<post>#<parent>`).
  * - gsi2: an author's posts (`AUTHOR#<user>`), the accounts a user follows (`FOLLOWING#<user>`),
- *   and what a user wrote or liked on anyone's posts (`COMMENTER#<user>`, `LIKER#<user>`), so
- *   an account's purge reaches its comments and likes on other people's posts.
+ *   the accounts a user blocks (`BLOCKING#<user>`), and what a user wrote or liked on anyone's
+ *   posts (`COMMENTER#<user>`, `LIKER#<user>`), so an account's purge reaches its comments and
+ *   likes on other people's posts.
  *
  * Feed positions are chronological keys: the creation time at millisecond precision (fixed
  * width, so strings sort as times do) and the id to break ties, newest first.
@@ -23,12 +24,19 @@ export const followingPartition = (userId: string): string => `FOLLOWING#${userI
 
 export const blockSortKey = (blockedId: string): string => `BLOCKS#${blockedId}`;
 export const blockedByPartition = (userId: string): string => `BLOCKED_BY#${userId}`;
+/** gsi2: the accounts a user blocks, most recent first (the block list's pages). */
+export const blockingPartition = (userId: string): string => `BLOCKING#${userId}`;
 
 export const postPartition = (postId: string): string => `POST#${postId}`;
 export const postSortKey = 'POST';
 export const publicFeedPartition = 'FEED#public';
 export const authorPartition = (authorId: string): string => `AUTHOR#${authorId}`;
 export const tagPartition = (tag: string): string => `TAG#${tag}`;
+/** A reader's following feed, written ahead (timelines.ts), and the marker that it was built. */
+export const timelinePartition = (readerId: string): string => `TIMELINE#${readerId}`;
+export const timelineMarkerKey = (readerId: string) => ({ pk: `USER#${readerId}`, sk: 'TIMELINE' }) as const;
+/** Search entries: one per folded word of a post (search-index.ts). */
+export const searchPartition = (word: string): string => `SEARCH#${word}`;
 
 /** A post's comments and likes live in the post's partition: deleting a post finds them all. */
 export const commentSortKey = (commentId: string): string => `COMMENT#${commentId}`;

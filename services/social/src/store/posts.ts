@@ -21,6 +21,8 @@ import {
 } from './keys';
 import type { PostItem, PostVisibility, ScenarioPreview } from './post-records';
 import { addToCounts } from './profile-counts';
+import { reindexPost } from './search-index';
+import { fanOutPost, withdrawPost } from './timelines';
 import { type StoreContext, isConditionFailure } from './store-context';
 
 export interface NewPost {
@@ -168,6 +170,8 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
   }
   await addToCounts(context, post.authorId, { posts: 1 });
   await writeTagEntries(context, item, item.tags);
+  await reindexPost(context, undefined, item);
+  await fanOutPost(context, item);
   return { outcome: 'created', post: item };
 }
 
@@ -232,6 +236,7 @@ export async function editPost(
   const removedTags = current.tags.filter((tag) => !updated.tags.includes(tag));
   await writeTagEntries(context, updated, removedTags, true);
   await writeTagEntries(context, updated, updated.tags);
+  await reindexPost(context, current, updated);
   return updated;
 }
 
@@ -297,6 +302,8 @@ export async function deletePost(context: StoreContext, authorId: string, postId
   }
   await addToCounts(context, authorId, { posts: -1, likesReceived: -Math.max(0, removed.likes) });
   await writeTagEntries(context, removed, removed.tags, true);
+  await reindexPost(context, removed, undefined);
+  await withdrawPost(context, removed);
   await removePartition(context, postId);
   await context.documents
     .send(

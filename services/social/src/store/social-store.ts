@@ -5,7 +5,16 @@ import type {
   ReportSubmission,
 } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type BlockItem, block, blockedEitherWay, blockersOf, blocksOf, unblock } from './blocks';
+import {
+  type BlockItem,
+  block,
+  blockedEitherWay,
+  blockersOf,
+  blocksOf,
+  isBlocking,
+  listBlocks,
+  unblock,
+} from './blocks';
 import {
   type CommentItem,
   type NewCommentOutcome,
@@ -17,7 +26,9 @@ import {
   readComment,
 } from './comments';
 import { setCommentModeration, setPostModeration } from './content-moderation';
-import { latestPosts, postsOfAuthor, postsOfAuthors, postsWithTag } from './feeds';
+import { latestPosts, postsOfAuthor, postsWithTag } from './feeds';
+import { timelinePage } from './following-feed';
+import { forgetTimeline } from './timelines';
 import {
   type FollowItem,
   allFollowees,
@@ -28,6 +39,8 @@ import {
   unfollow,
 } from './follows';
 import { type LikeTarget, like, likes, likesBy, unlike } from './likes';
+import { likedAmong } from './like-states';
+import { type LikeTarget, like, likes, unlike } from './likes';
 import {
   type OutboxItem,
   acknowledgeAction,
@@ -58,9 +71,19 @@ import {
   editPost,
   publishPost,
   readPost,
+  readPosts,
 } from './posts';
 import { type ProfileCounts, forgetCounts, readCounts } from './profile-counts';
 import type { Page } from './read-page';
+import { searchPosts } from './search-feed';
+import {
+  type TrendingRanking,
+  computeRanking,
+  latestRanking,
+  rankingAt,
+  saveRanking,
+} from './trending-rankings';
+import type { TrendingWindow } from '../trending-score';
 import { takeAllowance } from './rate-limits';
 import type { StoreContext } from './store-context';
 
@@ -78,7 +101,10 @@ export interface SocialStore {
   block(blockerId: string, blockedId: string): Promise<void>;
   unblock(blockerId: string, blockedId: string): Promise<void>;
   blockedEitherWay(oneId: string, otherId: string): Promise<boolean>;
+  isBlocking(blockerId: string, blockedId: string): Promise<boolean>;
   blocksOf(blockerId: string): Promise<BlockItem[]>;
+  /** A page of the accounts a user blocks, most recent first. */
+  listBlocks(blockerId: string, limit: number, after?: string): Promise<Page<BlockItem>>;
   blockersOf(userId: string): Promise<string[]>;
   publish(post: NewPost): Promise<PublishOutcome>;
   post(postId: string): Promise<PostItem | undefined>;
@@ -101,17 +127,35 @@ export interface SocialStore {
     after?: string;
     includeFollowersOnly: boolean;
   }): Promise<Page<PostItem>>;
-  postsOfAuthors(request: {
+  /** The reader's following feed (their timeline), keeping only the posts of `authorIds`. */
+  followingFeed(request: {
+    readerId: string;
     authorIds: readonly string[];
     limit: number;
     after?: string;
   }): Promise<Page<PostItem>>;
+  /** Removes a reader's timeline (an account purge). */
+  forgetTimeline(readerId: string): Promise<void>;
   postsWithTag(request: {
     tag: string;
     limit: number;
     after?: string;
     hiddenAuthors: readonly string[];
   }): Promise<Page<PostItem>>;
+  /** Public posts holding every one of the (folded) words, newest first. */
+  search(request: {
+    words: readonly string[];
+    limit: number;
+    after?: string;
+    hiddenAuthors: readonly string[];
+  }): Promise<Page<PostItem>>;
+  /** Ranks the window's public posts now (trending-rankings.ts). */
+  computeRanking(window: TrendingWindow, now: Date): Promise<TrendingRanking>;
+  saveRanking(ranking: TrendingRanking): Promise<void>;
+  latestRanking(window: TrendingWindow): Promise<TrendingRanking | undefined>;
+  rankingAt(window: TrendingWindow, computedAt: string): Promise<TrendingRanking | undefined>;
+  /** Posts by id, in the order asked, missing ones left out. */
+  posts(postIds: readonly string[]): Promise<PostItem[]>;
   like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
   /** `authorId`: whose likes received go down; undefined for a deleted comment, which has none. */
   unlike(target: LikeTarget, authorId: string | undefined, userId: string): Promise<boolean>;
@@ -120,6 +164,8 @@ export interface SocialStore {
   likesBy(userId: string, limit: number, after?: string): Promise<Page<{ pk: string; sk: string }>>;
   /** The comments one user wrote anywhere, not yet deleted (for an account's purge). */
   commentsBy(userId: string, limit: number, after?: string): Promise<Page<CommentItem>>;
+  /** Which of the targets the user likes, as `likeStateKey`s (like-states.ts). */
+  likedAmong(targets: readonly LikeTarget[], userId: string): Promise<Set<string>>;
   /** The target's like counter (never below zero, though it may dip while requests cross). */
   likeCount(target: LikeTarget): Promise<number>;
   comment(postId: string, commentId: string): Promise<CommentItem | undefined>;
@@ -178,7 +224,9 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     block: (blockerId, blockedId) => block(context, blockerId, blockedId, new Date()),
     unblock: (blockerId, blockedId) => unblock(context, blockerId, blockedId),
     blockedEitherWay: (oneId, otherId) => blockedEitherWay(context, oneId, otherId),
+    isBlocking: (blockerId, blockedId) => isBlocking(context, blockerId, blockedId),
     blocksOf: (blockerId) => blocksOf(context, blockerId),
+    listBlocks: (blockerId, limit, after) => listBlocks(context, blockerId, limit, after),
     blockersOf: (userId) => blockersOf(context, userId),
     publish: (post) => publishPost(context, post, new Date()),
     post: (postId) => readPost(context, postId),
@@ -189,13 +237,21 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     forgetCase: (kind, targetId) => forgetCase(context, kind, targetId),
     latest: (request) => latestPosts(context, request),
     postsOfAuthor: (request) => postsOfAuthor(context, request),
-    postsOfAuthors: (request) => postsOfAuthors(context, request),
+    followingFeed: (request) => timelinePage(context, request),
+    forgetTimeline: (readerId) => forgetTimeline(context, readerId),
     postsWithTag: (request) => postsWithTag(context, request),
+    search: (request) => searchPosts(context, request),
+    computeRanking: (window, now) => computeRanking(context, window, now),
+    saveRanking: (ranking) => saveRanking(context, ranking),
+    latestRanking: (window) => latestRanking(context, window),
+    rankingAt: (window, computedAt) => rankingAt(context, window, computedAt),
+    posts: (postIds) => readPosts(context, postIds),
     like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
     unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),
     likes: (target, userId) => likes(context, target, userId),
     likesBy: (userId, limit, after) => likesBy(context, userId, limit, after),
     commentsBy: (userId, limit, after) => commentsBy(context, userId, limit, after),
+    likedAmong: (targets, userId) => likedAmong(context, targets, userId),
     async likeCount(target) {
       const item =
         target.kind === 'post'

@@ -5,7 +5,11 @@ import { dynamoTableName } from '@what-if/catalog';
 import { type StartedService, startService } from '@what-if/kit';
 import { type ApiCall, type CallOptions, apiClient } from '../../../../test/support/api-client';
 import { eventually } from '../../../../test/support/eventually';
-import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
+import {
+  type FakeIdentity,
+  type FakePublicProfile,
+  startFakeIdentity,
+} from '../../../../test/support/fake-identity';
 import { type TestStores, inProcessEnv, provisionStores } from '../../../../test/support/service-chassis';
 import {
   type GatewayInFront,
@@ -34,6 +38,13 @@ export interface SocialHarness {
   direct: ApiCall;
   /** A fresh account id and an access token for it, with the roles given (user by default). */
   newUser(roles?: string[]): TestUser;
+  /**
+   * Gives the account a public profile in the user service's stand-in (username, display name,
+   * bio, avatar), as its owner would through the user service; answers the profile.
+   */
+  setProfile(user: TestUser, fields: Partial<Omit<FakePublicProfile, 'id'>>): FakePublicProfile;
+  /** The user service's stand-in (its profiles and how often social asked for them). */
+  identity: FakeIdentity;
   /** Saves a scenario in the user's history as generation does; answers its id. */
   scenario(
     user: TestUser,
@@ -138,6 +149,21 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
       const userId = randomUUID();
       return { userId, token: signAccessToken(identity.signingKey, { sub: userId, roles }) };
     },
+    setProfile(user, fields) {
+      const profile: FakePublicProfile = {
+        id: user.userId,
+        username: null,
+        displayName: 'Someone',
+        bio: '',
+        avatarUrl: null,
+        joinedAt: '2026-01-02T03:04:05.000Z',
+        ...identity.profiles.get(user.userId),
+        ...fields,
+      };
+      identity.profiles.set(user.userId, profile);
+      return profile;
+    },
+    identity,
     scenario,
     async publish(user, body = {}) {
       const scenarioId = await scenario(user);

@@ -3,7 +3,7 @@ import type { Queryable } from '../database/transaction';
 import { type UserRecord, type UserRow, toUser, userColumns } from './user-store';
 
 export interface UserSearch {
-  /** Part of an email address or display name, matched case-insensitively. */
+  /** Part of an email address, display name or username, matched case-insensitively. */
   query?: string;
   role?: Role;
   status?: 'active' | 'disabled';
@@ -28,7 +28,8 @@ export async function searchUsers(db: Queryable, search: UserSearch): Promise<Us
     `SELECT ${userColumns},
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
      FROM users
-     WHERE ($1::text IS NULL OR strpos(email, lower($1)) > 0 OR strpos(lower(display_name), lower($1)) > 0)
+     WHERE ($1::text IS NULL OR strpos(email, lower($1)) > 0 OR strpos(lower(display_name), lower($1)) > 0
+            OR strpos(username, lower($1)) > 0)
        AND ($2::text IS NULL OR $2 = ANY (roles))
        AND ($3::text IS NULL OR ($3 = 'disabled') = (disabled_at IS NOT NULL))
        AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))

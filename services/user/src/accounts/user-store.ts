@@ -6,6 +6,8 @@ export interface UserRecord {
   email: string;
   emailVerified: boolean;
   passwordHash: string | null;
+  /** Null until the owner picks one (accounts made before usernames existed have none). */
+  username: string | null;
   displayName: string;
   bio: string;
   avatarUrl: string | null;
@@ -20,6 +22,7 @@ export interface UserRow {
   email: string;
   email_verified: boolean;
   password_hash: string | null;
+  username: string | null;
   display_name: string;
   bio: string;
   avatar_url: string | null;
@@ -31,7 +34,7 @@ export interface UserRow {
 
 /** The users columns a UserRecord is read from, for queries that select whole accounts. */
 export const userColumns =
-  'id, email, email_verified, password_hash, display_name, bio, avatar_url, roles, disabled_at, created_at, updated_at';
+  'id, email, email_verified, password_hash, username, display_name, bio, avatar_url, roles, disabled_at, created_at, updated_at';
 const columns = userColumns;
 
 export function toUser(row: UserRow): UserRecord {
@@ -40,6 +43,7 @@ export function toUser(row: UserRow): UserRecord {
     email: row.email,
     emailVerified: row.email_verified,
     passwordHash: row.password_hash,
+    username: row.username,
     displayName: row.display_name,
     bio: row.bio,
     avatarUrl: row.avatar_url,
@@ -107,6 +111,8 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserReco
 }
 
 export interface ProfileChanges {
+  /** Already normalized and checked; a taken one raises unique_violation. */
+  username?: string;
   displayName?: string;
   bio?: string;
   avatarUrl?: string | null;
@@ -122,6 +128,7 @@ export async function updateProfile(
        display_name = COALESCE($2, display_name),
        bio = COALESCE($3, bio),
        avatar_url = CASE WHEN $4::boolean THEN $5 ELSE avatar_url END,
+       username = COALESCE($6, username),
        updated_at = now()
      WHERE id = $1 RETURNING ${columns}`,
     [
@@ -130,6 +137,7 @@ export async function updateProfile(
       changes.bio ?? null,
       changes.avatarUrl !== undefined,
       changes.avatarUrl ?? null,
+      changes.username ?? null,
     ],
   );
   return result.rows[0] && toUser(result.rows[0]);

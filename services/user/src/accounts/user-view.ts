@@ -6,6 +6,7 @@ export function ownAccountView(user: UserRecord) {
     id: user.id,
     email: user.email,
     emailVerified: user.emailVerified,
+    username: user.username,
     displayName: user.displayName,
     bio: user.bio,
     avatarUrl: user.avatarUrl,

@@ -1,6 +1,8 @@
 import type { SessionStatus } from '@what-if/contracts';
-import { HttpProblem, allowCallers } from '@what-if/kit';
+import { HttpProblem, allowCallers, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
+import { publicProfileByUsername, publicProfilesByIds } from '../accounts/public-profiles';
+import { normalizeUsername, usernamePattern } from '../accounts/usernames';
 import type { UserDependencies } from '../dependencies';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -9,7 +11,10 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * For other services: the kit's guard in front of /internal/ admits only the catalog's callers
  * by their service tokens, and no catalog route leads here.
  */
-export function internalRoutes(deps: Pick<UserDependencies, 'sessionStore' | 'logger'>): Router {
+/** The most profiles one batched lookup answers: a feed page's authors fit many times. */
+export const profileBatchLimit = 100;
+
+export function internalRoutes(deps: Pick<UserDependencies, 'sessionStore' | 'logger' | 'pool'>): Router {
   const router = Router();
   /**
    * The gateway's question: is this session alive? One Redis read: ending a session, disabling
@@ -22,5 +27,51 @@ export function internalRoutes(deps: Pick<UserDependencies, 'sessionStore' | 'lo
     res.setHeader('Cache-Control', 'no-store');
     res.json({ active: true, userId: session.userId, roles: session.roles } satisfies SessionStatus);
   });
+
+  /**
+   * Social's question: who are these accounts? Public profile fields only, for the ids of
+   * existing, enabled accounts (the others are left out, so a deleted author reads as gone).
+   */
+  router.get('/internal/v1/profiles', allowCallers(deps.logger, 'social'), async (req, res) => {
+    const ids = [
+      ...new Set(
+        String(req.query['ids'] ?? '')
+          .split(',')
+          .filter((id) => id !== ''),
+      ),
+    ];
+    if (ids.length > profileBatchLimit)
+      throw validationProblem([
+        {
+          path: '/query/ids',
+          message: `must name at most ${profileBatchLimit} accounts (it names ${ids.length})`,
+        },
+      ]);
+    const malformed = ids.findIndex((id) => !uuid.test(id));
+    if (malformed >= 0)
+      throw validationProblem([
+        { path: '/query/ids', message: `holds ${JSON.stringify(ids[malformed])}, not an account id` },
+      ]);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ items: await publicProfilesByIds(deps.pool, ids) });
+  });
+
+  router.get(
+    '/internal/v1/profiles/by-username/:username',
+    allowCallers(deps.logger, 'social'),
+    async (req, res) => {
+      const username = normalizeUsername(String(req.params['username']));
+      const profile = usernamePattern.test(username)
+        ? await publicProfileByUsername(deps.pool, username)
+        : undefined;
+      if (!profile)
+        throw new HttpProblem(404, `No account has the username ${username}.`, {
+          type: 'profile-not-found',
+          title: 'Profile not found',
+        });
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(profile);
+    },
+  );
   return router;
 }

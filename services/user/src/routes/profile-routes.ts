@@ -10,8 +10,9 @@ import {
   setPasswordHash,
   updateProfile,
 } from '../accounts/user-store';
+import { normalizeUsername, usernameViolation } from '../accounts/usernames';
 import { ownAccountView } from '../accounts/user-view';
-import { inTransaction } from '../database/transaction';
+import { inTransaction, isUniqueViolation } from '../database/transaction';
 import type { UserDependencies } from '../dependencies';
 import { signInLocked, wrongCurrentPassword } from '../http/account-problems';
 import { clientInfo } from '../http/client-info';
@@ -91,6 +92,11 @@ export function profileRoutes(deps: UserDependencies): Router {
     const principal = requirePrincipal(res);
     const body = req.body as ProfileChanges;
     const changes: ProfileChanges = {};
+    if (body.username !== undefined) {
+      changes.username = normalizeUsername(body.username);
+      const violation = usernameViolation(changes.username);
+      if (violation) throw validationProblem([{ path: '/body/username', message: violation }]);
+    }
     if (body.displayName !== undefined) {
       changes.displayName = body.displayName.trim();
       if (changes.displayName === '')
@@ -99,7 +105,16 @@ export function profileRoutes(deps: UserDependencies): Router {
     if (body.bio !== undefined) changes.bio = body.bio;
     const avatarUrl = checkedAvatarUrl(body.avatarUrl);
     if (avatarUrl !== undefined) changes.avatarUrl = avatarUrl;
-    const user = await updateProfile(pool, principal.userId, changes);
+    const user = await updateProfile(pool, principal.userId, changes).catch((error: unknown) => {
+      // The unique index decides between two people claiming one name at the same moment.
+      if (isUniqueViolation(error)) {
+        throw new HttpProblem(409, `The username ${changes.username} is taken; choose another.`, {
+          type: 'username-taken',
+          title: 'Username taken',
+        });
+      }
+      throw error;
+    });
     if (!user) throw new HttpProblem(404, 'This account no longer exists.');
     res.json({ ...ownAccountView(user), pendingEmail: await pendingEmailOf(pool, user.id) });
   });

@@ -1,0 +1,93 @@
+import type { SocialDependencies } from './dependencies';
+import type { PublicProfile } from './profile-directory';
+import { type CommentView, commentView } from './store/comment-records';
+import type { CommentItem } from './store/comments';
+import { likeStateKey } from './store/like-states';
+import type { LikeTarget } from './store/likes';
+import { type PostItem, type PostView, postView } from './store/post-records';
+
+/** Who wrote a post or comment, as a feed shows them; names are null when the user service has none to give. */
+export interface AuthorView {
+  id: string;
+  username: string | null;
+  displayName: string | null;
+  avatarUrl: string | null;
+}
+
+export type PresentedPost = PostView & { author: AuthorView; likedByMe: boolean | null };
+export type PresentedComment = CommentView & { author: AuthorView | null; likedByMe: boolean | null };
+
+function authorView(id: string, profiles: Map<string, PublicProfile>): AuthorView {
+  const profile = profiles.get(id);
+  return {
+    id,
+    username: profile?.username ?? null,
+    displayName: profile?.displayName ?? null,
+    avatarUrl: profile?.avatarUrl ?? null,
+  };
+}
+
+/**
+ * Posts as a reader sees them: with their authors' names (one batched, cached lookup in the
+ * user service per page) and, for a signed-in reader, whether they like each one (one batched
+ * read of their like rows). `likedByMe` is null for a reader who is not signed in.
+ */
+export async function presentPosts(
+  deps: Pick<SocialDependencies, 'profiles' | 'store'>,
+  posts: readonly PostItem[],
+  viewerId: string | undefined,
+): Promise<PresentedPost[]> {
+  const [profiles, liked] = await Promise.all([
+    deps.profiles.byIds(posts.map((post) => post.authorId)),
+    viewerId
+      ? deps.store.likedAmong(
+          posts.map((post) => ({ kind: 'post', postId: post.id })),
+          viewerId,
+        )
+      : Promise.resolve(undefined),
+  ]);
+  return posts.map((post) => ({
+    ...postView(post),
+    author: authorView(post.authorId, profiles),
+    likedByMe: liked ? liked.has(likeStateKey({ kind: 'post', postId: post.id })) : null,
+  }));
+}
+
+export async function presentPost(
+  deps: Pick<SocialDependencies, 'profiles' | 'store'>,
+  post: PostItem,
+  viewerId: string | undefined,
+): Promise<PresentedPost> {
+  return (await presentPosts(deps, [post], viewerId))[0]!;
+}
+
+/**
+ * Comments (and the first replies under them) as a reader sees them, with one author lookup and
+ * one read of like rows for all of them. A deleted or hidden comment shows no author.
+ */
+export async function presentComments(
+  deps: Pick<SocialDependencies, 'profiles' | 'store'>,
+  comments: readonly CommentItem[],
+  viewerId: string | undefined,
+): Promise<Map<string, PresentedComment>> {
+  const views = comments.map(commentView);
+  const targets: LikeTarget[] = comments.map((comment) => ({
+    kind: 'comment',
+    postId: comment.postId,
+    commentId: comment.id,
+  }));
+  const [profiles, liked] = await Promise.all([
+    deps.profiles.byIds(views.flatMap((view) => (view.authorId ? [view.authorId] : []))),
+    viewerId ? deps.store.likedAmong(targets, viewerId) : Promise.resolve(undefined),
+  ]);
+  return new Map(
+    views.map((view, index) => [
+      view.id,
+      {
+        ...view,
+        author: view.authorId ? authorView(view.authorId, profiles) : null,
+        likedByMe: liked ? liked.has(likeStateKey(targets[index]!)) : null,
+      },
+    ]),
+  );
+}

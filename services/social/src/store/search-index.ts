@@ -1,0 +1,51 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { searchTokens } from '../search-text';
+import { chronologicalKey, searchPartition } from './keys';
+import type { PostItem } from './post-records';
+import type { StoreContext } from './store-context';
+
+type Indexed = Pick<PostItem, 'id' | 'createdAt' | 'searchText'>;
+
+async function writeEntries(context: StoreContext, requests: Array<Record<string, unknown>>): Promise<void> {
+  for (let start = 0; start < requests.length; start += 25) {
+    let batch: Array<Record<string, unknown>> | undefined = requests.slice(start, start + 25);
+    while (batch && batch.length > 0) {
+      const result = await context.documents.send(
+        new BatchWriteCommand({ RequestItems: { [context.tableName]: batch as never } }),
+      );
+      batch = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
+    }
+  }
+}
+
+/**
+ * Brings a post's search entries from what `before` indexed to what `after` indexes: one item
+ * per word, `SEARCH#<word>` / `<time>#<post>`, so a search reads one word's partition newest
+ * first instead of scanning posts. Publishing passes no `before`; deleting passes no `after`.
+ */
+export async function reindexPost(
+  context: StoreContext,
+  before: Indexed | undefined,
+  after: Indexed | undefined,
+): Promise<void> {
+  const old = new Set(before ? searchTokens(before.searchText) : []);
+  const next = new Set(after ? searchTokens(after.searchText) : []);
+  const requests: Array<Record<string, unknown>> = [];
+  if (before) {
+    const position = chronologicalKey(before.createdAt, before.id);
+    for (const word of old) {
+      if (!next.has(word))
+        requests.push({ DeleteRequest: { Key: { pk: searchPartition(word), sk: position } } });
+    }
+  }
+  if (after) {
+    const position = chronologicalKey(after.createdAt, after.id);
+    for (const word of next) {
+      if (!old.has(word))
+        requests.push({
+          PutRequest: { Item: { pk: searchPartition(word), sk: position, postId: after.id } },
+        });
+    }
+  }
+  await writeEntries(context, requests);
+}

@@ -1,0 +1,142 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  authorPartition,
+  chronologicalKey,
+  followersPartition,
+  gsi1,
+  gsi2,
+  timelineMarkerKey,
+  timelinePartition,
+} from './keys';
+import type { PostItem } from './post-records';
+import { baseTable, readAll, readPage } from './read-page';
+import type { StoreContext } from './store-context';
+
+/**
+ * Each reader's following feed, written ahead (fan-out on write): one entry per post of an
+ * account they follow (and of their own), `TIMELINE#<reader>` / `<time>#<post>`, the same
+ * position the post has in its author's list. Publishing writes the entry into the author's and
+ * every follower's timeline, following copies the author's newest posts in, unfollowing and
+ * deleting take them out. A page is then one query and one batch read, however many accounts
+ * the reader follows.
+ */
+export interface TimelineEntry {
+  pk: string;
+  sk: string;
+  postId: string;
+  authorId: string;
+}
+
+/** How many of an author's newest posts following them copies into the follower's timeline. */
+export const followBackfillPosts = 100;
+
+async function writeAll(context: StoreContext, requests: Array<Record<string, unknown>>): Promise<void> {
+  for (let start = 0; start < requests.length; start += 25) {
+    let batch: Array<Record<string, unknown>> | undefined = requests.slice(start, start + 25);
+    while (batch && batch.length > 0) {
+      const result = await context.documents.send(
+        new BatchWriteCommand({ RequestItems: { [context.tableName]: batch as never } }),
+      );
+      batch = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
+    }
+  }
+}
+
+const entryFor = (
+  readerId: string,
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
+): TimelineEntry => ({
+  pk: timelinePartition(readerId),
+  sk: chronologicalKey(post.createdAt, post.id),
+  postId: post.id,
+  authorId: post.authorId,
+});
+
+/** The author and everyone following them: the timelines a post of theirs belongs in. */
+async function readersOf(context: StoreContext, authorId: string): Promise<string[]> {
+  const followers = await readAll<{ followerId: string }>(
+    context,
+    { index: gsi1.name, partitionKey: gsi1.partitionKey, sortKey: gsi1.sortKey },
+    followersPartition(authorId),
+  );
+  return [authorId, ...followers.map((edge) => edge.followerId)];
+}
+
+/** Writes a new post into its author's and their followers' timelines. */
+export async function fanOutPost(
+  context: StoreContext,
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
+): Promise<void> {
+  const readers = await readersOf(context, post.authorId);
+  await writeAll(
+    context,
+    readers.map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
+  );
+}
+
+/** Takes a deleted post out of its author's and their followers' timelines. */
+export async function withdrawPost(
+  context: StoreContext,
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
+): Promise<void> {
+  const readers = await readersOf(context, post.authorId);
+  const position = chronologicalKey(post.createdAt, post.id);
+  await writeAll(
+    context,
+    readers.map((reader) => ({ DeleteRequest: { Key: { pk: timelinePartition(reader), sk: position } } })),
+  );
+}
+
+/** The author's newest visible posts (their own list), at most `limit`, or all of them. */
+async function postsListedFor(context: StoreContext, authorId: string, limit?: number) {
+  const listing = { index: gsi2.name, partitionKey: gsi2.partitionKey, sortKey: gsi2.sortKey };
+  if (limit !== undefined) {
+    return (
+      await readPage<PostItem & Record<string, unknown>>(context, {
+        listing,
+        partition: authorPartition(authorId),
+        limit,
+      })
+    ).items;
+  }
+  return readAll<PostItem & Record<string, unknown>>(context, listing, authorPartition(authorId));
+}
+
+/** Following someone copies their newest posts into the follower's timeline. */
+export async function copyAuthorIn(context: StoreContext, readerId: string, authorId: string): Promise<void> {
+  const posts = await postsListedFor(context, authorId, followBackfillPosts);
+  await writeAll(
+    context,
+    posts.map((post) => ({ PutRequest: { Item: entryFor(readerId, post) } })),
+  );
+}
+
+/** Unfollowing someone takes their posts out of the former follower's timeline. */
+export async function takeAuthorOut(
+  context: StoreContext,
+  readerId: string,
+  authorId: string,
+): Promise<void> {
+  const posts = await postsListedFor(context, authorId);
+  await writeAll(
+    context,
+    posts.map((post) => ({
+      DeleteRequest: {
+        Key: { pk: timelinePartition(readerId), sk: chronologicalKey(post.createdAt, post.id) },
+      },
+    })),
+  );
+}
+
+/** Removes a reader's whole timeline and its marker (an account purge). */
+export async function forgetTimeline(context: StoreContext, readerId: string): Promise<void> {
+  const entries = await readAll<TimelineEntry & Record<string, unknown>>(
+    context,
+    baseTable,
+    timelinePartition(readerId),
+  );
+  await writeAll(context, [
+    ...entries.map((entry) => ({ DeleteRequest: { Key: { pk: entry.pk, sk: entry.sk } } })),
+    { DeleteRequest: { Key: timelineMarkerKey(readerId) } },
+  ]);
+}

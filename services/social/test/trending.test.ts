@@ -1,0 +1,138 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { halfLifeHours, trendingScore } from '../src/trending-score';
+import { type SocialHarness, startSocial } from './support/social-harness';
+
+let social: SocialHarness;
+beforeAll(async () => {
+  // Every first page ranks afresh, so each test sees its own posts and a cursor is shown to
+  // keep the ranking it started in while newer rankings are made.
+  social = await startSocial({ TRENDING_REFRESH_SECONDS: '0' });
+});
+afterAll(async () => {
+  await social?.stop();
+});
+
+const hour = 3_600_000;
+
+/**
+ * Publishes a post and then gives it an age and counters, as if it had been published `ageHours`
+ * ago and liked and commented on since (the counters are what the like and comment writes keep).
+ */
+async function constructed(
+  name: string,
+  ageHours: number,
+  counts: { likes?: number; comments?: number },
+): Promise<{ name: string; id: string }> {
+  const author = social.newUser();
+  const post = await social.publish(author);
+  const createdAt = new Date(Date.now() - ageHours * hour).toISOString();
+  await social.documents.send(
+    new UpdateCommand({
+      TableName: social.tableName,
+      Key: { pk: `POST#${post.id}`, sk: 'POST' },
+      UpdateExpression:
+        'SET createdAt = :at, gsi1sk = :position, gsi2sk = :position, likes = :likes, comments = :comments',
+      ExpressionAttributeValues: {
+        ':at': createdAt,
+        ':position': `${createdAt}#${post.id}`,
+        ':likes': counts.likes ?? 0,
+        ':comments': counts.comments ?? 0,
+      },
+    }),
+  );
+  return { name, id: post.id };
+}
+
+type TrendingPage = { window: string; items: Array<{ id: string }>; nextCursor: string | null };
+const trending = (query: string) => social.call<TrendingPage>('GET', `/api/v1/feed/trending?${query}`);
+
+test('the score halves every quarter of the window and weighs a comment as three likes', () => {
+  expect(halfLifeHours('1d')).toBe(6);
+  expect(halfLifeHours('7d')).toBe(42);
+  expect(halfLifeHours('30d')).toBe(180);
+  const fresh = trendingScore({ likes: 10, comments: 0, shares: 0, views: 0 }, 0, '1d');
+  expect(fresh).toBe(10);
+  expect(trendingScore({ likes: 10, comments: 0, shares: 0, views: 0 }, 6 * hour, '1d')).toBeCloseTo(5);
+  expect(trendingScore({ likes: 0, comments: 2, shares: 0, views: 0 }, 0, '1d')).toBe(6);
+  expect(trendingScore({ likes: 0, comments: 0, shares: 1, views: 5 }, 0, '1d')).toBe(6);
+});
+
+test('trending ranks a constructed data set by decayed engagement within each window, paging without repeats', async () => {
+  // 1 d (half-life 6 h):  recent 10·2^(-1/6) = 8.9,  popular 30·2^(-12/6) = 7.5,  talked-about 6·2^(-2/6) = 4.8.
+  // 7 d (half-life 42 h): older 100·2^(-30/42) = 61, popular 24.6, recent 9.8, talked-about 5.8.
+  // 30 d (half-life 180 h) adds the 20-day-old one: 800·2^(-480/180) = 126, then older 89, popular 28.6, recent 10, talked-about 6.
+  const recent = await constructed('recent', 1, { likes: 10 });
+  const popular = await constructed('popular', 12, { likes: 30 });
+  const talkedAbout = await constructed('talked-about', 2, { comments: 2 });
+  const older = await constructed('older', 30, { likes: 100 });
+  const monthOld = await constructed('month-old', 20 * 24, { likes: 800 });
+  await constructed('ignored', 0.5, {});
+
+  const names = new Map([recent, popular, talkedAbout, older, monthOld].map((post) => [post.id, post.name]));
+  const ranking = async (window: string) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: TrendingPage } = await trending(
+        `window=${window}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.window).toBe(window);
+      seen.push(...page.body.items.map((item) => names.get(item.id) ?? item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  expect(await ranking('1d')).toEqual(['recent', 'popular', 'talked-about']);
+  expect(await ranking('7d')).toEqual(['older', 'popular', 'recent', 'talked-about']);
+  expect(await ranking('30d')).toEqual(['month-old', 'older', 'popular', 'recent', 'talked-about']);
+  // 7 d is the default window.
+  expect((await trending('limit=1')).body.window).toBe('7d');
+});
+
+test('a cursor pages on in the ranking it started in while likes move the scores; a deleted post is left out', async () => {
+  const author = social.newUser();
+  const fans = Array.from({ length: 3 }, () => social.newUser());
+  const posts: Array<{ id: string }> = [];
+  for (let index = 0; index < 4; index += 1) posts.push(await social.publish(author));
+  // 3, 2, 1 and 0 likes: the first three are ranked in that order.
+  for (const [index, post] of posts.entries()) {
+    for (const fan of fans.slice(0, 3 - index)) {
+      await social.call('PUT', `/api/v1/social/posts/${post.id}/like`, { token: fan.token });
+    }
+  }
+  const first = await trending('window=1d&limit=2');
+  const ranked = first.body.items.map((item) => item.id);
+  // The last post now outscores them all; a first page shows it on top, but the pages after
+  // the first one above come from the ranking that page came from.
+  const everyone = Array.from({ length: 12 }, () => social.newUser());
+  for (const fan of everyone)
+    await social.call('PUT', `/api/v1/social/posts/${posts[3]!.id}/like`, { token: fan.token });
+  expect((await trending('window=1d&limit=1')).body.items.map((item) => item.id)).toEqual([posts[3]!.id]);
+  let cursor = first.body.nextCursor;
+  while (cursor) {
+    const page = await trending(`window=1d&limit=2&cursor=${cursor}`);
+    ranked.push(...page.body.items.map((item) => item.id));
+    cursor = page.body.nextCursor;
+  }
+  expect(new Set(ranked).size).toBe(ranked.length);
+  const mine = ranked.filter((id) => posts.some((post) => post.id === id));
+  expect(mine).toEqual([posts[0]!.id, posts[1]!.id, posts[2]!.id]);
+
+  await social.call('DELETE', `/api/v1/social/posts/${posts[0]!.id}`, { token: author.token });
+  const again = await trending('window=1d&limit=50');
+  expect(again.body.items.map((item) => item.id)).not.toContain(posts[0]!.id);
+});
+
+test('an unknown window or a cursor that was not handed out is a 400', async () => {
+  const window = await trending('window=2d');
+  expect(window.status).toBe(400);
+  expect(window.headers.get('content-type')).toContain('application/problem+json');
+  const forged = Buffer.from(JSON.stringify({ v: 1, after: '2026-01-01T00:00:00.000Z#abc' })).toString(
+    'base64url',
+  );
+  const cursor = await trending(`window=1d&cursor=${forged}`);
+  expect(cursor.status).toBe(400);
+  expect(JSON.stringify(cursor.body)).toContain('/query/cursor');
+});
