@@ -237,6 +237,8 @@ export const en = {
   'history.favouritesAll': 'All scenarios',
   'history.favouritesOnly': 'Favourites only',
   'history.favouritesOthers': 'Not favourites',
+  'history.language': 'Language',
+  'history.languageAny': 'Every language',
   'history.tag': 'Tag',
   'history.empty': 'Nothing here yet. Your scenarios will appear here once you ask.',
   'history.askFirst': 'Ask your first question',

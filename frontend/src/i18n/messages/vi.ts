@@ -236,6 +236,8 @@ export const vi: Messages = {
   'history.favouritesAll': 'Tất cả kịch bản',
   'history.favouritesOnly': 'Chỉ mục yêu thích',
   'history.favouritesOthers': 'Không phải yêu thích',
+  'history.language': 'Ngôn ngữ',
+  'history.languageAny': 'Mọi ngôn ngữ',
   'history.tag': 'Thẻ',
   'history.empty': 'Chưa có gì ở đây. Các kịch bản của bạn sẽ xuất hiện khi bạn đặt câu hỏi.',
   'history.askFirst': 'Đặt câu hỏi đầu tiên',
