@@ -369,6 +369,10 @@ export const en = {
   'sharing.day': 'Day',
   'sharing.views': 'Views',
   'sharing.byPlatform': 'Where people came from',
+  'sharing.referrers': 'Sites that linked to it',
+  'sharing.countries': 'Countries',
+  'sharing.analyticsPrivacy':
+    'Views are counted once per visitor a day, without cookies; of the page that linked here only the site is kept, and of a visitor only the country.',
   'sharing.noViewsYet': 'No view came through a share button or the QR code yet.',
   'sharing.saved': 'Link saved.',
   'sharing.state.live': 'Live',

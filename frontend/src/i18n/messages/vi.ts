@@ -368,6 +368,10 @@ export const vi: Messages = {
   'sharing.day': 'Ngày',
   'sharing.views': 'Lượt xem',
   'sharing.byPlatform': 'Người xem đến từ đâu',
+  'sharing.referrers': 'Các trang đã dẫn đến',
+  'sharing.countries': 'Quốc gia',
+  'sharing.analyticsPrivacy':
+    'Mỗi người xem được tính một lần mỗi ngày, không dùng cookie; về trang đã dẫn đến chỉ lưu tên miền, về người xem chỉ lưu quốc gia.',
   'sharing.noViewsYet': 'Chưa có lượt xem nào đến từ nút chia sẻ hay mã QR.',
   'sharing.saved': 'Đã lưu liên kết.',
   'sharing.state.live': 'Đang hoạt động',
