@@ -130,6 +130,26 @@ test('the owner sees the view, removes the password, then withdraws and deletes 
   assert.equal((await visitor.page.goto(shareUrl))?.status(), 200);
   await visitor.page.getByRole('heading', { name: 'Timeline' }).waitFor();
 
+  // Someone else arrives from a forum, in Vietnam as the edge says: the owner sees the site
+  // (never the page) and the country.
+  const reader = await person(browser, {
+    userAgent: `${personUserAgent} Reader`,
+    extraHTTPHeaders: { 'CloudFront-Viewer-Country': 'VN' },
+  });
+  await reader.page.goto(shareUrl, { referer: 'https://forum.example.org/t/hidden-path?u=42' });
+  await reader.page.getByRole('heading', { name: 'Timeline' }).waitFor();
+  await reader.context.close();
+  // The view is written just after the page was sent, as above; reading the list again shows it.
+  await page.reload();
+  await item.getByText(/Views: 2 · /).waitFor();
+  await item.getByRole('button', { name: /^Figures/ }).click();
+  await figures.getByText(/^Views from .*: 2$/).waitFor();
+  await figures.getByText('forum.example.org', { exact: true }).waitFor();
+  await figures.getByText('Vietnam', { exact: true }).waitFor();
+  assert.equal(await figures.getByText(/hidden-path/).count(), 0);
+  await visit(page, 'share-analytics-referrers');
+  await figures.getByRole('button', { name: 'Close' }).click();
+
   await item.getByRole('button', { name: /^Withdraw/ }).click();
   await page
     .getByRole('dialog', { name: 'Withdraw this link?' })

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/I18nProvider';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * A modal question on the native <dialog>: focus moves into it and stays there, Escape
@@ -27,19 +28,14 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, onKeyDown } = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (open && !node.open) node.showModal?.();
-    if (!open && node.open) node.close();
-  }, [open]);
   return (
     <dialog
       ref={dialog}
       className="dialog"
       aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();

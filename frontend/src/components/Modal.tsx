@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/I18nProvider';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * A modal panel on the native <dialog> for work that takes more than a yes or no (sharing,
@@ -20,19 +21,14 @@ export function Modal({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { dialog, onKeyDown } = useModalDialog(open);
   const titleId = useId();
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (open && !node.open) node.showModal?.();
-    if (!open && node.open) node.close();
-  }, [open]);
   return (
     <dialog
       ref={dialog}
       className="dialog dialog-wide"
       aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { formatDate, formatDateTime, formatNumber, formatRelativeTime } from './format';
+import { formatCountry, formatDate, formatDateTime, formatNumber, formatRelativeTime } from './format';
 import type { Locale } from './locales';
 import type { MessageKey, Messages } from './messages/en';
 
@@ -16,6 +16,7 @@ export interface I18n {
   dateTime: (iso: string) => string;
   number: (value: number) => string;
   relative: (iso: string) => string;
+  country: (code: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -37,6 +38,7 @@ export function createI18n(locale: Locale, messages: Messages): I18n {
     dateTime: (iso) => formatDateTime(locale, iso),
     number: (value) => formatNumber(locale, value),
     relative: (iso) => formatRelativeTime(locale, iso),
+    country: (code) => formatCountry(locale, code),
   };
 }
 

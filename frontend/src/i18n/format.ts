@@ -17,6 +17,15 @@ export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(intlTag[locale]).format(value);
 }
 
+/** A country's name from its ISO 3166-1 code ("VN": "Vietnam", "Việt Nam"); the code when unknown. */
+export function formatCountry(locale: Locale, code: string): string {
+  try {
+    return new Intl.DisplayNames(intlTag[locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** "in 3 hours", "trong 3 giờ nữa": how long until a limit resets. */
 export function formatRelativeTime(locale: Locale, iso: string, now = Date.now()): string {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);

@@ -17,8 +17,14 @@ const version = 'v1';
  * one. Limits are not bound, so a client may change its page size between pages.
  */
 function signature(key: Buffer, payload: string, binding: CursorBinding): Buffer {
-  const { tag, favorite, category, q } = binding.filters;
-  const query = JSON.stringify([tag ?? null, favorite ?? null, category ?? null, q ?? null]);
+  const { tag, favorite, category, q, language } = binding.filters;
+  const query = JSON.stringify([
+    tag ?? null,
+    favorite ?? null,
+    category ?? null,
+    q ?? null,
+    language ?? null,
+  ]);
   return createHmac('sha256', key)
     .update(`history-cursor:${version}\n${binding.ownerId}\n${query}\n${payload}`)
     .digest();

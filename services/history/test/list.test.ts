@@ -7,6 +7,7 @@ interface Summary {
   title: string;
   question: string;
   category: string;
+  language: string;
   tags: string[];
   favorite: boolean;
   rating: number | null;
@@ -19,7 +20,8 @@ interface Page {
 
 /**
  * One user's history of 23 scenarios made to be filtered: every third a favourite, science
- * every fourth, "mars" tags every fifth, Vietnamese titles here and there.
+ * every fourth, "mars" tags every fifth, Vietnamese titles here and there, written in
+ * Vietnamese every third.
  */
 function historyOf(count: number): Scenario[] {
   return Array.from({ length: count }, (_, index) =>
@@ -30,6 +32,7 @@ function historyOf(count: number): Scenario[] {
           ? `What if the ROMAN senate voted again (${index})?`
           : `What if event ${index} happened?`,
       category: index % 4 === 0 ? 'science' : 'history',
+      language: index % 3 === 1 ? 'vi' : 'en',
       tags: index % 5 === 0 ? ['mars', 'space'] : ['earth'],
     }),
   );
@@ -173,6 +176,23 @@ describe('listing one’s history (GET /api/v1/scenarios)', () => {
     expect(ids(both)).toEqual(expected.map((scenario) => scenario.id));
   });
 
+  test('language pages through the scenarios written in it, alone or with other filters', async () => {
+    const vietnamese = (await everyPage(owner.token, { language: 'vi' }, 3)).flat();
+    expect(ids(vietnamese)).toEqual(newestFirst.filter((s) => s.language === 'vi').map((s) => s.id));
+    expect(vietnamese).toHaveLength(8);
+    expect(vietnamese.every((item) => item.language === 'vi')).toBe(true);
+
+    const english = (await everyPage(owner.token, { language: 'en' }, 50)).flat();
+    expect(ids(english)).toEqual(newestFirst.filter((s) => s.language === 'en').map((s) => s.id));
+
+    const vietnameseScience = (
+      await everyPage(owner.token, { language: 'vi', category: 'science' }, 1)
+    ).flat();
+    const expected = newestFirst.filter((s) => s.language === 'vi' && s.category === 'science');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(vietnameseScience)).toEqual(expected.map((s) => s.id));
+  });
+
   test('q finds titles and questions ignoring case and accents', async () => {
     const roman = (await everyPage(owner.token, { q: 'roman SENATE' }, 2)).flat();
     expect(ids(roman)).toEqual(newestFirst.filter((s) => /ROMAN senate/.test(s.question)).map((s) => s.id));
@@ -235,6 +255,7 @@ describe('listing one’s history (GET /api/v1/scenarios)', () => {
       ['tag', { tag: 'mars' }, [{ tag: 'earth' }, {}]],
       ['favourite', { favorite: 'true' }, [{ favorite: 'false' }, {}]],
       ['search', { q: 'scenario number' }, [{ q: 'scenario' }, {}]],
+      ['language', { language: 'en' }, [{ language: 'vi' }, {}]],
     ])('replayed with another %s filter, or without it: 400', async (_name, filter, replays) => {
       const cursor = await firstCursor({ ...filter, limit: '2' });
       expect((await page(owner.token, { ...filter, limit: '2', cursor })).status).toBe(200);
@@ -279,6 +300,7 @@ describe('listing one’s history (GET /api/v1/scenarios)', () => {
     [{ limit: 'ten' }, '/query/limit'],
     [{ favorite: 'maybe' }, '/query/favorite'],
     [{ category: 'astrology' }, '/query/category'],
+    [{ language: 'fr' }, '/query/language'],
     [{ q: 'x'.repeat(101) }, '/query/q'],
     [{ colour: 'blue' }, '/query/colour'],
   ])('%j is a 400 problem naming the parameter', async (query, field) => {

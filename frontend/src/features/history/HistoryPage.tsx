@@ -9,6 +9,7 @@ import {
   type BulkAction,
   type BulkResults,
   type Category,
+  type Language,
   type Page,
   type ScenarioSummary,
 } from '@/api/types';
@@ -18,6 +19,7 @@ import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useI18n } from '@/i18n/I18nProvider';
+import { localeNames, locales } from '@/i18n/locales';
 import { useLocalePath } from '@/i18n/useLocalePath';
 
 const pageSize = 20;
@@ -25,6 +27,7 @@ const pageSize = 20;
 interface Filters {
   q: string;
   category: Category | '';
+  language: Language | '';
   favorite: '' | 'true' | 'false';
   tag: string;
 }
@@ -50,7 +53,13 @@ export function HistoryPage() {
 function History() {
   const { t, date } = useI18n();
   const path = useLocalePath();
-  const [filters, setFilters] = useState<Filters>({ q: '', category: '', favorite: '', tag: '' });
+  const [filters, setFilters] = useState<Filters>({
+    q: '',
+    category: '',
+    language: '',
+    favorite: '',
+    tag: '',
+  });
   const settled = useSettled(filters);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [tagInput, setTagInput] = useState('');
@@ -67,6 +76,7 @@ function History() {
         cursor: previous?.nextCursor,
         q: settled.q.trim(),
         category: settled.category,
+        language: settled.language,
         favorite: settled.favorite,
         tag: settled.tag.trim(),
       })}`;
@@ -140,7 +150,9 @@ function History() {
     }
   };
 
-  const filtered = Boolean(settled.q || settled.category || settled.favorite || settled.tag);
+  const filtered = Boolean(
+    settled.q || settled.category || settled.language || settled.favorite || settled.tag,
+  );
 
   return (
     <div>
@@ -167,6 +179,21 @@ function History() {
             {categories.map((value) => (
               <option key={value} value={value}>
                 {t(`category.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="history-language">{t('history.language')}</label>
+          <select
+            id="history-language"
+            value={filters.language}
+            onChange={(event) => setFilters({ ...filters, language: event.target.value as Language | '' })}
+          >
+            <option value="">{t('history.languageAny')}</option>
+            {locales.map((value) => (
+              <option key={value} value={value} lang={value}>
+                {localeNames[value]}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import useSWR from 'swr';
 import { api, fetcher } from '@/api/client';
 import {
@@ -19,6 +19,7 @@ import { RequireSession } from '@/components/SessionGate';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
+import { commentAnchor } from '../social/comment-anchor';
 
 export function ModerationPage() {
   return (
@@ -110,7 +111,11 @@ function reasonsText(
     .join(', ');
 }
 
-/** Where the reported content can be seen as people see it. */
+/**
+ * Where the reported content can be seen in its context: a post's page; for a comment, its
+ * post's page scrolled to it (its target id is `<postId>:<commentId>`); a share's public page.
+ * A scenario has no page another person may open: it is seen only through its shares.
+ */
 function ContentLink({ target }: { target: ModerationCase['target'] }) {
   const { t } = useI18n();
   const path = useLocalePath();
@@ -118,6 +123,16 @@ function ContentLink({ target }: { target: ModerationCase['target'] }) {
     return (
       <Link href={`${path('/post')}?id=${encodeURIComponent(target.id)}`}>{t('moderation.openPost')}</Link>
     );
+  }
+  if (target.kind === 'comment') {
+    const [postId, commentId] = target.id.split(':');
+    if (postId && commentId) {
+      return (
+        <Link href={`${path('/post')}?id=${encodeURIComponent(postId)}#${commentAnchor(commentId)}`}>
+          {t('moderation.openComment')}
+        </Link>
+      );
+    }
   }
   if (target.kind === 'share') {
     return (
@@ -127,6 +142,7 @@ function ContentLink({ target }: { target: ModerationCase['target'] }) {
       </a>
     );
   }
+  if (target.kind === 'scenario') return <span>{t('moderation.scenarioNoLink')}</span>;
   return <span>{t('moderation.noLink')}</span>;
 }
 
@@ -143,6 +159,7 @@ function CaseReview({ caseId }: { caseId: string }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const trail = useRef<HTMLOListElement>(null);
   if (detail.error) return <ProblemMessage error={detail.error} />;
   const data = detail.data;
   if (!data) {
@@ -162,6 +179,8 @@ function CaseReview({ caseId }: { caseId: string }) {
       setReason('');
       await detail.mutate();
       announce(t('moderation.decided'));
+      // The button is disabled with the reason emptied; the focus goes to the decision recorded.
+      requestAnimationFrame(() => trail.current?.querySelector<HTMLElement>('li')?.focus());
     } catch (failure) {
       setError(failure);
     } finally {
@@ -219,9 +238,9 @@ function CaseReview({ caseId }: { caseId: string }) {
       {data.decisions.length === 0 ? (
         <p>{t('moderation.noDecisions')}</p>
       ) : (
-        <ol className="audit-trail">
+        <ol className="audit-trail" ref={trail}>
           {data.decisions.map((decision) => (
-            <li key={decision.id}>
+            <li key={decision.id} tabIndex={-1}>
               <strong>{t(`moderation.action.${decision.action}`)}</strong> · {dateTime(decision.decidedAt)} ·{' '}
               {decision.moderatorId
                 ? t('moderation.by', { id: decision.moderatorId.slice(0, 8) })

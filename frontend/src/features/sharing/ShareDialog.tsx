@@ -72,7 +72,7 @@ export function ShareDialog({
       }}
     >
       {share ? (
-        <ShareLink share={share} />
+        <ShareLink share={share} takeFocus />
       ) : (
         <>
           <p>{t('sharing.dialogLede')}</p>

@@ -1,20 +1,27 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Share } from '@/api/types';
 import { announce } from '@/components/Announcer';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { linkVia, onThisOrigin, platformShareUrl, sharePlatformsWithLinks } from './share-links';
 
-/** A share's link to copy, send to a platform or scan. */
-export function ShareLink({ share }: { share: Share }) {
+/**
+ * A share's link to copy, send to a platform or scan. `takeFocus` moves the focus to the link
+ * as it appears, where the form that made it had the focus (the share dialog).
+ */
+export function ShareLink({ share, takeFocus = false }: { share: Share; takeFocus?: boolean }) {
   const { t, dateTime } = useI18n();
   const path = useLocalePath();
   const id = useId();
   const text = share.title ?? share.scenarioTitle;
   const [copied, setCopied] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (takeFocus) field.current?.focus();
+  }, [takeFocus]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(linkVia(share.url, 'copy'));
@@ -22,8 +29,7 @@ export function ShareLink({ share }: { share: Share }) {
       announce(t('sharing.copied'));
     } catch {
       // Without clipboard access the field stays selected for the person to copy.
-      const field = document.getElementById(`${id}-url`) as HTMLInputElement | null;
-      field?.select();
+      field.current?.select();
       announce(t('sharing.copyByHand'));
     }
   };
@@ -33,6 +39,7 @@ export function ShareLink({ share }: { share: Share }) {
         <label htmlFor={`${id}-url`}>{t('sharing.link')}</label>
         <div className="field-row">
           <input
+            ref={field}
             id={`${id}-url`}
             type="url"
             readOnly

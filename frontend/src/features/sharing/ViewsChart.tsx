@@ -4,6 +4,8 @@ import { sharePlatforms, type ShareAnalytics } from '@/api/types';
 import { useI18n } from '@/i18n/I18nProvider';
 
 const chartDays = 30;
+/** How many referring sites and countries a panel lists (the API keeps the top 50). */
+const topShown = 10;
 
 /** Every UTC day from `from` to `to`, with its views (days without any count 0). */
 export function dailyViews(analytics: ShareAnalytics): Array<{ date: string; views: number }> {
@@ -22,7 +24,7 @@ export function dailyViews(analytics: ShareAnalytics): Array<{ date: string; vie
  * style), with the same figures as a table for screen readers and for reading exact values.
  */
 export function ViewsChart({ analytics }: { analytics: ShareAnalytics }) {
-  const { t, date, number } = useI18n();
+  const { t, date, number, country } = useI18n();
   const days = dailyViews(analytics);
   const highest = Math.max(1, ...days.map((day) => day.views));
   const width = 300;
@@ -95,6 +97,33 @@ export function ViewsChart({ analytics }: { analytics: ShareAnalytics }) {
           ))}
         </dl>
       )}
+      {analytics.referrers.length > 0 ? (
+        <>
+          <h4>{t('sharing.referrers')}</h4>
+          <dl className="stats">
+            {analytics.referrers.slice(0, topShown).map((referrer) => (
+              <div key={referrer.domain}>
+                <dt>{referrer.domain}</dt>
+                <dd>{number(referrer.views)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      {analytics.countries.length > 0 ? (
+        <>
+          <h4>{t('sharing.countries')}</h4>
+          <dl className="stats">
+            {analytics.countries.slice(0, topShown).map((entry) => (
+              <div key={entry.country}>
+                <dt>{country(entry.country)}</dt>
+                <dd>{number(entry.views)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      <p className="field-hint">{t('sharing.analyticsPrivacy')}</p>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '@/api/client';
 import type { Comment, Thread } from '@/api/types';
 import { useSession } from '@/api/useSession';
@@ -8,6 +8,7 @@ import { announce } from '@/components/Announcer';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
+import { commentAnchor } from './comment-anchor';
 import { LikeButton } from './LikeButton';
 import { Member } from './Member';
 import { ReportDialog } from './ReportDialog';
@@ -22,6 +23,7 @@ export function Comments({ postId }: { postId: string }) {
   const session = useSession();
   const base = `/api/v1/social/posts/${encodeURIComponent(postId)}/comments`;
   const list = usePagedList<Thread>(session.status === 'unknown' ? null : base, { limit: 20 });
+  useLinkedComment(list.items.length);
   return (
     <section aria-labelledby="comments-heading" id="comments">
       <h2 id="comments-heading">{t('social.comments')}</h2>
@@ -48,6 +50,24 @@ export function Comments({ postId }: { postId: string }) {
   );
 }
 
+/**
+ * Brings a comment named in the address (`#comment-…`) into view once it has loaded, and
+ * moves focus to it, so a moderator's link lands on the reported words.
+ */
+function useLinkedComment(loaded: number) {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || loaded === 0) return;
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!hash.startsWith('comment-')) return;
+    const target = document.getElementById(hash);
+    if (!target) return;
+    done.current = true;
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
+  }, [loaded]);
+}
+
 function CommentForm({
   base,
   parentId,
@@ -64,6 +84,7 @@ function CommentForm({
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const field = useRef<HTMLTextAreaElement>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!body.trim()) return;
@@ -76,6 +97,9 @@ function CommentForm({
       });
       setBody('');
       announce(t('social.commentSent'));
+      // The button is disabled once the box is empty, which would drop the keyboard's focus:
+      // it goes back to the box, ready for the next comment (a reply's form closes instead).
+      if (!parentId) field.current?.focus();
       onSent();
     } catch (failure) {
       setError(failure);
@@ -88,6 +112,7 @@ function CommentForm({
       <div className="field">
         <label htmlFor={`${id}-body`}>{label}</label>
         <textarea
+          ref={field}
           id={`${id}-body`}
           rows={3}
           maxLength={2000}
@@ -117,6 +142,8 @@ function CommentItem({
   const { t, dateTime } = useI18n();
   const session = useSession();
   const [replying, setReplying] = useState(false);
+  const replyToggle = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
   const [reporting, setReporting] = useState(false);
   const [allReplies, setAllReplies] = useState<Comment[] | null>(null);
   const [error, setError] = useState<unknown>();
@@ -143,7 +170,7 @@ function CommentItem({
     }
   };
   return (
-    <li className="comment">
+    <li className="comment" id={commentAnchor(comment.id)} tabIndex={-1}>
       <p className="item-meta">
         <Member userId={comment.authorId} /> · {dateTime(comment.createdAt)}
         {comment.editedAt ? ` · ${t('social.edited')}` : ''}
@@ -152,10 +179,19 @@ function CommentItem({
         <p className="comment-gone">
           {comment.deleted ? t('social.commentWasDeleted') : t('social.commentWasHidden')}
         </p>
+      ) : editing ? (
+        <CommentEditor
+          path={commentPath}
+          body={comment.body ?? ''}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onChange();
+          }}
+        />
       ) : (
         <p className="comment-body">{comment.body}</p>
       )}
-      {!gone ? (
+      {!gone && !editing ? (
         <div className="row-actions">
           <LikeButton
             path={`${commentPath}/like`}
@@ -164,6 +200,7 @@ function CommentItem({
           />
           {signedIn ? (
             <button
+              ref={replyToggle}
               type="button"
               className="button button-small"
               aria-expanded={replying}
@@ -173,9 +210,19 @@ function CommentItem({
             </button>
           ) : null}
           {mine ? (
-            <button type="button" className="button button-small" onClick={() => void remove()}>
-              {t('social.deleteComment')}
-            </button>
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                data-edit=""
+                onClick={() => setEditing(true)}
+              >
+                {t('social.editComment')}
+              </button>
+              <button type="button" className="button button-small" onClick={() => void remove()}>
+                {t('social.deleteComment')}
+              </button>
+            </>
           ) : null}
           {signedIn && !mine ? (
             <button type="button" className="button button-small" onClick={() => setReporting(true)}>
@@ -192,6 +239,7 @@ function CommentItem({
           onSent={() => {
             setReplying(false);
             setAllReplies(null);
+            replyToggle.current?.focus();
             onChange();
           }}
         />
@@ -211,5 +259,86 @@ function CommentItem({
       ) : null}
       <ReportDialog open={reporting} path={`${commentPath}/reports`} onClose={() => setReporting(false)} />
     </li>
+  );
+}
+
+/**
+ * The author's own comment, changed in place: the text starts as it stands, Save sends it,
+ * Cancel or Escape leaves it, and focus returns to the comment's Edit button either way.
+ */
+function CommentEditor({
+  path,
+  body: original,
+  onDone,
+}: {
+  path: string;
+  body: string;
+  onDone: (saved: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [body, setBody] = useState(original);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => field.current?.focus(), []);
+  const finish = (saved: boolean) => {
+    // The Edit button comes back when the editor goes; give it the focus the editor had.
+    const comment = form.current?.closest('li');
+    onDone(saved);
+    requestAnimationFrame(() =>
+      comment?.querySelector<HTMLButtonElement>(':scope > .row-actions button[data-edit]')?.focus(),
+    );
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const text = body.trim();
+    if (!text) return;
+    if (text === original) return finish(false);
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api<Comment>(path, { method: 'PATCH', body: { body: text } });
+      announce(t('social.commentEdited'));
+      finish(true);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      ref={form}
+      className="form comment-form"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          finish(false);
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{t('social.editCommentLabel')}</label>
+        <textarea
+          ref={field}
+          id={`${id}-body`}
+          rows={3}
+          maxLength={2000}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+        />
+      </div>
+      <div className="row-actions">
+        <button type="submit" className="button button-small button-primary" disabled={busy || !body.trim()}>
+          {t('social.saveComment')}
+        </button>
+        <button type="button" className="button button-small" onClick={() => finish(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {error ? <ProblemMessage error={error} /> : null}
+    </form>
   );
 }

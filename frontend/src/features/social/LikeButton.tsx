@@ -20,6 +20,7 @@ export function LikeButton({ path, likes, label }: { path: string; likes: number
   const [failed, setFailed] = useState(false);
   const signedIn = session.status === 'signed-in';
   const toggle = async () => {
+    if (busy) return;
     setBusy(true);
     setFailed(false);
     try {
@@ -38,7 +39,9 @@ export function LikeButton({ path, likes, label }: { path: string; likes: number
         type="button"
         className="button button-small"
         aria-pressed={state.liked}
-        disabled={!signedIn || busy}
+        disabled={!signedIn}
+        // Not `disabled` while the like is sent: a disabled button drops the keyboard's focus.
+        aria-disabled={busy || undefined}
         title={signedIn ? undefined : t('social.signInToLike')}
         onClick={() => void toggle()}
       >

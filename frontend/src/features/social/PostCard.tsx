@@ -37,7 +37,14 @@ export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?
       {post.tags.length > 0 ? (
         <ul className="tags" aria-label={t('social.tags')}>
           {post.tags.map((tag) => (
-            <li key={tag}>{tag}</li>
+            <li key={tag}>
+              <Link
+                href={`${path('/feed')}?tag=${encodeURIComponent(tag)}`}
+                aria-label={t('social.tagLink', { tag })}
+              >
+                {tag}
+              </Link>
+            </li>
           ))}
         </ul>
       ) : null}

@@ -13,6 +13,7 @@ import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { Comments } from './Comments';
+import { EditPostDialog } from './EditPostDialog';
 import { PostCard } from './PostCard';
 import { ReportDialog } from './ReportDialog';
 
@@ -27,6 +28,7 @@ export function PostPage() {
   const key = id && session.status !== 'unknown' ? `/api/v1/social/posts/${encodeURIComponent(id)}` : null;
   const post = useSWR<Post>(key, fetcher);
   const [reporting, setReporting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -75,6 +77,9 @@ export function PostPage() {
             >
               {t('social.openScenario')}
             </Link>
+            <button type="button" className="button button-small" onClick={() => setEditing(true)}>
+              {t('social.editPost')}
+            </button>
             <button
               type="button"
               className="button button-small button-danger"
@@ -91,6 +96,17 @@ export function PostPage() {
       </div>
       {error ? <ProblemMessage error={error} /> : null}
       <Comments postId={data.id} />
+      {mine ? (
+        <EditPostDialog
+          post={data}
+          open={editing}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            void post.mutate(saved, { revalidate: false });
+            setEditing(false);
+          }}
+        />
+      ) : null}
       <ReportDialog
         open={reporting}
         path={`/api/v1/social/posts/${encodeURIComponent(data.id)}/reports`}

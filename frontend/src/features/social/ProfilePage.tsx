@@ -40,6 +40,8 @@ export function ProfilePage() {
   const mine = session.user?.id === id;
   const relation = data.relationship;
   const act = async (method: 'PUT' | 'DELETE', what: 'following' | 'blocks', said: string) => {
+    // The buttons stay focusable while busy (aria-disabled): a disabled one drops the focus.
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -81,7 +83,7 @@ export function ProfilePage() {
             <button
               type="button"
               className={relation.following ? 'button' : 'button button-primary'}
-              disabled={busy}
+              aria-disabled={busy || undefined}
               onClick={() =>
                 void act(
                   relation.following ? 'DELETE' : 'PUT',
@@ -96,7 +98,7 @@ export function ProfilePage() {
           <button
             type="button"
             className="button button-danger"
-            disabled={busy}
+            aria-disabled={busy || undefined}
             onClick={() =>
               relation.blocking ? void act('DELETE', 'blocks', t('social.unblocked')) : setConfirmBlock(true)
             }

@@ -5,10 +5,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '@/api/client';
 import type { Post } from '@/api/types';
 import { announce } from '@/components/Announcer';
+import { DoneMessage } from '@/components/DoneMessage';
 import { Modal } from '@/components/Modal';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
+import { PostFields, readPostTags, type PostFieldValues } from './PostFields';
 
 /** Publishes a saved scenario to the feed with a caption and tags, for everyone or followers. */
 export function PublishDialog({
@@ -25,9 +27,11 @@ export function PublishDialog({
   const { t } = useI18n();
   const path = useLocalePath();
   const id = useId();
-  const [caption, setCaption] = useState('');
-  const [tags, setTags] = useState(scenarioTags.slice(0, 10).join(', '));
-  const [visibility, setVisibility] = useState<Post['visibility']>('public');
+  const [values, setValues] = useState<PostFieldValues>({
+    caption: '',
+    tags: scenarioTags.slice(0, 10).join(', '),
+    visibility: 'public',
+  });
   const [post, setPost] = useState<Post | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -36,14 +40,15 @@ export function PublishDialog({
     setBusy(true);
     setError(undefined);
     try {
-      const list = tags
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter(Boolean)
-        .slice(0, 10);
+      const caption = values.caption.trim();
       const made = await api<Post>('/api/v1/social/posts', {
         method: 'POST',
-        body: { scenarioId, visibility, tags: list, ...(caption.trim() ? { caption: caption.trim() } : {}) },
+        body: {
+          scenarioId,
+          visibility: values.visibility,
+          tags: readPostTags(values.tags),
+          ...(caption ? { caption } : {}),
+        },
       });
       setPost(made);
       announce(t('social.published'));
@@ -56,45 +61,13 @@ export function PublishDialog({
   return (
     <Modal open={open} title={t('social.publishTitle')} onClose={onClose}>
       {post ? (
-        <p className="success" role="status">
+        <DoneMessage>
           {t('social.published')}{' '}
           <Link href={`${path('/post')}?id=${encodeURIComponent(post.id)}`}>{t('social.openPost')}</Link>
-        </p>
+        </DoneMessage>
       ) : (
         <form className="form" onSubmit={(event) => void submit(event)}>
-          <div className="field">
-            <label htmlFor={`${id}-caption`}>{t('social.caption')}</label>
-            <textarea
-              id={`${id}-caption`}
-              rows={3}
-              maxLength={500}
-              value={caption}
-              onChange={(event) => setCaption(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-tags`}>{t('social.tagsField')}</label>
-            <input
-              id={`${id}-tags`}
-              type="text"
-              value={tags}
-              onChange={(event) => setTags(event.target.value)}
-            />
-          </div>
-          <fieldset className="options">
-            <legend>{t('social.visibility')}</legend>
-            {(['public', 'followers'] as const).map((value) => (
-              <label key={value} className="chip">
-                <input
-                  type="radio"
-                  name={`${id}-visibility`}
-                  checked={visibility === value}
-                  onChange={() => setVisibility(value)}
-                />
-                <span>{t(`social.visibility.${value}`)}</span>
-              </label>
-            ))}
-          </fieldset>
+          <PostFields id={id} values={values} onChange={setValues} />
           <button type="submit" className="button button-primary" disabled={busy}>
             {t('social.publish')}
           </button>

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '@/api/client';
 import { reportReasons, type ReportReason } from '@/api/types';
+import { DoneMessage } from '@/components/DoneMessage';
 import { Modal } from '@/components/Modal';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { useI18n } from '@/i18n/I18nProvider';
@@ -34,9 +35,7 @@ export function ReportDialog({ open, path, onClose }: { open: boolean; path: str
   return (
     <Modal open={open} title={t('report.title')} onClose={close}>
       {sent ? (
-        <p className="success" role="status">
-          {t('report.sent')}
-        </p>
+        <DoneMessage>{t('report.sent')}</DoneMessage>
       ) : (
         <form className="form" onSubmit={(event) => void submit(event)}>
           <div className="field">

@@ -41,6 +41,7 @@ function VideoView() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<unknown>();
   const announcedStage = useRef<string | null>(null);
+  const canceledNotice = useRef<HTMLParagraphElement>(null);
   const { connectionLost } = useVideoProgress(id, isWorking(video.data), (event) => {
     if (event.kind === 'progress') {
       // Each stage is announced once as it starts, never every percent.
@@ -110,9 +111,13 @@ function VideoView() {
             type="button"
             className="button"
             onClick={() =>
-              void act(async () =>
-                video.mutate(await api<Video>(`${key}/cancel`, { method: 'POST' }), { revalidate: false }),
-              )
+              void act(async () => {
+                await video.mutate(await api<Video>(`${key}/cancel`, { method: 'POST' }), {
+                  revalidate: false,
+                });
+                // The button goes with the progress; keep the keyboard's place on what replaced it.
+                requestAnimationFrame(() => canceledNotice.current?.focus());
+              })
             }
           >
             {t('video.cancel')}
@@ -161,7 +166,11 @@ function VideoView() {
           <p>{t('video.failed', { reason: data.failure?.reason ?? 'internal' })}</p>
         </div>
       ) : null}
-      {data.status === 'canceled' ? <p className="notice">{t('video.canceled')}</p> : null}
+      {data.status === 'canceled' ? (
+        <p className="notice" ref={canceledNotice} tabIndex={-1}>
+          {t('video.canceled')}
+        </p>
+      ) : null}
       <div className="row-actions">
         <Link className="button" href={`${path('/scenario')}?id=${encodeURIComponent(data.scenarioId)}`}>
           {t('video.openScenario')}

@@ -1,4 +1,9 @@
-import { type ScenarioCategory, scenarioCategories } from '@what-if/contracts';
+import {
+  type ScenarioCategory,
+  type ScenarioLanguage,
+  scenarioCategories,
+  scenarioLanguages,
+} from '@what-if/contracts';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../request-validation';
@@ -17,6 +22,7 @@ const listQuerySchema = z.object({
     .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
     .optional(),
   category: z.enum(scenarioCategories).optional(),
+  language: z.enum(scenarioLanguages).optional(),
   q: z.string().max(100).optional(),
 });
 
@@ -33,6 +39,7 @@ export function readListQuery(req: Request): ListQuery {
     ...(query.tag ? { tag: query.tag } : {}),
     ...(query.favorite !== undefined ? { favorite: query.favorite } : {}),
     ...(query.category ? { category: query.category as ScenarioCategory } : {}),
+    ...(query.language ? { language: query.language as ScenarioLanguage } : {}),
     // Only spaces or accents: nothing to search for, so no filter.
     ...(q ? { q } : {}),
   };

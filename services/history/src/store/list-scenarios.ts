@@ -1,4 +1,4 @@
-import type { ScenarioCategory } from '@what-if/contracts';
+import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ListingIndex,
@@ -15,6 +15,8 @@ export interface ListFilters {
   tag?: string;
   favorite?: boolean;
   category?: ScenarioCategory;
+  /** The language the scenario was written in. */
+  language?: ScenarioLanguage;
   q?: string;
 }
 
@@ -48,12 +50,14 @@ const filteredReadBatch = 100;
 
 interface FilterExpression {
   expression: string;
+  names: Record<string, string>;
   values: Record<string, unknown>;
 }
 
 /** The filters no index answers, as one FilterExpression; undefined when there are none. */
 function filterExpression(filters: ListFilters): FilterExpression | undefined {
   const clauses: string[] = [];
+  const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   if (filters.favorite === false) {
     clauses.push('favorite = :notFavorite');
@@ -63,6 +67,12 @@ function filterExpression(filters: ListFilters): FilterExpression | undefined {
     clauses.push('category = :category');
     values[':category'] = filters.category;
   }
+  if (filters.language) {
+    // LANGUAGE is one of DynamoDB's reserved words, so the attribute goes by a name placeholder.
+    clauses.push('#language = :language');
+    names['#language'] = 'language';
+    values[':language'] = filters.language;
+  }
   if (filters.tag) {
     clauses.push('contains(tags, :tag)');
     values[':tag'] = filters.tag;
@@ -71,7 +81,7 @@ function filterExpression(filters: ListFilters): FilterExpression | undefined {
     clauses.push('contains(searchText, :q)');
     values[':q'] = filters.q;
   }
-  return clauses.length ? { expression: clauses.join(' AND '), values } : undefined;
+  return clauses.length ? { expression: clauses.join(' AND '), names, values } : undefined;
 }
 
 /**
@@ -98,7 +108,11 @@ export async function listScenarios(context: StoreContext, request: ListRequest)
         IndexName: index.name,
         KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
         ...(filter ? { FilterExpression: filter.expression } : {}),
-        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(after ? { '#sk': index.sortKey } : {}) },
+        ExpressionAttributeNames: {
+          '#pk': index.partitionKey,
+          ...(after ? { '#sk': index.sortKey } : {}),
+          ...filter?.names,
+        },
         ExpressionAttributeValues: {
           ':pk': partition,
           ...(after ? { ':after': after } : {}),
