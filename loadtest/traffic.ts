@@ -4,7 +4,7 @@
  * LOAD_PROFILE=load|stress|spike|soak|autoscale and BASE_URL, RATE, … choose another (README.md).
  */
 import { type Account, createAccounts, deleteAccounts, signIn } from './lib/accounts.ts';
-import { autoscaleStages, stageTable } from './lib/capacity.ts';
+import { autoscaleStages, capacityBasis, stageTable } from './lib/capacity.ts';
 import { config } from './lib/config.ts';
 import type { Journey } from './lib/journey.ts';
 import { buildOptions, journeyRoutes, maxVus } from './lib/profiles.ts';
@@ -79,7 +79,10 @@ const accountRoutes = [routes.register, routes.signIn, routes.deleteAccount, rou
 export const options = buildOptions(journeys, accountRoutes);
 
 const stages = config.profile === 'autoscale' ? autoscaleStages(journeys) : [];
-const stagesReport = stages.length > 0 ? `## Autoscale stages (expected)\n\n${stageTable(stages)}` : '';
+const stagesReport =
+  stages.length > 0
+    ? `## Autoscale stages (expected replicas, the same on ECS and Kubernetes)\n\n${stageTable(stages)}\n\nFrom ${capacityBasis(journeys)}.`
+    : '';
 
 export function setup(): { accounts: Account[]; postIds: string[]; shareSlugs: string[] } {
   if (stagesReport) console.log(`\n${stagesReport}\n`);
