@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-generation bench-sharing bench-social bench-video eval-scenarios dr-drill
+.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-edge bench-generation bench-sharing bench-social bench-video eval-scenarios dr-drill
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -65,6 +65,10 @@ bench-video: build ## Render a 60-second 720p video on one core and print its re
 
 bench-auth: build ## Measure login latency (p50/p99) and authenticated throughput through the gateway and straight to user
 	node tools/dist/bench/auth.js
+
+bench-edge: build ## GET /api/v1/users/me straight to user vs through nginx vs through the gateway: throughput ratios and added latency at 500 req/s (BENCH_EDGE_PROFILE=1: the gateway's CPU profile)
+	tools/dev/nginx.sh
+	node tools/dist/bench/edge.js
 
 dr-drill: build ## Rehearse runbooks/disaster-recovery.md on local stand-ins: back up, damage, restore to a point in time, verify through the API; prints RPO and RTO
 	node tools/dist/dr/drill.js

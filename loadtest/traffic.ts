@@ -4,13 +4,15 @@
  * LOAD_PROFILE=load|stress|spike|soak|autoscale and BASE_URL, RATE, … choose another (README.md).
  */
 import { type Account, createAccounts, deleteAccounts, signIn } from './lib/accounts.ts';
-import { autoscaleStages, stageTable } from './lib/capacity.ts';
+import { autoscaleStages, capacityBasis, stageTable } from './lib/capacity.ts';
 import { config } from './lib/config.ts';
 import type { Journey } from './lib/journey.ts';
 import { buildOptions, journeyRoutes, maxVus } from './lib/profiles.ts';
 import { routes } from './lib/routes.ts';
+import { writeSeedScenario } from './lib/seed.ts';
 import { type SummaryData, summaryFiles } from './lib/summary.ts';
 import { anonymousOdds, anonymousVisitor } from './journeys/anonymous.ts';
+import { shareScenario } from './journeys/shares.ts';
 import { publishSeedPost, socialOdds, socialReader } from './journeys/social.ts';
 import { signedInWriter, writerOdds } from './journeys/writer.ts';
 
@@ -23,9 +25,10 @@ export const journeys: Journey[] = [
     name: 'anonymous',
     exec: 'anonymousVisitor',
     weight: 0.6,
-    typicalSeconds: 5 + anonymousOdds.generate * 20,
+    typicalSeconds: anonymousOdds.sharePage * 30 + 5 + anonymousOdds.generate * 20,
     signedIn: false,
     requestsPerIteration: [
+      { route: routes.sharePage, count: anonymousOdds.sharePage },
       { route: routes.suggestions, count: 1 },
       { route: routes.generate, count: anonymousOdds.generate },
     ],
@@ -34,13 +37,20 @@ export const journeys: Journey[] = [
     name: 'writer',
     exec: 'signedInWriter',
     weight: 0.25,
-    typicalSeconds: writerOdds.generate * 10 + 5 + writerOdds.search * 5 + writerOdds.read * 30,
+    typicalSeconds:
+      writerOdds.generate * 10 +
+      5 +
+      writerOdds.search * 5 +
+      writerOdds.read * (30 + writerOdds.share * 5 + writerOdds.video * 5),
     signedIn: true,
     requestsPerIteration: [
       { route: routes.generateStreamed, count: writerOdds.generate },
       { route: routes.historyList, count: 1 },
       { route: routes.historySearch, count: writerOdds.search },
       { route: routes.historyRead, count: writerOdds.read },
+      { route: routes.shareCreate, count: writerOdds.read * writerOdds.share },
+      { route: routes.videoRequest, count: writerOdds.read * writerOdds.video },
+      { route: routes.videoRead, count: writerOdds.read * writerOdds.video },
     ],
   },
   {
@@ -60,21 +70,34 @@ export const journeys: Journey[] = [
   },
 ];
 
-/** What setup() and teardown() call: the run's accounts, and the post that keeps the feed from being empty. */
+/**
+ * What setup() and teardown() call: the run's accounts, the post that keeps the feed from being
+ * empty and the share link anonymous visitors are sent.
+ */
 const accountRoutes = [routes.register, routes.signIn, routes.deleteAccount, routes.publishPost];
 
 export const options = buildOptions(journeys, accountRoutes);
 
 const stages = config.profile === 'autoscale' ? autoscaleStages(journeys) : [];
-const stagesReport = stages.length > 0 ? `## Autoscale stages (expected)\n\n${stageTable(stages)}` : '';
+const stagesReport =
+  stages.length > 0
+    ? `## Autoscale stages (expected replicas, the same on ECS and Kubernetes)\n\n${stageTable(stages)}\n\nFrom ${capacityBasis(journeys)}.`
+    : '';
 
-export function setup(): { accounts: Account[]; postIds: string[] } {
+export function setup(): { accounts: Account[]; postIds: string[]; shareSlugs: string[] } {
   if (stagesReport) console.log(`\n${stagesReport}\n`);
   const writerVus = journeys
     .filter((journey) => journey.signedIn)
     .reduce((total, journey) => total + maxVus(options.scenarios![journey.name]!), 0);
   const accounts = createAccounts(config.accounts ?? writerVus);
-  return { accounts, postIds: [publishSeedPost(signIn(accounts[0]!).token)] };
+  const token = signIn(accounts[0]!).token;
+  const scenarioId = writeSeedScenario(
+    token,
+    'What if the Silk Road had never closed? (load test seed post)',
+  );
+  const slug = shareScenario(token, scenarioId);
+  if (!slug) throw new Error('setup() could not share its seed scenario');
+  return { accounts, postIds: [publishSeedPost(token, scenarioId)], shareSlugs: [slug] };
 }
 
 export function teardown(data: { accounts: Account[] }): void {

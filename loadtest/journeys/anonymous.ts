@@ -1,6 +1,7 @@
 /**
  * An anonymous visitor: opens the app (the suggestions for an empty text box), reads them,
- * and now and then asks one of them. Suggested questions are what most visitors ask, so
+ * and now and then asks one of them. Some arrive through a share link someone sent them: they
+ * read its page first, then go on to the app. Suggested questions are what most visitors ask, so
  * these generations are mostly answered from generation's cache. Anonymous generation has a
  * daily quota per client address (QUOTA_ANONYMOUS_PER_DAY): past it, the 429 is the
  * expected answer, and the run counts it in `quota_refusals`.
@@ -10,19 +11,27 @@ import { Counter } from 'k6/metrics';
 import { call, jsonBody } from '../lib/http.ts';
 import { chance, pick, think } from '../lib/pacing.ts';
 import { routes } from '../lib/routes.ts';
+import { openSharePage } from './shares.ts';
 
 export const quotaRefusals = new Counter('quota_refusals');
 
 /** How often each optional step happens; the capacity model reads the same numbers. */
-export const anonymousOdds = { generate: 0.3 };
+export const anonymousOdds = { sharePage: 0.2, generate: 0.3 };
 
 interface Suggestions {
   language: string;
   categories: { category: string; questions: string[] }[];
 }
 
-export function anonymousVisitor(): void {
+/** `shareSlugs`: the links setup() shared, which these visitors were sent. */
+export function anonymousVisitor(data: { shareSlugs: string[] }): void {
   group('anonymous visitor', () => {
+    const slug = pick(data.shareSlugs);
+    if (slug && chance(anonymousOdds.sharePage)) {
+      openSharePage(slug);
+      think(30);
+    }
+
     const language = Math.random() < 0.8 ? 'en' : 'vi';
     const response = call(routes.suggestions, { query: { language } });
     const suggestions = jsonBody<Suggestions>(response);

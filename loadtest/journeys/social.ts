@@ -101,19 +101,11 @@ export function socialReader(data: { accounts: Account[]; postIds: string[] }): 
   });
 }
 
-/** setup(): one post on the feed, published by the first account from a scenario it writes. */
-export function publishSeedPost(token: string): string {
-  const written = call(routes.generate, {
-    token,
-    body: { question: 'What if the Silk Road had never closed? (load test seed post)' },
-    expected: [201],
-  });
-  const scenario = jsonBody<{ id: string }>(written);
-  if (written.status !== 201 || !scenario)
-    throw new Error(`writing the seed post's scenario answered ${written.status}`);
+/** setup(): one post on the feed, published by an account from a scenario it wrote (writeSeedScenario). */
+export function publishSeedPost(token: string, scenarioId: string): string {
   const published = call(routes.publishPost, {
     token,
-    body: { scenarioId: scenario.id, caption: 'Load test seed post', tags: ['loadtest'] },
+    body: { scenarioId, caption: 'Load test seed post', tags: ['loadtest'] },
     expected: [200, 201],
   });
   const post = jsonBody<{ id: string }>(published);

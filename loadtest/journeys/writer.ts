@@ -1,9 +1,10 @@
 /**
  * A signed-in writer: signs in once per VU (the token is kept until it nears expiry), then
  * each visit now and then writes a scenario of their own, streamed as the web app shows it,
- * browses their history, searches it and opens one. Their own questions are new, so these
- * generations miss the cache and are written. Past the daily quota (QUOTA_USER_PER_DAY) the
- * 429 is expected and counted in `quota_refusals`.
+ * browses their history, searches it and opens one, and now and then shares it or asks for
+ * its video. Their own questions are new, so these generations miss the cache and are
+ * written. Past the daily quota (QUOTA_USER_PER_DAY) the 429 is expected and counted in
+ * `quota_refusals`.
  */
 import { check, group } from 'k6';
 import { Trend } from 'k6/metrics';
@@ -13,12 +14,14 @@ import { call, jsonBody } from '../lib/http.ts';
 import { chance, pick, think } from '../lib/pacing.ts';
 import { routes } from '../lib/routes.ts';
 import { quotaRefusals } from './anonymous.ts';
+import { shareScenario } from './shares.ts';
+import { requestVideo } from './videos.ts';
 
 /** Time from sending the request to the first byte of the stream (the `meta` event). */
 export const timeToFirstEvent = new Trend('time_to_first_event', true);
 
 /** How often each optional step happens; the capacity model reads the same numbers. */
-export const writerOdds = { generate: 0.25, search: 0.4, read: 0.6 };
+export const writerOdds = { generate: 0.25, search: 0.4, read: 0.6, share: 0.15, video: 0.05 };
 
 const subjects = ['the Library of Alexandria', 'the Silk Road', 'the steam engine', 'the Mongol fleet'];
 const turns = ['had never burned', 'had reached the Americas', 'had been invented in 1200', 'had won'];
@@ -128,6 +131,15 @@ export function signedInWriter(data: { accounts: Account[] }): void {
         { route: routes.historyRead.name },
       );
       think(30);
+
+      if (chance(writerOdds.share)) {
+        shareScenario(token, chosen.id);
+        think(5);
+      }
+      if (chance(writerOdds.video)) {
+        requestVideo(token, chosen.id);
+        think(5);
+      }
     }
   });
 }

@@ -32,6 +32,10 @@ export const routes = {
   like: { name: 'like', method: 'PUT', path: '/api/v1/social/posts/{postId}/like' },
   comment: { name: 'comment', method: 'POST', path: '/api/v1/social/posts/{postId}/comments' },
   profile: { name: 'profile', method: 'GET', path: '/api/v1/social/users/{userId}' },
+  shareCreate: { name: 'share-create', method: 'POST', path: '/api/v1/shares' },
+  sharePage: { name: 'share-page', method: 'GET', path: '/s/{slug}' },
+  videoRequest: { name: 'video-request', method: 'POST', path: '/api/v1/videos' },
+  videoRead: { name: 'video-read', method: 'GET', path: '/api/v1/videos/{id}' },
 } as const satisfies Record<string, Route>;
 
 /** The path as the gateway sees it, with every {param} filled in. */

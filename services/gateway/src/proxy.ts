@@ -33,6 +33,10 @@ function forwardable(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   return out;
 }
 
+function isEventStream(headers: IncomingHttpHeaders): boolean {
+  return (headers['content-type'] ?? '').startsWith('text/event-stream');
+}
+
 /** Methods whose requests carry no body here and may be sent twice without harm. */
 function replayable(method: string): boolean {
   return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
@@ -162,7 +166,9 @@ export function createProxy(options: ProxyOptions) {
           ...forwardable(upstreamResponse.headers),
           [REQUEST_ID_HEADER]: String(req.headers[REQUEST_ID_HEADER]),
         });
-        res.flushHeaders();
+        // A stream's headers go at once, so the client knows it is open before the first event;
+        // any other answer's go out with its body, in one write instead of two.
+        if (isEventStream(upstreamResponse.headers)) res.flushHeaders();
         upstreamResponse.pipe(res);
         upstreamResponse.on('error', () => res.destroy());
       });

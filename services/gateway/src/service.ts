@@ -13,6 +13,7 @@ import { type Config, configSchema } from './config';
 import { createRateLimits } from './rate-limits';
 import { createSessionChecks } from './sessions';
 import { upstreamsFromConfig } from './upstreams';
+import { rememberingVerifier } from './verified-tokens';
 
 interface GatewayWiring {
   dependencies: Dependencies;
@@ -45,9 +46,12 @@ function wireGateway(
       identity,
       upstreams,
       stores: [redis],
-      verifier: jwksVerifier(
-        { jwksUrl: jwksUrl(userUrl), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
-        logger,
+      verifier: rememberingVerifier(
+        jwksVerifier(
+          { jwksUrl: jwksUrl(userUrl), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+          logger,
+        ),
+        { trustSeconds: config.SESSION_CACHE_SECONDS },
       ),
       sessions: createSessionChecks({ user, cacheSeconds: config.SESSION_CACHE_SECONDS, logger }),
       rateLimits: createRateLimits(

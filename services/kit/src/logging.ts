@@ -11,6 +11,16 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
+/**
+ * Standard output, written off the request path: a synchronous write per line blocks the event
+ * loop on every request, and longer whenever the reader of the pipe (the container runtime, the
+ * launcher) falls behind. Lines written while a write is under way go out together with the next
+ * one; whatever is left is flushed when the process exits (a crash included; a SIGKILL is not).
+ */
+function standardOutput(): pino.DestinationStream {
+  return pino.destination({ dest: 1, sync: false });
+}
+
 /** JSON logs with the service name and, inside a request, its correlation id (and trace, when traced) on every line. */
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
@@ -40,7 +50,7 @@ export function createLogger(options: LoggerOptions): Logger {
         censor: '[redacted]',
       },
     },
-    options.destination,
+    options.destination ?? standardOutput(),
   );
 }
 

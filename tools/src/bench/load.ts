@@ -8,6 +8,7 @@ const autocannon = require('autocannon') as (
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    overallRate?: number;
   },
   done: (error: Error | null, result: LoadResult) => void,
 ) => void;
@@ -20,7 +21,10 @@ export interface LoadResult {
   timeouts: number;
 }
 
-/** A fixed-duration load from this process against one URL, on loopback only. */
+/**
+ * A fixed-duration load from this process against one URL, on loopback only: as fast as the
+ * connections go, or at most `requestsPerSecond` (all connections together).
+ */
 export function load(options: {
   url: string;
   connections: number;
@@ -28,6 +32,7 @@ export function load(options: {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  requestsPerSecond?: number;
 }): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error('benchmarks target loopback only');
   return new Promise((resolve, reject) => {
@@ -39,6 +44,7 @@ export function load(options: {
         ...(options.method ? { method: options.method } : {}),
         ...(options.headers ? { headers: options.headers } : {}),
         ...(options.body ? { body: options.body } : {}),
+        ...(options.requestsPerSecond ? { overallRate: options.requestsPerSecond } : {}),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );

@@ -27,6 +27,8 @@ export interface ServiceProcessOptions {
    * still logs as in production, but its output is drained unread once it listens.
    */
   keepLogs?: boolean;
+  /** Options for node itself, before the entry point (a benchmark's --cpu-prof). */
+  nodeArguments?: readonly string[];
 }
 
 const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
@@ -47,7 +49,7 @@ export async function startServiceProcess(
   if (!existsSync(entry)) {
     throw new Error(`${path.relative(repositoryRoot, entry)} is missing: run npm run build first`);
   }
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...(options.nodeArguments ?? []), entry], {
     cwd: folder,
     env: {
       ...process.env,

@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { type BridgeRequest, type BridgeResponse } from './http-bridge';
 import {
   type GroupNode,
+  type K6Environment,
   type VuState,
   builtinMetrics,
   durationMs,
@@ -62,7 +63,7 @@ interface Scenario {
   exec: string;
 }
 
-type Exports = Record<string, unknown>;
+export type Exports = Record<string, unknown>;
 
 const compilerOptions: ts.CompilerOptions = {
   module: ts.ModuleKind.CommonJS,
@@ -106,6 +107,73 @@ function scenariosOf(options: Exports): Scenario[] {
   });
 }
 
+/**
+ * Loads a script in a JavaScript context of its own, as k6 loads it for each VU (the init
+ * context): the k6 modules bound to `environment`, relative imports as written, no Node
+ * modules. `load` loads another of its modules in the same context (instances shared).
+ */
+export function loadScript(options: {
+  script: string;
+  env: Record<string, string>;
+  environment: K6Environment;
+  write: (text: string) => void;
+}): { exports: Exports; load: (file: string) => Exports } {
+  const { environment } = options;
+  const { vu } = environment;
+  const scriptPath = path.resolve(options.script);
+  const builtins: Record<string, Record<string, unknown>> = {
+    k6: k6Module(environment),
+    'k6/http': httpModule(environment),
+    'k6/metrics': metricsModule(environment),
+  };
+  const log =
+    (level: string) =>
+    (...values: unknown[]) =>
+      options.write(
+        `${level} [VU ${vu.id}] ${values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ')}\n`,
+      );
+  const context = vm.createContext({
+    __ENV: options.env,
+    console: {
+      log: log('INFO'),
+      info: log('INFO'),
+      debug: log('DEBUG'),
+      warn: log('WARN'),
+      error: log('ERROR'),
+    },
+  });
+  Object.defineProperty(context, '__VU', { get: () => vu.id });
+  Object.defineProperty(context, '__ITER', { get: () => vu.iteration });
+
+  const modules = new Map<string, { exports: Exports }>();
+  const load = (file: string): Exports => {
+    const cached = modules.get(file);
+    if (cached) return cached.exports;
+    const module = { exports: {} as Exports };
+    modules.set(file, module);
+    const source = readFileSync(file, 'utf8');
+    const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: file });
+    const wrapper = vm.runInContext(`(function (exports, require, module) {${outputText}\n})`, context, {
+      filename: file,
+    }) as (exports: Exports, require: (specifier: string) => unknown, module: { exports: Exports }) => void;
+    wrapper(module.exports, (specifier) => resolve(file, specifier), module);
+    return module.exports;
+  };
+  const resolve = (from: string, specifier: string): unknown => {
+    const builtin = builtins[specifier];
+    if (builtin) return { __esModule: true, default: builtin, ...builtin };
+    if (specifier.startsWith('./') || specifier.startsWith('../')) {
+      // k6 resolves a relative import as written: the extension is part of it.
+      return load(path.resolve(path.dirname(from), specifier));
+    }
+    throw new Error(
+      `${path.relative(path.dirname(scriptPath), from)} imports "${specifier}": the CI smoke harness provides ` +
+        `only k6, k6/http and k6/metrics (and a k6 script has no Node modules at all)`,
+    );
+  };
+  return { exports: load(scriptPath), load: (file) => load(path.resolve(file)) };
+}
+
 export function runScript(options: RunOptions): RunResult {
   const registry = new Registry();
   for (const [name, type, contains] of builtinMetrics) registry.declare(name, type, contains);
@@ -119,57 +187,7 @@ export function runScript(options: RunOptions): RunResult {
   function loadVu(id: number, scenario: string): { vu: VuState; exports: Exports } {
     const vu: VuState = { id, iteration: 0, scenario, groups: [], inInit: true };
     const environment = { registry, rootGroup, vu, send: options.send, sleep: options.sleep };
-    const builtins: Record<string, Record<string, unknown>> = {
-      k6: k6Module(environment),
-      'k6/http': httpModule(environment),
-      'k6/metrics': metricsModule(environment),
-    };
-    const log =
-      (level: string) =>
-      (...values: unknown[]) =>
-        options.write(
-          `${level} [VU ${vu.id}] ${values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(' ')}\n`,
-        );
-    const context = vm.createContext({
-      __ENV: env,
-      console: {
-        log: log('INFO'),
-        info: log('INFO'),
-        debug: log('DEBUG'),
-        warn: log('WARN'),
-        error: log('ERROR'),
-      },
-    });
-    Object.defineProperty(context, '__VU', { get: () => vu.id });
-    Object.defineProperty(context, '__ITER', { get: () => vu.iteration });
-
-    const modules = new Map<string, { exports: Exports }>();
-    const load = (file: string): Exports => {
-      const cached = modules.get(file);
-      if (cached) return cached.exports;
-      const module = { exports: {} as Exports };
-      modules.set(file, module);
-      const source = readFileSync(file, 'utf8');
-      const { outputText } = ts.transpileModule(source, { compilerOptions, fileName: file });
-      const wrapper = vm.runInContext(`(function (exports, require, module) {${outputText}\n})`, context, {
-        filename: file,
-      }) as (exports: Exports, require: (specifier: string) => unknown, module: { exports: Exports }) => void;
-      wrapper(module.exports, (specifier) => resolve(file, specifier), module);
-      return module.exports;
-    };
-    const resolve = (from: string, specifier: string): unknown => {
-      const builtin = builtins[specifier];
-      if (builtin) return { __esModule: true, default: builtin, ...builtin };
-      if (specifier.startsWith('./') || specifier.startsWith('../')) {
-        // k6 resolves a relative import as written: the extension is part of it.
-        return load(path.resolve(path.dirname(from), specifier));
-      }
-      throw new Error(
-        `${path.relative(path.dirname(scriptPath), from)} imports "${specifier}": the CI smoke harness provides ` +
-          `only k6, k6/http and k6/metrics (and a k6 script has no Node modules at all)`,
-      );
-    };
-    const exports = load(scriptPath);
+    const { exports } = loadScript({ script: scriptPath, env, environment, write: options.write });
     vu.inInit = false;
     return { vu, exports };
   }
