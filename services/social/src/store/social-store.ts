@@ -40,7 +40,6 @@ import {
 } from './follows';
 import { type LikeTarget, like, likes, likesBy, unlike } from './likes';
 import { likedAmong } from './like-states';
-import { type LikeTarget, like, likes, unlike } from './likes';
 import {
   type OutboxItem,
   acknowledgeAction,
