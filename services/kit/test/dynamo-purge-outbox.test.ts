@@ -1,3 +1,4 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { service } from '@what-if/catalog';
 import { createPurgeRelay } from '@what-if/kit';
 import { type DynamoStore, createDynamo, dynamoPurgeOutbox, ensureTables } from '@what-if/kit/dynamodb';
@@ -110,4 +111,23 @@ test("the relay applies the owner's own part before telling receivers, and keeps
   expect(left?.instruction.id).toBe(instruction.id);
   expect([...left!.receivers].sort()).toEqual(['sharing', 'social', 'video']);
   expect(left?.attempts).toBe(1);
+});
+
+test('a record that outlived its last acknowledgement (a crash before its delete) is cleared, not delivered again', async () => {
+  await drain();
+  const instruction = await outbox().record('scenario', 'scenario-crash', 'user-3');
+  // Every receiver acknowledged, as a replica did before dying ahead of the record's delete.
+  await store.documents.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: { pk: `PURGE#${instruction.id}`, sk: 'PURGE' },
+      UpdateExpression: 'REMOVE receivers',
+    }),
+  );
+  expect((await outbox().backlog()).pending).toBe(0);
+  expect(await outbox().lease(10, 60_000)).toEqual([]);
+  const left = await store.documents.send(
+    new GetCommand({ TableName: tableName, Key: { pk: `PURGE#${instruction.id}`, sk: 'PURGE' } }),
+  );
+  expect(left.Item).toBeUndefined();
 });

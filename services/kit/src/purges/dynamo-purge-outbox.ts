@@ -85,6 +85,21 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
     } while (start);
   }
 
+  /** Removes a record every receiver has acknowledged (the set is gone once empty). */
+  async function removeIfDone(id: string): Promise<void> {
+    try {
+      await documents.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: outboxKey(id),
+          ConditionExpression: 'attribute_not_exists(receivers)',
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
   /** One replica wins an instruction while it is due; `notBefore` then holds the lease. */
   async function take(item: OutboxItem, leaseMs: number): Promise<boolean> {
     try {
@@ -136,6 +151,11 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
       const leased: PendingPurge[] = [];
       for await (const items of pending()) {
         for (const item of items) {
+          // Every receiver acknowledged, but the record outlived its last acknowledgement (a crash).
+          if (!item.receivers || item.receivers.size === 0) {
+            await removeIfDone(item.instruction.id);
+            continue;
+          }
           if (item.notBefore > now() || !(await take(item, leaseMs))) continue;
           leased.push({
             instruction: item.instruction,
@@ -168,17 +188,7 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
       }
       // The last receiver's acknowledgement empties the set, which DynamoDB removes: the record goes.
       if (left && (left.receivers?.size ?? 0) > 0) return;
-      try {
-        await documents.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: outboxKey(id),
-            ConditionExpression: 'attribute_not_exists(receivers)',
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+      await removeIfDone(id);
     },
 
     async retryLater(id, delayMs) {
@@ -201,10 +211,11 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
       let count = 0;
       let oldest: Date | undefined;
       for await (const items of pending()) {
+        const waiting = items.filter((item) => (item.receivers?.size ?? 0) > 0);
         // Oldest first: the first item read is the oldest instruction.
-        const first = items[0];
+        const first = waiting[0];
         if (!oldest && first) oldest = new Date(first.instruction.requestedAt);
-        count += items.length;
+        count += waiting.length;
       }
       return { pending: count, oldestRequestedAt: oldest };
     },
