@@ -581,7 +581,7 @@ const declaredServices: readonly ServiceEntry[] = [
         name: 'SCENARIO_CACHE_SECONDS',
         default: '30',
         description:
-          "How long a share page reuses history's answer about its scenario (0-30): bounds how late a deleted scenario's shares stop answering",
+          "How long a share page reuses history's answer about its scenario and the user service's about its owner's account (0-30): bounds how late the shares of a deleted scenario or account stop answering",
       },
       {
         name: 'SHARE_PASSWORD_FAILURES_PER_SHARE',

@@ -1,5 +1,6 @@
 import type { PurgeKind } from '@what-if/catalog';
 import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { AccountDirectory } from './account-directory';
 import type { PreviewImages } from './images/og-image';
 import type { ShareLinks } from './links';
 import type { ReportDelivery } from './report-delivery';
@@ -13,6 +14,8 @@ import type { ViewCounter } from './view-counter';
 export interface SharingDependencies {
   store: ShareStore;
   scenarios: ScenarioSource;
+  /** Owners' and reporters' accounts as the user service holds them (cached, 30 s at most). */
+  accounts: AccountDirectory;
   verifier: TokenVerifier;
   logger: Logger;
   metrics: SharingMetrics;

@@ -8,6 +8,7 @@ import {
 } from '@what-if/kit';
 import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
+import { createAccountDirectory } from './account-directory';
 import { configSchema } from './config';
 import { createPreviewImages } from './images/og-image';
 import { registerPreviewFonts } from './images/fonts';
@@ -65,6 +66,14 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       identity,
       timeoutMs: 2_000,
     });
+    const user = createServiceClient({
+      upstream: 'user',
+      baseUrl: config.USER_SERVICE_URL,
+      registry: metrics.registry,
+      logger,
+      identity,
+      timeoutMs: 2_000,
+    });
     // Read lazily and kept once read: DynamoDB may still be coming up when the service starts.
     let visitorKey: Promise<Buffer> | undefined;
     const views = createViewCounter({
@@ -84,6 +93,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
         sharing: {
           store,
           scenarios: createScenarioSource({ history, logger, cacheSeconds: config.SCENARIO_CACHE_SECONDS }),
+          accounts: createAccountDirectory({ user, logger, cacheSeconds: config.SCENARIO_CACHE_SECONDS }),
           verifier: jwksVerifier(
             {
               jwksUrl: jwksUrl(config.USER_SERVICE_URL),
@@ -133,6 +143,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
         await views.drain();
         history.close();
         social.close();
+        user.close();
       },
     };
   },

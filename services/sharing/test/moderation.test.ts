@@ -65,6 +65,34 @@ test('a report reaches the moderation queue naming the share, its owner and the 
   });
 });
 
+test("a signed-in reporter's report says since when they have had an account (the user service's answer), so social can weigh new accounts less", async () => {
+  const owner = sharing.newUser();
+  const established = sharing.newUser();
+  const joined = new Date(Date.now() - 3_600_000).toISOString();
+  const newcomer = sharing.newUser({ joinedAt: joined });
+  const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
+  for (const [reporter, address] of [
+    [established, '198.18.1.20'],
+    [newcomer, '198.18.2.21'],
+  ] as const) {
+    const answer = await sharing.call('POST', `/api/v1/shares/${share.slug}/reports`, {
+      token: reporter.token,
+      body: { reason: 'spam' },
+      headers: { 'x-forwarded-for': address },
+    });
+    expect(answer.status).toBe(202);
+  }
+  const received = await eventually(async () => {
+    const mine = sharing.social.reports.filter((report) => report.target.id === share.slug);
+    expect(mine).toHaveLength(2);
+    return mine;
+  });
+  const byReporter = new Map(received.map((report) => [report.reporter.userId, report.reporter]));
+  expect(byReporter.get(newcomer.userId)?.accountCreatedAt).toBe(joined);
+  const longAgo = Date.parse(byReporter.get(established.userId)?.accountCreatedAt ?? '');
+  expect(Date.now() - longAgo).toBeGreaterThan(24 * 3_600_000);
+});
+
 test('anyone may report from the page without JavaScript, limited per network', async () => {
   const owner = sharing.newUser();
   const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });

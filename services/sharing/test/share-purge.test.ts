@@ -44,6 +44,16 @@ test('a deleted share reaches social (the catalog says so), though social was do
   expect(sharePurgesOf(share.slug)[0]).toMatchObject({ ownerId: owner.userId, origin: 'sharing' });
 });
 
+test("a deleted account's shares stop answering before its purge arrives: the page checks the owner with the user service", async () => {
+  const owner = sharing.newUser();
+  const share = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
+  // The account is gone in the user service; sharing has not had the purge yet.
+  sharing.identity.profiles.delete(owner.userId);
+  const page = await sharing.browse(`/s/${share.slug}`);
+  expect(page.status).toBe(410);
+  expect((await sharing.browse(`/s/${share.slug}/og.png`)).status).toBe(410);
+});
+
 test("deleting someone else's share is a 404 that tells social nothing", async () => {
   const owner = sharing.newUser();
   const stranger = sharing.newUser();

@@ -38,12 +38,18 @@ async function takeReport(
     return { outcome: 'limited', retryAfterSeconds: limit.retryAfterSeconds };
   }
   const reporter = userId ? `user:${userId}` : `network:${network}`;
+  // How long the reporter has had an account: social weighs reports from new accounts less.
+  const account = userId ? await deps.accounts.status(userId) : undefined;
   const note = sent.note?.trim();
   const submission: ReportSubmission = {
     id: randomUUID(),
     target: { service: 'sharing', kind: 'share', id: share.slug },
     ownerId: share.ownerId,
-    reporter: { ...(userId ? { userId } : {}), visitorHash: network },
+    reporter: {
+      ...(userId ? { userId } : {}),
+      visitorHash: network,
+      ...(account?.live ? { accountCreatedAt: account.joinedAt } : {}),
+    },
     reason: sent.reason,
     ...(note ? { note } : {}),
     reportedAt: new Date().toISOString(),

@@ -146,6 +146,7 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
 }
 
 export const publicOrigin = 'http://share.test';
+const monthAgo = new Date(Date.now() - 30 * 24 * 3_600_000).toISOString();
 
 /** The sharing service on real dynalite, with stand-ins for user (JWKS), history and social. */
 export interface SharingHarness {
@@ -162,7 +163,12 @@ export interface SharingHarness {
   history: FakeHistory;
   social: FakeSocial;
   /** A fresh user (uuid) and an access token for them. */
-  newUser(options?: AccessTokenOptions): { userId: string; token: string };
+  /**
+   * A fresh user (uuid) and an access token for them; the user service stand-in knows the account
+   * (joined a month ago unless `joinedAt` says otherwise; delete it from `identity.profiles` to
+   * make it gone).
+   */
+  newUser(options?: AccessTokenOptions & { joinedAt?: string }): { userId: string; token: string };
   /** A scenario in the user's history (as history would answer it). */
   saveScenario(ownerId: string, overrides?: Partial<Scenario>): Scenario;
   /** Creates a share through the API, failing the test unless it is made. */
@@ -234,8 +240,16 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
     identity,
     history,
     social,
-    newUser(options = {}) {
+    newUser({ joinedAt = monthAgo, ...options } = {}) {
       const userId = randomUUID();
+      identity.profiles.set(userId, {
+        id: userId,
+        username: null,
+        displayName: 'Someone',
+        bio: '',
+        avatarUrl: null,
+        joinedAt,
+      });
       return { userId, token: signAccessToken(identity.signingKey, { sub: userId, ...options }) };
     },
     saveScenario(ownerId, overrides = {}) {
