@@ -155,7 +155,27 @@ test('social reads public profiles by id in one batch and by username, and nothi
   expect(unknown.body['type']).toBe('/problems/profile-not-found');
 });
 
-test('the profile lookups answer social only, never the gateway or a caller without a service token', async () => {
+test('sharing may ask by id too (is a share owner still there, since when has a reporter had an account); a deleted account is left out', async () => {
+  const ada = await register(call);
+  const asSharing = { token: serviceToken('sharing', 'user') };
+  const found = await direct<{ items: Array<{ id: string; joinedAt: string }> }>(
+    'GET',
+    `/internal/v1/profiles?ids=${ada.user.id}`,
+    asSharing,
+  );
+  expect(found.status).toBe(200);
+  expect(found.body.items.map((item) => item.id)).toEqual([ada.user.id]);
+  expect(Date.now() - Date.parse(found.body.items[0]!.joinedAt)).toBeLessThan(3_600_000);
+  expect((await call('DELETE', '/api/v1/users/me', { token: ada.accessToken })).status).toBe(204);
+  const gone = await direct<{ items: unknown[] }>(
+    'GET',
+    `/internal/v1/profiles?ids=${ada.user.id}`,
+    asSharing,
+  );
+  expect(gone.body.items).toEqual([]);
+});
+
+test('the profile lookups answer social and sharing only, never the gateway or a caller without a service token', async () => {
   const ada = await register(call);
   expect((await direct('GET', `/internal/v1/profiles?ids=${ada.user.id}`)).status).toBe(401);
   expect(

@@ -32,7 +32,8 @@ export function internalRoutes(deps: Pick<UserDependencies, 'sessionStore' | 'lo
    * Social's question: who are these accounts? Public profile fields only, for the ids of
    * existing, enabled accounts (the others are left out, so a deleted author reads as gone).
    */
-  router.get('/internal/v1/profiles', allowCallers(deps.logger, 'social'), async (req, res) => {
+  // Sharing asks too: whether a share's owner still has an account, and since when a reporter has.
+  router.get('/internal/v1/profiles', allowCallers(deps.logger, 'social', 'sharing'), async (req, res) => {
     const ids = [
       ...new Set(
         String(req.query['ids'] ?? '')
