@@ -22,6 +22,7 @@ import { defaultRepoRoot } from '../dev/config';
 import { dropDatabase, ensureDatabase } from '../dev/database';
 import { freePorts, limitsThatNeverRefuse } from '../harness/private-stack';
 import { type ServiceProcess, startServiceProcess } from '../harness/service-process';
+import { cpuSeconds } from '../capacity/route-loads';
 import { summarizeCpuProfile } from './cpu-profile';
 import { load } from './load';
 import { formatMs, percentile } from './percentiles';
@@ -228,10 +229,17 @@ async function main(): Promise<void> {
 
     const throughput: Record<Way, number[]> = { direct: [], nginx: [], gateway: [] };
     const failures: Record<Way, number> = { direct: 0, nginx: 0, gateway: 0 };
+    // The gateway's own CPU per request through it: what the machine's other tenants barely move.
+    const gatewayCpu = { seconds: 0, requests: 0 };
     for (let round = 0; round < rounds; round += 1) {
       // Each round starts with the next way, so no way always runs first or last.
       for (const way of [...ways.slice(round % 3), ...ways.slice(0, round % 3)]) {
+        const cpuBefore = way === 'gateway' ? await cpuSeconds(gateway.url) : 0;
         const result = await load({ url: urls[way], connections, durationSeconds: seconds, headers });
+        if (way === 'gateway') {
+          gatewayCpu.seconds += (await cpuSeconds(gateway.url)) - cpuBefore;
+          gatewayCpu.requests += result.requests.total;
+        }
         throughput[way].push(result.requests.average);
         failures[way] += result.non2xx + result.errors + result.timeouts;
         process.stdout.write(
@@ -258,6 +266,7 @@ async function main(): Promise<void> {
           `  ${way.padEnd(7)} ${best[way].toFixed(0).padStart(6)} req/s  (rounds: ${throughput[way].map((value) => value.toFixed(0)).join(', ')}; failed ${failures[way]})`,
       ),
       `  gateway / nginx ${(best.gateway / best.nginx).toFixed(2)}×, gateway / direct ${(best.gateway / best.direct).toFixed(2)}×, nginx / direct ${(best.nginx / best.direct).toFixed(2)}×`,
+      `  the gateway's own CPU: ${((gatewayCpu.seconds / gatewayCpu.requests) * 1000).toFixed(3)} ms per request (${gatewayCpu.requests} requests)`,
       `at ${fixedRate} req/s for ${seconds} s each (open-loop):`,
       ...ways.map(
         (way) =>
