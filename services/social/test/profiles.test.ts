@@ -251,3 +251,10 @@ test('followers, following and block lists show each account with its names', as
   );
   expect(blocks.body.items).toEqual([{ ...bobShown, since: expect.any(String) }]);
 });
+
+test('a username no account could have is a 404 without asking the user service', async () => {
+  const before = social.identity.profileLookups();
+  for (const name of ['ab', 'a%00b', 'đạt', 'x'.repeat(40), 'a%2Fb'])
+    expect((await social.call('GET', `/api/v1/social/profiles/${name}`)).status).toBe(404);
+  expect(social.identity.profileLookups()).toBe(before);
+});
