@@ -60,6 +60,7 @@ describe('make seed', () => {
       new Set([
         'account',
         'role',
+        'username',
         'scenario',
         'history',
         'share',

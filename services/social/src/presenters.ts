@@ -1,3 +1,4 @@
+import { encodeCursor } from './cursor';
 import type { SocialDependencies } from './dependencies';
 import type { PublicProfile } from './profile-directory';
 import { type CommentView, commentView } from './store/comment-records';
@@ -24,6 +25,24 @@ function authorView(id: string, profiles: Map<string, PublicProfile>): AuthorVie
     username: profile?.username ?? null,
     displayName: profile?.displayName ?? null,
     avatarUrl: profile?.avatarUrl ?? null,
+  };
+}
+
+/**
+ * A page of accounts (followers, following, blocks) with their names: one batched, cached
+ * lookup in the user service for the page.
+ */
+export async function presentAccounts(
+  deps: Pick<SocialDependencies, 'profiles'>,
+  page: { items: ReadonlyArray<{ userId: string; since: string }>; after?: string },
+) {
+  const profiles = await deps.profiles.byIds(page.items.map((item) => item.userId));
+  return {
+    items: page.items.map(({ userId, since }) => {
+      const { username, displayName, avatarUrl } = authorView(userId, profiles);
+      return { userId, username, displayName, avatarUrl, since };
+    }),
+    nextCursor: page.after ? encodeCursor(page.after) : null,
   };
 }
 

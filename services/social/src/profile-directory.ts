@@ -121,6 +121,8 @@ export function createProfileDirectory(
 
     async byUsername(typed) {
       const username = typed.trim().replace(/^@/, '').toLowerCase();
+      // Usernames are 3 to 30 of a-z, 0-9 and _ (the user service's rule): nothing else has an owner.
+      if (!/^[a-z0-9_]{3,30}$/.test(username)) return undefined;
       const now = clock();
       const known = usernames.get(username);
       if (known && known.expiresAt > now) {

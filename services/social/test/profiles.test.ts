@@ -216,3 +216,45 @@ test('the block list pages newest first with no repeats or gaps', async () => {
   } while (cursor);
   expect(seen).toEqual(blocked.map((other) => other.userId).reverse());
 });
+
+test('followers, following and block lists show each account with its names', async () => {
+  const ada = social.newUser();
+  const bob = social.newUser();
+  const username = freshName('bob');
+  social.setProfile(bob, { username, displayName: 'Bob', avatarUrl: 'https://images.example/b.png' });
+  await social.call('PUT', `/api/v1/social/following/${ada.userId}`, { token: bob.token });
+  const bobShown = {
+    userId: bob.userId,
+    username,
+    displayName: 'Bob',
+    avatarUrl: 'https://images.example/b.png',
+  };
+  const adaShown = { userId: ada.userId, username: null, displayName: null, avatarUrl: null };
+
+  const followers = await social.call<{ items: Array<Record<string, unknown>> }>(
+    'GET',
+    `/api/v1/social/users/${ada.userId}/followers`,
+  );
+  expect(followers.body.items).toEqual([{ ...bobShown, since: expect.any(String) }]);
+  const following = await social.call<{ items: Array<Record<string, unknown>> }>(
+    'GET',
+    `/api/v1/social/users/${bob.userId}/following`,
+  );
+  expect(following.body.items).toEqual([{ ...adaShown, since: expect.any(String) }]);
+  await social.call('PUT', `/api/v1/social/blocks/${bob.userId}`, { token: ada.token });
+  const blocks = await social.call<{ items: Array<Record<string, unknown>> }>(
+    'GET',
+    '/api/v1/social/blocks',
+    {
+      token: ada.token,
+    },
+  );
+  expect(blocks.body.items).toEqual([{ ...bobShown, since: expect.any(String) }]);
+});
+
+test('a username no account could have is a 404 without asking the user service', async () => {
+  const before = social.identity.profileLookups();
+  for (const name of ['ab', 'a%00b', 'đạt', 'x'.repeat(40), 'a%2Fb'])
+    expect((await social.call('GET', `/api/v1/social/profiles/${name}`)).status).toBe(404);
+  expect(social.identity.profileLookups()).toBe(before);
+});

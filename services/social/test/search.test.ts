@@ -1,3 +1,4 @@
+import { reindexAllPosts } from '../src/store/reindex-posts';
 import { type SocialHarness, startSocial } from './support/social-harness';
 
 let social: SocialHarness;
@@ -127,4 +128,22 @@ test('search pages by cursor with no repeats or gaps while matching posts are pu
     seen.push(...ids(page));
   }
   expect(seen).toEqual(first.map((post) => post.id).reverse());
+});
+
+test('reindexing makes posts searchable that have no entries (posts from before search), and repeats harmlessly', async () => {
+  const author = social.newUser();
+  const marker = uniqueWord();
+  const post = await social.publish(author, { caption: `older ${marker}` });
+  const { DeleteCommand } = await import('@aws-sdk/lib-dynamodb');
+  await social.documents.send(
+    new DeleteCommand({
+      TableName: social.tableName,
+      Key: { pk: `SEARCH#${marker}`, sk: `${String(post['createdAt'])}#${post.id}` },
+    }),
+  );
+  expect(ids(await search(marker))).toEqual([]);
+  const context = { documents: social.documents, tableName: social.tableName };
+  expect(await reindexAllPosts(context)).toBeGreaterThanOrEqual(1);
+  await reindexAllPosts(context);
+  expect(ids(await search(marker))).toEqual([post.id]);
 });

@@ -12,20 +12,41 @@ export interface DemoAccount {
   key: 'grace' | 'hypatia' | 'ibn' | 'linh';
   email: string;
   displayName: string;
+  /** The public handle (@grace_demo), set after sign-up as the owner would. */
+  username: string;
   role: DemoRole;
 }
 
 /** `@example.com` (RFC 2606): never a real mailbox, and apart from the README's own `ada@`. */
 export const demoAccounts: readonly DemoAccount[] = [
-  { key: 'grace', email: 'grace.demo@example.com', displayName: 'Grace (demo admin)', role: 'admin' },
+  {
+    key: 'grace',
+    email: 'grace.demo@example.com',
+    displayName: 'Grace (demo admin)',
+    username: 'grace_demo',
+    role: 'admin',
+  },
   {
     key: 'hypatia',
     email: 'hypatia.demo@example.com',
     displayName: 'Hypatia (demo moderator)',
+    username: 'hypatia_demo',
     role: 'moderator',
   },
-  { key: 'ibn', email: 'ibn.demo@example.com', displayName: 'Ibn Battuta (demo)', role: 'user' },
-  { key: 'linh', email: 'linh.demo@example.com', displayName: 'Linh (demo)', role: 'user' },
+  {
+    key: 'ibn',
+    email: 'ibn.demo@example.com',
+    displayName: 'Ibn Battuta (demo)',
+    username: 'ibn_battuta_demo',
+    role: 'user',
+  },
+  {
+    key: 'linh',
+    email: 'linh.demo@example.com',
+    displayName: 'Linh (demo)',
+    username: 'linh_demo',
+    role: 'user',
+  },
 ];
 
 export type AccountKey = DemoAccount['key'];

@@ -118,6 +118,27 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedReport> {
     record('role', `moderator for ${account.email} (by the admin)`, promoted);
   }
 
+  // Usernames, chosen by each owner after sign-up (registration does not ask for one).
+  for (const account of demoAccounts) {
+    const owner = person(account.key);
+    const { body: me } = await api.call<{ username: string | null }>({
+      what: `reading ${account.email}'s account`,
+      path: '/api/v1/users/me',
+      token: owner.token,
+    });
+    const missing = me.username !== account.username;
+    if (missing) {
+      await api.call({
+        what: `choosing the username ${account.username} for ${account.email}`,
+        method: 'PATCH',
+        path: '/api/v1/users/me',
+        token: owner.token,
+        body: { username: account.username },
+      });
+    }
+    record('username', `@${account.username} for ${account.email}`, missing);
+  }
+
   // Scenarios, written by whichever provider generation runs (the offline writer by default),
   // each kept in its owner's history with the owner's favourite and tags.
   const scenarioIds = new Map<ScenarioKey, string>();

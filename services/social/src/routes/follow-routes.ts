@@ -7,7 +7,8 @@ import {
 } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
-import { pageBody, readPageQuery } from '../page-query';
+import { readPageQuery } from '../page-query';
+import { presentAccounts } from '../presenters';
 import type { BlockItem } from '../store/blocks';
 
 function notYourself(action: string): never {
@@ -54,7 +55,12 @@ export function followRoutes(deps: SocialDependencies): Router {
     const page = readPageQuery(req);
     const blocks = await deps.store.listBlocks(me, page.limit, page.after);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(pageBody(blocks, (entry: BlockItem) => ({ userId: entry.blockedId, since: entry.createdAt })));
+    res.json(
+      await presentAccounts(deps, {
+        items: blocks.items.map((entry: BlockItem) => ({ userId: entry.blockedId, since: entry.createdAt })),
+        ...(blocks.after ? { after: blocks.after } : {}),
+      }),
+    );
   });
 
   router.put('/api/v1/social/blocks/:userId', signedIn, async (req, res) => {

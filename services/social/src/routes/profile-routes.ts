@@ -1,7 +1,8 @@
 import { HttpProblem, authenticate, principalOf } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
-import { pageBody, readPageQuery } from '../page-query';
+import { readPageQuery } from '../page-query';
+import { presentAccounts } from '../presenters';
 import type { PublicProfile } from '../profile-directory';
 import type { FollowItem } from '../store/follows';
 
@@ -64,14 +65,30 @@ export function profileRoutes(deps: SocialDependencies): Router {
     const page = readPageQuery(req);
     const followers = await deps.store.followers(String(req.params['userId']), page.limit, page.after);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(pageBody(followers, (edge: FollowItem) => ({ userId: edge.followerId, since: edge.createdAt })));
+    res.json(
+      await presentAccounts(deps, {
+        items: followers.items.map((edge: FollowItem) => ({
+          userId: edge.followerId,
+          since: edge.createdAt,
+        })),
+        ...(followers.after ? { after: followers.after } : {}),
+      }),
+    );
   });
 
   router.get('/api/v1/social/users/:userId/following', anyone, async (req, res) => {
     const page = readPageQuery(req);
     const following = await deps.store.following(String(req.params['userId']), page.limit, page.after);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(pageBody(following, (edge: FollowItem) => ({ userId: edge.followeeId, since: edge.createdAt })));
+    res.json(
+      await presentAccounts(deps, {
+        items: following.items.map((edge: FollowItem) => ({
+          userId: edge.followeeId,
+          since: edge.createdAt,
+        })),
+        ...(following.after ? { after: following.after } : {}),
+      }),
+    );
   });
 
   router.get('/api/v1/social/users/:userId/following/:otherId', anyone, async (req, res) => {
