@@ -109,6 +109,52 @@ describe('tokens an attacker could forge', () => {
   });
 });
 
+describe('the security log of access decisions', () => {
+  function eventsOf(response: Response) {
+    const requestId = response.headers.get('x-request-id');
+    return subject.logs.lines.filter(
+      (line) => line['securityEvent'] === true && line['requestId'] === requestId,
+    );
+  }
+
+  test('a request without a token is one denied event, saying so, with the path and the client', async () => {
+    const response = await get('/api/v1/scenarios');
+    expect(eventsOf(response)).toEqual([
+      expect.objectContaining({
+        event: 'authentication',
+        outcome: 'denied',
+        reason: 'no token',
+        path: '/api/v1/scenarios',
+        ip: expect.stringContaining('127.0.0.1'),
+      }),
+    ]);
+  });
+
+  test('an accepted token is an allowed event naming the user and the path', async () => {
+    const token = signAccessToken(subject.fakes.signingKey, { sub: 'logged-user', sid: 'logged-session' });
+    const response = await get('/api/v1/scenarios', token);
+    expect(response.status).toBe(200);
+    expect(eventsOf(response)).toEqual([
+      expect.objectContaining({
+        event: 'authentication',
+        outcome: 'allowed',
+        userId: 'logged-user',
+        path: '/api/v1/scenarios',
+      }),
+    ]);
+  });
+
+  test('a signed token of an ended session is one denied event saying the session ended', async () => {
+    subject.fakes.endedSessions.add('ended-before');
+    const token = signAccessToken(subject.fakes.signingKey, { sid: 'ended-before' });
+    const response = await get('/api/v1/scenarios', token);
+    expect(response.status).toBe(401);
+    expect(eventsOf(response)).toEqual([
+      expect.objectContaining({ event: 'authentication', outcome: 'denied', reason: 'session ended' }),
+    ]);
+  });
+});
+
 describe('routes where a token is optional or not looked at', () => {
   test('optional: anonymous requests pass, a bad token does not', async () => {
     expect((await get('/api/v1/feed')).status).toBe(200);
@@ -118,6 +164,17 @@ describe('routes where a token is optional or not looked at', () => {
   test('public: sign-in endpoints are reachable without a token', async () => {
     const response = await fetch(`${subject.gateway.url}/api/v1/auth/jwks`);
     expect(response.status).toBe(200);
+  });
+
+  test('public: whatever Authorization a request carries is not looked at (the service decides)', async () => {
+    const checks = subject.fakes.sessionChecks();
+    expect((await get('/api/v1/auth/jwks', 'garbage.token.here')).status).toBe(200);
+    const basic = await fetch(`${subject.gateway.url}/api/v1/auth/jwks`, {
+      headers: { authorization: 'Basic dXNlcjpwYXNz' },
+    });
+    expect(basic.status).toBe(200);
+    expect((await get('/api/v1/auth/jwks', signAccessToken(subject.fakes.signingKey))).status).toBe(200);
+    expect(subject.fakes.sessionChecks()).toBe(checks);
   });
 
   test('HEAD follows GET: a public GET answers HEAD without a token, a protected one asks for it', async () => {

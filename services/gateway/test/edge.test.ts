@@ -350,8 +350,51 @@ describe('browser-facing headers and body limits', () => {
       body: JSON.stringify({ padding: 'x'.repeat(5000) }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ type: '/problems/payload-too-large' });
+    expect(await response.json()).toMatchObject({
+      type: '/problems/payload-too-large',
+      detail: 'The request body is larger than the 2048 bytes the API accepts.',
+    });
     expect(subject.fakes.upstreams.find((fake) => fake.name === 'user')!.received).toHaveLength(0);
+  });
+
+  /** Sends a body in chunks (no Content-Length) or declares one; resolves with the status. */
+  function post(body: { chunks?: string[]; declaredLength?: number }): Promise<number> {
+    const port = new URL(subject.gateway.url).port;
+    return new Promise<number>((resolve, reject) => {
+      const client = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/v1/auth/register',
+          headers: {
+            'content-type': 'application/json',
+            ...(body.declaredLength === undefined ? {} : { 'content-length': String(body.declaredLength) }),
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          client.destroy();
+        },
+      );
+      client.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ECONNRESET') reject(error);
+      });
+      client.flushHeaders();
+      for (const chunk of body.chunks ?? []) client.write(chunk);
+      if (body.declaredLength === undefined) client.end();
+    });
+  }
+
+  test('a body of exactly the limit passes, declared or streamed', async () => {
+    expect(await post({ chunks: ['y'.repeat(1024), 'y'.repeat(1024)] })).toBe(200);
+    expect(await post({ chunks: ['y'.repeat(2048)], declaredLength: 2048 })).toBe(200);
+    expect(await post({ chunks: ['y'.repeat(1024), 'y'.repeat(1025)] })).toBe(413);
+  });
+
+  test('a declared length over the limit is refused at once, before any of the body is sent', async () => {
+    expect(await post({ declaredLength: 100_000 })).toBe(413);
   });
 
   test('a chunked body that grows past the limit is cut off with 413', async () => {

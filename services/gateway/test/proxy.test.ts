@@ -9,7 +9,10 @@ import { type GatewayUnderTest, startGatewayUnderTest } from './gateway-under-te
 let subject: GatewayUnderTest;
 
 beforeAll(async () => {
-  subject = await startGatewayUnderTest({ UPSTREAM_IDLE_TIMEOUT_MS: '1000' });
+  subject = await startGatewayUnderTest({
+    UPSTREAM_IDLE_TIMEOUT_MS: '2000',
+    UPSTREAM_CONNECT_TIMEOUT_MS: '500',
+  });
 });
 afterAll(() => subject.stop());
 
@@ -153,10 +156,29 @@ describe('when the service fails', () => {
       detail: 'The social service did not answer in time.',
       upstream: 'social',
     });
+    expect(subject.logs.lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', upstream: 'social', status: 504 }),
+    );
   });
 
-  test('a service that drops the connection without answering is a 502 problem naming it', async () => {
-    upstream('sharing').handleRaw((req) => req.socket.destroy());
+  test('the connect timeout bounds only the connecting: an answer slower than it, on a new or a reused connection, arrives', async () => {
+    upstream('social').handleRaw((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"slow":true}');
+      }, 1_000);
+    });
+    const first = await exchange('GET', '/api/v1/feed');
+    const second = await exchange('GET', '/api/v1/feed');
+    expect([first.status, second.status]).toEqual([200, 200]);
+  });
+
+  test('a service that drops the connection without answering is a 502 problem naming it, and the request is not sent again', async () => {
+    let arrivals = 0;
+    upstream('sharing').handleRaw((req) => {
+      arrivals += 1;
+      req.socket.destroy();
+    });
     const answer = await exchange(
       'POST',
       '/api/v1/shares',
@@ -170,6 +192,7 @@ describe('when the service fails', () => {
       detail: 'The sharing service failed to answer.',
       upstream: 'sharing',
     });
+    expect(arrivals).toBe(1);
   });
 
   test('a service that fails mid-answer cuts the client’s answer off', async () => {

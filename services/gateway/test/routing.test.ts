@@ -123,7 +123,12 @@ describe('routing from the catalog', () => {
       const { response, body } = await send('GET', '/api/v1/videos/v1');
       expect(response.status).toBe(503);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(body).toMatchObject({ status: 503, type: '/problems/upstream-unavailable', upstream: 'video' });
+      expect(body).toMatchObject({
+        status: 503,
+        type: '/problems/upstream-unavailable',
+        detail: 'The video service is unavailable right now; try again shortly.',
+        upstream: 'video',
+      });
     } finally {
       await new Promise<void>((resolve) =>
         video.server.listen(Number(new URL(video.url).port), '127.0.0.1', resolve),

@@ -292,8 +292,10 @@ describe('what the caller gets back', () => {
       expect(text).toContain(
         `upstream_request_duration_seconds_count{upstream="history",method="${method}",outcome="${outcome}"} 1`,
       );
-    expect(text).toContain('upstream_request_duration_seconds_bucket{le="0.005",upstream="history"');
-    expect(text).toContain('upstream_request_duration_seconds_bucket{le="10",upstream="history"');
+    // Measured in seconds: a call that took well under ten seconds is in the 10 s bucket.
+    expect(text).toContain(
+      'upstream_request_duration_seconds_bucket{le="10",upstream="history",method="GET",outcome="2xx"} 1',
+    );
     expect(await videoRegistry.getSingleMetricAsString('upstream_request_duration_seconds')).toContain(
       'upstream_request_duration_seconds_count{upstream="video",method="DELETE",outcome="error"} 1',
     );
@@ -375,4 +377,60 @@ test('an internal call to something that is not a catalog service is a wiring mi
     'payments is not a catalog service; internal calls go to catalog services only',
   );
   expect(seen).toEqual([]);
+});
+
+describe('waits between attempts', () => {
+  /** Lets real I/O run while the timers stay frozen. */
+  async function until(condition: () => boolean) {
+    while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  test('each retry waits a random share of a doubling base: half of 1 s, then half of 2 s', async () => {
+    answer = (_req, res) => json(res, 503, {});
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    try {
+      const { client: history } = client({ retries: 2, retryBaseMs: 1_000 });
+      const outcome = history.request({ method: 'GET', path: '/x' }).catch((error: unknown) => error);
+      await until(() => seen.length === 1);
+      await jest.advanceTimersByTimeAsync(499);
+      expect(seen).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1);
+      await until(() => seen.length === 2);
+      await jest.advanceTimersByTimeAsync(999);
+      expect(seen).toHaveLength(2);
+      await jest.advanceTimersByTimeAsync(1);
+      await until(() => seen.length === 3);
+      expect(await outcome).toMatchObject({ status: 502 });
+    } finally {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    }
+  });
+
+  test('the base is 100 ms unless told', async () => {
+    answer = (_req, res) => json(res, 503, {});
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+    try {
+      const { client: history } = client({ retries: 1, retryBaseMs: undefined });
+      const outcome = history.request({ method: 'GET', path: '/x' }).catch((error: unknown) => error);
+      await until(() => seen.length === 1);
+      await jest.advanceTimersByTimeAsync(49);
+      expect(seen).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(1);
+      await until(() => seen.length === 2);
+      expect(await outcome).toMatchObject({ status: 502 });
+    } finally {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    }
+  });
+});
+
+test('a new client reports its circuit closed at once', async () => {
+  const { registry } = client({ upstream: 'social' });
+  expect(await registry.getSingleMetricAsString('upstream_circuit_state')).toContain(
+    'upstream_circuit_state{upstream="social"} 0',
+  );
 });

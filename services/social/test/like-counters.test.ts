@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { like, likes, unlike } from '../src/store/likes';
 import { addToCounts, forgetCounts, readCounts } from '../src/store/profile-counts';
 import { type SocialHarness, startSocial } from './support/social-harness';
@@ -90,6 +90,31 @@ test('a store failure other than a lost race is not swallowed', async () => {
   const broken = { documents: social.documents, tableName: `${social.tableName}-missing` };
   const target = { kind: 'post', postId: 'p' } as const;
   await expect(like(broken, target, 'a', 'b', now)).rejects.toThrow();
+});
+
+test('a counter update that fails for another reason than a deleted target surfaces, so the like is retried', async () => {
+  const author = social.newUser();
+  const fan = social.newUser();
+  const post = await social.publish(author);
+  const throttled = {
+    send: (command: object) =>
+      command instanceof UpdateCommand
+        ? Promise.reject(
+            Object.assign(new Error('throughput exceeded'), {
+              name: 'ProvisionedThroughputExceededException',
+            }),
+          )
+        : social.documents.send(command as never),
+  } as unknown as DynamoDBDocumentClient;
+  await expect(
+    like(
+      { documents: throttled, tableName: social.tableName },
+      { kind: 'post', postId: post.id },
+      author.userId,
+      fan.userId,
+      now,
+    ),
+  ).rejects.toThrow('throughput exceeded');
 });
 
 describe('profile counts', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { type TestRedisPrefix, createTestRedisPrefix, testRedisUrl } from '../../../test/support/stores';
@@ -134,6 +135,16 @@ describe('guessing spread over many addresses', () => {
     expect(await rules.recordFailure(email, '203.0.113.4')).toEqual({ locked: true, retryAfterSeconds: 60 });
     expect(await rules.check(email, '203.0.113.200')).toEqual({ locked: true, retryAfterSeconds: 60 });
     expect(await rules.check(email, '192.0.2.1')).toEqual({ locked: false });
+  });
+
+  test('an address stays familiar for thirty days after its last sign-in', async () => {
+    const { lockout: rules } = lockout();
+    const email = newEmail();
+    await rules.recordSuccess(email, '192.0.2.9');
+    const account = createHash('sha256').update(email).digest('base64url');
+    const ttl = await redis.ttl(`sign-in-familiar:${account}`);
+    expect(ttl).toBeGreaterThan(30 * 24 * 3600 - 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 24 * 3600);
   });
 
   test('a familiar address that guesses too often is locked out by its own count', async () => {
