@@ -228,7 +228,7 @@ test('Lee likes, comments, replies and edits the comment with the keyboard, then
   assert.ok(await isFocused(edit), 'saving gives the focus back to Edit');
   await visit(page, 'post-keyboard');
 
-  const author = page.locator('article.post-card').getByRole('link', { name: /^Member / });
+  const author = page.locator('article.post-card').getByRole('link', { name: 'Kim', exact: true });
   await tabTo(page, author, { back: true });
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/en\/profile\?id=/);

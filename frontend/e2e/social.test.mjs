@@ -73,10 +73,7 @@ test('Ben finds the post in the feed, likes it and comments', async () => {
 test('Ben follows Ada from her profile, sees her post in his following feed, then blocks and unblocks her', async () => {
   const { page } = ben;
   await page.goto(postUrl);
-  await page
-    .locator('article.post-card')
-    .getByRole('link', { name: /^Member / })
-    .click();
+  await page.locator('article.post-card').getByRole('link', { name: 'Ada', exact: true }).click();
   await page.waitForURL(/\/en\/profile\?id=/);
   await page.getByRole('button', { name: 'Follow', exact: true }).click();
   await page.getByRole('button', { name: 'Unfollow' }).waitFor();

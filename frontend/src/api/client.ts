@@ -67,6 +67,8 @@ export function query(params: Record<string, string | number | boolean | undefin
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   }
-  const text = search.toString();
+  // Spaces as %20, not the form encoding's "+": an OpenAPI validator takes "+" for a reserved
+  // character in a parameter that does not allow them (a literal "+" is already "%2B").
+  const text = search.toString().replace(/\+/g, '%20');
   return text ? `?${text}` : '';
 }

@@ -115,6 +115,8 @@ export interface Account {
   id: string;
   email: string;
   emailVerified: boolean;
+  /** The public handle (lower case, 3-30 of a-z, 0-9, _); null until the owner picks one. */
+  username: string | null;
   displayName: string;
   bio: string;
   avatarUrl: string | null;
@@ -263,9 +265,20 @@ export const reportReasons = [
 export type ReportReason = (typeof reportReasons)[number];
 
 /** A scenario published to the feed (social service). */
+/** Who wrote a post or comment, as social shows people; the names are null when unknown. */
+export interface Author {
+  id: string;
+  username: string | null;
+  displayName: string | null;
+  avatarUrl: string | null;
+}
+
 export interface Post {
   id: string;
   authorId: string;
+  author: Author;
+  /** Whether the signed-in reader likes it; null when not signed in. */
+  likedByMe: boolean | null;
   scenario: { id: string; title: string; question: string; language: Language; excerpt: string };
   caption: string;
   tags: string[];
@@ -275,6 +288,9 @@ export interface Post {
   createdAt: string;
   editedAt: string | null;
 }
+
+export const trendingWindows = ['1d', '7d', '30d'] as const;
+export type TrendingWindow = (typeof trendingWindows)[number];
 
 export interface LikeState {
   liked: boolean;
@@ -287,6 +303,9 @@ export interface Comment {
   parentId: string | null;
   depth: number;
   authorId: string | null;
+  /** Null once deleted, hidden or removed. */
+  author: Author | null;
+  likedByMe: boolean | null;
   body: string | null;
   deleted: boolean;
   moderation: 'visible' | 'hidden' | 'removed';
@@ -301,6 +320,16 @@ export interface Thread extends Comment {
 
 export interface SocialProfile {
   userId: string;
+  /** From the user service; null for an account it does not show (deleted, disabled, unreachable). */
+  profile: {
+    username: string | null;
+    displayName: string;
+    bio: string;
+    avatarUrl: string | null;
+    joinedAt: string;
+  } | null;
+  /** The level the account's experience reaches; null until levels are computed. */
+  level: number | null;
   counts: { posts: number; followers: number; following: number; likesReceived: number };
   relationship: { following: boolean; followedBy: boolean; blocking: boolean } | null;
 }

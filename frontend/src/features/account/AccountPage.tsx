@@ -161,12 +161,14 @@ function EmailSection({ me, onChange }: { me: Me; onChange: () => void }) {
 
 function ProfileSection({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) {
   const { t } = useI18n();
+  const [username, setUsername] = useState(me.username ?? '');
   const [displayName, setDisplayName] = useState(me.displayName);
   const [bio, setBio] = useState(me.bio);
   const [avatarUrl, setAvatarUrl] = useState(me.avatarUrl ?? '');
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
 
+  const handle = username.trim().replace(/^@/, '').toLowerCase();
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setError(undefined);
@@ -174,10 +176,18 @@ function ProfileSection({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) 
     try {
       const next = await api<Me>('/api/v1/users/me', {
         method: 'PATCH',
-        body: { displayName: displayName.trim(), bio, avatarUrl: avatarUrl.trim() || null },
+        body: {
+          // Sent only when changed: the service stores it lower case, without a leading @.
+          ...(handle && handle !== me.username ? { username: handle } : {}),
+          displayName: displayName.trim(),
+          bio,
+          avatarUrl: avatarUrl.trim() || null,
+        },
       });
       updateUser(next);
       onSaved(next);
+      // As stored: lower case, without the @.
+      setUsername(next.username ?? '');
       setSaved(true);
       announce(t('account.profileSaved'));
     } catch (failure) {
@@ -189,6 +199,16 @@ function ProfileSection({ me, onSaved }: { me: Me; onSaved: (me: Me) => void }) 
     <section className="card" aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('account.profileHeading')}</h2>
       <form onSubmit={save}>
+        <Field
+          id="profile-username"
+          label={t('account.username')}
+          hint={t('account.usernameHint')}
+          maxLength={31}
+          autoComplete="nickname"
+          spellCheck={false}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
         <Field
           id="profile-name"
           label={t('account.displayName')}

@@ -172,7 +172,7 @@ function CommentItem({
   return (
     <li className="comment" id={commentAnchor(comment.id)} tabIndex={-1}>
       <p className="item-meta">
-        <Member userId={comment.authorId} /> · {dateTime(comment.createdAt)}
+        <Member userId={comment.authorId} author={comment.author} /> · {dateTime(comment.createdAt)}
         {comment.editedAt ? ` · ${t('social.edited')}` : ''}
       </p>
       {gone ? (
@@ -196,6 +196,7 @@ function CommentItem({
           <LikeButton
             path={`${commentPath}/like`}
             likes={comment.counts.likes}
+            liked={comment.likedByMe ?? false}
             label={t('social.thisComment')}
           />
           {signedIn ? (

@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
-import type { Post } from '@/api/types';
+import { useId, useState } from 'react';
+import { trendingWindows, type Post, type TrendingWindow } from '@/api/types';
 import { useSession } from '@/api/useSession';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
@@ -11,17 +11,32 @@ import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { PostCard } from './PostCard';
 
-type Feed = 'latest' | 'following';
-const feedPaths: Record<Feed, string> = { latest: '/api/v1/feed', following: '/api/v1/feed/following' };
+type Feed = 'latest' | 'following' | 'trending';
+const feeds: readonly Feed[] = ['latest', 'following', 'trending'];
+
+/** The API path and query of a feed (or of a search, which replaces the feed while it shows). */
+function feedSource(
+  feed: Feed,
+  period: TrendingWindow,
+  search: string,
+): { path: string; params: Record<string, string | number> } {
+  if (search) return { path: '/api/v1/feed/search', params: { q: search, limit: 20 } };
+  if (feed === 'following') return { path: '/api/v1/feed/following', params: { limit: 20 } };
+  if (feed === 'trending') return { path: '/api/v1/feed/trending', params: { window: period, limit: 20 } };
+  return { path: '/api/v1/feed', params: { limit: 20 } };
+}
 
 /**
- * The feeds: everyone's public posts, newest first, or those of the accounts one follows; with
- * `?tag=` in the address, the public posts carrying that tag (a post's tags link here).
+ * The feeds: everyone's public posts, newest first; those of the accounts one follows; trending
+ * over a day, a week or a month; or a search of public posts. With `?tag=` in the address, the
+ * public posts carrying that tag (a post's tags link here); `?q=` starts with a search.
  */
 export function FeedPage() {
   // The query is read after hydration: the page is prerendered as the latest feed.
-  const tag = useQuery()?.get('tag')?.trim();
-  return tag ? <TagFeed tag={tag} /> : <Feeds />;
+  const params = useQuery();
+  const tag = params?.get('tag')?.trim();
+  const search = params?.get('q')?.trim() ?? '';
+  return tag ? <TagFeed tag={tag} /> : <Feeds key={search} initialSearch={search} />;
 }
 
 function TagFeed({ tag }: { tag: string }) {
@@ -43,50 +58,102 @@ function TagFeed({ tag }: { tag: string }) {
   );
 }
 
-function Feeds() {
+function Feeds({ initialSearch }: { initialSearch: string }) {
   const { t } = useI18n();
   const path = useLocalePath();
   const session = useSession();
+  const id = useId();
   const [feed, setFeed] = useState<Feed>('latest');
+  const [period, setPeriod] = useState<TrendingWindow>('7d');
+  const [typed, setTyped] = useState(initialSearch);
+  const [search, setSearch] = useState(initialSearch);
   const signedIn = session.status === 'signed-in';
+  const shown: Feed = feed === 'following' && !signedIn ? 'latest' : feed;
+  const source = feedSource(shown, period, search);
   // Wait until the session is known: a signed-in reader's feed leaves out those who block them.
-  const list = usePagedList<Post>(
-    session.status === 'unknown' ? null : feedPaths[signedIn ? feed : 'latest'],
-    {
-      limit: 20,
-    },
-  );
+  const list = usePagedList<Post>(session.status === 'unknown' ? null : source.path, source.params);
+  const empty = search
+    ? t('social.searchEmpty', { query: search })
+    : shown === 'following'
+      ? t('social.followingEmpty')
+      : shown === 'trending'
+        ? t('social.trendingEmpty')
+        : t('social.feedEmpty');
   return (
     <>
       <h1>{t('social.feedHeading')}</h1>
       <p className="lede">{t('social.feedLede')}</p>
-      <div className="toolbar" role="group" aria-label={t('social.whichFeed')}>
-        {(['latest', 'following'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            className="button"
-            aria-pressed={(signedIn ? feed : 'latest') === name}
-            disabled={name === 'following' && !signedIn}
-            onClick={() => setFeed(name)}
-          >
-            {t(`social.feed.${name}`)}
-          </button>
-        ))}
-        {signedIn && session.user ? (
-          <Link href={`${path('/profile')}?id=${encodeURIComponent(session.user.id)}`}>
-            {t('social.yourProfile')}
-          </Link>
-        ) : (
-          <Link href={`${path('/sign-in')}?next=${encodeURIComponent(path('/feed'))}`}>
-            {t('social.signInToFollow')}
-          </Link>
-        )}
-      </div>
-      <PostList
-        list={list}
-        empty={feed === 'following' && signedIn ? t('social.followingEmpty') : t('social.feedEmpty')}
-      />
+      <form
+        className="toolbar"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(typed.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-search`}>{t('social.searchLabel')}</label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            maxLength={200}
+            value={typed}
+            onChange={(event) => {
+              setTyped(event.target.value);
+              // Emptying the box (or its clear button) goes back to the feed.
+              if (!event.target.value.trim()) setSearch('');
+            }}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t('social.search')}
+        </button>
+      </form>
+      {search ? (
+        <h2>{t('social.searchHeading', { query: search })}</h2>
+      ) : (
+        <>
+          <div className="toolbar" role="group" aria-label={t('social.whichFeed')}>
+            {feeds.map((name) => (
+              <button
+                key={name}
+                type="button"
+                className="button"
+                aria-pressed={shown === name}
+                disabled={name === 'following' && !signedIn}
+                onClick={() => setFeed(name)}
+              >
+                {t(`social.feed.${name}`)}
+              </button>
+            ))}
+            {signedIn && session.user ? (
+              <Link href={`${path('/profile')}?id=${encodeURIComponent(session.user.id)}`}>
+                {t('social.yourProfile')}
+              </Link>
+            ) : (
+              <Link href={`${path('/sign-in')}?next=${encodeURIComponent(path('/feed'))}`}>
+                {t('social.signInToFollow')}
+              </Link>
+            )}
+          </div>
+          {shown === 'trending' ? (
+            <div className="toolbar" role="group" aria-label={t('social.trendingWindow')}>
+              {trendingWindows.map((value) => (
+                <button
+                  key={value}
+                  type="button"
+                  className="button button-small"
+                  aria-pressed={period === value}
+                  onClick={() => setPeriod(value)}
+                >
+                  {t(`social.window.${value}`)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </>
+      )}
+      <PostList list={list} empty={empty} />
     </>
   );
 }

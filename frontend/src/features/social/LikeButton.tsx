@@ -8,14 +8,24 @@ import { announce } from '@/components/Announcer';
 import { useI18n } from '@/i18n/I18nProvider';
 
 /**
- * Like or take back a like of a post or comment (`path` ends in /like). The API does not say
- * whether the caller already likes something until they press, so the button starts unpressed
- * and follows the answer from then on.
+ * Like or take back a like of a post or comment (`path` ends in /like). It starts as the API
+ * said (`likedByMe`) and follows each answer from then on.
  */
-export function LikeButton({ path, likes, label }: { path: string; likes: number; label: string }) {
+export function LikeButton({
+  path,
+  likes,
+  liked,
+  label,
+}: {
+  path: string;
+  likes: number;
+  /** Whether the reader already likes it, as the API said (likedByMe). */
+  liked: boolean;
+  label: string;
+}) {
   const { t, number } = useI18n();
   const session = useSession();
-  const [state, setState] = useState<LikeState>({ liked: false, likes });
+  const [state, setState] = useState<LikeState>({ liked, likes });
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const signedIn = session.status === 'signed-in';

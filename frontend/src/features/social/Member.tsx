@@ -1,20 +1,36 @@
 'use client';
 
 import Link from 'next/link';
+import type { Author } from '@/api/types';
 import { useSession } from '@/api/useSession';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 
-/**
- * Who wrote something, as a link to their profile. The social API names accounts by id only
- * (display names and usernames are not public yet), so a member is shown by the id's start.
- */
-export function Member({ userId }: { userId: string | null }) {
+/** How a member is named: "You", their display name, their @username, else the id's start. */
+export function memberName(
+  userId: string,
+  author: Pick<Author, 'username' | 'displayName'> | null | undefined,
+  t: ReturnType<typeof useI18n>['t'],
+  myId: string | undefined,
+): string {
+  if (myId === userId) return t('social.you');
+  if (author?.displayName) return author.displayName;
+  if (author?.username) return `@${author.username}`;
+  return t('social.member', { id: userId.slice(0, 8) });
+}
+
+/** Who wrote something, as a link to their profile (with the @username beside a display name). */
+export function Member({ userId, author }: { userId: string | null; author?: Author | null }) {
   const { t } = useI18n();
   const path = useLocalePath();
   const session = useSession();
   if (!userId) return <span>{t('social.removedAuthor')}</span>;
-  const label =
-    session.user?.id === userId ? t('social.you') : t('social.member', { id: userId.slice(0, 8) });
-  return <Link href={`${path('/profile')}?id=${encodeURIComponent(userId)}`}>{label}</Link>;
+  const name = memberName(userId, author, t, session.user?.id);
+  const handle = author?.displayName && author.username ? ` @${author.username}` : '';
+  return (
+    <Link href={`${path('/profile')}?id=${encodeURIComponent(userId)}`}>
+      {name}
+      {handle ? <span className="member-handle">{handle}</span> : null}
+    </Link>
+  );
 }

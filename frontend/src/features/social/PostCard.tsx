@@ -16,7 +16,7 @@ export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?
   return (
     <article className="post-card" aria-labelledby={`post-${post.id}`}>
       <p className="item-meta">
-        <Member userId={post.authorId} /> · {dateTime(post.createdAt)}
+        <Member userId={post.authorId} author={post.author} /> · {dateTime(post.createdAt)}
         {post.editedAt ? ` · ${t('social.edited')}` : ''}
         {post.visibility === 'followers' ? ` · ${t('social.visibility.followers')}` : ''}
         {post.moderation !== 'visible' ? (
@@ -52,6 +52,7 @@ export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?
         <LikeButton
           path={`/api/v1/social/posts/${encodeURIComponent(post.id)}/like`}
           likes={post.counts.likes}
+          liked={post.likedByMe ?? false}
           label={post.scenario.title}
         />
         <Link className="button button-small" href={`${postPath}#comments`}>

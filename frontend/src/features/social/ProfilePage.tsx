@@ -11,23 +11,38 @@ import { ProblemMessage } from '@/components/ProblemMessage';
 import { useQuery } from '@/components/useQuery';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
+import { memberName } from './Member';
 import { PostCard } from './PostCard';
 
-/** A member's public side: counts, follow and block, and their posts. */
+/**
+ * A member's public side: name, @username, about, level, counts, follow and block, and their
+ * posts. `?id=` names the account; `?u=` a username (`/profile?u=ada`).
+ */
 export function ProfilePage() {
-  const { t, number } = useI18n();
+  const { t, number, date } = useI18n();
   const session = useSession();
   const params = useQuery();
-  const id = params?.get('id');
-  const ready = Boolean(id) && session.status !== 'unknown';
-  const key = ready ? `/api/v1/social/users/${encodeURIComponent(id ?? '')}` : null;
+  const requestedId = params?.get('id');
+  const username = params?.get('u')?.replace(/^@/, '');
+  const known = session.status !== 'unknown';
+  const key = !known
+    ? null
+    : requestedId
+      ? `/api/v1/social/users/${encodeURIComponent(requestedId)}`
+      : username
+        ? `/api/v1/social/profiles/${encodeURIComponent(username)}`
+        : null;
   const profile = useSWR<SocialProfile>(key, fetcher);
-  const posts = usePagedList<Post>(key ? `${key}/posts` : null, { limit: 20 });
+  const id = requestedId ?? profile.data?.userId;
+  const posts = usePagedList<Post>(
+    known && id ? `/api/v1/social/users/${encodeURIComponent(id)}/posts` : null,
+    { limit: 20 },
+  );
   const [confirmBlock, setConfirmBlock] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  if (params && !id) return <p className="problem">{t('problem.not-found')}</p>;
+  if (params && !requestedId && !username) return <p className="problem">{t('problem.not-found')}</p>;
   if (profile.error) return <ProblemMessage error={profile.error} />;
   const data = profile.data;
   if (!data || !id) {
@@ -57,7 +72,24 @@ export function ProfilePage() {
   };
   return (
     <>
-      <h1>{mine ? t('social.yourProfile') : t('social.member', { id: id.slice(0, 8) })}</h1>
+      <div className="profile-head">
+        {data.profile?.avatarUrl ? (
+          <img className="avatar" src={data.profile.avatarUrl} alt="" width={64} height={64} />
+        ) : null}
+        <div>
+          <h1>{mine ? t('social.yourProfile') : memberName(id, data.profile, t, session.user?.id)}</h1>
+          <p className="item-meta">
+            {[
+              data.profile?.username ? `@${data.profile.username}` : null,
+              data.level ? t('social.level', { level: number(data.level) }) : null,
+              data.profile ? t('social.joined', { when: date(data.profile.joinedAt) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </div>
+      </div>
+      {data.profile?.bio ? <p className="profile-bio">{data.profile.bio}</p> : null}
       {relation?.followedBy ? <p className="item-meta">{t('social.followsYou')}</p> : null}
       <dl className="stats">
         <div>

@@ -1,0 +1,107 @@
+// People by name: Nia picks a username (Omar cannot take it too), publishes, and Omar sees her
+// name on the post, finds it by searching and in trending, opens her profile by @username, and
+// the like he gave is still shown as his on the next visit.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { askQuestion, launch, person, registerAccount, signIn, visit, webUrl } from './support.mjs';
+
+let browser;
+let nia;
+let omar;
+let niaAccount;
+let omarAccount;
+// Unique per run: the stack's database outlives no run, but the name must not clash within one.
+const username = `nia_${Date.now().toString(36)}`;
+let postTitle;
+
+before(async () => {
+  browser = await launch();
+  [niaAccount, omarAccount] = await Promise.all([
+    registerAccount('nia', 'Nia Tran'),
+    registerAccount('omar', 'Omar'),
+  ]);
+  nia = await person(browser);
+  omar = await person(browser);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function setUsername(page, name) {
+  await page.goto(`${webUrl}/en/account`);
+  const profile = page.getByRole('region', { name: 'Profile' });
+  await profile.getByLabel('Username').fill(name);
+  await profile.getByRole('button', { name: 'Save' }).click();
+}
+
+test('Nia picks a username; Omar is told it is taken', async () => {
+  await signIn(nia.page, niaAccount, '/en/account');
+  await setUsername(nia.page, `@${username.toUpperCase()}`);
+  await nia.page.getByRole('region', { name: 'Profile' }).getByText('Your profile is saved.').waitFor();
+  // Stored as the service keeps it: lower case, without the @.
+  assert.equal(await nia.page.getByLabel('Username').inputValue(), username);
+  await visit(nia.page, 'account-username');
+
+  await signIn(omar.page, omarAccount, '/en/account');
+  await setUsername(omar.page, username);
+  await omar.page.getByRole('alert').getByText('That username is taken; choose another.').waitFor();
+  nia.assertClean();
+  omar.assertClean();
+});
+
+test('Omar sees Nia by name on her post, likes it, and the like is his on the next visit', async () => {
+  const scenarioId = await askQuestion(nia.page, 'What if the Champa kingdom had ruled the whole coast?');
+  await nia.page.goto(`${webUrl}/en/scenario?id=${encodeURIComponent(scenarioId)}`);
+  await nia.page.getByRole('button', { name: 'Publish to the feed' }).click();
+  const dialog = nia.page.getByRole('dialog', { name: 'Publish to the feed' });
+  await dialog.getByRole('button', { name: 'Publish' }).click();
+  await dialog.getByRole('link', { name: 'Open the post' }).click();
+  await nia.page.waitForURL(/\/en\/post\?id=/);
+  postTitle = ((await nia.page.locator('.post-title').textContent()) ?? '').trim();
+
+  const { page } = omar;
+  await page.goto(`${webUrl}/en/feed`);
+  const card = page.locator('article.post-card').filter({ hasText: postTitle }).first();
+  await card.getByRole('link', { name: `Nia Tran @${username}` }).waitFor();
+  await card.getByRole('button', { name: /^Like/ }).click();
+  await card.getByRole('button', { name: /^Liked.* · 1$/ }).waitFor();
+  await page.reload();
+  await card.getByRole('button', { name: /^Liked.* · 1$/ }).waitFor();
+  assert.equal(await card.getByRole('button', { name: /^Liked/ }).getAttribute('aria-pressed'), 'true');
+  omar.assertClean();
+});
+
+test('Omar finds the post by searching without accents, and in trending', async () => {
+  const { page } = omar;
+  await page.goto(`${webUrl}/en/feed`);
+  await page.getByLabel('Search posts').fill('champa kingdom');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('heading', { name: 'Posts matching “champa kingdom”' }).waitFor();
+  await page.locator('article.post-card').filter({ hasText: postTitle }).waitFor();
+  await visit(page, 'feed-search');
+  await page.getByLabel('Search posts').fill('');
+  await page.getByRole('heading', { level: 2, name: /Posts matching/ }).waitFor({ state: 'detached' });
+
+  await page.getByRole('button', { name: 'Trending', exact: true }).click();
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  // The ranking is computed afresh for each first page in this stack: the liked post ranks today.
+  await page.locator('article.post-card').filter({ hasText: postTitle }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Today' }).getAttribute('aria-pressed'), 'true');
+  await visit(page, 'feed-trending');
+  omar.assertClean();
+});
+
+test('a profile opens by @username with the name, handle and joining date', async () => {
+  const { page } = omar;
+  await page.goto(`${webUrl}/en/profile?u=${encodeURIComponent(`@${username}`)}`);
+  await page.getByRole('heading', { level: 1, name: 'Nia Tran' }).waitFor();
+  await page.getByText(new RegExp(`^@${username} · .*joined `)).waitFor();
+  await page.getByRole('button', { name: 'Follow', exact: true }).waitFor();
+  await page.locator('article.post-card').filter({ hasText: postTitle }).waitFor();
+  await visit(page, 'profile-by-username');
+  await page.goto(`${webUrl}/vi/profile?u=${encodeURIComponent(username)}`);
+  await page.getByText(/tham gia /).waitFor();
+  await visit(page, 'profile-by-username-vi');
+  omar.assertClean();
+});
