@@ -6,7 +6,9 @@ import { PNG } from 'pngjs';
 import { type ApiCall, apiClient } from './support/api-client';
 import { eventually } from './support/eventually';
 import { type FakeIdentity, startFakeIdentity } from './support/fake-identity';
+import { type StandInReceiver, startStandInReceiver } from './support/purge-receivers';
 import { type TestStores, provisionStores } from './support/service-chassis';
+import { deadPort } from './support/stores';
 import {
   type GatewayInFront,
   type ServiceProcess,
@@ -17,8 +19,9 @@ import { signAccessToken } from './support/tokens';
 
 /**
  * Sharing as a person meets it, each service in its own process behind the real gateway:
- * generation writes a scenario into history, its owner shares it, anyone opens the link.
- * Only the user service is a stand-in (its JWKS and session answers).
+ * generation writes a scenario into history, its owner shares it, anyone opens the link, and
+ * deleting the scenario reaches sharing through history's purge relay. Only the user service
+ * is a stand-in (its JWKS and session answers), and video a stand-in purge receiver.
  */
 let identity: FakeIdentity;
 const stores: TestStores[] = [];
@@ -27,11 +30,12 @@ let gateway: GatewayInFront;
 let call: ApiCall;
 let sharingEnv: Record<string, string>;
 let sharing: ServiceProcess;
+let video: StandInReceiver;
 const browser =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
 async function start(
-  name: 'history' | 'generation' | 'sharing',
+  name: 'history' | 'generation' | 'sharing' | 'social',
   env: Record<string, string>,
   own?: TestStores,
 ) {
@@ -43,14 +47,34 @@ async function start(
   return started;
 }
 
-function newUser() {
+/** A user the user-service stand-in knows: an account a month old, so its reports count in full. */
+function newUser(roles = ['user']) {
   const userId = randomUUID();
-  return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
+  identity.profiles.set(userId, {
+    id: userId,
+    username: null,
+    displayName: 'Someone',
+    bio: '',
+    avatarUrl: null,
+    joinedAt: new Date(Date.now() - 30 * 24 * 3_600_000).toISOString(),
+  });
+  return { userId, token: signAccessToken(identity.signingKey, { sub: userId, roles }) };
 }
 
 beforeAll(async () => {
   identity = await startFakeIdentity();
-  const history = await start('history', { USER_SERVICE_URL: identity.url });
+  video = await startStandInReceiver('video');
+  // Fixed ports for sharing and social, chosen now: history relays deleted scenarios to both,
+  // and sharing must come back where history and the gateway expect it.
+  const sharingUrl = `http://127.0.0.1:${await deadPort()}`;
+  const socialUrl = `http://127.0.0.1:${await deadPort()}`;
+  const history = await start('history', {
+    USER_SERVICE_URL: identity.url,
+    SHARING_SERVICE_URL: sharingUrl,
+    SOCIAL_SERVICE_URL: socialUrl,
+    VIDEO_SERVICE_URL: video.url,
+    PURGE_RELAY_POLL_MS: '500',
+  });
   const generation = await start('generation', {
     USER_SERVICE_URL: identity.url,
     HISTORY_SERVICE_URL: history.url,
@@ -59,19 +83,32 @@ beforeAll(async () => {
   stores.push(sharingStores);
   sharingEnv = {
     ...sharingStores.env,
+    PORT: new URL(sharingUrl).port,
     USER_SERVICE_URL: identity.url,
     HISTORY_SERVICE_URL: history.url,
+    SOCIAL_SERVICE_URL: socialUrl,
     SCENARIO_CACHE_SECONDS: '1',
+    PURGE_RELAY_POLL_MS: '500',
   };
-  // A fixed port for sharing, so it can stop and come back where the gateway expects it.
   sharing = await start('sharing', sharingEnv, sharingStores);
-  sharingEnv['PORT'] = new URL(sharing.url).port;
-  gateway = await startGatewayInFront({
-    user: identity.url,
-    history: history.url,
-    generation: generation.url,
-    sharing: sharing.url,
+  const social = await start('social', {
+    PORT: new URL(socialUrl).port,
+    USER_SERVICE_URL: identity.url,
+    HISTORY_SERVICE_URL: history.url,
+    SHARING_SERVICE_URL: sharingUrl,
+    PURGE_RELAY_POLL_MS: '500',
   });
+  gateway = await startGatewayInFront(
+    {
+      user: identity.url,
+      history: history.url,
+      generation: generation.url,
+      sharing: sharing.url,
+      social: social.url,
+    },
+    // Reporters come from networks of their own, as if behind one proxy (X-Forwarded-For).
+    { TRUSTED_PROXY_COUNT: '1' },
+  );
   call = apiClient(gateway.url);
   // Five processes start one after another; on a busy machine that takes longer than one test.
 }, 120_000);
@@ -81,6 +118,7 @@ afterAll(async () => {
   for (const started of running.reverse()) await started.stop();
   for (const own of stores) await own.cleanup();
   await identity?.close();
+  await video?.close();
 });
 
 async function generated(token: string): Promise<Scenario> {
@@ -162,7 +200,7 @@ test('a revoked link answers 410 through the gateway', async () => {
   expect((await browse(`/s/${link.slug}`)).status).toBe(410);
 });
 
-test('deleting the scenario while sharing is down: once sharing is back, its share answers 410', async () => {
+test("deleting the scenario while sharing is down: once sharing is back its share answers 410 at once, and history's relayed purge then removes it", async () => {
   const owner = newUser();
   const scenario = await generated(owner.token);
   const link = await share(owner.token, { scenarioId: scenario.id });
@@ -176,7 +214,34 @@ test('deleting the scenario while sharing is down: once sharing is back, its sha
   const page = await browse(`/s/${link.slug}`);
   expect(page.status).toBe(410);
   expect(await page.text()).not.toContain(scenario.title);
-});
+  // History's outbox kept the instruction while sharing was down and retries it (backoff up to
+  // 30 s): the share itself goes, so its link is unknown, not merely withdrawn.
+  await eventually(async () => {
+    expect((await browse(`/s/${link.slug}`)).status).toBe(404);
+    const mine = await call<{ items: Array<{ slug: string }> }>('GET', '/api/v1/shares', {
+      token: owner.token,
+    });
+    expect(mine.body.items.map((item) => item.slug)).not.toContain(link.slug);
+  }, 60_000);
+  expect(video.acknowledged().map((purge) => purge['subjectId'])).toContain(scenario.id);
+}, 90_000);
+
+test('deleting a published scenario takes its post out of the feed: social hears of it from history', async () => {
+  const owner = newUser();
+  const scenario = await generated(owner.token);
+  const post = await call<{ id: string }>('POST', '/api/v1/social/posts', {
+    token: owner.token,
+    body: { scenarioId: scenario.id, caption: 'look at this' },
+  });
+  expect(post.status).toBe(201);
+  expect((await call('GET', `/api/v1/social/posts/${post.body.id}`)).status).toBe(200);
+  expect((await call('DELETE', `/api/v1/scenarios/${scenario.id}`, { token: owner.token })).status).toBe(204);
+  await eventually(async () => {
+    expect((await call('GET', `/api/v1/social/posts/${post.body.id}`)).status).toBe(404);
+    const latest = await call<{ items: Array<{ id: string }> }>('GET', '/api/v1/feed?limit=50');
+    expect(latest.body.items.map((item) => item.id)).not.toContain(post.body.id);
+  }, 30_000);
+}, 60_000);
 
 test('deleting the scenario while sharing is up: its shares stop answering within the cache time', async () => {
   const owner = newUser();
@@ -187,3 +252,41 @@ test('deleting the scenario while sharing is up: its shares stop answering withi
   await eventually(async () => expect((await browse(`/s/${link.slug}`)).status).toBe(410), 5_000);
   expect((await browse(`/s/${link.slug}/og.png`)).status).toBe(410);
 });
+
+test("five people's reports hide a share everywhere until a moderator restores it through social's queue", async () => {
+  const owner = newUser();
+  const link = await share(owner.token, { scenarioId: (await generated(owner.token)).id });
+  expect((await browse(`/s/${link.slug}`)).status).toBe(200);
+
+  // Five established accounts (the user service says they joined a month ago), each from a
+  // network of its own: each counts as one full voice, and five reach the threshold.
+  for (let index = 1; index <= 5; index += 1) {
+    const reported = await call('POST', `/api/v1/shares/${link.slug}/reports`, {
+      token: newUser().token,
+      body: { reason: 'spam' },
+      headers: { 'x-forwarded-for': `198.51.${index}.7` },
+    });
+    expect(reported.status).toBe(202);
+  }
+  // Sharing's outbox takes the reports to social; social hides the share and tells sharing.
+  await eventually(async () => {
+    const page = await browse(`/s/${link.slug}`);
+    expect(page.status).toBe(410);
+    expect(await page.text()).toContain('hidden while moderators review');
+  }, 30_000);
+
+  const moderator = newUser(['moderator']);
+  const hidden = await call<{ items: Array<{ caseId: string; target: { id: string }; voices: number }> }>(
+    'GET',
+    '/api/v1/social/moderation/cases?status=hidden&limit=50',
+    { token: moderator.token },
+  );
+  const found = hidden.body.items.find((item) => item.target.id === link.slug);
+  expect(found?.voices).toBe(5);
+  const restored = await call('POST', `/api/v1/social/moderation/cases/${found!.caseId}/decisions`, {
+    token: moderator.token,
+    body: { action: 'restore', reason: 'Reviewed: not spam' },
+  });
+  expect(restored.status).toBe(200);
+  await eventually(async () => expect((await browse(`/s/${link.slug}`)).status).toBe(200), 30_000);
+}, 90_000);
