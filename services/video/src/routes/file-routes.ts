@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Router } from 'express';
 import { HttpProblem } from '@what-if/kit';
 import type { VideoDependencies } from '../dependencies';
@@ -32,8 +33,11 @@ export function fileRoutes(storage: LocalStorage, deps: Pick<VideoDependencies, 
     if (!record) throw new HttpProblem(404, `The video ${id} has no ${name} (it was deleted).`);
     await deps.shares.assertServable(record);
     res.sendFile(
-      file,
+      path.basename(file),
       {
+        // Rooted at the video's own folder, so only the file's name is checked for dots: the
+        // storage directory itself may sit under one (make dev keeps it in .dev/videos).
+        root: path.dirname(file),
         headers: { 'Content-Type': contentTypes[name], 'Cache-Control': 'private, max-age=300' },
         acceptRanges: true,
         dotfiles: 'deny',

@@ -167,7 +167,8 @@ export async function startVideo(env: Record<string, string> = {}): Promise<Vide
     // Every read asks sharing afresh, so a test sees a hide at once.
     SHARE_CHECK_CACHE_SECONDS: '0',
     VIDEO_STORAGE: 'local',
-    VIDEO_STORAGE_DIR: path.join(storageDir, 'files'),
+    // Under a dot directory, as make dev keeps them in .dev/videos: serving must not mind it.
+    VIDEO_STORAGE_DIR: path.join(storageDir, '.dev', 'files'),
     VIDEO_WORK_DIR: path.join(storageDir, 'work'),
     VIDEO_URL_SECRET: 'a test secret that is long enough to sign links',
     VIDEO_LOCK_SECONDS: '2',
@@ -196,7 +197,7 @@ export async function startVideo(env: Record<string, string> = {}): Promise<Vide
     callAs: (caller, method, path, options = {}) =>
       apiClient(api.url)(method, path, { token: serviceToken(caller, 'video'), ...options }),
     env: sharedEnv,
-    storageDir: path.join(storageDir, 'files'),
+    storageDir: path.join(storageDir, '.dev', 'files'),
     store,
     newUser(options = {}) {
       const userId = `user-${randomUUID()}`;
