@@ -53,6 +53,13 @@ test('Carol asks for a video, watches its progress and plays it with captions', 
   const vtt = await page.evaluate(async (src) => (await fetch(src)).text(), captions);
   assert.match(vtt, /^WEBVTT/);
   assert.equal(await page.locator('video.video-player track').getAttribute('kind'), 'captions');
+  // The player asks for its files over CORS (what S3's presigned links need) and its captions load.
+  assert.equal(await player.getAttribute('crossorigin'), 'anonymous');
+  await page.waitForFunction(
+    () => document.querySelector('video.video-player track')?.readyState === 2,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.getByRole('link', { name: 'Download the video' }).waitFor();
   await visit(page, 'video');
   carol.assertClean();

@@ -655,7 +655,8 @@ const declaredServices: readonly ServiceEntry[] = [
         ],
       },
     ],
-    calls: ['history', 'user'],
+    // history: the caller's own scenarios; sharing: shared ones (opened, then checked on every read).
+    calls: ['history', 'sharing', 'user'],
     purges: { receives: ['account', 'scenario'] },
     env: videoEnv,
     awsApis: [

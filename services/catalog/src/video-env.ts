@@ -119,6 +119,12 @@ export const videoEnv: readonly EnvVar[] = [
     description: 'The Environment dimension of the published CloudWatch metrics (the deployment name)',
   },
   {
+    name: 'SHARE_CHECK_CACHE_SECONDS',
+    default: '30',
+    description:
+      "How long the API reuses sharing's answer on whether a video's share still shows its scenario (0-30): bounds how late a hidden, removed, revoked, expired or deleted share stops its videos being served",
+  },
+  {
     name: 'PUBLIC_APP_URL',
     default: 'http://localhost:3007',
     description: "Where people reach the web app: the address and QR code on a video's end card",

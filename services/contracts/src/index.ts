@@ -27,6 +27,19 @@ export {
 } from './scenario';
 export { hasPermission, isRole, permissionRoles, roles, type Permission, type Role } from './permissions';
 export { JWKS_PATH, jwksUrl, sessionStatusPath, sessionStatusSchema, type SessionStatus } from './identity';
+export {
+  openSharePath,
+  openShareRequestSchema,
+  openedShareSchema,
+  shareAvailabilityPath,
+  shareAvailabilitySchema,
+  shareGoneReasons,
+  shareSlugPattern,
+  type OpenShareRequest,
+  type OpenedShare,
+  type ShareAvailability,
+  type ShareGoneReason,
+} from './share-messages';
 export { saveScenarioPath, saveScenarioRequestSchema, type SaveScenarioRequest } from './history-messages';
 export {
   moderationActionKinds,

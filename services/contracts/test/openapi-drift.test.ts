@@ -5,10 +5,13 @@ import { z } from 'zod';
 import { services } from '@what-if/catalog';
 import {
   moderationActionSchema,
+  openShareRequestSchema,
+  openedShareSchema,
   purgeInstructionSchema,
   saveScenarioRequestSchema,
   scenarioSchema,
   sessionStatusSchema,
+  shareAvailabilitySchema,
 } from '@what-if/contracts';
 
 /**
@@ -137,5 +140,23 @@ test.each(services.filter((entry) => (entry.purges?.receives ?? []).length > 0).
 test("sharing takes exactly the contracts' moderation action", () => {
   expect(requestBodyOf('sharing', '/internal/v1/moderation-actions', 'post')).toEqual(
     fromZod(moderationActionSchema),
+  );
+});
+
+/** The JSON answer an operation gives with a status, resolved. */
+function responseBodyOf(service: string, pathName: string, method: string, status: string): unknown {
+  const document = openApiOf(service);
+  const operation = document.paths[pathName]?.[method] as {
+    responses: Record<string, { content: { 'application/json': { schema: unknown } } }>;
+  };
+  return fromOpenApi(operation.responses[status]!.content['application/json'].schema, document);
+}
+
+test("sharing opens a share for video with exactly the contracts' request and answer", () => {
+  const open = '/internal/v1/shares/{slug}/open';
+  expect(requestBodyOf('sharing', open, 'post')).toEqual(fromZod(openShareRequestSchema));
+  expect(responseBodyOf('sharing', open, 'post', '200')).toEqual(fromZod(openedShareSchema));
+  expect(responseBodyOf('sharing', '/internal/v1/shares/{slug}/availability', 'get', '200')).toEqual(
+    fromZod(shareAvailabilitySchema),
   );
 });

@@ -77,3 +77,11 @@ export function countryOf(header: string | string[] | undefined): string | undef
 export function clientFingerprint(key: Buffer, ip: string): string {
   return createHmac('sha256', key).update(`client\n${ip}`).digest('base64url').slice(0, 32);
 }
+
+/**
+ * A signed-in viewer as the password limits count them when a service opens a share on their
+ * behalf (video): keyed like an address, and never equal to one, so the two kinds never share a count.
+ */
+export function viewerFingerprint(key: Buffer, viewerId: string): string {
+  return createHmac('sha256', key).update(`viewer\n${viewerId}`).digest('base64url').slice(0, 32);
+}

@@ -14,7 +14,7 @@ export function buildApp(deps: AppDependencies & { video: VideoDependencies }): 
     openapiPath,
     bodyLimit: '16kb',
     routes: (app) => {
-      if (deps.video.localStorage) app.use(fileRoutes(deps.video.localStorage));
+      if (deps.video.localStorage) app.use(fileRoutes(deps.video.localStorage, deps.video));
       app.use(videoRoutes(deps.video));
       app.use(purgeRoutes(deps.video));
     },

@@ -13,6 +13,7 @@ export const configSchema = baseConfigSchema
     ...storeConfig.redis,
     ...storeConfig.dynamodb,
     HISTORY_SERVICE_URL: baseUrl,
+    SHARING_SERVICE_URL: baseUrl,
     USER_SERVICE_URL: baseUrl,
     VIDEO_STORAGE: z.enum(['local', 's3']),
     VIDEO_STORAGE_DIR: z.string().min(1),
@@ -41,6 +42,7 @@ export const configSchema = baseConfigSchema
     VIDEO_QUOTA_ADMIN_PER_DAY: count,
     VIDEO_METRICS_NAMESPACE: z.string(),
     VIDEO_METRICS_ENVIRONMENT: z.string(),
+    SHARE_CHECK_CACHE_SECONDS: z.coerce.number().int().min(0).max(30),
     PUBLIC_APP_URL: baseUrl,
     SSE_HEARTBEAT_MS: positive,
   })

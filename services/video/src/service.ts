@@ -10,6 +10,7 @@ import { createVideoMetrics } from './jobs/video-metrics';
 import { bullPrefix, createVideoQueue } from './jobs/video-queue';
 import { createQuotas } from './quota';
 import { createScenarioSource } from './scenario-source';
+import { createShareAvailability } from './share-availability';
 import { storageFromConfig } from './storage/storage-from-config';
 import { createVideoStore } from './store/video-store';
 
@@ -46,6 +47,13 @@ export const videoService: ServiceDefinition<typeof configSchema> = {
       logger,
       identity,
     });
+    const sharing = createServiceClient({
+      upstream: 'sharing',
+      baseUrl: config.SHARING_SERVICE_URL,
+      registry: metrics.registry,
+      logger,
+      identity,
+    });
     const verifier = jwksVerifier(
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
       logger,
@@ -62,7 +70,8 @@ export const videoService: ServiceDefinition<typeof configSchema> = {
           feed,
           storage,
           localStorage: local,
-          scenarios: createScenarioSource(history),
+          scenarios: createScenarioSource(history, sharing),
+          shares: createShareAvailability(sharing, config.SHARE_CHECK_CACHE_SECONDS * 1000),
           quotas: createQuotas({
             redis: redis.client,
             perDayByRole: {

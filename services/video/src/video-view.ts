@@ -12,6 +12,10 @@ export interface VideoView {
   stagePercent: number;
   percent: number;
   options: VideoRecord['options'];
+  /** The share the video was made from, when the scenario is not the caller's own. */
+  shareSlug?: string;
+  /** In a list: why a video made from a share is no longer served (the share's status). */
+  withdrawn?: string;
   attempts: number;
   failure?: VideoRecord['failure'];
   durationSeconds?: number;
@@ -53,6 +57,7 @@ export async function videoView(
     stagePercent: record.stagePercent ?? 0,
     percent: record.percent ?? 0,
     options: record.options,
+    ...(record.shareSlug ? { shareSlug: record.shareSlug } : {}),
     attempts: record.attempts,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

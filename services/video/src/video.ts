@@ -99,6 +99,12 @@ export interface VideoRecord extends VideoProgress {
   title: string;
   language: Scenario['language'];
   options: VideoOptions;
+  /**
+   * The share the scenario was opened through, when it is not the caller's own: the video is
+   * served only while that share still shows it (not hidden or removed by moderation, not
+   * revoked, expired or deleted).
+   */
+  shareSlug?: string;
   /** The scenario as it was when the video was requested: the worker narrates this. */
   scenario: Scenario;
   /** Attempts started so far. */

@@ -129,8 +129,11 @@ function VideoView() {
           <h2 id="player-heading" className="visually-hidden">
             {t('video.player')}
           </h2>
+          {/* On ECS the files are presigned S3 links, another origin: a caption track loads only
+              over CORS, so the player asks with it (the bucket answers the site's origin). */}
           <video
             className="video-player"
+            crossOrigin="anonymous"
             controls
             preload="metadata"
             poster={data.files.poster.url}

@@ -1,14 +1,21 @@
 import { purgeSenders } from '@what-if/catalog';
 import {
   type ModerationAction,
+  type OpenShareRequest,
+  type OpenedShare,
   type PurgeInstruction,
+  type ShareAvailability,
   moderationActionsPath,
   purgesPath,
 } from '@what-if/contracts';
 import { HttpProblem, allowCallers } from '@what-if/kit';
 import { Router } from 'express';
 import type { SharingDependencies } from '../dependencies';
+import { checkSharePassword } from '../password-check';
+import { resolvePublicShare } from '../public-share';
 import type { ShareItem } from '../store/records';
+import { viewerFingerprint } from '../visitors';
+import { unreadableProblem } from './page-routes';
 
 /**
  * Shares that go because their scenario or account went are deleted shares too: social holds
@@ -69,6 +76,70 @@ export function internalRoutes(deps: SharingDependencies): Router {
     );
     res.status(204).end();
   });
+
+  // A signed-in viewer's service (video) opens a share as its page would for them: the same
+  // checks, the same password and the same limits, counted against the viewer. Not a view.
+  router.post('/internal/v1/shares/:slug/open', allowCallers(deps.logger, 'video'), async (req, res) => {
+    const slug = String(req.params['slug']);
+    const request = req.body as OpenShareRequest;
+    let resolved = await resolvePublicShare(deps, slug, 'check');
+    if (resolved.kind === 'protected') {
+      if (request.password === undefined) {
+        throw new HttpProblem(
+          401,
+          `The share ${slug} is protected by a password; send it to open the share.`,
+          {
+            type: 'share-password-required',
+            title: 'Share password required',
+          },
+        );
+      }
+      const viewer = viewerFingerprint(await deps.visitorKey(), request.viewerId);
+      const checked = await checkSharePassword(deps, resolved.share, request.password, viewer);
+      if (checked.outcome === 'limited') {
+        throw new HttpProblem(429, `Too many wrong passwords for the share ${slug}; try again later.`, {
+          type: 'share-password-limited',
+          title: 'Too many wrong passwords',
+          headers: { 'Retry-After': String(checked.retryAfterSeconds) },
+        });
+      }
+      if (checked.outcome === 'rejected') {
+        throw new HttpProblem(401, `That is not the password of the share ${slug}.`, {
+          type: 'share-password-wrong',
+          title: 'Wrong share password',
+        });
+      }
+      resolved = await resolvePublicShare(deps, slug, 'passed');
+    }
+    const unreadable = unreadableProblem(slug, resolved);
+    if (unreadable) throw unreadable;
+    if (resolved.kind !== 'readable') throw new Error(`share ${slug} resolved as ${resolved.kind}`);
+    const opened: OpenedShare = {
+      slug,
+      ownerId: resolved.share.ownerId,
+      scenario: resolved.content.scenario,
+    };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(opened);
+  });
+
+  // Whether a share still shows its scenario, for copies made from it (a video): no password,
+  // the copy's maker checked it when it opened the share.
+  router.get(
+    '/internal/v1/shares/:slug/availability',
+    allowCallers(deps.logger, 'video'),
+    async (req, res) => {
+      const slug = String(req.params['slug']);
+      const resolved = await resolvePublicShare(deps, slug, 'passed');
+      const availability: ShareAvailability = {
+        slug,
+        status:
+          resolved.kind === 'missing' ? 'missing' : resolved.kind === 'gone' ? resolved.reason : 'available',
+      };
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(availability);
+    },
+  );
 
   // A deleted scenario, account or share: everything sharing holds about it goes, at once.
   router.post(purgesPath, allowCallers(deps.logger, ...purgeSenders('sharing')), async (req, res) => {

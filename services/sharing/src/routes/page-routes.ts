@@ -1,11 +1,11 @@
-import { HttpProblem, logSecurityEvent } from '@what-if/kit';
+import { HttpProblem } from '@what-if/kit';
 import { type Request, type Response, Router } from 'express';
 import { clientAddress } from '../client-address';
 import type { SharingDependencies } from '../dependencies';
 import { pageContentSecurityPolicy } from '../pages/layout';
+import { checkSharePassword } from '../password-check';
 import { gonePage, notFoundPage, passwordPage, sharePage } from '../pages/share-pages';
 import { type PublicShare, resolvePublicShare } from '../public-share';
-import { verifySharePassword } from '../share-passwords';
 import type { ShareItem } from '../store/records';
 import {
   clientFingerprint,
@@ -105,33 +105,17 @@ export function pageRoutes(deps: SharingDependencies): Router {
     if (resolved.kind !== 'protected') return;
     const share = resolved.share;
     const client = clientFingerprint(await deps.visitorKey(), clientAddress(req));
-    // Checked before the hash is even computed: a share or a client over its limit learns nothing more.
-    const [forShare, forClient] = await Promise.all([
-      deps.store.limitReached(deps.limits.passwordPerShare, share.slug),
-      deps.store.limitReached(deps.limits.passwordPerClient, client),
-    ]);
-    const limited = forShare.exceeded ? forShare : forClient.exceeded ? forClient : undefined;
-    if (limited) {
-      deps.metrics.passwordAttempts.inc({ outcome: 'limited' });
+    const checked = await checkSharePassword(deps, share, password, client);
+    if (checked.outcome === 'limited') {
       sendPage(res, 429, passwordPage(share, deps.links, 'limited'), {
-        'Retry-After': String(limited.retryAfterSeconds),
+        'Retry-After': String(checked.retryAfterSeconds),
       });
       return;
     }
-    if (!(await verifySharePassword(share.passwordHash!, password))) {
-      deps.metrics.passwordAttempts.inc({ outcome: 'rejected' });
-      await Promise.all([
-        deps.store.countEvent(deps.limits.passwordPerShare, share.slug),
-        deps.store.countEvent(deps.limits.passwordPerClient, client),
-      ]);
-      logSecurityEvent(deps.logger, 'authentication', 'denied', {
-        reason: 'wrong share password',
-        slug: share.slug,
-      });
+    if (checked.outcome === 'rejected') {
       sendPage(res, 401, passwordPage(share, deps.links, 'wrong'));
       return;
     }
-    deps.metrics.passwordAttempts.inc({ outcome: 'accepted' });
     const unlocked = await resolvePublicShare(deps, slug, 'passed');
     if (sendUnreadable(res, slug, unlocked, deps) || unlocked.kind !== 'readable') return;
     sendPage(res, 200, sharePage(unlocked.share, unlocked.content.scenario, deps.links));
@@ -148,6 +132,7 @@ export function unreadableProblem(slug: string, resolved: PublicShare): HttpProb
     return new HttpProblem(410, `The share ${slug} is no longer available (${resolved.reason}).`, {
       type: 'gone',
       title: 'Gone',
+      extensions: { reason: resolved.reason },
     });
   }
   return undefined;

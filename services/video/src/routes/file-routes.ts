@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { Router } from 'express';
 import { HttpProblem } from '@what-if/kit';
+import type { VideoDependencies } from '../dependencies';
 import type { LocalStorage } from '../storage/local-storage';
 import { type VideoFileName, contentTypes, videoFileNames } from '../storage/video-storage';
 
@@ -7,10 +9,11 @@ import { type VideoFileName, contentTypes, videoFileNames } from '../storage/vid
  * The files of finished videos, when they are kept on local disk: reached through the signed,
  * expiring links the video's status hands out (so a <video> element needs no token), with
  * range requests for seeking. In AWS the links are S3's own and this path is never used.
+ * A video made from a share that no longer shows its scenario is withdrawn here too (410).
  */
-export function fileRoutes(storage: LocalStorage): Router {
+export function fileRoutes(storage: LocalStorage, deps: Pick<VideoDependencies, 'store' | 'shares'>): Router {
   const router = Router();
-  router.get('/api/v1/videos/:id/files/:name', (req, res, next) => {
+  router.get('/api/v1/videos/:id/files/:name', async (req, res, next) => {
     const id = String(req.params['id']);
     const name = String(req.params['name']) as VideoFileName;
     const expires = typeof req.query['expires'] === 'string' ? req.query['expires'] : '';
@@ -26,9 +29,15 @@ export function fileRoutes(storage: LocalStorage): Router {
         },
       );
     }
+    const record = await deps.store.read(id);
+    if (!record) throw new HttpProblem(404, `The video ${id} has no ${name} (it was deleted).`);
+    await deps.shares.assertServable(record);
     res.sendFile(
-      file,
+      path.basename(file),
       {
+        // Rooted at the video's own folder, so only the file's name is checked for dots: the
+        // storage directory itself may sit under one (make dev keeps it in .dev/videos).
+        root: path.dirname(file),
         headers: { 'Content-Type': contentTypes[name], 'Cache-Control': 'private, max-age=300' },
         acceptRanges: true,
         dotfiles: 'deny',

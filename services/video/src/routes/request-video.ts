@@ -5,7 +5,9 @@ import { defaultVideoOptions, type VideoOptions } from '../video';
 
 /** The request body, as the contract (openapi.yaml, VideoRequest) has already checked its shape. */
 export interface VideoRequestBody {
-  scenarioId: string;
+  scenarioId?: string;
+  shareSlug?: string;
+  sharePassword?: string;
   length?: VideoOptions['length'];
   resolution?: VideoOptions['resolution'];
   voice?: VideoOptions['voice'];
@@ -13,8 +15,12 @@ export interface VideoRequestBody {
   burnCaptions?: boolean;
 }
 
+/** What the video is of: one of the caller's scenarios, or a share they may open. */
+export type VideoSource =
+  { kind: 'scenario'; scenarioId: string } | { kind: 'share'; slug: string; password?: string };
+
 export interface VideoOrder {
-  scenarioId: string;
+  source: VideoSource;
   options: VideoOptions;
   /** Present when the client sent an Idempotency-Key: its digest and the request's. */
   claim?: { keyDigest: string; requestDigest: string };
@@ -25,8 +31,35 @@ const digest = (text: string): string => createHash('sha256').update(text).diges
 /** Visible ASCII, as the IETF idempotency-key draft's examples use; long enough for a UUID and more. */
 const keyPattern = /^[\x21-\x7e]{1,200}$/;
 
+/** Exactly one of `scenarioId` and `shareSlug`, and a password only with a share. */
+function readSource(body: VideoRequestBody): VideoSource {
+  const fields: Array<{ path: string; message: string }> = [];
+  if (body.scenarioId === undefined && body.shareSlug === undefined) {
+    fields.push({
+      path: '/body/scenarioId',
+      message: 'name a scenario of yours (scenarioId) or a share (shareSlug)',
+    });
+  }
+  if (body.scenarioId !== undefined && body.shareSlug !== undefined) {
+    fields.push({ path: '/body/shareSlug', message: 'give either scenarioId or shareSlug, not both' });
+  }
+  if (body.sharePassword !== undefined && body.shareSlug === undefined) {
+    fields.push({ path: '/body/sharePassword', message: 'goes with shareSlug only' });
+  }
+  if (fields.length > 0) throw validationProblem(fields);
+  if (body.shareSlug !== undefined) {
+    return {
+      kind: 'share',
+      slug: body.shareSlug,
+      ...(body.sharePassword === undefined ? {} : { password: body.sharePassword }),
+    };
+  }
+  return { kind: 'scenario', scenarioId: body.scenarioId! };
+}
+
 export function readVideoOrder(req: Request): VideoOrder {
   const body = req.body as VideoRequestBody;
+  const source = readSource(body);
   const options: VideoOptions = {
     length: body.length ?? defaultVideoOptions.length,
     resolution: body.resolution ?? defaultVideoOptions.resolution,
@@ -43,14 +76,16 @@ export function readVideoOrder(req: Request): VideoOrder {
       },
     ]);
   }
+  // What the request asks for, the password aside: a retry with it mistyped is still the same request.
+  const asked = source.kind === 'share' ? { shareSlug: source.slug } : { scenarioId: source.scenarioId };
   return {
-    scenarioId: body.scenarioId,
+    source,
     options,
     ...(key
       ? {
           claim: {
             keyDigest: digest(key),
-            requestDigest: digest(JSON.stringify({ scenarioId: body.scenarioId, ...options })),
+            requestDigest: digest(JSON.stringify({ ...asked, ...options })),
           },
         }
       : {}),

@@ -48,6 +48,13 @@ export function videoRoutes(deps: VideoDependencies): Router {
     return record;
   }
 
+  /** The caller's video, as long as it may be served: one made from a share follows the share. */
+  async function servable(req: Request, res: Response): Promise<VideoRecord> {
+    const record = await owned(req, res);
+    await deps.shares.assertServable(record);
+    return record;
+  }
+
   const removal = videoRemoval(deps);
   const stop = (record: VideoRecord) => removal.stop(record);
 
@@ -69,7 +76,11 @@ export function videoRoutes(deps: VideoDependencies): Router {
         return;
       }
     }
-    const scenario = await deps.scenarios.read(order.scenarioId, req.headers.authorization ?? '');
+    const { source } = order;
+    const scenario =
+      source.kind === 'share'
+        ? await deps.scenarios.readShared(source.slug, owner.userId, source.password)
+        : await deps.scenarios.read(source.scenarioId, req.headers.authorization ?? '');
     let usage;
     try {
       usage = await deps.quotas.consume(owner.userId, owner.roles);
@@ -86,6 +97,7 @@ export function videoRoutes(deps: VideoDependencies): Router {
       title: scenario.title,
       language: scenario.language,
       options: order.options,
+      ...(source.kind === 'share' ? { shareSlug: source.slug } : {}),
       scenario,
       status: 'queued',
       stage: null,
@@ -126,19 +138,25 @@ export function videoRoutes(deps: VideoDependencies): Router {
     const page = await deps.store.list(owner.userId, limit, cursor ? decodeCursor(cursor) : undefined);
     res.setHeader('Cache-Control', 'no-store');
     res.json({
-      items: await Promise.all(page.items.map((record) => videoView(record, deps.storage, false))),
+      items: await Promise.all(
+        page.items.map(async (record) => {
+          const view = await videoView(record, deps.storage, false);
+          const status = await deps.shares.statusOf(record);
+          return status === 'available' ? view : { ...view, withdrawn: status };
+        }),
+      ),
       nextCursor: page.after ? encodeCursor(page.after) : null,
     });
   });
 
   router.get('/api/v1/videos/:id', identify, async (req, res) => {
-    const record = await owned(req, res);
+    const record = await servable(req, res);
     res.setHeader('Cache-Control', 'no-store');
     res.json(await videoView(record, deps.storage, true));
   });
 
   router.get('/api/v1/videos/:id/events', identify, async (req, res) => {
-    const record = await owned(req, res);
+    const record = await servable(req, res);
     const stream = openEventStream(res, deps.heartbeatMs);
     let closed = false;
     let unfollow = () => undefined as void;
@@ -157,7 +175,10 @@ export function videoRoutes(deps: VideoDependencies): Router {
         stream.send('deleted', { id: record.id });
         close();
       } else if (isFinished(current)) {
-        stream.send('done', await videoView(current, deps.storage, true));
+        // Its share may have gone while it rendered: then no links, only why.
+        const status = await deps.shares.statusOf(current);
+        if (status === 'available') stream.send('done', await videoView(current, deps.storage, true));
+        else stream.send('withdrawn', { id: current.id, reason: status });
         close();
       }
     };
