@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { services } from '@what-if/catalog';
 import {
+  engagementEventSchema,
   moderationActionSchema,
   purgeInstructionSchema,
   saveScenarioRequestSchema,
@@ -137,5 +138,11 @@ test.each(services.filter((entry) => (entry.purges?.receives ?? []).length > 0).
 test("sharing takes exactly the contracts' moderation action", () => {
   expect(requestBodyOf('sharing', '/internal/v1/moderation-actions', 'post')).toEqual(
     fromZod(moderationActionSchema),
+  );
+});
+
+test("social takes exactly the contracts' engagement event", () => {
+  expect(requestBodyOf('social', '/internal/v1/engagement-events', 'post')).toEqual(
+    fromZod(engagementEventSchema),
   );
 });
