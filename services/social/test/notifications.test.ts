@@ -67,6 +67,10 @@ test('likes in a burst read as one notification, "the latest and N others"; afte
       .status,
   ).toBe(204);
   expect(await unread(author)).toBe(0);
+  // A like taken back and given again tells the author nothing new.
+  await social.call('DELETE', `/api/v1/social/posts/${post.id}/like`, { token: fans[0]!.token });
+  expect((await like(fans[0]!, post.id)).status).toBe(200);
+  expect(await unread(author)).toBe(0);
   const late = social.newUser();
   await like(late, post.id);
   expect(await ofType(author, 'like')).toEqual([

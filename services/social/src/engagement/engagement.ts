@@ -20,11 +20,13 @@ export interface Engagement {
   /**
    * Applies an event that already happened (its write succeeded): points once per award key,
    * daily caps, the streak, achievements and the leaderboards. Never throws: the write it
-   * follows stands, and a failure here costs at most that event's points (logged).
+   * follows stands, and a failure here costs at most that event's points (logged). Answers
+   * whether the event was new (false for a repeat, such as a like given again after taking it
+   * back, or for one's own doing): what is new is worth a notification.
    */
-  record(event: ActivityEvent, at?: Date): Promise<void>;
+  record(event: ActivityEvent, at?: Date): Promise<boolean>;
   /** The same, failing when the store does: for events another service delivers and may repeat. */
-  apply(event: ActivityEvent, at: Date): Promise<void>;
+  apply(event: ActivityEvent, at: Date): Promise<boolean>;
   onUnlock(listener: UnlockListener): void;
 }
 
@@ -86,13 +88,13 @@ export function createEngagement(deps: { store: EngagementStore; logger: Logger 
     }
   }
 
-  async function apply(event: ActivityEvent, at: Date): Promise<void> {
+  async function apply(event: ActivityEvent, at: Date): Promise<boolean> {
     const userId = event.userId;
     // Nobody earns from liking, commenting on or following their own things.
-    if (otherPartyOf(event) === userId) return;
+    if (otherPartyOf(event) === userId) return false;
     const rule = experienceRules[event.kind];
     const day = utcDay(at);
-    if (!(await store.claimAward(userId, awardKey(event), event.kind, at))) return;
+    if (!(await store.claimAward(userId, awardKey(event), event.kind, at))) return false;
     const earns =
       rule.dailyCap === undefined ||
       (await store.takeDailyAward({ userId, kind: event.kind, day, cap: rule.dailyCap }));
@@ -108,15 +110,18 @@ export function createEngagement(deps: { store: EngagementStore; logger: Logger 
     }
     await addPoints(userId, day, points, stats.points);
     await evaluate(userId, stats, day, at);
+    return true;
   }
 
   return {
     apply,
     async record(event, at = new Date()) {
       try {
-        await apply(event, at);
+        return await apply(event, at);
       } catch (error) {
         logger.error({ err: error, event: event.kind, userId: event.userId }, 'experience not recorded');
+        // Not known to be a repeat: tell the user rather than stay silent.
+        return true;
       }
     },
     onUnlock(listener) {

@@ -41,14 +41,20 @@ export function followRoutes(deps: SocialDependencies): Router {
       throw refuse();
     }
     if (followed) {
-      await deps.engagement.record({ kind: 'follower-gained', userId: target, followerId: me });
-      await deps.notifier.notify({
-        recipientId: target,
-        type: 'follow',
-        groupKey: 'follow',
-        actorId: me,
-        subject: {},
+      const firstTime = await deps.engagement.record({
+        kind: 'follower-gained',
+        userId: target,
+        followerId: me,
       });
+      // Following again after unfollowing tells nobody twice.
+      if (firstTime)
+        await deps.notifier.notify({
+          recipientId: target,
+          type: 'follow',
+          groupKey: 'follow',
+          actorId: me,
+          subject: {},
+        });
     }
     res.status(204).end();
   });

@@ -53,19 +53,21 @@ export function likeRoutes(deps: SocialDependencies): Router {
       const commentId = req.params['commentId'] ? String(req.params['commentId']) : undefined;
       const { target, authorId, counted } = await resolve(String(req.params['postId']), commentId, res);
       if (await deps.store.like(target, authorId, me)) {
-        await deps.engagement.record({
+        const firstTime = await deps.engagement.record({
           kind: 'like-received',
           userId: authorId,
           likerId: me,
           target: counted,
         });
-        await deps.notifier.notify({
-          recipientId: authorId,
-          type: 'like',
-          groupKey: commentId ? `like#comment#${commentId}` : `like#post#${target.postId}`,
-          actorId: me,
-          subject: { postId: target.postId, ...(commentId ? { commentId } : {}) },
-        });
+        // A like taken back and given again tells nobody twice.
+        if (firstTime)
+          await deps.notifier.notify({
+            recipientId: authorId,
+            type: 'like',
+            groupKey: commentId ? `like#comment#${commentId}` : `like#post#${target.postId}`,
+            actorId: me,
+            subject: { postId: target.postId, ...(commentId ? { commentId } : {}) },
+          });
       }
       await answer(target, me, res);
     });
