@@ -62,10 +62,14 @@ test('likes in a burst read as one notification, "the latest and N others"; afte
   expect(burst!.actors.sample).toHaveLength(3);
   expect(await unread(author)).toBe(1);
 
-  expect(
-    (await social.call('POST', `/api/v1/social/notifications/${burst!.id}/read`, { token: author.token }))
-      .status,
-  ).toBe(204);
+  // Someone else cannot mark it read: it is not among their notifications.
+  const stranger = social.newUser();
+  const markRead = (user: TestUser) =>
+    social.call('POST', `/api/v1/social/notifications/${burst!.id}/read`, { token: user.token });
+  expect((await markRead(stranger)).status).toBe(404);
+  expect(await unread(author)).toBe(1);
+  expect((await markRead(author)).status).toBe(204);
+  expect((await markRead(author)).status).toBe(204);
   expect(await unread(author)).toBe(0);
   // A like taken back and given again tells the author nothing new.
   await social.call('DELETE', `/api/v1/social/posts/${post.id}/like`, { token: fans[0]!.token });
