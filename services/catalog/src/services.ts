@@ -507,7 +507,8 @@ const declaredServices: readonly ServiceEntry[] = [
         ],
       },
     ],
-    calls: ['user'],
+    // social: the activity events that earn experience (a scenario saved).
+    calls: ['user', 'social'],
     // A deleted scenario reaches its shares, posts and videos.
     purges: { owns: ['scenario'], receives: ['account'] },
     env: [

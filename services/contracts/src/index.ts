@@ -60,3 +60,10 @@ export {
   type ReportReason,
   type ReportSubmission,
 } from './moderation';
+export {
+  engagementEventKinds,
+  engagementEventSchema,
+  engagementEventsPath,
+  type EngagementEvent,
+  type EngagementEventKind,
+} from './engagement';

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { services } from '@what-if/catalog';
 import {
+  engagementEventSchema,
   moderationActionSchema,
   openShareRequestSchema,
   openedShareSchema,
@@ -158,5 +159,11 @@ test("sharing opens a share for video with exactly the contracts' request and an
   expect(responseBodyOf('sharing', open, 'post', '200')).toEqual(fromZod(openedShareSchema));
   expect(responseBodyOf('sharing', '/internal/v1/shares/{slug}/availability', 'get', '200')).toEqual(
     fromZod(shareAvailabilitySchema),
+  );
+});
+
+test("social takes exactly the contracts' engagement event", () => {
+  expect(requestBodyOf('social', '/internal/v1/engagement-events', 'post')).toEqual(
+    fromZod(engagementEventSchema),
   );
 });

@@ -1,5 +1,5 @@
 import type { PurgeKind } from '@what-if/catalog';
-import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { ActivityReporter, Logger, TokenVerifier } from '@what-if/kit';
 import type { HistoryMetrics } from './history-metrics';
 import type { ScenarioStore } from './store/scenario-store';
 
@@ -14,6 +14,8 @@ export interface HistoryDependencies {
     record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<unknown>;
     nudge(): void;
   };
+  /** Saved scenarios reported to social (experience points), best effort. */
+  activity: ActivityReporter;
   /** The key that signs list cursors: the configured secret, or the deployment's own. */
   cursorKey: () => Promise<Buffer>;
 }

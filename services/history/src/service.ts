@@ -1,6 +1,12 @@
 import { dynamoTableName, service } from '@what-if/catalog';
 import { jwksUrl } from '@what-if/contracts';
-import { type ServiceDefinition, jwksVerifier, startOwnerPurgeRelay } from '@what-if/kit';
+import {
+  type ServiceDefinition,
+  createActivityReporter,
+  createServiceClient,
+  jwksVerifier,
+  startOwnerPurgeRelay,
+} from '@what-if/kit';
 import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
@@ -52,6 +58,14 @@ export const historyService: ServiceDefinition<typeof configSchema> = {
       { jwksUrl: jwksUrl(config.USER_SERVICE_URL), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
       logger,
     );
+    const socialClient = createServiceClient({
+      upstream: 'social',
+      baseUrl: config.SOCIAL_SERVICE_URL,
+      registry: metrics.registry,
+      logger,
+      identity,
+    });
+    const activity = createActivityReporter(socialClient, logger);
     return {
       app: buildApp({
         logger,
@@ -65,10 +79,15 @@ export const historyService: ServiceDefinition<typeof configSchema> = {
           cursorKey,
           purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
           metrics: createHistoryMetrics(metrics.registry),
+          activity,
         },
       }),
       stores: [dynamo],
-      beforeStoresClose: () => purgeRelay.close(),
+      beforeStoresClose: async () => {
+        await purgeRelay.close();
+        await activity.drain();
+        socialClient.close();
+      },
     };
   },
 };

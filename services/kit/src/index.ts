@@ -103,5 +103,6 @@ export {
   type OwnerPurgeRelay,
   type OwnerPurgeRelayOptions,
 } from './purges/owner-purge-relay';
+export { createActivityReporter, type ActivityReporter } from './engagement/activity-reporter';
 // Store drivers load only where used: @what-if/kit/postgres, @what-if/kit/redis, @what-if/kit/dynamodb.
 export * from './auth';

@@ -1,5 +1,5 @@
 import type { PurgeKind } from '@what-if/catalog';
-import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { ActivityReporter, Logger, TokenVerifier } from '@what-if/kit';
 import type { AccountDirectory } from './account-directory';
 import type { PreviewImages } from './images/og-image';
 import type { ShareLinks } from './links';
@@ -27,6 +27,8 @@ export interface SharingDependencies {
     record(kind: PurgeKind, subjectId: string, ownerId: string): Promise<unknown>;
     nudge(): void;
   };
+  /** Shares created, reported to social (experience points), best effort. */
+  activity: ActivityReporter;
   /** Takes recorded reports to social's queue. */
   reports: Pick<ReportDelivery, 'nudge'>;
   limits: {

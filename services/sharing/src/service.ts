@@ -2,6 +2,7 @@ import { dynamoTableName, service } from '@what-if/catalog';
 import { jwksUrl } from '@what-if/contracts';
 import {
   type ServiceDefinition,
+  createActivityReporter,
   createServiceClient,
   jwksVerifier,
   startOwnerPurgeRelay,
@@ -82,6 +83,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       logger,
     });
     const reports = createReportDelivery({ store, social, logger, metrics: sharingMetrics });
+    const activity = createActivityReporter(social, logger);
     reports.start();
     const passwordWindowSeconds = config.SHARE_PASSWORD_WINDOW_SECONDS;
     return {
@@ -109,6 +111,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
           views,
           reports,
           purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
+          activity,
           limits: {
             passwordPerShare: {
               scope: 'password-share',
@@ -141,6 +144,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
         await reports.stop();
         await purgeRelay.close();
         await views.drain();
+        await activity.drain();
         history.close();
         social.close();
         user.close();

@@ -4,9 +4,11 @@ import type { Express } from 'express';
 import type { SocialDependencies } from './dependencies';
 import { commentRoutes } from './routes/comment-routes';
 import { discoveryRoutes } from './routes/discovery-routes';
+import { engagementRoutes } from './routes/engagement-routes';
 import { feedRoutes } from './routes/feed-routes';
 import { followRoutes } from './routes/follow-routes';
 import { likeRoutes } from './routes/like-routes';
+import { notificationRoutes } from './routes/notification-routes';
 import { moderationRoutes } from './routes/moderation-routes';
 import { postRoutes } from './routes/post-routes';
 import { profileRoutes } from './routes/profile-routes';
@@ -30,6 +32,8 @@ export function buildApp(deps: AppDependencies & { social: SocialDependencies })
       app.use(feedRoutes(deps.social));
       app.use(profileRoutes(deps.social));
       app.use(purgeRoutes(deps.social));
+      app.use(engagementRoutes(deps.social));
+      app.use(notificationRoutes(deps.social));
     },
   });
 }

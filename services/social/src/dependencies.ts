@@ -1,8 +1,12 @@
 import type { PurgeKind } from '@what-if/catalog';
 import type { Logger, TokenVerifier } from '@what-if/kit';
+import type { Engagement } from './engagement/engagement';
 import type { Moderation } from './moderation';
 import type { ProfileDirectory } from './profile-directory';
+import type { Notifier } from './notifications/notifier';
 import type { ScenarioSource } from './scenario-source';
+import type { EngagementStore } from './store/engagement-store';
+import type { NotificationStore } from './store/notification-store';
 import type { SocialStore } from './store/social-store';
 import type { Trending } from './trending';
 
@@ -22,4 +26,10 @@ export interface SocialDependencies {
   profiles: ProfileDirectory;
   /** The trending rankings, shared by the replicas through the table. */
   trending: Trending;
+  /** Experience, achievements and leaderboards (src/engagement), and their data access. */
+  engagement: Engagement;
+  engagementStore: EngagementStore;
+  /** Notifications (src/notifications), and their data access. */
+  notifier: Notifier;
+  notificationStore: NotificationStore;
 }

@@ -25,7 +25,35 @@ export interface Moderation {
   ): Promise<CaseItem | undefined>;
 }
 
-export function createModeration(deps: { store: SocialStore; logger: Logger }): Moderation {
+/** A decision that changed (or warned about) someone's content, for telling its owner. */
+export interface DecisionNotice {
+  id: string;
+  ownerId: string;
+  action: ModerationActionKind;
+  subject: { postId?: string; commentId?: string; shareId?: string; scenarioId?: string };
+}
+
+function subjectOf(target: CaseItem['target']): DecisionNotice['subject'] {
+  switch (target.kind) {
+    case 'post':
+      return { postId: target.id };
+    case 'comment': {
+      const [postId = '', commentId = ''] = target.id.split(':');
+      return { postId, commentId };
+    }
+    case 'share':
+      return { shareId: target.id };
+    case 'scenario':
+      return { scenarioId: target.id };
+  }
+}
+
+export function createModeration(deps: {
+  store: SocialStore;
+  logger: Logger;
+  /** Hears every decision but a dismissal, once it is applied (notifications tell the owner). */
+  onDecision?: (notice: DecisionNotice) => Promise<void>;
+}): Moderation {
   const { store, logger } = deps;
 
   /** Applies a decision where the content lives: here for posts and comments, else through the outbox. */
@@ -70,7 +98,15 @@ export function createModeration(deps: { store: SocialStore; logger: Logger }): 
     // Another decision got there first (the threshold crossed twice, two moderators at once).
     if (!updated) return undefined;
     await store.recordDecision(current.caseId, action);
-    if (decision.action !== 'dismiss') await apply(action as ModerationAction, ownerOf(current.target.kind));
+    if (decision.action !== 'dismiss') {
+      await apply(action as ModerationAction, ownerOf(current.target.kind));
+      await deps.onDecision?.({
+        id: action.id,
+        ownerId: current.ownerId,
+        action: decision.action,
+        subject: subjectOf(current.target),
+      });
+    }
     logger.info(
       {
         caseId: current.caseId,

@@ -9,10 +9,14 @@ import {
 import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
+import { createEngagement } from './engagement/engagement';
 import { createModeration } from './moderation';
 import { startModerationRelay } from './moderation-relay';
 import { createProfileDirectory } from './profile-directory';
+import { createNotifier } from './notifications/notifier';
 import { createScenarioSource } from './scenario-source';
+import { createEngagementStore } from './store/engagement-store';
+import { createNotificationStore } from './store/notification-store';
 import { createSocialStore } from './store/social-store';
 import { createTrending } from './trending';
 
@@ -55,6 +59,22 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       identity,
       pollMs: config.PURGE_RELAY_POLL_MS,
     });
+    const engagementStore = createEngagementStore(dynamo.documents, tableName);
+    const notificationStore = createNotificationStore(dynamo.documents, tableName);
+    const notifier = createNotifier({
+      store: notificationStore,
+      blockedEitherWay: (oneId, otherId) => store.blockedEitherWay(oneId, otherId),
+      logger,
+    });
+    const engagement = createEngagement({ store: engagementStore, logger });
+    engagement.onUnlock((userId, achievement) =>
+      notifier.notify({
+        recipientId: userId,
+        type: 'achievement',
+        groupKey: `achievement#${achievement.id}`,
+        subject: { achievementId: achievement.id },
+      }),
+    );
     const relay = startModerationRelay({
       store,
       clients: { history: historyClient, sharing: sharingClient },
@@ -72,10 +92,27 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
           verifier,
           logger,
           scenarios: createScenarioSource(historyClient),
-          moderation: createModeration({ store, logger }),
           purges: { record: (...args) => outbox.record(...args), nudge: () => purgeRelay.relay.nudge() },
           profiles: createProfileDirectory(userClient, logger),
           trending: createTrending(store, config.TRENDING_REFRESH_SECONDS),
+          moderation: createModeration({
+            store,
+            logger,
+            onDecision: (decision) =>
+              notifier.notify({
+                recipientId: decision.ownerId,
+                type: 'moderation',
+                groupKey: `moderation#${decision.id}`,
+                subject: {
+                  ...decision.subject,
+                  action: decision.action,
+                },
+              }),
+          }),
+          engagement,
+          engagementStore,
+          notifier,
+          notificationStore,
         },
       }),
       stores: [dynamo],

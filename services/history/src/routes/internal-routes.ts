@@ -39,6 +39,14 @@ export function internalRoutes(deps: HistoryDependencies): Router {
         `Another user's scenario already has the id ${scenario.id}; save it under a new id.`,
       );
     }
+    if (saved.outcome === 'created') {
+      deps.activity.report({
+        kind: 'scenario-saved',
+        userId: ownerId,
+        scenarioId: scenario.id,
+        language: scenario.language,
+      });
+    }
     res.setHeader('Cache-Control', 'no-store');
     res.status(saved.outcome === 'created' ? 201 : 200).json(saved.saved);
   });

@@ -94,6 +94,14 @@ export function ownerRoutes(deps: SharingDependencies): Router {
       },
       body.another ?? false,
     );
+    if (created.outcome === 'created') {
+      deps.activity.report({
+        kind: 'share-created',
+        userId: owner.userId,
+        scenarioId: body.scenarioId,
+        language: found.scenario.language,
+      });
+    }
     const view = shareView(created.share, deps.links, now);
     res.setHeader('Cache-Control', 'no-store');
     if (created.outcome === 'created') res.setHeader('Location', `/api/v1/shares/${view.slug}`);

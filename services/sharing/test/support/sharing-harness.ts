@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoTableName } from '@what-if/catalog';
-import type { OwnedScenario, PurgeInstruction, ReportSubmission, Scenario } from '@what-if/contracts';
+import type {
+  EngagementEvent,
+  OwnedScenario,
+  PurgeInstruction,
+  ReportSubmission,
+  Scenario,
+} from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
 import { purgeOutboxPrefix } from '@what-if/kit/dynamodb';
 import type { ServiceName } from '@what-if/catalog';
@@ -38,6 +44,8 @@ export interface FakeSocial {
   purges: PurgeInstruction[];
   /** While true, purges are refused with 503 (social down for them). */
   purgesDown: boolean;
+  /** The activity events sharing reported (shares created), as social received them. */
+  events: EngagementEvent[];
   /** Answer every report with this status (recording nothing) until called with undefined. */
   refuseWith(status: number | undefined): void;
 }
@@ -99,6 +107,7 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
   const reports: ReportSubmission[] = [];
   const purges: PurgeInstruction[] = [];
   const purgeState = { down: false };
+  const events: EngagementEvent[] = [];
   let refusal: number | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -119,6 +128,12 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
         res.end('{}');
         return;
       }
+      if (req.method === 'POST' && req.url === '/internal/v1/engagement-events') {
+        events.push(JSON.parse(body) as EngagementEvent);
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       res.writeHead(404, { 'content-type': 'application/problem+json' });
       res.end('{}');
     });
@@ -134,6 +149,7 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
     set purgesDown(value) {
       purgeState.down = value;
     },
+    events,
     refuseWith(status) {
       refusal = status;
     },

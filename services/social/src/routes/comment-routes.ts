@@ -7,6 +7,7 @@ import { readPageQuery } from '../page-query';
 import { visiblePost } from '../post-access';
 import { presentComments } from '../presenters';
 import type { CommentItem } from '../store/comments';
+import type { PostItem } from '../store/post-records';
 
 /** How many comments one user may write per minute, across every post. */
 export const commentsPerMinute = 10;
@@ -22,6 +23,38 @@ function commentText(body: string): string {
   const text = body.trim();
   if (text === '') throw validationProblem([{ path: '/body/body', message: 'must not be blank' }]);
   return text;
+}
+
+/**
+ * A reply tells the author of the comment it answers; any comment tells the post's author
+ * (once: a reply to the author's own comment is a reply, not also a comment).
+ */
+async function notifyOfComment(
+  deps: SocialDependencies,
+  post: PostItem,
+  comment: CommentItem,
+): Promise<void> {
+  const actorId = comment.authorId;
+  if (!actorId) return;
+  const parent = comment.parentId ? await deps.store.comment(post.id, comment.parentId) : undefined;
+  if (parent?.authorId) {
+    await deps.notifier.notify({
+      recipientId: parent.authorId,
+      type: 'reply',
+      groupKey: `reply#${parent.id}`,
+      actorId,
+      subject: { postId: post.id, commentId: parent.id },
+    });
+  }
+  if (parent?.authorId !== post.authorId) {
+    await deps.notifier.notify({
+      recipientId: post.authorId,
+      type: 'comment',
+      groupKey: `comment#${post.id}`,
+      actorId,
+      subject: { postId: post.id },
+    });
+  }
 }
 
 function commentNotFound(postId: string, commentId: string): HttpProblem {
@@ -42,7 +75,7 @@ export function commentRoutes(deps: SocialDependencies): Router {
     const postId = String(req.params['postId']);
     const body = req.body as CommentBody;
     const text = commentText(body.body);
-    await visiblePost(deps, postId, me);
+    const post = await visiblePost(deps, postId, me);
     if (
       !(await deps.store.takeAllowance({
         action: 'comment',
@@ -70,6 +103,14 @@ export function commentRoutes(deps: SocialDependencies): Router {
     }
     if (added.outcome === 'post-gone')
       throw new HttpProblem(404, `There is no post with the id ${postId} that you can see.`);
+    await deps.engagement.record({ kind: 'comment-written', userId: me.userId, commentId: added.comment.id });
+    await deps.engagement.record({
+      kind: 'comment-received',
+      userId: post.authorId,
+      commenterId: me.userId,
+      scenarioId: post.scenario.id,
+    });
+    await notifyOfComment(deps, post, added.comment);
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json(await presentOne(added.comment, me.userId));
   });

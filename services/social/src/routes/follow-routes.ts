@@ -35,11 +35,27 @@ export function followRoutes(deps: SocialDependencies): Router {
       return new HttpProblem(403, 'You cannot follow this account.', { type: 'blocked' });
     };
     if (await deps.store.blockedEitherWay(me, target)) throw refuse();
-    await deps.store.follow(me, target);
+    const followed = await deps.store.follow(me, target);
     // A block written while the edge was: the block wins, whichever landed first.
     if (await deps.store.blockedEitherWay(me, target)) {
       await deps.store.unfollow(me, target);
       throw refuse();
+    }
+    if (followed) {
+      const firstTime = await deps.engagement.record({
+        kind: 'follower-gained',
+        userId: target,
+        followerId: me,
+      });
+      // Following again after unfollowing tells nobody twice.
+      if (firstTime)
+        await deps.notifier.notify({
+          recipientId: target,
+          type: 'follow',
+          groupKey: 'follow',
+          actorId: me,
+          subject: {},
+        });
     }
     res.status(204).end();
   });

@@ -16,7 +16,11 @@ export function likeRoutes(deps: SocialDependencies): Router {
     res: Parameters<typeof requirePrincipal>[0],
   ) {
     const post = await visiblePost(deps, postId, requirePrincipal(res));
-    if (!commentId) return { target: { kind: 'post', postId } as LikeTarget, authorId: post.authorId };
+    if (!commentId) {
+      // Likes earn points per scenario, so a post deleted and published again starts nothing anew.
+      const counted = `scenario:${post.scenario.id}`;
+      return { target: { kind: 'post', postId } as LikeTarget, authorId: post.authorId, counted };
+    }
     const comment = await deps.store.comment(postId, commentId);
     if (!comment?.authorId) {
       throw new HttpProblem(
@@ -24,7 +28,11 @@ export function likeRoutes(deps: SocialDependencies): Router {
         `The post ${postId} has no comment with the id ${commentId} that you can like.`,
       );
     }
-    return { target: { kind: 'comment', postId, commentId } as LikeTarget, authorId: comment.authorId };
+    return {
+      target: { kind: 'comment', postId, commentId } as LikeTarget,
+      authorId: comment.authorId,
+      counted: `comment:${commentId}`,
+    };
   }
 
   async function answer(target: LikeTarget, userId: string, res: Parameters<typeof requirePrincipal>[0]) {
@@ -43,8 +51,24 @@ export function likeRoutes(deps: SocialDependencies): Router {
     router.put(path, signedIn, async (req, res) => {
       const me = requirePrincipal(res).userId;
       const commentId = req.params['commentId'] ? String(req.params['commentId']) : undefined;
-      const { target, authorId } = await resolve(String(req.params['postId']), commentId, res);
-      await deps.store.like(target, authorId, me);
+      const { target, authorId, counted } = await resolve(String(req.params['postId']), commentId, res);
+      if (await deps.store.like(target, authorId, me)) {
+        const firstTime = await deps.engagement.record({
+          kind: 'like-received',
+          userId: authorId,
+          likerId: me,
+          target: counted,
+        });
+        // A like taken back and given again tells nobody twice.
+        if (firstTime)
+          await deps.notifier.notify({
+            recipientId: authorId,
+            type: 'like',
+            groupKey: commentId ? `like#comment#${commentId}` : `like#post#${target.postId}`,
+            actorId: me,
+            subject: { postId: target.postId, ...(commentId ? { commentId } : {}) },
+          });
+      }
       await answer(target, me, res);
     });
     router.delete(path, signedIn, async (req, res) => {

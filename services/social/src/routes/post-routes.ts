@@ -44,6 +44,13 @@ export function postRoutes(deps: SocialDependencies): Router {
     if (published.outcome === 'claimed-by-another') {
       throw new HttpProblem(409, `The scenario ${body.scenarioId} is already published by another account.`);
     }
+    if (published.outcome === 'created') {
+      await deps.engagement.record({
+        kind: 'post-published',
+        userId: author.userId,
+        scenarioId: published.post.scenario.id,
+      });
+    }
     res.setHeader('Cache-Control', 'no-store');
     if (published.outcome === 'created')
       res.setHeader('Location', `/api/v1/social/posts/${published.post.id}`);

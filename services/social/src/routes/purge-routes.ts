@@ -32,7 +32,17 @@ export function purgeRoutes(deps: SocialDependencies): Router {
 
   router.post(purgesPath, allowCallers(deps.logger, ...purgeSenders('social')), async (req, res) => {
     const instruction = req.body as PurgeInstruction;
-    const removed = await purge(deps, instruction);
+    const removed = {
+      ...(await purge(deps, instruction)),
+      ...(instruction.kind === 'account'
+        ? {
+            // Its notifications, and its part in everyone else's.
+            notifications: await deps.notificationStore.forgetAccount(instruction.subjectId),
+            // Points, streak, achievements and leaderboard entries: one partition of its own.
+            experienceItems: await deps.engagementStore.forgetExperience(instruction.subjectId),
+          }
+        : {}),
+    };
     deps.logger.info(
       { purgeId: instruction.id, kind: instruction.kind, origin: instruction.origin, removed },
       'purge applied',

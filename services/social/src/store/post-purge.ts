@@ -1,3 +1,4 @@
+import { forgetPostNotifications } from './notifications';
 import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { commentContentId, commentSortKey, postPartition, scenarioClaimKey } from './keys';
 import { forgetCase } from './moderation-queue';
@@ -48,6 +49,8 @@ export async function purgePost(
   const commentIds = await commentIdsOf(context, postId);
   const post = await deletePost(context, authorId, postId);
   await removePartition(context, postId);
+  // The notifications about it (likes, comments and replies in it) go with it.
+  await forgetPostNotifications(context, postId);
   await forgetCase(context, 'post', postId);
   for (const commentId of commentIds)
     await forgetCase(context, 'comment', commentContentId(postId, commentId));

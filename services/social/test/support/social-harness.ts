@@ -18,6 +18,7 @@ import {
   startServiceProcess,
 } from '../../../../test/support/service-processes';
 import { serviceToken, testServiceIdentity } from '../../../../test/support/service-identity';
+import { deadPort } from '../../../../test/support/stores';
 import { signAccessToken } from '../../../../test/support/tokens';
 import { socialService } from '../../src/service';
 
@@ -34,6 +35,8 @@ export interface TestUser {
 export interface SocialHarness {
   /** Calls through the gateway. */
   call: ApiCall;
+  /** The gateway's address (streams read it with fetch). */
+  gatewayUrl: string;
   /** Calls social directly, as another service would. */
   direct: ApiCall;
   /** A fresh account id and an access token for it, with the roles given (user by default). */
@@ -97,7 +100,13 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
   const historyStores: TestStores = await provisionStores(['dynamodb']);
   const socialStores: TestStores = await provisionStores(['dynamodb']);
   const history: ServiceProcess = await startServiceProcess('history', {
-    env: { ...historyStores.env, USER_SERVICE_URL: identity.url },
+    // History reports saved scenarios to social for points; these tests send such events
+    // themselves, so history's go nowhere and every test's points are its own.
+    env: {
+      ...historyStores.env,
+      USER_SERVICE_URL: identity.url,
+      SOCIAL_SERVICE_URL: `http://127.0.0.1:${await deadPort()}`,
+    },
   });
   await eventually(async () => expect((await fetch(`${history.url}/health/ready`)).status).toBe(200));
   const social: StartedService<unknown> = await startService(socialService, {
@@ -139,6 +148,7 @@ export async function startSocial(env: Record<string, string> = {}): Promise<Soc
 
   return {
     call,
+    gatewayUrl: gateway.url,
     // As sharing, the service that files reports, would: with its service token.
     direct: <Body = Record<string, unknown>>(method: string, path: string, options: CallOptions = {}) =>
       directCall<Body>(method, path, {
