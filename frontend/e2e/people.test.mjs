@@ -105,3 +105,51 @@ test('a profile opens by @username with the name, handle and joining date', asyn
   await visit(page, 'profile-by-username-vi');
   omar.assertClean();
 });
+
+test('Nia’s bell counts Omar’s like as it happens; the notification opens the post and is read', async () => {
+  const { page } = nia;
+  await page.goto(`${webUrl}/en/feed`);
+  // The count arrives over the notifications stream, without reloading.
+  const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+  await bell.waitFor();
+  await visit(page, 'bell-unread');
+  await bell.click();
+  await page.waitForURL(/\/en\/notifications$/);
+  const list = page.getByRole('list', { name: 'Your notifications' });
+  const liked = list.getByRole('link', { name: 'Omar liked your post' });
+  await liked.waitFor();
+  await visit(page, 'notifications');
+  await liked.click();
+  await page.waitForURL(/\/en\/post\?id=/);
+  await page.goto(`${webUrl}/en/notifications`);
+  await page.getByRole('button', { name: 'Mark all as read' }).click();
+  // Every one read: the bell says so at once, and the stream agrees.
+  await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Mark all as read' }).waitFor({ state: 'detached' });
+
+  await page.goto(`${webUrl}/vi/notifications`);
+  await page.getByRole('link', { name: 'Omar đã thích bài đăng của bạn' }).waitFor();
+  await visit(page, 'notifications-vi');
+  nia.assertClean();
+});
+
+test('the leaderboard ranks Nia by her points, and her profile shows her level and achievements', async () => {
+  const { page } = nia;
+  await page.goto(`${webUrl}/en/leaderboard`);
+  await page.getByText(/^You are number \d+ with \d+ points\.$/).waitFor();
+  const mine = page.locator('tr[aria-current="true"]');
+  await mine.getByRole('link', { name: 'You' }).waitFor();
+  await page.getByRole('button', { name: 'Last 7 days' }).click();
+  await page.getByText(/^You are number \d+ with \d+ points\.$/).waitFor();
+  await visit(page, 'leaderboard');
+
+  await page.goto(`${webUrl}/en/profile?u=${encodeURIComponent(username)}`);
+  await page.getByRole('heading', { name: 'Experience' }).waitFor();
+  await page.getByText(/^Level \d+: \d+ points; the next level at \d+$/).waitFor();
+  await page.getByRole('heading', { name: 'Achievements' }).waitFor();
+  await visit(page, 'profile-experience');
+  await page.goto(`${webUrl}/vi/leaderboard`);
+  await page.getByRole('heading', { level: 1, name: 'Bảng xếp hạng' }).waitFor();
+  await visit(page, 'leaderboard-vi');
+  nia.assertClean();
+});

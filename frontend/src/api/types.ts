@@ -417,3 +417,67 @@ export interface VideoProgress {
   stagePercent: number;
   percent: number;
 }
+
+export const notificationTypes = [
+  'follow',
+  'like',
+  'comment',
+  'reply',
+  'mention',
+  'achievement',
+  'moderation',
+] as const;
+export type NotificationType = (typeof notificationTypes)[number];
+
+export interface Notification {
+  id: string;
+  type: NotificationType;
+  read: boolean;
+  /** What it is about, by id (absent fields do not apply). */
+  subject: {
+    postId?: string;
+    commentId?: string;
+    shareId?: string;
+    scenarioId?: string;
+    achievementId?: string;
+    action?: 'hide' | 'remove' | 'restore' | 'warn';
+  };
+  actors: { count: number; latest: string | null; sample: string[] };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationPreferences {
+  types: Partial<Record<NotificationType, boolean>>;
+}
+
+export const leaderboardWindows = ['all', '30d', '7d'] as const;
+export type LeaderboardWindow = (typeof leaderboardWindows)[number];
+
+export interface LeaderboardPage {
+  window: LeaderboardWindow;
+  items: Array<{ rank: number; userId: string; points: number }>;
+  nextCursor: string | null;
+  me: { rank: number; points: number } | null;
+}
+
+export interface Experience {
+  userId: string;
+  points: number;
+  level: number;
+  levelStartsAt: number;
+  nextLevelAt: number;
+  streakDays: number;
+  windows: { '7d': number; '30d': number };
+}
+
+export interface Achievement {
+  id: string;
+  name: { en: string; vi: string };
+  description: { en: string; vi: string };
+  rarity: 'common' | 'uncommon' | 'rare' | 'epic' | 'legendary';
+  points: number;
+  unlockedAt: string | null;
+  /** The owner's progress towards the rule; null for anyone else. */
+  progress: { current: number; target: number } | null;
+}

@@ -6,17 +6,21 @@ import { hasRole, useSession } from '@/api/useSession';
 import { useI18n } from '@/i18n/I18nProvider';
 import { localeNames, locales, pathInLocale, rememberLocale } from '@/i18n/locales';
 import { useLocalePath } from '@/i18n/useLocalePath';
+import { useUnreadCount } from '@/features/notifications/unread-count';
 
 export function SiteHeader() {
   const { t, locale } = useI18n();
   const session = useSession();
   const pathname = usePathname() ?? `/${locale}`;
   const path = useLocalePath();
-  const links: Array<{ href: string; label: string }> = [
+  const signedIn = session.status === 'signed-in';
+  const unread = useUnreadCount(signedIn);
+  const links: Array<{ href: string; label: string; badge?: string }> = [
     { href: path('/'), label: t('nav.ask') },
     { href: path('/feed'), label: t('nav.feed') },
+    { href: path('/leaderboard'), label: t('nav.leaderboard') },
   ];
-  if (session.status === 'signed-in') {
+  if (signedIn) {
     links.push({ href: path('/history'), label: t('nav.history') });
     links.push({ href: path('/shares'), label: t('nav.shares') });
     links.push({ href: path('/videos'), label: t('nav.videos') });
@@ -25,8 +29,15 @@ export function SiteHeader() {
     links.push({ href: path('/moderation'), label: t('nav.moderation') });
   }
   if (hasRole(session, 'admin')) links.push({ href: path('/admin'), label: t('nav.admin') });
+  if (signedIn) {
+    links.push({
+      href: path('/notifications'),
+      label: unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications'),
+      ...(unread ? { badge: unread > 99 ? '99+' : String(unread) } : {}),
+    });
+  }
   links.push(
-    session.status === 'signed-in'
+    signedIn
       ? { href: path('/account'), label: t('nav.account') }
       : { href: path('/sign-in'), label: t('nav.signIn') },
   );
@@ -47,7 +58,16 @@ export function SiteHeader() {
           {links.map((link) => (
             <li key={link.href}>
               <Link href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>
-                {link.label}
+                {link.badge ? (
+                  <>
+                    <span className="visually-hidden">{link.label}</span>
+                    <span aria-hidden="true">
+                      {t('nav.notifications')} <span className="badge badge-count">{link.badge}</span>
+                    </span>
+                  </>
+                ) : (
+                  link.label
+                )}
               </Link>
             </li>
           ))}

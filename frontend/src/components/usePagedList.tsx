@@ -10,9 +10,12 @@ import { useI18n } from '@/i18n/I18nProvider';
  * A cursor-paged list (`{items, nextCursor}`) read page by page. `path` null waits (no
  * session yet); `params` are added to every page's query.
  */
-export function usePagedList<T>(path: string | null, params: Record<string, string | number> = {}) {
-  const pages = useSWRInfinite<Page<T>>(
-    (index, previous: Page<T> | null) => {
+export function usePagedList<T, P extends Page<T> = Page<T>>(
+  path: string | null,
+  params: Record<string, string | number> = {},
+) {
+  const pages = useSWRInfinite<P>(
+    (index, previous: P | null) => {
       if (!path || (previous && !previous.nextCursor)) return null;
       return `${path}${query({ ...params, cursor: previous?.nextCursor ?? undefined })}`;
     },
@@ -23,6 +26,8 @@ export function usePagedList<T>(path: string | null, params: Record<string, stri
   const last = pages.data?.[pages.data.length - 1];
   return {
     items,
+    /** The first page as it came, for what a list says besides its items. */
+    first: pages.data?.[0],
     error: pages.error as unknown,
     loading: !pages.data && !pages.error,
     hasMore: Boolean(last?.nextCursor),

@@ -1,7 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import type { Author } from '@/api/types';
+import useSWR from 'swr';
+import { fetcher } from '@/api/client';
+import type { Author, SocialProfile } from '@/api/types';
 import { useSession } from '@/api/useSession';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
@@ -33,4 +35,20 @@ export function Member({ userId, author }: { userId: string | null; author?: Aut
       {handle ? <span className="member-handle">{handle}</span> : null}
     </Link>
   );
+}
+
+/**
+ * A member's name when only the id is known (notifications, the leaderboard): their public
+ * profile, read once per member and page (SWR shares one request among every use of an id).
+ */
+export function useMemberName(userId: string | null): string {
+  const { t } = useI18n();
+  const session = useSession();
+  const profile = useSWR<SocialProfile>(
+    userId && session.user?.id !== userId ? `/api/v1/social/users/${encodeURIComponent(userId)}` : null,
+    fetcher,
+    { revalidateOnFocus: false },
+  );
+  if (!userId) return '';
+  return memberName(userId, profile.data?.profile, t, session.user?.id);
 }

@@ -11,6 +11,7 @@ import { ProblemMessage } from '@/components/ProblemMessage';
 import { useQuery } from '@/components/useQuery';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
+import { ExperienceSection } from '../engagement/ExperienceSection';
 import { memberName } from './Member';
 import { PostCard } from './PostCard';
 
@@ -141,6 +142,7 @@ export function ProfilePage() {
       ) : null}
       {relation?.blocking ? <p className="notice">{t('social.blockingNotice')}</p> : null}
       {error ? <ProblemMessage error={error} /> : null}
+      <ExperienceSection userId={id} mine={mine} />
       <h2>{t('social.postsHeading')}</h2>
       {posts.error ? <ProblemMessage error={posts.error} /> : null}
       {!posts.loading && posts.items.length === 0 && !posts.error ? <p>{t('social.noPosts')}</p> : null}
