@@ -397,11 +397,20 @@ export async function forgetAccountNotifications(context: StoreContext, userId: 
         TableName: context.tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': notificationPartition(userId) },
-        ProjectionExpression: 'pk, sk',
         ExclusiveStartKey: start,
       }),
     );
     for (const item of page.Items ?? []) {
+      // The markers that point at this notification name the account as its recipient: they go too.
+      const notification = item as Partial<NotificationItem>;
+      const markerKey = `${userId}#${String(notification.id)}`;
+      const partitions = [
+        ...[...(notification.actors ?? [])].map(aboutUser),
+        ...(notification.lastActorId ? [aboutUser(notification.lastActorId)] : []),
+        ...(notification.subject?.postId ? [aboutPost(notification.subject.postId)] : []),
+      ];
+      if (notification.id)
+        for (const partition of new Set(partitions)) await dropMarker(context, partition, markerKey);
       await context.documents.send(
         new DeleteCommand({ TableName: context.tableName, Key: { pk: item['pk'], sk: item['sk'] } }),
       );
