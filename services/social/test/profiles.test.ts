@@ -18,7 +18,7 @@ interface ProfileAnswer {
   userId: string;
   profile: Record<string, unknown> | null;
   counts: Record<string, number>;
-  level: number | null;
+  level: number;
   relationship: Record<string, boolean> | null;
 }
 
@@ -58,9 +58,16 @@ test('a public profile by username shows the user service fields, the counts and
       joinedAt: '2026-01-02T03:04:05.000Z',
     },
     counts: { posts: 1, followers: 1, following: 0, likesReceived: 0 },
-    level: null,
+    level: expect.any(Number) as number,
     relationship: { following: true, followedBy: false, blocking: false },
   });
+  // The level is the one Ada's experience points reach: publishing earned her some.
+  const experience = await social.call<{ level: number; points: number }>(
+    'GET',
+    `/api/v1/social/users/${ada.userId}/experience`,
+  );
+  expect(experience.body.points).toBeGreaterThan(0);
+  expect(seen.body.level).toBe(experience.body.level);
   // The same answer by id, and signed out no relationship.
   const byId = await social.call<ProfileAnswer>('GET', `/api/v1/social/users/${ada.userId}`);
   expect(byId.body).toEqual({ ...seen.body, relationship: null });

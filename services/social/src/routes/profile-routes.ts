@@ -1,6 +1,7 @@
 import { HttpProblem, authenticate, principalOf } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
+import { levelFor } from '../engagement/levels';
 import { readPageQuery } from '../page-query';
 import { presentAccounts } from '../presenters';
 import type { PublicProfile } from '../profile-directory';
@@ -13,8 +14,9 @@ export function profileRoutes(deps: SocialDependencies): Router {
 
   /** A public profile: the user service's fields, social's counts, how the viewer relates to it. */
   async function profileBody(userId: string, profile: PublicProfile | undefined, viewer: string | undefined) {
-    const [counts, relationship] = await Promise.all([
+    const [counts, stats, relationship] = await Promise.all([
       deps.store.counts(userId),
+      deps.engagementStore.stats(userId),
       viewer && viewer !== userId
         ? Promise.all([
             deps.store.isFollowing(viewer, userId),
@@ -35,8 +37,7 @@ export function profileRoutes(deps: SocialDependencies): Router {
           }
         : null,
       counts,
-      // Filled from experience points once levels are in (issue #14's engagement part).
-      level: null,
+      level: levelFor(stats.points).level,
       relationship,
     };
   }
