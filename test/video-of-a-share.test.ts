@@ -67,8 +67,17 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+/** An account the user-service stand-in shows: sharing answers 410 for a share whose owner it does not. */
 function newUser() {
   const userId = randomUUID();
+  identity.profiles.set(userId, {
+    id: userId,
+    username: null,
+    displayName: 'Someone',
+    bio: '',
+    avatarUrl: null,
+    joinedAt: new Date(Date.now() - 30 * 24 * 3_600_000).toISOString(),
+  });
   return { userId, token: signAccessToken(identity.signingKey, { sub: userId }) };
 }
 
