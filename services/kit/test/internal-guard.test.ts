@@ -171,18 +171,18 @@ describe('refused with 403 when the caller is proven or claimed but not allowed'
     const { response, body } = await call(
       guarded,
       '/internal/v1/any',
-      `Bearer ${identityOf('video').tokenFor('sharing')}`,
+      `Bearer ${identityOf('generation').tokenFor('sharing')}`,
     );
     expect(response.status).toBe(403);
     expect(response.headers.get('www-authenticate')).toBeNull();
     expect(body).toMatchObject({
       type: '/problems/caller-not-allowed',
       status: 403,
-      detail: 'The catalog does not let video call sharing.',
+      detail: 'The catalog does not let generation call sharing.',
     });
     expect(deniedEvents(guarded).at(-1)).toMatchObject({
-      reason: 'the catalog does not let video call sharing',
-      caller: 'video',
+      reason: 'the catalog does not let generation call sharing',
+      caller: 'generation',
     });
   });
 
