@@ -3,7 +3,10 @@ import type { Scenario } from '@what-if/contracts';
 
 let sequence = 0;
 
-/** A valid kit scenario, as generation would send it; overrides change what a test is about. */
+/**
+ * A valid scenario, as generation sends it and history stores it; overrides change what a test is about.
+ * The one fixture the services' tests share (social's, video's and the system tests).
+ */
 export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
   sequence += 1;
   return {
@@ -38,6 +41,38 @@ export function makeScenario(overrides: Partial<Scenario> = {}): Scenario {
     provenance: { provider: 'local', model: 'offline-composer', promptVersion: '1', cached: false },
     // Distinct, increasing creation times so newest-first order is known in advance.
     createdAt: new Date(Date.UTC(2026, 0, 1) + sequence * 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
+/** A Vietnamese scenario: every tone mark and đ the slides and the voice must get right. */
+export function makeVietnameseScenario(overrides: Partial<Scenario> = {}): Scenario {
+  return {
+    ...makeScenario(),
+    language: 'vi',
+    question: 'Điều gì sẽ xảy ra nếu nhà Trần không đánh thắng quân Nguyên?',
+    title: 'Đại Việt dưới bóng nhà Nguyên',
+    premise: 'Quân Nguyên chiếm được Thăng Long và ở lại lâu dài trên đất Đại Việt.',
+    divergence: { when: 'Năm 1288', event: 'Trận Bạch Đằng thất bại vì thủy triều lên sớm.' },
+    timeline: [
+      { when: 'Năm 1290', event: 'Triều đình nhà Trần rút vào vùng núi phía tây.' },
+      { when: 'Năm 1320', event: 'Thương nhân người Hoa lập phố chợ dọc sông Hồng.' },
+      { when: 'Năm 1400', event: 'Các cuộc khởi nghĩa nổ ra khắp đồng bằng.' },
+      { when: 'Năm 1428', event: 'Một triều đại mới giành lại độc lập.' },
+      { when: 'Năm 1500', event: 'Chữ Nôm được dùng rộng rãi trong văn chương.' },
+    ],
+    consequences: {
+      immediate: 'Kinh đô bị chiếm đóng và bộ máy triều đình tan rã.',
+      shortTerm: 'Thuế nặng khiến nông dân nổi dậy ở nhiều nơi.',
+      longTerm: 'Ý thức độc lập càng được hun đúc qua nhiều thế hệ.',
+    },
+    keyFigures: [{ name: 'Trần Hưng Đạo', role: 'Vị tướng phải rút quân về miền núi.' }],
+    plausibility: { score: 5, assumptions: ['Thủy triều có thể đã khác đi trong ngày quyết định.'] },
+    narration:
+      'Hãy tưởng tượng quân Nguyên thắng trận trên sông Bạch Đằng. Thăng Long rơi vào tay giặc và triều đình phải rút lui. ' +
+      'Nhưng người Việt không bao giờ quên khát vọng độc lập của mình. ' +
+      'Một thế kỷ sau, đất nước lại đứng lên.',
+    tags: ['lịch sử'],
     ...overrides,
   };
 }

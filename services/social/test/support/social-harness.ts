@@ -5,6 +5,7 @@ import { dynamoTableName } from '@what-if/catalog';
 import { type StartedService, startService } from '@what-if/kit';
 import { type ApiCall, type CallOptions, apiClient } from '../../../../test/support/api-client';
 import { eventually } from '../../../../test/support/eventually';
+import { makeScenario } from '../../../../test/support/scenario-fixtures';
 import {
   type FakeIdentity,
   type FakePublicProfile,
@@ -61,38 +62,17 @@ export interface SocialHarness {
   stop(): Promise<void>;
 }
 
+/** A premise long enough that a post's excerpt is cut (the feed shows a short excerpt). */
+const longPremise =
+  'Rome survives the crises of the fifth century and endures into the modern age, its roads and laws carried across every continent by an empire that learned to reform itself before it could fall. Its senate survives as a council of provinces, its legions become engineers and its coinage becomes the money of three continents for a thousand years.';
+
 function scenarioFor(id: string, overrides: { title?: string; question?: string; language?: 'en' | 'vi' }) {
-  return {
+  return makeScenario({
     id,
-    question: overrides.question ?? 'What if the Roman Empire never fell?',
-    title: overrides.title ?? 'The Eternal Empire',
-    premise:
-      'Rome survives the crises of the fifth century and endures into the modern age, its roads and laws carried across every continent by an empire that learned to reform itself before it could fall. Its senate survives as a council of provinces, its legions become engineers and its coinage becomes the money of three continents for a thousand years.',
-    divergence: { when: '476 CE', event: 'Odoacer is defeated and the western court holds Ravenna.' },
-    timeline: [
-      { when: '500', event: 'The western provinces are reorganised around fortified cities.' },
-      { when: '800', event: 'Roman law is codified anew across both halves of the empire.' },
-      { when: '1200', event: 'Imperial engineers build aqueducts as far as the Baltic.' },
-      { when: '1500', event: 'Roman fleets reach the Americas under an imperial charter.' },
-      { when: '1800', event: 'Steam power spreads along the imperial roads.' },
-    ],
-    consequences: {
-      immediate: 'The western court survives.',
-      shortTerm: 'Trade recovers along the Mediterranean.',
-      longTerm: 'A single legal tradition spans Europe.',
-    },
-    keyFigures: [{ name: 'Julius Nepos', role: 'The emperor who held the west together.' }],
-    plausibility: { score: 4, assumptions: ['The fifth-century crises were survivable.'] },
-    narration:
-      'In a world where Rome never fell, the empire reforms itself and endures. Its roads carry trade and law from the Atlantic to the Euphrates, its engineers build aqueducts to the Baltic, and its fleets cross the ocean under an imperial charter, carrying Latin to new shores.',
-    tags: ['rome', 'empire'],
-    category: 'history',
-    tone: 'serious',
-    length: 'standard',
-    language: overrides.language ?? 'en',
-    provenance: { provider: 'local', model: 'offline-writer', promptVersion: 'test', cached: false },
+    premise: longPremise,
     createdAt: new Date().toISOString(),
-  };
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
+  });
 }
 
 export async function startSocial(env: Record<string, string> = {}): Promise<SocialHarness> {
