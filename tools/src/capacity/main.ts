@@ -16,12 +16,16 @@ import { type ServiceName, serviceNames } from '@what-if/catalog';
 import { load } from '../bench/load';
 import { defaultRepoRoot } from '../dev/config';
 import { startPrivateStack } from '../harness/private-stack';
+import { accountRotation } from './account-rotation';
 import { loadTrafficModel } from './model';
 import { type RouteLoad, allCpuSeconds, routeLoads, seedData } from './route-loads';
 import { type RouteCost, renderMeasured, renderTable } from './table';
 
 const seconds = Number(process.env['CAPACITY_SECONDS'] ?? 10);
 const connections = Number(process.env['CAPACITY_CONNECTIONS'] ?? 8);
+/** Accounts for a route limited per account (a comment): 2 for the warm-up, the rest measured, each to its limit. */
+const commenters = Number(process.env['CAPACITY_COMMENTERS'] ?? 24);
+const warmUpAccounts = 2;
 
 /** CPU seconds per second each service spends with no requests at all (timers, health checks, metrics). */
 async function idleCpu(urls: Record<ServiceName, string>): Promise<Record<ServiceName, number>> {
@@ -47,11 +51,23 @@ async function measure(
     ...(target.headers ? { headers: target.headers } : {}),
     ...(target.body ? { body: target.body } : {}),
   };
+  // A route limited per account sends each account's allowance once: so many requests, not so long.
+  const limited = (accounts: readonly Record<string, string>[]) => {
+    if (!target.perAccount) return {};
+    const next = accountRotation(accounts, target.perAccount.perMinute);
+    // Never past the allowance (the amount is exactly it); if it were, the request would go unsigned and fail.
+    return { amount: accounts.length * target.perAccount.perMinute, nextHeaders: () => next() ?? {} };
+  };
+  const accounts = target.perAccount?.headers ?? [];
   // A short warm-up first (JIT, connection pools, caches), not measured.
-  await load({ ...options, durationSeconds: 2 });
+  await load({ ...options, durationSeconds: 2, ...limited(accounts.slice(0, warmUpAccounts)) });
   const before = await allCpuSeconds(urls);
   const started = performance.now();
-  const result = await load({ ...options, durationSeconds: seconds });
+  const result = await load({
+    ...options,
+    durationSeconds: seconds,
+    ...limited(accounts.slice(warmUpAccounts)),
+  });
   const elapsed = (performance.now() - started) / 1000;
   const after = await allCpuSeconds(urls);
   const requests = result.requests.total;
@@ -84,9 +100,9 @@ async function main(): Promise<void> {
   const costs: RouteCost[] = [];
   let idle = {} as Record<ServiceName, number>;
   try {
-    const { account, seeded } = await seedData(stack.urls.gateway, 12);
+    const seed = await seedData(stack.urls.gateway, 12, commenters);
     idle = await idleCpu(stack.urls);
-    for (const target of routeLoads(account, seeded)) {
+    for (const target of routeLoads(seed.account, seed.seeded, seed.commenters)) {
       const cost = await measure(stack.urls, idle, target);
       costs.push(cost);
       const spent = (Object.entries(cost.cpuMsPerRequest) as [ServiceName, number][])
