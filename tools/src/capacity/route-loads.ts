@@ -31,6 +31,24 @@ export async function cpuSeconds(url: string): Promise<number> {
   return Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
+/** Requests a service has answered, all routes and statuses (its `http_request_duration_seconds` count). */
+export async function requestsAnswered(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('http_request_duration_seconds_count'))
+    .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+export async function allRequestsAnswered(
+  urls: Record<ServiceName, string>,
+): Promise<Record<ServiceName, number>> {
+  const entries = await Promise.all(
+    serviceNames.map(async (name) => [name, await requestsAnswered(urls[name])] as const),
+  );
+  return Object.fromEntries(entries) as Record<ServiceName, number>;
+}
+
 export async function allCpuSeconds(urls: Record<ServiceName, string>): Promise<Record<ServiceName, number>> {
   const entries = await Promise.all(
     serviceNames.map(async (name) => [name, await cpuSeconds(urls[name])] as const),
