@@ -4,6 +4,7 @@
  * LOAD_PROFILE=load|stress|spike|soak|autoscale and BASE_URL, RATE, … choose another (README.md).
  */
 import { type Account, createAccounts, deleteAccounts, signIn } from './lib/accounts.ts';
+import { commentsPerMinute, perVuShare } from './lib/allowance.ts';
 import { autoscaleStages, capacityBasis, stageTable } from './lib/capacity.ts';
 import { config } from './lib/config.ts';
 import type { Journey } from './lib/journey.ts';
@@ -84,12 +85,16 @@ const stagesReport =
     ? `## Autoscale stages (expected replicas, the same on ECS and Kubernetes)\n\n${stageTable(stages)}\n\nFrom ${capacityBasis(journeys)}.`
     : '';
 
-export function setup(): { accounts: Account[]; postIds: string[]; shareSlugs: string[] } {
+export function setup(): {
+  accounts: Account[];
+  postIds: string[];
+  shareSlugs: string[];
+  commentsPerMinutePerVu: number;
+} {
   if (stagesReport) console.log(`\n${stagesReport}\n`);
-  const writerVus = journeys
-    .filter((journey) => journey.signedIn)
-    .reduce((total, journey) => total + maxVus(options.scenarios![journey.name]!), 0);
-  const accounts = createAccounts(config.accounts ?? writerVus);
+  const vusOf = (some: readonly Journey[]) =>
+    some.reduce((total, journey) => total + maxVus(options.scenarios![journey.name]!), 0);
+  const accounts = createAccounts(config.accounts ?? vusOf(journeys.filter((journey) => journey.signedIn)));
   const token = signIn(accounts[0]!).token;
   const scenarioId = writeSeedScenario(
     token,
@@ -97,7 +102,13 @@ export function setup(): { accounts: Account[]; postIds: string[]; shareSlugs: s
   );
   const slug = shareScenario(token, scenarioId);
   if (!slug) throw new Error('setup() could not share its seed scenario');
-  return { accounts, postIds: [publishSeedPost(token, scenarioId)], shareSlugs: [slug] };
+  return {
+    accounts,
+    postIds: [publishSeedPost(token, scenarioId)],
+    shareSlugs: [slug],
+    // VU numbers run across every journey, so VUs of all of them share the accounts in turn.
+    commentsPerMinutePerVu: perVuShare(commentsPerMinute, vusOf(journeys), accounts.length),
+  };
 }
 
 export function teardown(data: { accounts: Account[] }): void {

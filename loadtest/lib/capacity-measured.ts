@@ -3,80 +3,93 @@ import type { ServiceName } from './catalog.ts';
 
 /** CPU milliseconds each service spends per request of each route, measured. */
 export const cpuMsPerRequest: Readonly<Record<string, Partial<Record<ServiceName, number>>>> = {
-  suggestions: {
-    gateway: 1.2367662420822676,
-    generation: 0.9604582242552462,
+  "suggestions": {
+    "gateway": 0.7507576366922183,
+    "generation": 0.570778329637278
   },
-  generate: {
-    gateway: 0.9665240002476783,
-    generation: 1.4417492759488346,
+  "generate": {
+    "gateway": 0.7546617480742024,
+    "generation": 1.203850328918625,
+    "social": 0.041105907185027615
   },
-  'generate-streamed': {
-    gateway: 2.5230341440002473,
-    generation: 6.629554731802162,
-    history: 6.554988068496033,
+  "generate-streamed": {
+    "gateway": 2.5975161079108786,
+    "user": 0.0220573732502751,
+    "generation": 7.358273514553789,
+    "history": 9.295136275335445,
+    "social": 9.87747231961472
   },
-  'history-list': {
-    gateway: 1.4287565684025312,
-    generation: 0.037189083971970065,
-    history: 3.3314307786997497,
+  "history-list": {
+    "gateway": 1.4007677385225812,
+    "user": 0.1365086582120295,
+    "generation": 0.020487951766302175,
+    "history": 3.905441276452629
   },
-  'history-search': {
-    gateway: 1.8524498423784077,
-    history: 9.111293670545471,
-    social: 0.3232868968445091,
+  "history-search": {
+    "gateway": 2.0404215591978105,
+    "user": 0.028170712467984745,
+    "history": 7.933548434267492,
+    "sharing": 0.06610848353624733,
+    "social": 0.05024904389048523
   },
-  'history-read': {
-    gateway: 1.3792380402715805,
-    generation: 0.12580139472934845,
-    history: 2.5225968312468217,
+  "history-read": {
+    "gateway": 1.3338366264870998,
+    "history": 2.4306612706853836
   },
-  'feed-latest': {
-    gateway: 1.6134353177593028,
-    user: 0.19175324739115138,
-    sharing: 0.03383892218991887,
-    social: 5.568848846600538,
+  "feed-latest": {
+    "gateway": 1.6265452551343744,
+    "sharing": 0.07970563063386088,
+    "social": 6.178404516052258
   },
-  'post-read': {
-    gateway: 1.5259476693605443,
-    social: 3.0587618325296306,
+  "post-read": {
+    "gateway": 1.5237015253434147,
+    "social": 4.276606591838933
   },
-  'comments-list': {
-    gateway: 1.5927764264786999,
-    sharing: 0.09732716297411986,
-    social: 4.07776871117254,
+  "comments-list": {
+    "gateway": 0.9042247992032539,
+    "generation": 0.11262582275021188,
+    "social": 2.359224210611972
   },
-  like: {
-    gateway: 1.7761968561208399,
-    social: 7.100762457285854,
+  "comment": {
+    "gateway": 2.4590220207575046,
+    "user": 0.8559803416122124,
+    "generation": 0.037933657419266534,
+    "history": 0.08006278095246747,
+    "sharing": 0.3100350497504621,
+    "social": 29.293947307081382
   },
-  profile: {
-    gateway: 1.6164706099304327,
-    history: 0.07188085458005888,
-    social: 3.2474783072755264,
+  "like": {
+    "gateway": 1.598246059005419,
+    "social": 5.885960246907193
   },
-  'share-create': {
-    gateway: 1.6925103980818286,
-    history: 4.190995713491098,
-    sharing: 7.238780283489175,
+  "profile": {
+    "gateway": 1.3970308440306667,
+    "social": 3.492371055164676
   },
-  'share-page': {
-    gateway: 1.2824189339610468,
-    sharing: 3.470908621438924,
+  "share-create": {
+    "gateway": 1.7760729777764712,
+    "user": 0.03961336645020944,
+    "history": 3.5567375702288624,
+    "sharing": 8.546398526578955,
+    "social": 3.8099201592250354
   },
-  'video-read': {
-    gateway: 1.7185461028120783,
-    video: 5.066356153705342,
+  "share-page": {
+    "gateway": 0.8566162696964739,
+    "sharing": 1.9955812232216723
   },
-  'sign-in': {
-    gateway: 1.8257398097165465,
-    user: 38.00449325163731,
+  "video-read": {
+    "gateway": 0.7897220005489771,
+    "video": 2.2710727577342187
   },
-  'video-request': {
-    gateway: 1.9741555967891797,
-    history: 4.555936420599208,
-    video: 9.08227385664127,
+  "sign-in": {
+    "gateway": 1.1338945802335394,
+    "user": 27.946526744881947
   },
+  "video-request": {
+    "gateway": 1.520359922747453,
+    "history": 3.3263987978685416,
+    "video": 6.436535712182614
+  }
 };
 
-export const measuredOn = '2026-11-27, 2 × AMD EPYC, node v20.20.2, load average 3.2 before and 12.9 after';
+export const measuredOn = "2026-11-27, 2 × AMD EPYC, node v20.20.2, load average 7.2 before and 9.7 after";

@@ -31,7 +31,7 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
     "cpuRequestMillicores": 250,
     "targetCpuPercent": 60,
     "targetCpuMillicores": 150,
-    "targetRequestsPerSecond": 400,
+    "targetRequestsPerSecond": 130,
     "minReplicas": 2,
     "maxReplicas": 10
   },
@@ -51,7 +51,7 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
     "cpuRequestMillicores": 250,
     "targetCpuPercent": 60,
     "targetCpuMillicores": 150,
-    "targetRequestsPerSecond": 40,
+    "targetRequestsPerSecond": 120,
     "minReplicas": 2,
     "maxReplicas": 10
   },
@@ -61,7 +61,7 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
     "cpuRequestMillicores": 250,
     "targetCpuPercent": 65,
     "targetCpuMillicores": 162.5,
-    "targetRequestsPerSecond": 300,
+    "targetRequestsPerSecond": 35,
     "minReplicas": 2,
     "maxReplicas": 6
   },
@@ -71,7 +71,7 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
     "cpuRequestMillicores": 250,
     "targetCpuPercent": 65,
     "targetCpuMillicores": 162.5,
-    "targetRequestsPerSecond": 300,
+    "targetRequestsPerSecond": 50,
     "minReplicas": 2,
     "maxReplicas": 6
   },
@@ -81,7 +81,7 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
     "cpuRequestMillicores": 250,
     "targetCpuPercent": 70,
     "targetCpuMillicores": 175,
-    "targetRequestsPerSecond": 100,
+    "targetRequestsPerSecond": 40,
     "minReplicas": 2,
     "maxReplicas": 4
   },
@@ -91,7 +91,7 @@ export const services: Readonly<Record<ServiceName, ServiceObjectives>> = {
     "cpuRequestMillicores": 250,
     "targetCpuPercent": 65,
     "targetCpuMillicores": 162.5,
-    "targetRequestsPerSecond": 300,
+    "targetRequestsPerSecond": 28,
     "minReplicas": 2,
     "maxReplicas": 8
   }

@@ -94,7 +94,7 @@ export function markdownReport(
     `- journey iterations: ${figure('iterations', 'count', count)}; HTTP requests: ${figure('http_reqs', 'count', count)}`,
     `- time to the first streamed event: median ${figure('time_to_first_event', 'med', milliseconds)}, p95 ${figure('time_to_first_event', 'p(95)', milliseconds)}`,
     `- generations refused by a daily quota (expected past it): ${figure('quota_refusals', 'count', count)}`,
-    `- comments refused by the per-minute limit (expected past it): ${figure('comment_refusals', 'count', count)}`,
+    `- comments a VU held back to stay within its account's 10 a minute: ${figure('comments_held_back', 'count', count)}`,
     `- requests refused by a rate limit the journey did not expect: ${figure('rate_limited', 'count', count)}`,
     '',
     '## Checks',

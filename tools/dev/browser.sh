@@ -31,6 +31,10 @@ fail() {
   exit 1
 }
 
+# as_root, ensure_debian_packages, stop_packaged_service
+# shellcheck source=tools/dev/lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
+
 runs() { [ -x "$browser" ] && "$browser" --headless --no-sandbox --version >/dev/null 2>&1; }
 
 if runs; then
@@ -42,20 +46,8 @@ if [ "$mode" = status ]; then
   exit 1
 fi
 
-command -v apt-get >/dev/null 2>&1 || fail "no Chromium at $browser and no apt-get here: install Chromium with your package manager and set CHROMIUM_PATH to it"
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    fail "needs root for: $* (run this script as root, or install sudo)"
-  fi
-}
-say "installing Debian's chromium (apt-get)"
-as_root apt-get update -qq
 # Fonts with Vietnamese diacritics, so screenshots and Lighthouse see text as people do.
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-  chromium fonts-dejavu-core fonts-noto-core >/dev/null
+ensure_debian_packages --elsewhere "No Chromium at $browser: install Chromium with your package manager and set CHROMIUM_PATH to it." \
+  chromium fonts-dejavu-core fonts-noto-core
 runs || fail "chromium was installed but $browser does not run"
 say "$("$browser" --no-sandbox --version 2>/dev/null | head -n 1) at $browser"

@@ -37,15 +37,9 @@ fail() {
   exit 1
 }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    fail "needs root for: $* (run this script as root, or install sudo)"
-  fi
-}
+# as_root, ensure_debian_packages, stop_packaged_service
+# shellcheck source=tools/dev/lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 
 missing=()
 for index in "${!packages[@]}"; do
@@ -66,12 +60,8 @@ if [ "${#missing[@]}" -eq 0 ]; then
   say "ffmpeg, espeak-ng and the DejaVu fonts are already installed"
   exit 0
 fi
-command -v apt-get >/dev/null 2>&1 ||
-  fail "cannot install ${missing[*]} here: this script knows Debian's packages only. Install ffmpeg, espeak-ng and the DejaVu fonts your way (macOS: brew install ffmpeg espeak-ng && brew install --cask font-dejavu)."
-say "apt-get update"
-as_root apt-get update -qq
-say "installing ${missing[*]}"
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+ensure_debian_packages --elsewhere "Install ffmpeg, espeak-ng and the DejaVu fonts your way (macOS: brew install ffmpeg espeak-ng && brew install --cask font-dejavu)." \
+  "${missing[@]}"
 for index in "${!packages[@]}"; do
   [ -e "${evidence[$index]}" ] || fail "${packages[$index]} installed, yet ${evidence[$index]} is missing"
 done

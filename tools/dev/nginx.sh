@@ -34,15 +34,9 @@ fail() {
   exit 1
 }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    fail "needs root for: $* (run this script as root, or install sudo)"
-  fi
-}
+# as_root, ensure_debian_packages, stop_packaged_service
+# shellcheck source=tools/dev/lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 
 if [ "$mode" = status ]; then
   if [ -x "$evidence" ]; then
@@ -58,17 +52,11 @@ if [ -x "$evidence" ]; then
   say "already installed: $("$evidence" -v 2>&1)"
   exit 0
 fi
-command -v apt-get >/dev/null 2>&1 ||
-  fail "cannot install $package here: this script knows Debian's packages only. Install nginx your way (macOS: brew install nginx) and give its path in NGINX."
-say "apt-get update"
-as_root apt-get update -qq
-say "installing $package"
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null
+ensure_debian_packages --elsewhere "Install nginx your way (macOS: brew install nginx) and give its path in NGINX." \
+  "$package"
 [ -x "$evidence" ] || fail "$package installed, yet $evidence is missing"
 # The package's own server (on :80) is not what the benchmark runs.
-if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nginx 2>/dev/null; then
-  as_root systemctl disable --now nginx >/dev/null 2>&1 || true
-elif [ -s /run/nginx.pid ]; then
-  as_root "$evidence" -s quit >/dev/null 2>&1 || true
-fi
+stop_packaged_service nginx
+# Without systemd the package's maintainer script may have started it by hand.
+if [ -s /run/nginx.pid ]; then as_root "$evidence" -s quit >/dev/null 2>&1 || true; fi
 say "ready: $("$evidence" -v 2>&1)"

@@ -35,15 +35,9 @@ fail() {
   exit 1
 }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    fail "needs root for: $* (run this script as root, or install sudo)"
-  fi
-}
+# as_root, ensure_debian_packages, stop_packaged_service
+# shellcheck source=tools/dev/lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 
 missing=false
 for file in "${evidence[@]}"; do
@@ -64,17 +58,11 @@ if [ "$missing" = false ]; then
   say "already installed: $(promtool --version 2>&1 | head -n 1)"
   exit 0
 fi
-command -v apt-get >/dev/null 2>&1 ||
-  fail "cannot install $package here: this script knows Debian's packages only. Install Prometheus 2.x your way (macOS: brew install prometheus), with promtool on PATH."
-say "apt-get update"
-as_root apt-get update -qq
-say "installing $package"
-as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null
+ensure_debian_packages --elsewhere "Install Prometheus 2.x your way (macOS: brew install prometheus), with promtool on PATH." \
+  "$package"
 for file in "${evidence[@]}"; do
   [ -x "$file" ] || fail "$package installed, yet $file is missing"
 done
 # The package's own service would hold :9090, which make observe serves on.
-if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet prometheus 2>/dev/null; then
-  as_root systemctl disable --now prometheus >/dev/null 2>&1 || true
-fi
+stop_packaged_service prometheus
 say "ready: $(promtool --version 2>&1 | head -n 1)"

@@ -42,15 +42,9 @@ fail() {
   exit 1
 }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo "$@"
-  else
-    fail "needs root for: $* (run this script as root, or install sudo)"
-  fi
-}
+# as_root, ensure_debian_packages, stop_packaged_service
+# shellcheck source=tools/dev/lib/debian-packages.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then
@@ -87,22 +81,9 @@ role_logs_in() {
 
 has_systemd() { [ -d /run/systemd/system ]; }
 
-debian_like() { command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; }
-
-package_installed() {
-  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
-}
-
-apt_updated=false
 install_packages() {
-  debian_like || fail "cannot install $* here: this script knows Debian's packages only. Install PostgreSQL and Redis your way, on 127.0.0.1:$postgres_port and :$redis_port, with a role '$role' (password '$role_password', CREATEDB)."
-  if [ "$apt_updated" = false ]; then
-    say "apt-get update"
-    as_root apt-get update -qq
-    apt_updated=true
-  fi
-  say "installing $*"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  ensure_debian_packages --elsewhere "Install PostgreSQL and Redis your way, on 127.0.0.1:$postgres_port and :$redis_port, with a role '$role' (password '$role_password', CREATEDB)." \
+    "$@"
 }
 
 wait_for() {

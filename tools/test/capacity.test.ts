@@ -1,6 +1,6 @@
 import { scalingLoad, service } from '@what-if/catalog';
 import { loadTrafficModel } from '../src/capacity/model';
-import { perReplicaAtTarget, perVcpu, renderMeasured, renderTable } from '../src/capacity/table';
+import { mixCapacity, perReplicaAtTarget, perVcpu, renderMeasured, renderTable } from '../src/capacity/table';
 
 const settings = { seconds: 10, connections: 8, machine: '2026-01-01, 2 × test CPU' };
 const costs = [
@@ -10,6 +10,8 @@ const costs = [
     requestsPerSecond: 100,
     non2xx: 0,
     cpuMsPerRequest: { gateway: 2, history: 5 },
+    // history also gets one internal call per list, from another service.
+    answeredPerRequest: { gateway: 1, history: 2 },
   },
   {
     route: 'sign-in',
@@ -17,10 +19,16 @@ const costs = [
     requestsPerSecond: 5,
     non2xx: 3,
     cpuMsPerRequest: { gateway: 3, user: 40 },
+    answeredPerRequest: { gateway: 1, user: 1 },
   },
 ];
 const idle = { gateway: 0.001, user: 0, generation: 0, history: 0, sharing: 0, video: 0, social: 0 };
-const model = { stageTable: '| stage | iterations/s |', basis: 'measured costs' };
+const model = {
+  stageTable: '| stage | iterations/s |',
+  basis: 'measured costs',
+  // Per journey iteration: three history lists, one sign-in.
+  requestsPerIteration: { 'history-list': 3, 'sign-in': 1 },
+};
 
 describe('the capacity table', () => {
   it("turns CPU per request into what a vCPU carries and what one replica carries at the catalog's CPU target", () => {
@@ -47,6 +55,24 @@ describe('the capacity table', () => {
     expect(table).toContain('- sign-in: 3');
     expect(table).toContain(settings.machine);
     expect(table).toContain(model.stageTable);
+  });
+
+  it("gives each service's requests per second per replica at its CPU target in the journeys' mix, internal calls counted, beside the catalog's figure", () => {
+    const mix = mixCapacity(costs, model.requestsPerIteration);
+    // The gateway: 4 requests and 3 × 2 + 3 = 9 CPU ms per iteration; 150 millicores carry 150 / 9 × 4.
+    expect(mix.find((entry) => entry.service === 'gateway')).toEqual({
+      service: 'gateway',
+      requestsPerIteration: 4,
+      cpuMsPerIteration: 9,
+      perReplicaAtTarget: (150 * 4) / 9,
+    });
+    // history answers 6 requests (3 lists, 3 internal calls) for 15 CPU ms: 162.5 / 15 × 6 = 65 a second.
+    expect(mix.find((entry) => entry.service === 'history')?.perReplicaAtTarget).toBeCloseTo(65);
+    expect(mix.map((entry) => entry.service)).toEqual(['gateway', 'user', 'history']);
+    const table = renderTable(costs, idle, settings, model);
+    expect(table).toContain(
+      `| history | 6.00 | 15.0 | 65.0 | ${service('history').scaling.targetRequestsPerSecond} |`,
+    );
   });
 });
 

@@ -105,7 +105,11 @@ export interface Scaling {
   targetCpuPercent: number;
   /** Average memory use, as a percentage of the memory request, that adds a replica; below the limit. */
   targetMemoryPercent: number;
-  /** Requests per replica per second the service is sized for; drives request-count scaling. */
+  /**
+   * Requests per replica per second the service is sized for; drives request-count scaling (ECS).
+   * Set from `make capacity`'s "Per service, in the journeys' mix" (loadtest/capacity.md): what one
+   * replica answers at its CPU target, so request-count and CPU scaling agree.
+   */
   targetRequestsPerSecond: number;
 }
 

@@ -1,6 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { RouteTableEntry } from '@what-if/catalog';
-import { InvalidToken, type Logger, type TokenVerifier, bearerToken, logSecurityEvent } from '@what-if/kit';
+import {
+  InvalidToken,
+  type Logger,
+  type Principal,
+  type TokenVerifier,
+  bearerToken,
+  logSecurityEvent,
+} from '@what-if/kit';
 import { type RateLimits, credentialEndpoint } from './rate-limits';
 import type { SessionChecks } from './sessions';
 
@@ -9,11 +16,17 @@ export function matchedRoute(res: Response): RouteTableEntry | undefined {
   return res.locals['route'] as RouteTableEntry | undefined;
 }
 
+type Identification = { principal?: Principal; refusal?: unknown };
+
 /**
- * The gateway's access decision for a routed request: a valid token where the route
- * requires one (or whenever one is sent), a live session behind it, and the per-user and
- * credential-endpoint limits. Services still verify the token and decide roles and
- * ownership themselves; this keeps unauthenticated traffic off them.
+ * The gateway's access decision for every request past its own endpoints: the rate limits, a
+ * valid token where the route requires one (or whenever one is sent) and a live session behind
+ * it. Services still verify the token and decide roles and ownership themselves; this keeps
+ * unauthenticated traffic off them.
+ *
+ * The caller is identified first (a remembered token and a cached session cost no I/O), so the
+ * per-IP, credential-endpoint and per-user limits are counted together in one Redis round trip;
+ * a refused limit answers before a refused token, as when the per-IP limit came first.
  */
 export function createAccessControl(options: {
   verifier: TokenVerifier;
@@ -22,37 +35,39 @@ export function createAccessControl(options: {
   logger: Logger;
 }) {
   const { logger } = options;
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const rule = matchedRoute(res);
-    if (!rule) {
-      next();
-      return;
-    }
+
+  async function identify(req: Request, rule: RouteTableEntry | undefined): Promise<Identification> {
+    if (!rule || rule.auth === 'public') return {};
     try {
-      const credentials = credentialEndpoint(req.method, req.path);
-      if (credentials) await options.rateLimits.perCredentialAttempt(credentials, req.ip ?? 'unknown');
-      const token = rule.auth === 'public' ? undefined : bearerToken(req);
-      if (!token) {
-        if (rule.auth === 'required') {
-          logSecurityEvent(logger, 'authentication', 'denied', {
-            reason: 'no token',
-            path: req.path,
-            ip: req.ip,
-          });
-          throw new InvalidToken('no token');
-        }
-        next();
-        return;
-      }
+      const token = bearerToken(req);
+      if (!token) return rule.auth === 'required' ? { refusal: new InvalidToken('no token') } : {};
       const principal = await options.verifier.verify(token);
       if (!(await options.sessions.isActive(principal.sessionId))) {
-        throw new InvalidToken('session ended');
+        return { refusal: new InvalidToken('session ended') };
       }
-      logSecurityEvent(logger, 'authentication', 'allowed', { userId: principal.userId, path: req.path });
-      await options.rateLimits.perUser(principal.userId);
+      return { principal };
+    } catch (error) {
+      return { refusal: error };
+    }
+  }
+
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const rule = matchedRoute(res);
+    try {
+      const { principal, refusal } = await identify(req, rule);
+      await options.rateLimits.admit({
+        ip: req.ip ?? 'unknown',
+        path: req.path,
+        credentialEndpoint: rule ? credentialEndpoint(req.method, req.path) : undefined,
+        userId: principal?.userId,
+      });
+      if (refusal) throw refusal;
+      if (principal) {
+        logSecurityEvent(logger, 'authentication', 'allowed', { userId: principal.userId, path: req.path });
+      }
       next();
     } catch (error) {
-      if (error instanceof InvalidToken && error.reason !== 'no token') {
+      if (error instanceof InvalidToken) {
         logSecurityEvent(logger, 'authentication', 'denied', {
           reason: error.reason,
           path: req.path,

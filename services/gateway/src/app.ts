@@ -89,7 +89,6 @@ export function buildApp(deps: Dependencies): Gateway {
       });
       // The gateway's own endpoints are read-only; any other method is a 405, not a request to route.
       gateway.all(['/metrics', '/openapi.json', '/health'], methodNotAllowedHandler(['GET', 'HEAD']));
-      gateway.use(rateLimits.perIp);
       gateway.use(routeRequests(routeTable()));
       gateway.use(
         createAccessControl({

@@ -1,13 +1,5 @@
-import { HttpProblem } from '@what-if/kit';
 import { Counter, type Registry } from 'prom-client';
-import type { RateLimits } from './rate-limits';
-
-/** Which limit refused a request: the label of gateway_rate_limit_rejections_total. */
-type LimitName = 'ip' | 'user' | 'credentials';
-
-function isRejection(error: unknown): boolean {
-  return error instanceof HttpProblem && error.status === 429;
-}
+import { RateLimited, type RateLimits } from './rate-limits';
 
 /** The same limits, each 429 they answer counted by the limit that refused it, for the dashboards. */
 export function countingRejections(limits: RateLimits, registry: Registry): RateLimits {
@@ -17,26 +9,14 @@ export function countingRejections(limits: RateLimits, registry: Registry): Rate
     labelNames: ['limit'] as const,
     registers: [registry],
   });
-  const counted =
-    <Args extends unknown[]>(limit: LimitName, check: (...args: Args) => Promise<void>) =>
-    async (...args: Args): Promise<void> => {
+  return {
+    async admit(request) {
       try {
-        await check(...args);
+        await limits.admit(request);
       } catch (error) {
-        if (isRejection(error)) rejections.inc({ limit });
+        if (error instanceof RateLimited) rejections.inc({ limit: error.limit });
         throw error;
       }
-    };
-  return {
-    perIp(req, res, next) {
-      limits.perIp(req, res, (error?: unknown) => {
-        if (isRejection(error)) rejections.inc({ limit: 'ip' });
-        next(error);
-      });
     },
-    perUser: counted('user', (...args: Parameters<RateLimits['perUser']>) => limits.perUser(...args)),
-    perCredentialAttempt: counted('credentials', (...args: Parameters<RateLimits['perCredentialAttempt']>) =>
-      limits.perCredentialAttempt(...args),
-    ),
   };
 }

@@ -1,7 +1,6 @@
-import type { Request, Response, NextFunction } from 'express';
 import type { Redis } from 'ioredis';
 import { HttpProblem, type Logger, logSecurityEvent } from '@what-if/kit';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { type WindowCounter, type WindowCounters, windowCountersWithFallback } from './window-counters';
 
 export interface RateLimitSettings {
   ipPerMinute: number;
@@ -33,77 +32,108 @@ export function credentialEndpoint(method: string, path: string): string | undef
   return method === 'POST' && normalized in credentialEndpoints ? normalized : undefined;
 }
 
-type Limiter = RateLimiterRedis;
+/** Which limit refused a request: the label of gateway_rate_limit_rejections_total. */
+export type LimitName = 'ip' | 'user' | 'credentials';
 
-/**
- * A limiter on Redis, so every gateway replica counts together, with an in-memory
- * insurance limiter that takes over (per replica) while Redis is unreachable.
- */
-function limiter(redis: Redis, keyPrefix: string, points: number): Limiter {
-  return new RateLimiterRedis({
-    storeClient: redis,
-    keyPrefix,
-    points,
-    duration: 60,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `${keyPrefix}:memory`, points, duration: 60 }),
-  });
+/** A 429 answer, naming the limit that refused. */
+export class RateLimited extends HttpProblem {
+  readonly limit: LimitName;
+
+  constructor(limit: LimitName, scope: string, msLeft: number) {
+    const retryAfter = Math.max(1, Math.ceil(msLeft / 1000));
+    super(429, `Too many requests ${scope}; try again in ${retryAfter} s.`, {
+      type: 'too-many-requests',
+      headers: { 'Retry-After': String(retryAfter) },
+      extensions: { retryAfterSeconds: retryAfter },
+    });
+    this.limit = limit;
+  }
 }
 
-function tooManyRequests(result: RateLimiterRes, scope: string): HttpProblem {
-  const retryAfter = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-  return new HttpProblem(429, `Too many requests ${scope}; try again in ${retryAfter} s.`, {
-    type: 'too-many-requests',
-    headers: { 'Retry-After': String(retryAfter) },
-    extensions: { retryAfterSeconds: retryAfter },
-  });
+/** What one request is counted as. */
+export interface Admission {
+  /** The client's address (`req.ip`). */
+  ip: string;
+  path: string;
+  /** The credential endpoint (`credentialEndpoint()`) the request tries, if any. */
+  credentialEndpoint?: string | undefined;
+  /** The signed-in caller, once its token and session checked out. */
+  userId?: string | undefined;
 }
 
 export interface RateLimits {
-  /** Every request, keyed by client IP. */
-  perIp(req: Request, res: Response, next: NextFunction): void;
-  /** A signed-in caller, keyed by user, across IPs and replicas. */
-  perUser(userId: string): Promise<void>;
-  /** One credential endpoint (`credentialEndpoint()`), keyed by client IP. */
-  perCredentialAttempt(endpoint: string, ip: string): Promise<void>;
+  /**
+   * Counts a request against every limit it falls under — per client IP, per credential
+   * endpoint and IP, per user — in that order and in one Redis round trip; rejects with
+   * `RateLimited` for the first one it is over, and then counts it on none after that one.
+   */
+  admit(request: Admission): Promise<void>;
 }
 
-export function createRateLimits(redis: Redis, settings: RateLimitSettings, logger: Logger): RateLimits {
-  const byIp = limiter(redis, 'rl:ip', settings.ipPerMinute);
-  const byUser = limiter(redis, 'rl:user', settings.userPerMinute);
-  const byCredentialAttempt = new Map(
-    Object.entries(credentialEndpoints).map(([endpoint, kind]) => [
-      endpoint,
-      limiter(
-        redis,
-        `rl:credentials:${endpoint}`,
-        kind === 'refresh' ? settings.refreshAttemptsPerMinute : settings.credentialAttemptsPerMinute,
-      ),
-    ]),
-  );
+interface Limit extends WindowCounter {
+  name: LimitName;
+  scope: string;
+  details: Record<string, unknown>;
+}
 
-  async function consume(target: Limiter, key: string, scope: string, details: Record<string, unknown>) {
-    try {
-      await target.consume(key);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      logSecurityEvent(logger, 'rate-limit', 'denied', { scope, ...details });
-      throw tooManyRequests(rejection, scope);
+const windowMs = 60_000;
+
+/**
+ * Limits per minute, counted on Redis so every gateway replica counts together (in a fixed
+ * window that opens with a key's first request), with this replica's own counters taking over
+ * while Redis is unreachable. The keys are the ones rate-limiter-flexible used before, so
+ * replicas of either kind count together during a rolling deploy.
+ */
+export function createRateLimits(
+  redis: Redis,
+  settings: RateLimitSettings,
+  logger: Logger,
+  counters: WindowCounters = windowCountersWithFallback(redis, windowMs),
+): RateLimits {
+  function limitsOf(request: Admission): Limit[] {
+    const { ip, path, credentialEndpoint: endpoint, userId } = request;
+    const limits: Limit[] = [
+      {
+        name: 'ip',
+        key: `rl:ip:${ip}`,
+        limit: settings.ipPerMinute,
+        scope: 'from this address',
+        details: { ip, path },
+      },
+    ];
+    if (endpoint) {
+      if (!(endpoint in credentialEndpoints)) throw new Error(`${endpoint} is not a credential endpoint`);
+      limits.push({
+        name: 'credentials',
+        key: `rl:credentials:${endpoint}:${ip}`,
+        limit:
+          credentialEndpoints[endpoint] === 'refresh'
+            ? settings.refreshAttemptsPerMinute
+            : settings.credentialAttemptsPerMinute,
+        scope: `at ${endpoint} from this address`,
+        details: { ip, endpoint },
+      });
     }
+    if (userId !== undefined) {
+      limits.push({
+        name: 'user',
+        key: `rl:user:${userId}`,
+        limit: settings.userPerMinute,
+        scope: 'for this account',
+        details: { userId },
+      });
+    }
+    return limits;
   }
 
   return {
-    perIp(req, _res, next) {
-      consume(byIp, req.ip ?? 'unknown', 'from this address', { ip: req.ip, path: req.path }).then(
-        () => next(),
-        next,
-      );
-    },
-    perUser: (userId) => consume(byUser, userId, 'for this account', { userId }),
-    async perCredentialAttempt(endpoint, ip) {
-      const bucket = byCredentialAttempt.get(endpoint);
-      if (!bucket) throw new Error(`${endpoint} is not a credential endpoint`);
-      await consume(bucket, ip, `at ${endpoint} from this address`, { ip, endpoint });
+    async admit(request) {
+      const limits = limitsOf(request);
+      const over = await counters.count(limits);
+      if (!over) return;
+      const refused = limits[over.index]!;
+      logSecurityEvent(logger, 'rate-limit', 'denied', { scope: refused.scope, ...refused.details });
+      throw new RateLimited(refused.name, refused.scope, over.msLeft);
     },
   };
 }

@@ -180,6 +180,41 @@ describe('rate limits', () => {
     expect((await refusedByIp()) - before).toBe(2);
   });
 
+  test('past the per-IP limit the limit answers first, whatever token the request carries', async () => {
+    const client = '203.0.113.30';
+    for (let index = 0; index < 5; index += 1) await viaProxy('/api/v1/feed', client);
+    const forged = await viaProxy('/api/v1/scenarios', client, {
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    expect(forged.status).toBe(429);
+    expect(refusalLogged(forged)).toMatchObject({ event: 'rate-limit', scope: 'from this address' });
+    const token = signAccessToken(subject.fakes.signingKey, {
+      sub: 'address-limited',
+      sid: 'address-session',
+    });
+    const signedIn = await viaProxy('/api/v1/scenarios', client, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(signedIn.status).toBe(429);
+    // Refused by its address, the account was not counted: from another address it has its whole allowance.
+    const elsewhere: number[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      const response = await viaProxy('/api/v1/scenarios', `192.0.2.${60 + index}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      elsewhere.push(response.status);
+    }
+    expect(elsewhere).toEqual([200, 200, 200, 200]);
+  });
+
+  test('paths no route claims count toward the per-IP limit too', async () => {
+    const client = '203.0.113.31';
+    const statuses: number[] = [];
+    for (let index = 0; index < 6; index += 1)
+      statuses.push((await viaProxy('/api/v1/no-such-thing', client)).status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+  });
+
   test('a forged X-Forwarded-For does not escape the limit', async () => {
     for (let index = 0; index < 5; index += 1) {
       await viaProxy('/api/v1/feed', '203.0.113.3', { forged: `198.51.100.${index}` });

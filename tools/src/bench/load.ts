@@ -9,6 +9,8 @@ const autocannon = require('autocannon') as (
     headers?: Record<string, string>;
     body?: string;
     overallRate?: number;
+    amount?: number;
+    requests?: { setupRequest: (request: { headers?: Record<string, string> }) => unknown }[];
   },
   done: (error: Error | null, result: LoadResult) => void,
 ) => void;
@@ -33,6 +35,10 @@ export function load(options: {
   headers?: Record<string, string>;
   body?: string;
   requestsPerSecond?: number;
+  /** Stop after this many requests instead of after `durationSeconds`. */
+  amount?: number;
+  /** Headers for each request in turn, over `headers` (a different account per request). */
+  nextHeaders?: () => Record<string, string>;
 }): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(options.url)) throw new Error('benchmarks target loopback only');
   return new Promise((resolve, reject) => {
@@ -45,6 +51,19 @@ export function load(options: {
         ...(options.headers ? { headers: options.headers } : {}),
         ...(options.body ? { body: options.body } : {}),
         ...(options.requestsPerSecond ? { overallRate: options.requestsPerSecond } : {}),
+        ...(options.amount ? { amount: options.amount } : {}),
+        ...(options.nextHeaders
+          ? {
+              requests: [
+                {
+                  setupRequest: (request: { headers?: Record<string, string> }) => ({
+                    ...request,
+                    headers: { ...request.headers, ...options.nextHeaders!() },
+                  }),
+                },
+              ],
+            }
+          : {}),
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );

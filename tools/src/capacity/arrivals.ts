@@ -22,7 +22,8 @@ export interface ArrivalOutcome {
 export async function constantArrivals(options: {
   rate: number;
   seconds: number;
-  send: () => Promise<number>;
+  /** Sends one request: its status, or why it was not sent. */
+  send: () => Promise<number | string>;
   maxInFlight?: number;
 }): Promise<ArrivalOutcome> {
   const { rate, seconds, send } = options;

@@ -20,7 +20,8 @@ import { type ServiceName, scalingLoad, service, serviceNames } from '@what-if/c
 import { defaultRepoRoot } from '../dev/config';
 import { constantArrivals, type ArrivalOutcome } from './arrivals';
 import { type TrafficModel, loadTrafficModel } from './model';
-import { type RouteLoad, allCpuSeconds, routeLoads, seedData } from './route-loads';
+import { accountRotation } from './account-rotation';
+import { type RouteLoad, allCpuSeconds, commentsPerMinute, routeLoads, seedData } from './route-loads';
 
 const baseUrl = (process.env['BASE_URL'] || `http://127.0.0.1:${service('gateway').port}`).replace(
   /\/+$/,
@@ -136,7 +137,7 @@ export function renderReport(
       ? [
           '## Answers other than 2xx',
           '',
-          "A 429 is a limit of make dev's (start it with the limits raised, README); a 5xx or `error` is a failure.",
+          "A 429 is a limit of make dev's (start it with the limits raised, README); a 5xx or `error` is a failure; `held back`: a comment every run account had used its minute's allowance for (not sent).",
           '',
           ...refusals,
           '',
@@ -145,17 +146,33 @@ export function renderReport(
   ].join('\n');
 }
 
-function send(target: RouteLoad): () => Promise<number> {
+function send(target: RouteLoad): () => Promise<number | 'held back'> {
+  const nextAccount = target.perAccount
+    ? accountRotation(target.perAccount.headers, target.perAccount.perMinute)
+    : () => ({});
   return async () => {
+    const account = nextAccount();
+    // Every account has used its allowance this minute: not sent, as the k6 social reader holds back.
+    if (!account) return 'held back';
     const response = await fetch(`${baseUrl}${target.path}`, {
       method: target.method,
-      ...(target.headers ? { headers: target.headers } : {}),
+      headers: { ...target.headers, ...account },
       ...(target.body ? { body: target.body } : {}),
       signal: AbortSignal.timeout(60_000),
     });
     await response.arrayBuffer();
     return response.status;
   };
+}
+
+/**
+ * Accounts enough for the comment route's busiest stage to stay within social's limit (each
+ * account `commentsPerMinute` a minute), plus one to spare.
+ */
+function commentersFor(model: TrafficModel): number {
+  const busiest = Math.max(...model.stages.map((stage) => stage.rate)) * localScale;
+  const perSecond = busiest * (model.requestsPerIteration['comment'] ?? 0);
+  return Math.ceil((perSecond * 61) / commentsPerMinute) + 1;
 }
 
 async function millicoresOver(seconds: number): Promise<Record<ServiceName, number>> {
@@ -213,8 +230,8 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const model = loadTrafficModel();
   process.stdout.write(`make loadtest-autoscale-local: seeding an account on ${baseUrl}\n`);
-  const { account, seeded } = await seedData(baseUrl, 3);
-  const targets = routeLoads(account, seeded);
+  const { account, seeded, commenters } = await seedData(baseUrl, 3, commentersFor(model));
+  const targets = routeLoads(account, seeded, commenters);
   process.stdout.write('  idle CPU for 10 s\n');
   const idle = Object.fromEntries(
     Object.entries(await millicoresOver(10)).map(([name, millicores]) => [name, millicores / 1000]),
@@ -228,13 +245,19 @@ async function main(): Promise<void> {
       observations.push(await runStage(model, stage, targets));
     }
   } finally {
-    // make dev keeps its data: the run's account goes, and with it everything it wrote.
-    const deleted = await fetch(`${baseUrl}/api/v1/users/me`, {
-      method: 'DELETE',
-      headers: { authorization: `Bearer ${account.token}` },
-      signal: AbortSignal.timeout(30_000),
-    });
-    process.stdout.write(`  deleting the run's account answered ${deleted.status}\n`);
+    // make dev keeps its data: the run's accounts go, and with them everything they wrote.
+    const statuses: number[] = [];
+    for (const each of [account, ...commenters]) {
+      const deleted = await fetch(`${baseUrl}/api/v1/users/me`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${each.token}` },
+        signal: AbortSignal.timeout(30_000),
+      });
+      statuses.push(deleted.status);
+    }
+    process.stdout.write(
+      `  deleting the run's ${statuses.length} accounts answered ${statuses.join(', ')}\n`,
+    );
   }
   const machine =
     `${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, node ${process.version}, ` +

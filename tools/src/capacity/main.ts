@@ -16,30 +16,39 @@ import { type ServiceName, serviceNames } from '@what-if/catalog';
 import { load } from '../bench/load';
 import { defaultRepoRoot } from '../dev/config';
 import { startPrivateStack } from '../harness/private-stack';
+import { accountRotation } from './account-rotation';
 import { loadTrafficModel } from './model';
-import { type RouteLoad, allCpuSeconds, routeLoads, seedData } from './route-loads';
+import { type RouteLoad, allCpuSeconds, allRequestsAnswered, routeLoads, seedData } from './route-loads';
 import { type RouteCost, renderMeasured, renderTable } from './table';
 
 const seconds = Number(process.env['CAPACITY_SECONDS'] ?? 10);
 const connections = Number(process.env['CAPACITY_CONNECTIONS'] ?? 8);
+/** Accounts for a route limited per account (a comment): 2 for the warm-up, the rest measured, each to its limit. */
+const commenters = Number(process.env['CAPACITY_COMMENTERS'] ?? 24);
+const warmUpAccounts = 2;
 
-/** CPU seconds per second each service spends with no requests at all (timers, health checks, metrics). */
-async function idleCpu(urls: Record<ServiceName, string>): Promise<Record<ServiceName, number>> {
-  const before = await allCpuSeconds(urls);
-  const started = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const after = await allCpuSeconds(urls);
-  const elapsed = (performance.now() - started) / 1000;
-  return Object.fromEntries(
-    serviceNames.map((name) => [name, (after[name] - before[name]) / elapsed]),
-  ) as Record<ServiceName, number>;
+interface Idle {
+  /** CPU seconds per second each service spends with no requests at all (timers, health checks, metrics). */
+  cpu: Record<ServiceName, number>;
+  /** Requests per second each answers meanwhile (health checks, these reads of /metrics). */
+  requests: Record<ServiceName, number>;
 }
 
-async function measure(
-  urls: Record<ServiceName, string>,
-  idle: Record<ServiceName, number>,
-  target: RouteLoad,
-): Promise<RouteCost> {
+async function idleUse(urls: Record<ServiceName, string>): Promise<Idle> {
+  const [cpuBefore, requestsBefore] = await Promise.all([allCpuSeconds(urls), allRequestsAnswered(urls)]);
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const [cpuAfter, requestsAfter] = await Promise.all([allCpuSeconds(urls), allRequestsAnswered(urls)]);
+  const elapsed = (performance.now() - started) / 1000;
+  const rate = (after: Record<ServiceName, number>, before: Record<ServiceName, number>) =>
+    Object.fromEntries(serviceNames.map((name) => [name, (after[name] - before[name]) / elapsed])) as Record<
+      ServiceName,
+      number
+    >;
+  return { cpu: rate(cpuAfter, cpuBefore), requests: rate(requestsAfter, requestsBefore) };
+}
+
+async function measure(urls: Record<ServiceName, string>, idle: Idle, target: RouteLoad): Promise<RouteCost> {
   const options = {
     url: `${urls.gateway}${target.path}`,
     connections: target.connections ?? connections,
@@ -47,19 +56,35 @@ async function measure(
     ...(target.headers ? { headers: target.headers } : {}),
     ...(target.body ? { body: target.body } : {}),
   };
+  // A route limited per account sends each account's allowance once: so many requests, not so long.
+  const limited = (accounts: readonly Record<string, string>[]) => {
+    if (!target.perAccount) return {};
+    const next = accountRotation(accounts, target.perAccount.perMinute);
+    // Never past the allowance (the amount is exactly it); if it were, the request would go unsigned and fail.
+    return { amount: accounts.length * target.perAccount.perMinute, nextHeaders: () => next() ?? {} };
+  };
+  const accounts = target.perAccount?.headers ?? [];
   // A short warm-up first (JIT, connection pools, caches), not measured.
-  await load({ ...options, durationSeconds: 2 });
-  const before = await allCpuSeconds(urls);
+  await load({ ...options, durationSeconds: 2, ...limited(accounts.slice(0, warmUpAccounts)) });
+  const [before, answeredBefore] = await Promise.all([allCpuSeconds(urls), allRequestsAnswered(urls)]);
   const started = performance.now();
-  const result = await load({ ...options, durationSeconds: seconds });
+  const result = await load({
+    ...options,
+    durationSeconds: seconds,
+    ...limited(accounts.slice(warmUpAccounts)),
+  });
   const elapsed = (performance.now() - started) / 1000;
-  const after = await allCpuSeconds(urls);
+  const [after, answeredAfter] = await Promise.all([allCpuSeconds(urls), allRequestsAnswered(urls)]);
   const requests = result.requests.total;
   const cpuMsPerRequest: Partial<Record<ServiceName, number>> = {};
+  const answeredPerRequest: Partial<Record<ServiceName, number>> = {};
   for (const name of serviceNames) {
     // What the service spends anyway is no cost of the route; what is left below 0.02 ms a request is noise.
-    const spent = after[name] - before[name] - idle[name] * elapsed;
+    const spent = after[name] - before[name] - idle.cpu[name] * elapsed;
     if (requests > 0 && (spent / requests) * 1000 >= 0.02) cpuMsPerRequest[name] = (spent / requests) * 1000;
+    // The same for requests: the gateway answers each once; a service behind it, once per call it gets.
+    const answered = answeredAfter[name] - answeredBefore[name] - idle.requests[name] * elapsed;
+    if (requests > 0 && answered / requests >= 0.01) answeredPerRequest[name] = answered / requests;
   }
   return {
     route: target.route,
@@ -67,6 +92,7 @@ async function measure(
     requestsPerSecond: requests / elapsed,
     non2xx: result.non2xx + result.errors + result.timeouts,
     cpuMsPerRequest,
+    answeredPerRequest,
   };
 }
 
@@ -82,11 +108,11 @@ async function main(): Promise<void> {
     serviceEnvironment: () => ({ VIDEO_QUOTA_USER_PER_DAY: '1000000000' }),
   });
   const costs: RouteCost[] = [];
-  let idle = {} as Record<ServiceName, number>;
+  let idle: Idle = { cpu: {} as Record<ServiceName, number>, requests: {} as Record<ServiceName, number> };
   try {
-    const { account, seeded } = await seedData(stack.urls.gateway, 12);
-    idle = await idleCpu(stack.urls);
-    for (const target of routeLoads(account, seeded)) {
+    const seed = await seedData(stack.urls.gateway, 12, commenters);
+    idle = await idleUse(stack.urls);
+    for (const target of routeLoads(seed.account, seed.seeded, seed.commenters)) {
       const cost = await measure(stack.urls, idle, target);
       costs.push(cost);
       const spent = (Object.entries(cost.cpuMsPerRequest) as [ServiceName, number][])
@@ -112,7 +138,7 @@ async function main(): Promise<void> {
   const model = loadTrafficModel();
   writeFileSync(
     path.join(defaultRepoRoot, 'loadtest', 'capacity.md'),
-    renderTable(costs, idle, settings, model),
+    renderTable(costs, idle.cpu, settings, model),
   );
   process.stdout.write(
     `\n${model.stageTable}\n\nmake capacity: wrote loadtest/capacity.md and loadtest/lib/capacity-measured.ts (${machine})\n`,

@@ -14,13 +14,39 @@ export interface RouteLoad {
   body?: string;
   /** Fewer connections for what is slow on purpose (argon2id sign-in, writing a scenario, a video). */
   connections?: number;
+  /**
+   * For a route each account may call only `perMinute` times a minute (a comment): the accounts'
+   * headers, taken in turn (accountRotation), so the load stays within the limit.
+   */
+  perAccount?: { headers: readonly Record<string, string>[]; perMinute: number };
 }
+
+/** Social takes this many comments a minute per account (comment-routes.ts; loadtest/lib/allowance.ts). */
+export const commentsPerMinute = 10;
 
 export async function cpuSeconds(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
   const line = text.split('\n').find((candidate) => candidate.startsWith('process_cpu_seconds_total'));
   if (!line) throw new Error(`${url}/metrics has no process_cpu_seconds_total`);
   return Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
+/** Requests a service has answered, all routes and statuses (its `http_request_duration_seconds` count). */
+export async function requestsAnswered(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('http_request_duration_seconds_count'))
+    .reduce((total, line) => total + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+export async function allRequestsAnswered(
+  urls: Record<ServiceName, string>,
+): Promise<Record<ServiceName, number>> {
+  const entries = await Promise.all(
+    serviceNames.map(async (name) => [name, await requestsAnswered(urls[name])] as const),
+  );
+  return Object.fromEntries(entries) as Record<ServiceName, number>;
 }
 
 export async function allCpuSeconds(urls: Record<ServiceName, string>): Promise<Record<ServiceName, number>> {
@@ -36,21 +62,25 @@ export interface Account {
   token: string;
 }
 
+/** A new account, waiting out the gateway's limit on registrations per address (make dev keeps it) as Retry-After asks. */
 export async function signUp(gatewayUrl: string): Promise<Account> {
   const credentials = {
-    email: `capacity-${Date.now().toString(36)}@example.com`,
+    email: `capacity-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`,
     password: 'Capacity-Model-2026',
   };
-  const response = await fetch(`${gatewayUrl}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...credentials, displayName: 'Capacity' }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json()) as { accessToken?: string };
-  if (response.status !== 201 || !body.accessToken)
-    throw new Error(`registering answered ${response.status}`);
-  return { ...credentials, token: body.accessToken };
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${gatewayUrl}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...credentials, displayName: 'Capacity' }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await response.json()) as { accessToken?: string };
+    if (response.status === 201 && body.accessToken) return { ...credentials, token: body.accessToken };
+    if (response.status !== 429 || attempt === 5) throw new Error(`registering answered ${response.status}`);
+    const wait = Number(response.headers.get('retry-after') ?? 60);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+  }
 }
 
 /** A history worth browsing: `count` scenarios written for the account; the id of one. */
@@ -107,7 +137,11 @@ export interface Seeded {
   videoId: string;
 }
 
-export function routeLoads(account: Account, { scenarioId, post, shareSlug, videoId }: Seeded): RouteLoad[] {
+export function routeLoads(
+  account: Account,
+  { scenarioId, post, shareSlug, videoId }: Seeded,
+  commenters: readonly Account[],
+): RouteLoad[] {
   const json = { 'content-type': 'application/json' };
   const signedIn = { authorization: `Bearer ${account.token}` };
   return [
@@ -148,6 +182,18 @@ export function routeLoads(account: Account, { scenarioId, post, shareSlug, vide
       path: `/api/v1/social/posts/${post.id}/comments?limit=20`,
       headers: signedIn,
     },
+    {
+      route: 'comment',
+      method: 'POST',
+      path: `/api/v1/social/posts/${post.id}/comments`,
+      headers: json,
+      body: JSON.stringify({ body: 'A thought from the capacity model: the second act is the best part.' }),
+      // Each a new comment on the post (a notification for its author, XP for the commenter).
+      perAccount: {
+        headers: commenters.map((commenter) => ({ authorization: `Bearer ${commenter.token}` })),
+        perMinute: commentsPerMinute,
+      },
+    },
     // Idempotent: after the first, each like finds the post liked already, as a double tap does.
     { route: 'like', method: 'PUT', path: `/api/v1/social/posts/${post.id}/like`, headers: signedIn },
     { route: 'profile', method: 'GET', path: `/api/v1/social/users/${post.authorId}`, headers: signedIn },
@@ -182,12 +228,18 @@ export function routeLoads(account: Account, { scenarioId, post, shareSlug, vide
   ];
 }
 
-/** An account with `scenarios` scenarios in its history, one of them published, shared and narrated. */
+/**
+ * An account with `scenarios` scenarios in its history, one of them published, shared and
+ * narrated; and `commenters` accounts more, for the comment route.
+ */
 export async function seedData(
   gatewayUrl: string,
   scenarios: number,
-): Promise<{ account: Account; seeded: Seeded }> {
+  commenters: number,
+): Promise<{ account: Account; seeded: Seeded; commenters: Account[] }> {
   const account = await signUp(gatewayUrl);
+  const others: Account[] = [];
+  for (let index = 0; index < commenters; index += 1) others.push(await signUp(gatewayUrl));
   const scenarioId = await seedHistory(gatewayUrl, account.token, scenarios);
   const post = await publishPost(gatewayUrl, account.token, scenarioId);
   const share = await postJson(`${gatewayUrl}/api/v1/shares`, account.token, { scenarioId });
@@ -195,5 +247,6 @@ export async function seedData(
   return {
     account,
     seeded: { scenarioId, post, shareSlug: String(share['slug']), videoId: String(video['id']) },
+    commenters: others,
   };
 }

@@ -9,6 +9,48 @@ export interface RouteCost {
   non2xx: number;
   /** CPU milliseconds per request, per service that did any work for it. */
   cpuMsPerRequest: Partial<Record<ServiceName, number>>;
+  /** Requests each service answered per request of the route (the gateway 1; internal calls count). */
+  answeredPerRequest: Partial<Record<ServiceName, number>>;
+}
+
+export interface MixCapacity {
+  service: ServiceName;
+  /** Requests the service answers per journey iteration, all journeys mixed by weight. */
+  requestsPerIteration: number;
+  /** Its CPU milliseconds per journey iteration. */
+  cpuMsPerIteration: number;
+  /** Requests per second one replica answers at its CPU target, with the journeys' mix. */
+  perReplicaAtTarget: number;
+}
+
+/**
+ * What one replica of each service answers per second at its CPU target when the requests come
+ * in the journeys' mix: the figure to hold the catalog's `targetRequestsPerSecond` (request-count
+ * scaling on ECS) to, so that it and CPU scaling add replicas at about the same load. Routes
+ * the mix calls that were not measured are left out.
+ */
+export function mixCapacity(
+  costs: readonly RouteCost[],
+  requestsPerIteration: Readonly<Record<string, number>>,
+): MixCapacity[] {
+  return serviceNames.flatMap((name) => {
+    let requests = 0;
+    let cpuMs = 0;
+    for (const cost of costs) {
+      const weight = requestsPerIteration[cost.route] ?? 0;
+      requests += weight * (cost.answeredPerRequest[name] ?? 0);
+      cpuMs += weight * (cost.cpuMsPerRequest[name] ?? 0);
+    }
+    if (requests === 0 || cpuMs === 0) return [];
+    return [
+      {
+        service: name,
+        requestsPerIteration: requests,
+        cpuMsPerIteration: cpuMs,
+        perReplicaAtTarget: (scalingLoad(service(name)).cpuMillicores * requests) / cpuMs,
+      },
+    ];
+  });
 }
 
 export interface MeasurementSettings {
@@ -62,7 +104,7 @@ export function renderTable(
   costs: readonly RouteCost[],
   idle: Record<ServiceName, number>,
   settings: MeasurementSettings,
-  model: { stageTable: string; basis: string },
+  model: { stageTable: string; basis: string; requestsPerIteration: Readonly<Record<string, number>> },
 ): string {
   const failures = costs.filter((cost) => cost.non2xx > 0);
   const targets = serviceNames
@@ -101,6 +143,20 @@ export function renderTable(
           '',
         ]
       : []),
+    "## Per service, in the journeys' mix",
+    '',
+    "Each service's requests (internal calls included, as Service Connect counts them on ECS) and CPU per",
+    "journey iteration, with the k6 journeys' request mix, and the requests per second one replica answers",
+    "at its CPU target: the figure the catalog's `targetRequestsPerSecond` (request-count scaling on ECS) is",
+    'held to, so that request-count and CPU scaling add replicas at about the same load.',
+    '',
+    '| service | requests per iteration | CPU ms per iteration | req/s per replica at target | catalog targetRequestsPerSecond |',
+    '| --- | --- | --- | --- | --- |',
+    ...mixCapacity(costs, model.requestsPerIteration).map(
+      (entry) =>
+        `| ${entry.service} | ${round(entry.requestsPerIteration)} | ${round(entry.cpuMsPerIteration)} | ${round(entry.perReplicaAtTarget)} | ${service(entry.service).scaling.targetRequestsPerSecond} |`,
+    ),
+    '',
     '## Autoscale stages',
     '',
     "The k6 `autoscale` profile's stages (loadtest/lib/capacity.ts, from these costs, the journeys' request",
