@@ -10,6 +10,7 @@ import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
 import { createEngagement } from './engagement/engagement';
+import { startLeaderboardRefresh } from './engagement/leaderboard-refresh';
 import { createModeration } from './moderation';
 import { startModerationRelay } from './moderation-relay';
 import { createProfileDirectory } from './profile-directory';
@@ -25,6 +26,12 @@ const socialTable = service('social').dynamoTables[0]!;
 
 /** How often each replica looks for moderation decisions to deliver. */
 const relayIntervalMs = 1_000;
+
+/**
+ * How often each replica looks for users whose leaderboard entries another replica left stale
+ * (it died before refreshing them); its own awards are refreshed at once.
+ */
+const leaderboardPollMs = 5_000;
 
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
@@ -66,7 +73,16 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       blockedEitherWay: (oneId, otherId) => store.blockedEitherWay(oneId, otherId),
       logger,
     });
-    const engagement = createEngagement({ store: engagementStore, logger });
+    const leaderboards = startLeaderboardRefresh({
+      store: engagementStore,
+      logger,
+      pollMs: leaderboardPollMs,
+    });
+    const engagement = createEngagement({
+      store: engagementStore,
+      logger,
+      onBoardsStale: (userId) => leaderboards.nudge(userId),
+    });
     engagement.onUnlock((userId, achievement) =>
       notifier.notify({
         recipientId: userId,
@@ -118,6 +134,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       stores: [dynamo],
       beforeStoresClose: async () => {
         relay.stop();
+        await leaderboards.stop();
         await purgeRelay.close();
         historyClient.close();
         sharingClient.close();
