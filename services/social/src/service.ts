@@ -19,6 +19,7 @@ import { createScenarioSource } from './scenario-source';
 import { createEngagementStore } from './store/engagement-store';
 import { createNotificationStore } from './store/notification-store';
 import { createSocialStore } from './store/social-store';
+import { startFanOutWorker } from './timeline-fan-out';
 import { createTrending } from './trending';
 
 /** The catalog's one table for social. */
@@ -32,6 +33,9 @@ const relayIntervalMs = 1_000;
  * (it died before refreshing them); its own awards are refreshed at once.
  */
 const leaderboardPollMs = 5_000;
+
+/** How often each replica looks for wide authors' fan-outs to finish (their first 500 followers have the post at once). */
+const fanOutPollMs = 1_000;
 
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
@@ -91,6 +95,11 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
         subject: { achievementId: achievement.id },
       }),
     );
+    const fanOut = startFanOutWorker({
+      table: { documents: dynamo.documents, tableName },
+      logger,
+      pollMs: fanOutPollMs,
+    });
     const relay = startModerationRelay({
       store,
       clients: { history: historyClient, sharing: sharingClient },
@@ -135,6 +144,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       beforeStoresClose: async () => {
         relay.stop();
         await leaderboards.stop();
+        await fanOut.stop();
         await purgeRelay.close();
         historyClient.close();
         sharingClient.close();
