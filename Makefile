@@ -76,5 +76,5 @@ dr-drill: build ## Rehearse runbooks/disaster-recovery.md on local stand-ins: ba
 bench-sharing: build ## Measure the share page's p50/p99 through the gateway (uncached and cached) and preview image drawing
 	node tools/dist/bench/sharing.js
 
-bench-social: build ## Measure the following feed's p50/p99 for a reader of 200 authors, like throughput and counter drift after it
+bench-social: build ## Measure the following feed's p50/p99 for a reader of 200 authors, like throughput, counter drift after it and a hot recipient's first likes
 	node tools/dist/bench/social.js

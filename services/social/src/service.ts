@@ -10,6 +10,7 @@ import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
 import { configSchema } from './config';
 import { createEngagement } from './engagement/engagement';
+import { startLeaderboardRefresh } from './engagement/leaderboard-refresh';
 import { createModeration } from './moderation';
 import { startModerationRelay } from './moderation-relay';
 import { createProfileDirectory } from './profile-directory';
@@ -18,6 +19,7 @@ import { createScenarioSource } from './scenario-source';
 import { createEngagementStore } from './store/engagement-store';
 import { createNotificationStore } from './store/notification-store';
 import { createSocialStore } from './store/social-store';
+import { startFanOutWorker } from './timeline-fan-out';
 import { createTrending } from './trending';
 
 /** The catalog's one table for social. */
@@ -25,6 +27,15 @@ const socialTable = service('social').dynamoTables[0]!;
 
 /** How often each replica looks for moderation decisions to deliver. */
 const relayIntervalMs = 1_000;
+
+/**
+ * How often each replica looks for users whose leaderboard entries another replica left stale
+ * (it died before refreshing them); its own awards are refreshed at once.
+ */
+const leaderboardPollMs = 5_000;
+
+/** How often each replica looks for wide authors' fan-outs to finish (their first 500 followers have the post at once). */
+const fanOutPollMs = 1_000;
 
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
@@ -66,7 +77,16 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       blockedEitherWay: (oneId, otherId) => store.blockedEitherWay(oneId, otherId),
       logger,
     });
-    const engagement = createEngagement({ store: engagementStore, logger });
+    const leaderboards = startLeaderboardRefresh({
+      store: engagementStore,
+      logger,
+      pollMs: leaderboardPollMs,
+    });
+    const engagement = createEngagement({
+      store: engagementStore,
+      logger,
+      onBoardsStale: (userId) => leaderboards.nudge(userId),
+    });
     engagement.onUnlock((userId, achievement) =>
       notifier.notify({
         recipientId: userId,
@@ -75,6 +95,11 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
         subject: { achievementId: achievement.id },
       }),
     );
+    const fanOut = startFanOutWorker({
+      table: { documents: dynamo.documents, tableName },
+      logger,
+      pollMs: fanOutPollMs,
+    });
     const relay = startModerationRelay({
       store,
       clients: { history: historyClient, sharing: sharingClient },
@@ -118,6 +143,8 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       stores: [dynamo],
       beforeStoresClose: async () => {
         relay.stop();
+        await leaderboards.stop();
+        await fanOut.stop();
         await purgeRelay.close();
         historyClient.close();
         sharingClient.close();

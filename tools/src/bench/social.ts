@@ -2,7 +2,10 @@
  * Measures what the social issue asks for: the following feed's latency (p50/p99) for a reader
  * following 200 authors (through the gateway and straight to social), the latest feed for
  * comparison, like throughput under concurrency through the gateway, and the counter drift the
- * reconciler finds after it (it must be zero). The services run as processes from their compiled
+ * reconciler finds after it (it must be zero); then a hot recipient: first likes of every author
+ * on one new post at once (each awards its author points), how soon the leaderboards show them
+ * and the drift reconcile-engagement finds after it; and publishing's cost by followers (the
+ * fan-out to their timelines). The services run as processes from their compiled
  * code against an in-process dynalite and this machine's PostgreSQL and Redis, in a database,
  * key prefix and tables of the run's own, removed afterwards. Accounts sign up through the
  * gateway; their scenarios are saved in history as the generation service saves them.
@@ -28,6 +31,8 @@ const authorCount = Number(process.env['BENCH_AUTHORS'] ?? 200);
 const postsPerAuthor = 2;
 const likeRequests = Number(process.env['BENCH_LIKES'] ?? 600);
 const likeConcurrency = 32;
+const hotLikeConcurrency = 16;
+const publishSamples = Number(process.env['BENCH_PUBLISHES'] ?? 20);
 
 const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const databaseUrl = (() => {
@@ -263,6 +268,104 @@ async function main(): Promise<void> {
     });
     const likeSeconds = (performance.now() - likesStarted) / 1000;
 
+    // A hot recipient: one new post of the reader's, liked for the first time by every author,
+    // `hotLikeConcurrency` at once. Each first like awards the reader points, so every request
+    // moves one account's experience, day total and leaderboard entries.
+    const hotScenario = randomUUID();
+    await expectOk(
+      'save scenario',
+      call(`${history.url}/internal/v1/scenarios/${hotScenario}`, {
+        method: 'PUT',
+        authorization: `Bearer ${asGeneration.tokenFor('history')}`,
+        body: { ownerId: reader.id, scenario: scenario(hotScenario, 0) },
+      }),
+    );
+    const hotPost = await expectOk(
+      'publish',
+      call(api('/api/v1/social/posts'), {
+        method: 'POST',
+        authorization: reader.authorization,
+        body: { scenarioId: hotScenario },
+      }),
+    );
+    const hotLatencies: number[] = [];
+    const hotStarted = performance.now();
+    await inParallel(authors, hotLikeConcurrency, async (who) => {
+      const started = performance.now();
+      await expectOk(
+        'first like',
+        call(api(`/api/v1/social/posts/${String(hotPost['id'])}/like`), {
+          method: 'PUT',
+          authorization: who.authorization,
+        }),
+      );
+      hotLatencies.push(performance.now() - started);
+    });
+    const hotSeconds = (performance.now() - hotStarted) / 1000;
+    // How long after the last like the leaderboards show the reader's points.
+    const readerPoints = Number(
+      (await expectOk('experience', call(api(`/api/v1/social/users/${reader.id}/experience`))))['points'],
+    );
+    const boardsStarted = performance.now();
+    for (;;) {
+      const boards = await Promise.all(
+        ['all', '7d', '30d'].map((window) =>
+          expectOk(
+            'leaderboard',
+            call(api(`/api/v1/social/leaderboard?window=${window}&limit=1`), {
+              authorization: reader.authorization,
+            }),
+          ),
+        ),
+      );
+      if (boards.every((board) => (board['me'] as { points?: number } | null)?.points === readerPoints))
+        break;
+      if (performance.now() - boardsStarted > 60_000) throw new Error('the leaderboards never caught up');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const boardsLagMs = performance.now() - boardsStarted;
+
+    // Publishing fans the post out to every follower's timeline in the request: its cost by
+    // followers, an author followed by the reader alone against the reader followed by everyone.
+    const publishTimes = async (author: Account, count: number): Promise<number[]> => {
+      const latencies: number[] = [];
+      for (let index = 0; index < count; index += 1) {
+        const id = randomUUID();
+        await expectOk(
+          'save scenario',
+          call(`${history.url}/internal/v1/scenarios/${id}`, {
+            method: 'PUT',
+            authorization: `Bearer ${asGeneration.tokenFor('history')}`,
+            body: { ownerId: author.id, scenario: scenario(id, 10_000 + index) },
+          }),
+        );
+        const started = performance.now();
+        await expectOk(
+          'publish',
+          call(api('/api/v1/social/posts'), {
+            method: 'POST',
+            authorization: author.authorization,
+            body: { scenarioId: id },
+          }),
+        );
+        latencies.push(performance.now() - started);
+      }
+      return latencies;
+    };
+    const narrowPublishes = await publishTimes(authors[0]!, publishSamples);
+    await inParallel(authors, 8, async (author) => {
+      await expectOk(
+        'follow',
+        call(api(`/api/v1/social/following/${reader.id}`), {
+          method: 'PUT',
+          authorization: author.authorization,
+        }),
+      );
+    });
+    const widePublishes = await publishTimes(reader, publishSamples);
+    const perFollowerMs =
+      (percentile(widePublishes, 0.5) - percentile(narrowPublishes, 0.5)) / (authors.length - 1);
+
     const reconciler = path.resolve(
       __dirname,
       '..',
@@ -274,13 +377,30 @@ async function main(): Promise<void> {
       'cli',
       'reconcile-counters.js',
     );
-    const reconciled = await promisify(execFile)(process.execPath, [reconciler, '--post', target], {
-      env: { ...process.env, ...stores, ...harnessIdentityEnv('social') },
-    }).catch((error: { stdout?: string; code?: number }) => ({
-      stdout: error.stdout ?? '',
-      code: error.code,
-    }));
-    const report = JSON.parse(reconciled.stdout) as { countersChecked: number; drift: unknown[] };
+    // The maintenance commands' report (they exit 1 when they found drift: the report says what).
+    const runCommand = async (command: string, args: string[]) => {
+      const ran = await promisify(execFile)(
+        process.execPath,
+        [path.resolve(path.dirname(reconciler), command), ...args],
+        { env: { ...process.env, ...stores } },
+      ).catch((error: { stdout?: string; stderr?: string }) => ({
+        stdout: error.stdout ?? '',
+        stderr: error.stderr ?? '',
+      }));
+      try {
+        return JSON.parse(ran.stdout) as Record<string, unknown>;
+      } catch {
+        throw new Error(`${command} printed no report: ${ran.stderr}`);
+      }
+    };
+    const report = (await runCommand('reconcile-counters.js', ['--post', target])) as {
+      countersChecked: number;
+      drift: unknown[];
+    };
+    const engagementDrift = await runCommand('reconcile-engagement.js', ['--user', reader.id]).then(
+      (found) => String((found as { drift: unknown[] }).drift.length),
+      (error: Error) => `not measured (${error.message.trim()})`,
+    );
 
     const lines = [
       `GET ${following} for a reader following ${authorCount} authors (${postsPerAuthor} posts each), first page:`,
@@ -289,6 +409,9 @@ async function main(): Promise<void> {
       summary('GET /api/v1/feed?limit=20 (latest) through the gateway', latest),
       `likes: ${likeRequests} PUT/DELETE …/like by ${authors.length} accounts on one post, ${likeConcurrency} at once, through the gateway: ${(likeRequests / likeSeconds).toFixed(0)} requests/s, p50 ${formatMs(percentile(likeLatencies, 0.5))}, p99 ${formatMs(percentile(likeLatencies, 0.99))}`,
       `counter drift after it (reconcile-counters --post): ${report.drift.length} of ${report.countersChecked} counters`,
+      `hot recipient: ${authors.length} first likes on one new post, ${hotLikeConcurrency} at once, through the gateway: ${(authors.length / hotSeconds).toFixed(1)} requests/s, p50 ${formatMs(percentile(hotLatencies, 0.5))}, p99 ${formatMs(percentile(hotLatencies, 0.99))}; its author's leaderboard entries showed their ${readerPoints} points ${formatMs(boardsLagMs)} after the last like`,
+      `publish (fan-out to the author's and followers' timelines) through the gateway, ${publishSamples} sequential: 1 follower p50 ${formatMs(percentile(narrowPublishes, 0.5))}, p99 ${formatMs(percentile(narrowPublishes, 0.99))}; ${authors.length} followers p50 ${formatMs(percentile(widePublishes, 0.5))}, p99 ${formatMs(percentile(widePublishes, 0.99))}; ${perFollowerMs.toFixed(2)} ms more per follower, so about ${formatMs(percentile(narrowPublishes, 0.5) + perFollowerMs * 4_999)} at 5,000 followers`,
+      `drift of its author's points, day totals, board entries and unread count after it (reconcile-engagement --user): ${engagementDrift}`,
       `node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

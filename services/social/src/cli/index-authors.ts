@@ -8,39 +8,11 @@
  * before the upgrade its `COMMENTER#`/`LIKER#` gsi2 keys, and prints a JSON report of how many.
  * Safe to repeat (a second run finds nothing) and to run while the service is up.
  */
-import { dynamoTableName, service } from '@what-if/catalog';
-import { ConfigError, baseConfigSchema, createLogger, loadConfig, storeConfig } from '@what-if/kit';
-import { dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { indexAuthors } from '../store/author-index';
+import { runTableCommand } from './table-command';
 
-const cliConfigSchema = baseConfigSchema.extend({ ...storeConfig.dynamodb });
-
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig('social', cliConfigSchema);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`index-authors: ${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
-  const logger = createLogger({ service: 'social-cli', level: 'warn', destination: process.stderr });
-  const tables = service('social').dynamoTables;
-  const dynamo = await dynamoFromConfig(config, tables, logger);
-  try {
-    const report = await indexAuthors({
-      documents: dynamo.documents,
-      tableName: dynamoTableName(config.DYNAMODB_TABLE_PREFIX, tables[0]!.name),
-    });
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } finally {
-    await dynamo.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`index-authors failed: ${(error as Error).message}\n`);
-  process.exit(1);
+runTableCommand({
+  name: 'index-authors',
+  usage: 'node services/social/dist/cli/index-authors.js',
+  run: async ({ table }) => ({ report: await indexAuthors(table) }),
 });

@@ -2,16 +2,8 @@ import type { Logger } from '@what-if/kit';
 import type { EngagementStore } from '../store/engagement-store';
 import type { ExperienceStats } from '../store/experience';
 import { type Achievement, achievements } from './achievements';
+import { utcDay } from './days';
 import { type ActivityEvent, awardKey, experienceRules, otherPartyOf, streakBonus } from './experience-rules';
-
-/** The UTC day of a time, `YYYY-MM-DD`: streaks, caps and the rolling windows count in these. */
-export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);
-
-export const addDays = (day: string, days: number): string =>
-  new Date(Date.parse(`${day}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/** The rolling windows of the leaderboard, in days (today included). */
-export const windowDays = { '7d': 7, '30d': 30 } as const;
 
 /** Someone whose achievement was just unlocked (notifications listen for this). */
 export type UnlockListener = (userId: string, achievement: Achievement, at: Date) => Promise<void>;
@@ -30,44 +22,26 @@ export interface Engagement {
   onUnlock(listener: UnlockListener): void;
 }
 
-export function createEngagement(deps: { store: EngagementStore; logger: Logger }): Engagement {
+export function createEngagement(deps: {
+  store: EngagementStore;
+  logger: Logger;
+  /** Told after a user's points moved, so their leaderboard entries are refreshed soon. */
+  onBoardsStale?: (userId: string) => void;
+}): Engagement {
   const { store, logger } = deps;
   const unlockListeners: UnlockListener[] = [];
 
-  /** Points on a day: the day's total, the all-time board and the rolling boards from today on. */
-  async function addPoints(userId: string, day: string, points: number, total: number): Promise<void> {
+  /**
+   * Points on a day: the day's total, then the user's boards marked stale for the background
+   * refresh (leaderboard-refresh.ts). Two small writes on the request path: rewriting the 30
+   * board items here made many awards for one user at once (a post's burst of first likes)
+   * contend on the same items and re-read until stable, a few requests a second.
+   */
+  async function addPoints(userId: string, day: string, points: number): Promise<void> {
     if (points <= 0) return;
     await store.addDayPoints(userId, day, points);
-    await store.raiseAllTimeEntry(userId, total);
-    const today = utcDay(new Date());
-    const lastBoard = addDays(day, windowDays['30d'] - 1);
-    if (lastBoard < today) return;
-    const firstBoard = day > today ? day : today;
-    const boards: string[] = [];
-    for (let board = firstBoard; board <= lastBoard; board = addDays(board, 1)) boards.push(board);
-    // Every day any of these boards sums (a late event's day is not the last one that counts).
-    const from = addDays(firstBoard, 1 - windowDays['30d']);
-    // Write the sums from one read of the day totals, then read again: points that arrived
-    // meanwhile mean another award may have written older sums after ours, so write again.
-    let totals = await store.dayPoints(userId, from, lastBoard);
-    for (;;) {
-      const read = totals;
-      const sumOver = (board: string, days: number) => {
-        let sum = 0;
-        for (const [when, dayTotal] of read)
-          if (when <= board && when > addDays(board, -days)) sum += dayTotal;
-        return sum;
-      };
-      await store.writeWindowEntries(
-        userId,
-        boards.map((board) => ({
-          day: board,
-          sums: { '7d': sumOver(board, windowDays['7d']), '30d': sumOver(board, windowDays['30d']) },
-        })),
-      );
-      totals = await store.dayPoints(userId, from, lastBoard);
-      if (sameTotals(read, totals)) return;
-    }
+    await store.markBoardsStale(userId, new Date());
+    deps.onBoardsStale?.(userId);
   }
 
   /**
@@ -81,7 +55,7 @@ export function createEngagement(deps: { store: EngagementStore; logger: Logger 
       if (stats.unlocked.has(entry.id) || stats.counters[entry.rule.counter] < entry.rule.atLeast) continue;
       if (await store.unlockAchievement(userId, entry.id, at)) {
         stats = await store.addActivity(userId, [], entry.points);
-        await addPoints(userId, day, entry.points, stats.points);
+        await addPoints(userId, day, entry.points);
         for (const listener of unlockListeners) await listener(userId, entry, at);
       }
       await store.rememberUnlocked(userId, entry.id);
@@ -94,21 +68,27 @@ export function createEngagement(deps: { store: EngagementStore; logger: Logger 
     if (otherPartyOf(event) === userId) return false;
     const rule = experienceRules[event.kind];
     const day = utcDay(at);
-    if (!(await store.claimAward(userId, awardKey(event), event.kind, at))) return false;
+    const key = awardKey(event);
+    if (!(await store.claimAward(userId, { key, kind: event.kind, at, points: rule.points }))) return false;
     const earns =
       rule.dailyCap === undefined ||
       (await store.takeDailyAward({ userId, kind: event.kind, day, cap: rule.dailyCap }));
+    if (!earns) await store.settleAward(userId, key, 0);
     let points = earns ? rule.points : 0;
     let stats = await store.addActivity(userId, rule.counters(event), points);
     if (rule.keepsStreak) {
       const streak = await store.markActiveDay(userId, day);
-      if (streak.newDay) {
-        const bonus = streakBonus.pointsPerDay * Math.min(streak.streakDays, streakBonus.maxDays);
+      const bonus = streakBonus.pointsPerDay * Math.min(streak.streakDays, streakBonus.maxDays);
+      // The streak day's bonus is an award of its own: once per day, and in the ledger.
+      if (
+        streak.newDay &&
+        (await store.claimAward(userId, { key: `streak#${day}`, kind: 'streak', at, points: bonus }))
+      ) {
         stats = await store.addActivity(userId, [], bonus);
         points += bonus;
       }
     }
-    await addPoints(userId, day, points, stats.points);
+    await addPoints(userId, day, points);
     await evaluate(userId, stats, day, at);
     return true;
   }
@@ -128,8 +108,4 @@ export function createEngagement(deps: { store: EngagementStore; logger: Logger 
       unlockListeners.push(listener);
     },
   };
-}
-
-function sameTotals(one: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>): boolean {
-  return one.size === other.size && [...one].every(([day, points]) => other.get(day) === points);
 }

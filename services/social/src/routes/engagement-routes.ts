@@ -3,7 +3,8 @@ import { allowCallers, authenticate, principalOf } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
 import { achievements } from '../engagement/achievements';
-import { addDays, utcDay } from '../engagement/engagement';
+import { addDays, utcDay, windowDays } from '../engagement/days';
+import { windowSum } from '../engagement/leaderboard-refresh';
 import { decodeLeaderboardCursor, encodeLeaderboardCursor } from '../engagement/leaderboard-cursor';
 import { levelFor } from '../engagement/levels';
 import { pageLimits } from '../page-query';
@@ -18,10 +19,10 @@ export function engagementRoutes(deps: SocialDependencies): Router {
   router.get('/api/v1/social/users/:userId/experience', anyone, async (req, res) => {
     const userId = String(req.params['userId']);
     const today = utcDay(new Date());
-    const [stats, week, month] = await Promise.all([
+    // The windows from the day totals, so they are exact at once (the boards follow in the background).
+    const [stats, dayTotals] = await Promise.all([
       store.stats(userId),
-      store.boardEntry({ board: '7d', day: today, userId }),
-      store.boardEntry({ board: '30d', day: today, userId }),
+      store.dayPoints(userId, addDays(today, 1 - windowDays['30d']), today),
     ]);
     // A streak is alive while its last day is today or yesterday.
     const streakAlive = stats.lastActiveDay !== undefined && stats.lastActiveDay >= addDays(today, -1);
@@ -31,7 +32,10 @@ export function engagementRoutes(deps: SocialDependencies): Router {
       points: stats.points,
       ...levelFor(stats.points),
       streakDays: streakAlive ? stats.counters.streakDays : 0,
-      windows: { '7d': week?.score ?? 0, '30d': month?.score ?? 0 },
+      windows: {
+        '7d': windowSum(dayTotals, today, windowDays['7d']),
+        '30d': windowSum(dayTotals, today, windowDays['30d']),
+      },
     });
   });
 

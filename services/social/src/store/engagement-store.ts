@@ -13,6 +13,7 @@ import {
   forgetExperience,
   markActiveDay,
   raiseAllTimeEntry,
+  settleAward,
   readStats,
   rememberUnlocked,
   takeDailyAward,
@@ -21,13 +22,18 @@ import {
   writeWindowEntries,
 } from './experience';
 import type { Page } from './read-page';
+import { leaseBoardRefresh, markBoardsStale, releaseBoardRefresh, staleBoardUsers } from './board-refresh';
 import type { StoreContext } from './store-context';
 
 export type Board = 'all' | '7d' | '30d';
 
 /** Experience, streaks, achievements and leaderboards: the data access of src/engagement. */
 export interface EngagementStore {
-  claimAward(userId: string, key: string, kind: string, at: Date): Promise<boolean>;
+  claimAward(
+    userId: string,
+    award: { key: string; kind: string; at: Date; points: number },
+  ): Promise<boolean>;
+  settleAward(userId: string, key: string, points: number): Promise<void>;
   takeDailyAward(request: { userId: string; kind: string; day: string; cap: number }): Promise<boolean>;
   addActivity(userId: string, counters: readonly ActivityCounter[], points: number): Promise<ExperienceStats>;
   stats(userId: string): Promise<ExperienceStats>;
@@ -42,6 +48,11 @@ export interface EngagementStore {
     userId: string,
     entries: readonly { day: string; sums: { '7d': number; '30d': number } }[],
   ): Promise<void>;
+  /** Leaderboard entries behind the points: marked by awards, refreshed in the background (board-refresh.ts). */
+  markBoardsStale(userId: string, at: Date): Promise<void>;
+  staleBoardUsers(limit: number): Promise<string[]>;
+  leaseBoardRefresh(userId: string, now: Date): Promise<number | undefined>;
+  releaseBoardRefresh(userId: string, version: number | undefined): Promise<boolean>;
   boardPage(request: { board: Board; day: string; limit: number; after?: string }): Promise<Page<BoardEntry>>;
   boardEntry(request: { board: Board; day: string; userId: string }): Promise<BoardEntry | undefined>;
   countAbove(request: { board: Board; day: string; score: number }): Promise<number>;
@@ -54,7 +65,8 @@ export interface EngagementStore {
 export function createEngagementStore(documents: DynamoDBDocumentClient, tableName: string): EngagementStore {
   const context: StoreContext = { documents, tableName };
   return {
-    claimAward: (userId, key, kind, at) => claimAward(context, userId, key, kind, at),
+    claimAward: (userId, award) => claimAward(context, userId, award),
+    settleAward: (userId, key, points) => settleAward(context, userId, key, points),
     takeDailyAward: (request) => takeDailyAward(context, request),
     addActivity: (userId, counters, points) => addActivity(context, userId, counters, points),
     stats: (userId) => readStats(context, userId),
@@ -63,6 +75,10 @@ export function createEngagementStore(documents: DynamoDBDocumentClient, tableNa
     dayPoints: (userId, fromDay, toDay) => dayPoints(context, userId, fromDay, toDay),
     raiseAllTimeEntry: (userId, score) => raiseAllTimeEntry(context, userId, score),
     writeWindowEntries: (userId, entries) => writeWindowEntries(context, userId, entries),
+    markBoardsStale: (userId, at) => markBoardsStale(context, userId, at),
+    staleBoardUsers: (limit) => staleBoardUsers(context, limit),
+    leaseBoardRefresh: (userId, now) => leaseBoardRefresh(context, userId, now),
+    releaseBoardRefresh: (userId, version) => releaseBoardRefresh(context, userId, version),
     boardPage: (request) => boardPage(context, request),
     boardEntry: (request) => boardEntry(context, request),
     countAbove: (request) => countAbove(context, request),

@@ -71,23 +71,31 @@ function statsOf(item: Record<string, unknown> | undefined): ExperienceStats {
 const epochSeconds = (day: string, plusDays: number): number =>
   Math.floor(Date.parse(`${day}T00:00:00.000Z`) / 1000) + plusDays * 86_400;
 
+/** An award's item: its key hashed, so no other account's id is kept here. */
+const awardSortKey = (key: string): string => `AWARD#${createHash('sha256').update(key).digest('base64url')}`;
+export const awardPrefix = 'AWARD#';
+
 /**
  * Claims an award key for a user, once ever: the conditional put that makes repeats and
- * farming loops earn nothing. Keys are hashed, so no other account's id is kept here.
+ * farming loops earn nothing. The item keeps the points the award earns and its time: the
+ * ledger the reconciler (reconcile-engagement.ts) recomputes points and day totals from.
  */
 export async function claimAward(
   context: StoreContext,
   userId: string,
-  key: string,
-  kind: string,
-  at: Date,
+  award: { key: string; kind: string; at: Date; points: number },
 ): Promise<boolean> {
-  const hashed = createHash('sha256').update(key).digest('base64url');
   try {
     await context.documents.send(
       new PutCommand({
         TableName: context.tableName,
-        Item: { pk: experiencePartition(userId), sk: `AWARD#${hashed}`, kind, at: at.toISOString() },
+        Item: {
+          pk: experiencePartition(userId),
+          sk: awardSortKey(award.key),
+          kind: award.kind,
+          at: award.at.toISOString(),
+          points: award.points,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -96,6 +104,24 @@ export async function claimAward(
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** Records that a claimed award earned other points than it claimed (past a daily cap: none). */
+export async function settleAward(
+  context: StoreContext,
+  userId: string,
+  key: string,
+  points: number,
+): Promise<void> {
+  await context.documents.send(
+    new UpdateCommand({
+      TableName: context.tableName,
+      Key: { pk: experiencePartition(userId), sk: awardSortKey(key) },
+      UpdateExpression: 'SET points = :points',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':points': points },
+    }),
+  );
 }
 
 /** Counts one award of a kind on a day, refused past the cap (the award then earns no points). */

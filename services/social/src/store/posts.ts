@@ -22,6 +22,7 @@ import {
 import type { PostItem, PostVisibility, ScenarioPreview } from './post-records';
 import { addToCounts } from './profile-counts';
 import { reindexPost } from './search-index';
+import { queueFanOut } from './fan-out-jobs';
 import { fanOutPost, withdrawPost } from './timelines';
 import { type StoreContext, isConditionFailure } from './store-context';
 
@@ -171,7 +172,8 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
   await addToCounts(context, post.authorId, { posts: 1 });
   await writeTagEntries(context, item, item.tags);
   await reindexPost(context, undefined, item);
-  await fanOutPost(context, item);
+  const fanOut = await fanOutPost(context, item);
+  if (fanOut.after) await queueFanOut(context, item, fanOut.after);
   return { outcome: 'created', post: item };
 }
 

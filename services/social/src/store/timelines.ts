@@ -62,15 +62,69 @@ async function readersOf(context: StoreContext, authorId: string): Promise<strin
   return [authorId, ...followers.map((edge) => edge.followerId)];
 }
 
-/** Writes a new post into its author's and their followers' timelines. */
+/**
+ * How many followers' timelines a publish request writes itself (20 batch writes). An author
+ * with more leaves the rest to a background job (fan-out-jobs.ts), so publishing stays within
+ * the service's latency objective however many followers there are.
+ */
+export const inlineFanOutFollowers = 500;
+
+/** A page of an author's followers, newest first, after `after`: whose timelines to write. */
+async function followerPage(context: StoreContext, authorId: string, limit: number, after?: string) {
+  const page = await readPage<{ followerId: string } & Record<string, unknown>>(context, {
+    listing: { index: gsi1.name, partitionKey: gsi1.partitionKey, sortKey: gsi1.sortKey },
+    partition: followersPartition(authorId),
+    limit,
+    ...(after ? { after } : {}),
+  });
+  return { readers: page.items.map((edge) => edge.followerId), ...(page.after ? { after: page.after } : {}) };
+}
+
+/**
+ * Writes a new post into its author's timeline and those of their newest `inline` followers;
+ * answers where the followers' listing goes on when there are more (the caller queues the rest).
+ */
 export async function fanOutPost(
   context: StoreContext,
   post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
-): Promise<void> {
-  const readers = await readersOf(context, post.authorId);
+  inline = inlineFanOutFollowers,
+): Promise<{ after?: string }> {
+  const first = await followerPage(context, post.authorId, inline);
   await writeAll(
     context,
-    readers.map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
+    [post.authorId, ...first.readers].map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
+  );
+  return first.after ? { after: first.after } : {};
+}
+
+/**
+ * The next page of a queued fan-out: writes the post into the timelines of `limit` more
+ * followers after `after`; answers the readers written and where the listing goes on.
+ */
+export async function fanOutPage(
+  context: StoreContext,
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
+  after: string,
+  limit: number,
+): Promise<{ readers: string[]; after?: string }> {
+  const page = await followerPage(context, post.authorId, limit, after);
+  await writeAll(
+    context,
+    page.readers.map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
+  );
+  return page;
+}
+
+/** Takes a post out of some readers' timelines (a queued fan-out that outran the post's deletion). */
+export async function withdrawFrom(
+  context: StoreContext,
+  post: Pick<PostItem, 'id' | 'createdAt'>,
+  readers: readonly string[],
+): Promise<void> {
+  const position = chronologicalKey(post.createdAt, post.id);
+  await writeAll(
+    context,
+    readers.map((reader) => ({ DeleteRequest: { Key: { pk: timelinePartition(reader), sk: position } } })),
   );
 }
 

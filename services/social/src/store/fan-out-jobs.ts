@@ -1,0 +1,149 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { gsi1, postPartition, postSortKey } from './keys';
+import type { PostItem } from './post-records';
+import { type StoreContext, isConditionFailure } from './store-context';
+
+/**
+ * The rest of a wide author's fan-out (timelines.ts): a post whose author has more followers
+ * than a publish request writes itself leaves a job, `FANOUT#<post>` / `JOB`, holding where the
+ * followers' listing goes on (`after`, a sort key of gsi1 `FOLLOWERS#<author>`). gsi1
+ * (`FANOUT#pending`, oldest first) lists the jobs; a replica leases one with a conditional
+ * write (60 s), writes the next page of timeline entries, moves `after` on (conditional on its
+ * lease) and deletes the job after the last page. A replica that dies mid-job leaves `after`
+ * where its last finished page ended: the next replica repeats at most one page (puts are
+ * idempotent) and goes on.
+ */
+const jobPartition = (postId: string): string => `FANOUT#${postId}`;
+const jobSortKey = 'JOB';
+const pendingJobs = 'FANOUT#pending';
+
+/** How long a replica may hold a job before another may take it over. */
+export const fanOutLeaseMs = 60_000;
+
+export interface FanOutJob {
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>;
+  /** The followers' listing goes on after this sort key. */
+  after: string;
+  /** The lease this replica holds (what its next write is conditional on). */
+  leasedUntil: number;
+}
+
+/** Leaves the rest of a post's fan-out to the background, in the publish request. */
+export async function queueFanOut(
+  context: StoreContext,
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
+  after: string,
+): Promise<void> {
+  await context.documents.send(
+    new PutCommand({
+      TableName: context.tableName,
+      Item: {
+        pk: jobPartition(post.id),
+        sk: jobSortKey,
+        postId: post.id,
+        authorId: post.authorId,
+        createdAt: post.createdAt,
+        after,
+        [gsi1.partitionKey]: pendingJobs,
+        [gsi1.sortKey]: `${post.createdAt}#${post.id}`,
+      },
+    }),
+  );
+}
+
+/** The posts whose fan-out is still to finish, oldest first. */
+export async function pendingFanOuts(context: StoreContext, limit: number): Promise<string[]> {
+  const result = await context.documents.send(
+    new QueryCommand({
+      TableName: context.tableName,
+      IndexName: gsi1.name,
+      KeyConditionExpression: '#pk = :pending',
+      ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+      ExpressionAttributeValues: { ':pending': pendingJobs },
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => String(item['postId']));
+}
+
+/** Takes a job for this replica, unless another holds it; answers it with the lease. */
+export async function leaseFanOut(
+  context: StoreContext,
+  postId: string,
+  now: Date,
+): Promise<FanOutJob | undefined> {
+  const leasedUntil = now.getTime() + fanOutLeaseMs;
+  try {
+    const result = await context.documents.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: { pk: jobPartition(postId), sk: jobSortKey },
+        UpdateExpression: 'SET leasedUntil = :until',
+        ConditionExpression:
+          'attribute_exists(pk) AND (attribute_not_exists(leasedUntil) OR leasedUntil < :now)',
+        ExpressionAttributeValues: { ':until': leasedUntil, ':now': now.getTime() },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const item = result.Attributes ?? {};
+    return {
+      post: { id: postId, authorId: String(item['authorId']), createdAt: String(item['createdAt']) },
+      after: String(item['after']),
+      leasedUntil,
+    };
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Records a finished page: the job goes on after `after`, its lease renewed. False when the
+ * lease was lost (another replica took the job over): this replica stops.
+ */
+export async function advanceFanOut(
+  context: StoreContext,
+  job: FanOutJob,
+  after: string,
+  now: Date,
+): Promise<boolean> {
+  const leasedUntil = now.getTime() + fanOutLeaseMs;
+  try {
+    await context.documents.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: { pk: jobPartition(job.post.id), sk: jobSortKey },
+        UpdateExpression: 'SET #after = :after, leasedUntil = :until',
+        ConditionExpression: 'leasedUntil = :held',
+        ExpressionAttributeNames: { '#after': 'after' },
+        ExpressionAttributeValues: { ':after': after, ':until': leasedUntil, ':held': job.leasedUntil },
+      }),
+    );
+    job.after = after;
+    job.leasedUntil = leasedUntil;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** The job is done (or its post is gone): it leaves the pending list. */
+export async function finishFanOut(context: StoreContext, postId: string): Promise<void> {
+  await context.documents.send(
+    new DeleteCommand({ TableName: context.tableName, Key: { pk: jobPartition(postId), sk: jobSortKey } }),
+  );
+}
+
+/** Whether the post still exists: a deleted post's fan-out stops. */
+export async function postExists(context: StoreContext, postId: string): Promise<boolean> {
+  const result = await context.documents.send(
+    new GetCommand({
+      TableName: context.tableName,
+      Key: { pk: postPartition(postId), sk: postSortKey },
+      ProjectionExpression: 'pk',
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item !== undefined;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { service } from '@what-if/catalog';
+import { createLogger } from '@what-if/kit';
+import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
+import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
+import { leaseFanOut, pendingFanOuts, queueFanOut } from '../src/store/fan-out-jobs';
+import { follow } from '../src/store/follows';
+import type { StoreContext } from '../src/store/store-context';
+import { fanOutPost } from '../src/store/timelines';
+import { type FanOutWorker, startFanOutWorker } from '../src/timeline-fan-out';
+
+let stores: TestStores;
+let dynamo: DynamoStore;
+let table: StoreContext;
+let worker: FanOutWorker;
+const logger = createLogger({ service: 'social-test', level: 'silent' });
+
+beforeAll(async () => {
+  stores = await provisionStores(['dynamodb']);
+  dynamo = await dynamoFromConfig(
+    {
+      DYNAMODB_ENDPOINT: stores.env['DYNAMODB_ENDPOINT']!,
+      AWS_REGION: 'us-east-1',
+      DYNAMODB_TABLE_PREFIX: stores.env['DYNAMODB_TABLE_PREFIX']!,
+      DYNAMODB_CREATE_TABLES: true,
+    },
+    service('social').dynamoTables,
+    logger,
+  );
+  table = { documents: dynamo.documents, tableName: `${stores.env['DYNAMODB_TABLE_PREFIX']}social` };
+  // Passes run when the test says, 12 followers a page.
+  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 12 });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await dynamo?.close();
+  await stores?.cleanup();
+});
+
+/** An author with `count` followers and a new post of theirs (as publishing writes it). */
+async function wideAuthor(count: number) {
+  const authorId = randomUUID();
+  const followers = Array.from({ length: count }, () => randomUUID());
+  const start = Date.now() - 60_000;
+  for (const [index, followerId] of followers.entries())
+    await follow(table, followerId, authorId, new Date(start + index));
+  const post = { id: randomUUID(), authorId, createdAt: new Date().toISOString() };
+  await table.documents.send(
+    new PutCommand({ TableName: table.tableName, Item: { pk: `POST#${post.id}`, sk: 'POST', ...post } }),
+  );
+  return { authorId, followers, post };
+}
+
+/** Which of these readers have the post in their timeline. */
+async function readersWith(readers: readonly string[], post: { id: string; createdAt: string }) {
+  const found: string[] = [];
+  for (const reader of readers) {
+    const entry = await table.documents.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: { pk: `TIMELINE#${reader}`, sk: `${post.createdAt}#${post.id}` },
+      }),
+    );
+    if (entry.Item) found.push(reader);
+  }
+  return found;
+}
+
+/** Publishing's fan-out with `inline` followers written in the request; the rest queued. */
+async function publish(post: { id: string; authorId: string; createdAt: string }, inline: number) {
+  const fanOut = await fanOutPost(table, post, inline);
+  if (fanOut.after) await queueFanOut(table, post, fanOut.after);
+}
+
+test('a wide author’s post reaches the newest followers in the request and every other follower from the queue', async () => {
+  const { authorId, followers, post } = await wideAuthor(40);
+  await publish(post, 10);
+  // The author and the 10 newest followers at once.
+  expect(await readersWith([authorId], post)).toEqual([authorId]);
+  expect(new Set(await readersWith(followers, post))).toEqual(new Set(followers.slice(-10)));
+  expect(await pendingFanOuts(table, 100)).toContain(post.id);
+
+  expect(await worker.runDue()).toBe(1);
+  expect(new Set(await readersWith(followers, post))).toEqual(new Set(followers));
+  expect(await pendingFanOuts(table, 100)).not.toContain(post.id);
+});
+
+test('a fan-out whose replica died is finished by another; one a live replica holds is left to it', async () => {
+  const dead = await wideAuthor(30);
+  const busy = await wideAuthor(30);
+  await publish(dead.post, 5);
+  await publish(busy.post, 5);
+  // A replica leased the first a minute and a half ago and died; another holds the second now.
+  expect(await leaseFanOut(table, dead.post.id, new Date(Date.now() - 90_000))).toBeDefined();
+  expect(await leaseFanOut(table, busy.post.id, new Date())).toBeDefined();
+
+  expect(await worker.runDue()).toBe(1);
+  expect(new Set(await readersWith(dead.followers, dead.post))).toEqual(new Set(dead.followers));
+  expect(await readersWith(busy.followers, busy.post)).toHaveLength(5);
+  expect(await pendingFanOuts(table, 100)).toContain(busy.post.id);
+});
+
+test('a post deleted before its fan-out finished reaches no more timelines', async () => {
+  const { followers, post } = await wideAuthor(30);
+  await publish(post, 5);
+  await table.documents.send(
+    new DeleteCommand({ TableName: table.tableName, Key: { pk: `POST#${post.id}`, sk: 'POST' } }),
+  );
+  expect(await worker.runDue()).toBe(1);
+  expect(await readersWith(followers, post)).toHaveLength(5);
+  expect(await pendingFanOuts(table, 100)).not.toContain(post.id);
+});
