@@ -9,6 +9,7 @@ import {
   type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type Mention, mentionFields } from '../mentions/mention-text';
 import { foldForSearch } from '../search-text';
 import {
   authorPartition,
@@ -30,6 +31,7 @@ export interface NewPost {
   authorId: string;
   scenario: ScenarioPreview;
   caption: string;
+  mentions: Mention[];
   tags: string[];
   visibility: PostVisibility;
 }
@@ -153,6 +155,7 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
     id: postId,
     authorId: post.authorId,
     caption: post.caption,
+    ...mentionFields(post.mentions),
     tags: post.tags,
     visibility: post.visibility,
     moderation: 'visible',
@@ -177,6 +180,8 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
 
 export interface PostChanges {
   caption?: string;
+  /** The caption's mentions: given with every caption. */
+  mentions?: Mention[];
   tags?: string[];
   visibility?: PostVisibility;
 }
@@ -191,7 +196,8 @@ export async function editPost(
 ): Promise<PostItem | undefined> {
   const current = await readPost(context, postId);
   if (!current || current.authorId !== authorId) return undefined;
-  const next = { ...current, ...changes, editedAt: now.toISOString() };
+  const { mentions, ...fields } = changes;
+  const next = { ...current, ...fields, editedAt: now.toISOString() };
   const keys = indexKeys(next);
   const sets: string[] = [
     'caption = :caption',
@@ -209,6 +215,16 @@ export async function editPost(
     ':author': authorId,
   };
   const removes: string[] = [];
+  const adds: string[] = [];
+  if (mentions) {
+    const { mentionsNotified } = mentionFields(mentions);
+    sets.push('mentions = :mentions');
+    values[':mentions'] = mentions;
+    if (mentionsNotified) {
+      adds.push('mentionsNotified :told');
+      values[':told'] = mentionsNotified;
+    }
+  }
   if (keys.gsi1pk) {
     sets.push('gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk');
     values[':gsi1pk'] = keys.gsi1pk;
@@ -222,7 +238,7 @@ export async function editPost(
       new UpdateCommand({
         TableName: context.tableName,
         Key: postKey(postId),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
         ConditionExpression: 'authorId = :author',
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
