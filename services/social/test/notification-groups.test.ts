@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PurgeInstruction } from '@what-if/contracts';
 import { serviceToken } from '../../../test/support/service-identity';
+import { indexNotificationMarkers } from '../src/store/marker-index';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
 
 let social: SocialHarness;
@@ -96,6 +97,53 @@ test('accounts counted past the twenty named count once per burst, and a deleted
   expect(await itemsNaming(second.userId)).toEqual([]);
 
   // The recipient's own deletion: no marker anywhere still names it, whoever's account it is under.
+  expect((await purgeAccount(author.userId)).status).toBe(204);
+  expect(await itemsNaming(author.userId)).toEqual([]);
+});
+
+test('markers written before they were listed under their notification are listed by index-notification-markers, so the recipient purge still finds them all', async () => {
+  const author = social.newUser();
+  const post = await social.publish(author);
+  const commenters = Array.from({ length: 21 }, () => social.newUser());
+  for (let start = 0; start < commenters.length; start += 7)
+    await Promise.all(commenters.slice(start, start + 7).map((user) => comment(user, post.id, 'Hello')));
+  // A named commenter again: the one counted past the 20 is not the latest, so only its marker finds it.
+  await comment(commenters[0]!, post.id, 'And again');
+  expect((await commentsGroup(author))[0]?.actors).toMatchObject({
+    count: 21,
+    latest: commenters[0]!.userId,
+  });
+  // As markers were written before the upgrade: without their notification's gsi1 entry; and one
+  // left behind by a notification long gone.
+  const markers = (await itemsNaming(author.userId)).filter((item) =>
+    String(item['pk']).startsWith('ABOUT#'),
+  );
+  expect(markers).toHaveLength(22); // 21 commenters and the post
+  for (const marker of markers) {
+    await social.documents.send(
+      new UpdateCommand({
+        TableName: social.tableName,
+        Key: { pk: marker['pk'], sk: marker['sk'] },
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+      }),
+    );
+  }
+  const goneId = 'f'.repeat(32);
+  await social.documents.send(
+    new PutCommand({
+      TableName: social.tableName,
+      Item: {
+        pk: `ABOUT#USER#${randomUUID()}`,
+        sk: `${author.userId}#${goneId}`,
+        recipientId: author.userId,
+        id: goneId,
+      },
+    }),
+  );
+
+  const table = { documents: social.documents, tableName: social.tableName };
+  expect(await indexNotificationMarkers(table)).toEqual({ markersIndexed: 22, staleMarkersRemoved: 1 });
+  expect(await indexNotificationMarkers(table)).toEqual({ markersIndexed: 0, staleMarkersRemoved: 0 });
   expect((await purgeAccount(author.userId)).status).toBe(204);
   expect(await itemsNaming(author.userId)).toEqual([]);
 });

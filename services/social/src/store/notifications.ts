@@ -34,14 +34,14 @@ export type NotificationType = (typeof notificationTypes)[number];
 
 export const notificationPartition = (userId: string): string => `NOTIFY#${userId}`;
 const unreadPartition = (userId: string): string => `UNREAD#${userId}`;
-const groupSortKey = (id: string): string => `GROUP#${id}`;
+export const groupSortKey = (id: string): string => `GROUP#${id}`;
 const counterSortKey = 'UNREAD';
 const preferencesSortKey = 'PREFS';
 const aboutUser = (userId: string): string => `ABOUT#USER#${userId}`;
 const aboutPost = (postId: string): string => `ABOUT#POST#${postId}`;
 const aboutComment = (commentId: string): string => `ABOUT#COMMENT#${commentId}`;
 /** gsi1 of the markers: every marker that points at one notification, whichever partition holds it. */
-const markersOfGroup = (recipientId: string, id: string): string => `MARKERS#${recipientId}#${id}`;
+export const markersOfGroup = (recipientId: string, id: string): string => `MARKERS#${recipientId}#${id}`;
 const markerSortKey = (recipientId: string, id: string): string => `${recipientId}#${id}`;
 
 /** How many actors a group names; more are counted, not named. */
