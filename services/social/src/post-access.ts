@@ -11,7 +11,7 @@ export function postNotFound(id: string): HttpProblem {
 export async function maySee(
   deps: SocialDependencies,
   post: PostItem,
-  viewer: Principal | undefined,
+  viewer: Pick<Principal, 'userId'> | undefined,
 ): Promise<boolean> {
   if (viewer?.userId === post.authorId) return true;
   if (post.moderation !== 'visible') return false;

@@ -1,5 +1,6 @@
 import { encodeCursor } from './cursor';
 import type { SocialDependencies } from './dependencies';
+import type { Mention } from './mentions/mention-text';
 import type { PublicProfile } from './profile-directory';
 import { type CommentView, commentView } from './store/comment-records';
 import type { CommentItem } from './store/comments';
@@ -29,6 +30,18 @@ function authorView(id: string, profiles: Map<string, PublicProfile>): AuthorVie
 }
 
 /**
+ * The mentions of a text that still name an account the user service shows: a deleted or
+ * disabled account's id leaves every answer (its @name stays in the words, which are the
+ * writer's). They come from the same batched lookup as the authors.
+ */
+function shownMentions(mentions: readonly Mention[], profiles: Map<string, PublicProfile>): Mention[] {
+  return mentions.filter((mention) => profiles.has(mention.userId));
+}
+
+const mentionedIdsOf = (items: ReadonlyArray<{ mentions: readonly Mention[] }>): string[] =>
+  items.flatMap((item) => item.mentions.map((mention) => mention.userId));
+
+/**
  * A page of accounts (followers, following, blocks) with their names: one batched, cached
  * lookup in the user service for the page.
  */
@@ -56,8 +69,9 @@ export async function presentPosts(
   posts: readonly PostItem[],
   viewerId: string | undefined,
 ): Promise<PresentedPost[]> {
+  const views = posts.map(postView);
   const [profiles, liked] = await Promise.all([
-    deps.profiles.byIds(posts.map((post) => post.authorId)),
+    deps.profiles.byIds([...posts.map((post) => post.authorId), ...mentionedIdsOf(views)]),
     viewerId
       ? deps.store.likedAmong(
           posts.map((post) => ({ kind: 'post', postId: post.id })),
@@ -65,8 +79,9 @@ export async function presentPosts(
         )
       : Promise.resolve(undefined),
   ]);
-  return posts.map((post) => ({
-    ...postView(post),
+  return posts.map((post, index) => ({
+    ...views[index]!,
+    mentions: shownMentions(views[index]!.mentions, profiles),
     author: authorView(post.authorId, profiles),
     likedByMe: liked ? liked.has(likeStateKey({ kind: 'post', postId: post.id })) : null,
   }));
@@ -96,7 +111,10 @@ export async function presentComments(
     commentId: comment.id,
   }));
   const [profiles, liked] = await Promise.all([
-    deps.profiles.byIds(views.flatMap((view) => (view.authorId ? [view.authorId] : []))),
+    deps.profiles.byIds([
+      ...views.flatMap((view) => (view.authorId ? [view.authorId] : [])),
+      ...mentionedIdsOf(views),
+    ]),
     viewerId ? deps.store.likedAmong(targets, viewerId) : Promise.resolve(undefined),
   ]);
   return new Map(
@@ -104,6 +122,7 @@ export async function presentComments(
       view.id,
       {
         ...view,
+        mentions: shownMentions(view.mentions, profiles),
         author: view.authorId ? authorView(view.authorId, profiles) : null,
         likedByMe: liked ? liked.has(likeStateKey(targets[index]!)) : null,
       },

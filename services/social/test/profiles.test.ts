@@ -1,3 +1,5 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { indexBlocks } from '../src/store/block-index';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
 
 let social: SocialHarness;
@@ -264,4 +266,42 @@ test('a username no account could have is a 404 without asking the user service'
   for (const name of ['ab', 'a%00b', 'đạt', 'x'.repeat(40), 'a%2Fb'])
     expect((await social.call('GET', `/api/v1/social/profiles/${name}`)).status).toBe(404);
   expect(social.identity.profileLookups()).toBe(before);
+});
+
+test('blocks made before the block list was paged show in it again after index-blocks, and a second run changes nothing', async () => {
+  const me = social.newUser();
+  const [older, old, recent] = [social.newUser(), social.newUser(), social.newUser()];
+  for (const other of [older, old, recent]) {
+    expect(
+      (await social.call('PUT', `/api/v1/social/blocks/${other.userId}`, { token: me.token })).status,
+    ).toBe(204);
+  }
+  // As blocks were stored before commit 317ce1e: without their block-list (gsi2) entry.
+  for (const other of [older, old]) {
+    await social.documents.send(
+      new UpdateCommand({
+        TableName: social.tableName,
+        Key: { pk: `USER#${me.userId}`, sk: `BLOCKS#${other.userId}` },
+        UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+      }),
+    );
+  }
+  const listed = async () =>
+    (
+      await social.call<{ items: Array<{ userId: string }> }>('GET', '/api/v1/social/blocks', {
+        token: me.token,
+      })
+    ).body.items.map((item) => item.userId);
+  expect(await listed()).toEqual([recent.userId]);
+
+  const table = { documents: social.documents, tableName: social.tableName };
+  expect(await indexBlocks(table)).toMatchObject({ blocksIndexed: 2 });
+  expect(await listed()).toEqual([recent.userId, old.userId, older.userId]);
+  expect(await indexBlocks(table)).toMatchObject({ blocksIndexed: 0 });
+  expect(await listed()).toEqual([recent.userId, old.userId, older.userId]);
+  // They were blocks all along; unblocking one takes it off the list.
+  expect(
+    (await social.call('DELETE', `/api/v1/social/blocks/${old.userId}`, { token: me.token })).status,
+  ).toBe(204);
+  expect(await listed()).toEqual([recent.userId, older.userId]);
 });

@@ -56,6 +56,19 @@ test('search finds titles, questions, captions and tags without accents or case,
   expect(ids(await search(marker))).toEqual([empire.id, dynasty.id]);
 });
 
+test('q takes what browsers and curl send: "+" for a space, punctuation unencoded', async () => {
+  const author = social.newUser();
+  const marker = uniqueWord();
+  const post = await social.publish(author, { caption: `Đại Việt ${marker}, by O'Brien` });
+  // As a form or curl sends it, not as encodeURIComponent would.
+  const raw = (query: string) => social.call<Page>('GET', `/api/v1/feed/search?${query}`);
+  const plus = await raw(`q=dai+viet+${marker}`);
+  expect(plus.status).toBe(200);
+  expect(ids(plus)).toEqual([post.id]);
+  expect(ids(await raw(`q=${marker}+o'brien,+@dai&limit=5`))).toEqual([post.id]);
+  expect(ids(await raw(`q=${marker}%20dai`))).toEqual([post.id]);
+});
+
 test('a query of common words only is a 400 naming q', async () => {
   const refused = await search('What if the?');
   expect(refused.status).toBe(400);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpProblem, authenticate, principalOf, requirePrincipal, validationProblem } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
+import { notifyMentions, resolveMentions } from '../mentions/mentions';
 import { encodeCursor } from '../cursor';
 import { readPageQuery } from '../page-query';
 import { visiblePost } from '../post-access';
@@ -89,11 +90,13 @@ export function commentRoutes(deps: SocialDependencies): Router {
         `You may write ${commentsPerMinute} comments a minute; wait a moment and send it again.`,
       );
     }
+    const mentions = await resolveMentions(deps, text);
     const added = await deps.store.addComment({
       id: randomUUID(),
       postId,
       authorId: me.userId,
       body: text,
+      mentions,
       ...(body.parentId ? { parentId: body.parentId } : {}),
     });
     if (added.outcome === 'parent-not-found') {
@@ -111,6 +114,13 @@ export function commentRoutes(deps: SocialDependencies): Router {
       scenarioId: post.scenario.id,
     });
     await notifyOfComment(deps, post, added.comment);
+    await notifyMentions(deps, {
+      post,
+      commentId: added.comment.id,
+      writerId: me.userId,
+      mentions,
+      alreadyTold: new Set(),
+    });
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json(await presentOne(added.comment, me.userId));
   });
@@ -177,8 +187,21 @@ export function commentRoutes(deps: SocialDependencies): Router {
     const postId = String(req.params['postId']);
     const commentId = String(req.params['commentId']);
     const text = commentText((req.body as { body: string }).body);
-    const edited = await deps.store.editComment({ postId, commentId, authorId: me, body: text });
+    // Who the comment told before, so an edit tells only the accounts it newly mentions.
+    const before = await deps.store.comment(postId, commentId);
+    const mentions = await resolveMentions(deps, text);
+    const edited = await deps.store.editComment({ postId, commentId, authorId: me, body: text, mentions });
     if (!edited) throw commentNotFound(postId, commentId);
+    const post = await deps.store.post(postId);
+    if (post) {
+      await notifyMentions(deps, {
+        post,
+        commentId,
+        writerId: me,
+        mentions,
+        alreadyTold: before?.mentionsNotified ?? new Set(),
+      });
+    }
     res.setHeader('Cache-Control', 'no-store');
     res.json(await presentOne(edited, me));
   });
@@ -187,6 +210,11 @@ export function commentRoutes(deps: SocialDependencies): Router {
     const me = requirePrincipal(res).userId;
     const postId = String(req.params['postId']);
     const commentId = String(req.params['commentId']);
+    const comment = await deps.store.comment(postId, commentId);
+    if (comment?.authorId !== me) throw commentNotFound(postId, commentId);
+    // The notifications of the mentions in it go first: a failure part-way leaves the comment to
+    // delete again, never a notification pointing at words that are gone.
+    await deps.notificationStore.forgetComment(commentId);
     if (!(await deps.store.deleteComment({ postId, commentId, authorId: me }))) {
       throw commentNotFound(postId, commentId);
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpProblem, authenticate, principalOf, requirePrincipal } from '@what-if/kit';
 import { Router } from 'express';
 import type { SocialDependencies } from '../dependencies';
+import { notifyMentions, resolveMentions } from '../mentions/mentions';
 import { maySee, postNotFound as notFound } from '../post-access';
 import { deletePostDurably } from '../post-deletion';
 import { normalizeTags } from '../post-tags';
@@ -33,11 +34,14 @@ export function postRoutes(deps: SocialDependencies): Router {
     const tags = normalizeTags(body.tags ?? [], '/body/tags');
     // The scenario must be the caller's: history answers 404 for anyone else's.
     const scenario = await deps.scenarios.preview(body.scenarioId, String(req.headers.authorization));
+    const caption = body.caption?.trim() ?? '';
+    const mentions = await resolveMentions(deps, caption);
     const published = await deps.store.publish({
       id: randomUUID(),
       authorId: author.userId,
       scenario,
-      caption: body.caption?.trim() ?? '',
+      caption,
+      mentions,
       tags,
       visibility: body.visibility ?? 'public',
     });
@@ -49,6 +53,12 @@ export function postRoutes(deps: SocialDependencies): Router {
         kind: 'post-published',
         userId: author.userId,
         scenarioId: published.post.scenario.id,
+      });
+      await notifyMentions(deps, {
+        post: published.post,
+        writerId: author.userId,
+        mentions,
+        alreadyTold: new Set(),
       });
     }
     res.setHeader('Cache-Control', 'no-store');
@@ -72,13 +82,25 @@ export function postRoutes(deps: SocialDependencies): Router {
     const author = requirePrincipal(res);
     const id = String(req.params['postId']);
     const body = req.body as PostChangesBody;
+    const caption = body.caption?.trim();
+    // Who the caption told before, so an edit tells only the accounts it newly mentions.
+    const before = caption !== undefined ? await deps.store.post(id) : undefined;
+    const mentions = caption !== undefined ? await resolveMentions(deps, caption) : undefined;
     const changes = {
-      ...(body.caption !== undefined ? { caption: body.caption.trim() } : {}),
+      ...(caption !== undefined ? { caption, mentions } : {}),
       ...(body.tags ? { tags: normalizeTags(body.tags, '/body/tags') } : {}),
       ...(body.visibility ? { visibility: body.visibility } : {}),
     };
     const updated = await deps.store.editPost(author.userId, id, changes);
     if (!updated) throw notFound(id);
+    if (mentions) {
+      await notifyMentions(deps, {
+        post: updated,
+        writerId: author.userId,
+        mentions,
+        alreadyTold: before?.mentionsNotified ?? new Set(),
+      });
+    }
     res.setHeader('Cache-Control', 'no-store');
     res.json(await presentPost(deps, updated, author.userId));
   });

@@ -1,4 +1,5 @@
 import type { ModerationStatus } from '@what-if/contracts';
+import type { Mention } from '../mentions/mention-text';
 import type { CommentItem } from './comments';
 
 /** A comment as clients see it; a deleted one keeps its place with neither words nor author. */
@@ -9,6 +10,8 @@ export interface CommentView {
   depth: number;
   authorId: string | null;
   body: string | null;
+  /** The accounts the body mentions; empty when there is no body to show. */
+  mentions: Mention[];
   deleted: boolean;
   moderation: ModerationStatus;
   createdAt: string;
@@ -26,6 +29,7 @@ export function commentView(item: CommentItem): CommentView {
     depth: item.depth,
     authorId: shown ? (item.authorId ?? null) : null,
     body: shown ? (item.body ?? null) : null,
+    mentions: shown && item.body !== undefined ? (item.mentions ?? []) : [],
     deleted: item.deletedAt !== undefined,
     moderation,
     createdAt: item.createdAt,

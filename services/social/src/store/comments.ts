@@ -1,4 +1,5 @@
 import type { ModerationStatus } from '@what-if/contracts';
+import { type Mention, mentionFields } from '../mentions/mention-text';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   chronologicalKey,
@@ -28,6 +29,10 @@ export interface CommentItem {
   /** Absent once deleted: a tombstone keeps its place in the thread, nothing of its words or author. */
   authorId?: string;
   body?: string;
+  /** The accounts the body mentions; they go with the body. */
+  mentions?: Mention[];
+  /** Every account ever told it is mentioned here: an edit tells only new ones. */
+  mentionsNotified?: Set<string>;
   parentId: string | null;
   depth: number;
   createdAt: string;
@@ -69,7 +74,14 @@ export async function readComment(
  */
 export async function addComment(
   context: StoreContext,
-  request: { id: string; postId: string; authorId: string; body: string; parentId?: string },
+  request: {
+    id: string;
+    postId: string;
+    authorId: string;
+    body: string;
+    mentions: Mention[];
+    parentId?: string;
+  },
   now: Date,
 ): Promise<NewCommentOutcome> {
   let parentId: string | null = null;
@@ -93,6 +105,7 @@ export async function addComment(
     postId: request.postId,
     authorId: request.authorId,
     body: request.body,
+    ...mentionFields(request.mentions),
     parentId,
     depth,
     createdAt,
@@ -140,20 +153,23 @@ export async function addComment(
 /** Changes the author's own comment; undefined when it is missing, deleted or someone else's. */
 export async function editComment(
   context: StoreContext,
-  request: { postId: string; commentId: string; authorId: string; body: string },
+  request: { postId: string; commentId: string; authorId: string; body: string; mentions: Mention[] },
   now: Date,
 ): Promise<CommentItem | undefined> {
+  const told = mentionFields(request.mentions).mentionsNotified;
   try {
     const result = await context.documents.send(
       new UpdateCommand({
         TableName: context.tableName,
         Key: { pk: postPartition(request.postId), sk: commentSortKey(request.commentId) },
-        UpdateExpression: 'SET body = :body, editedAt = :now',
+        UpdateExpression: `SET body = :body, editedAt = :now, mentions = :mentions${told ? ' ADD mentionsNotified :told' : ''}`,
         ConditionExpression: 'authorId = :author AND attribute_not_exists(deletedAt)',
         ExpressionAttributeValues: {
           ':body': request.body,
           ':now': now.toISOString(),
           ':author': request.authorId,
+          ':mentions': request.mentions,
+          ...(told ? { ':told': told } : {}),
         },
         ReturnValues: 'ALL_NEW',
       }),
@@ -182,7 +198,8 @@ export async function deleteComment(
       new UpdateCommand({
         TableName: context.tableName,
         Key: key,
-        UpdateExpression: 'SET deletedAt = :now REMOVE body, authorId, editedAt, gsi2pk, gsi2sk',
+        UpdateExpression:
+          'SET deletedAt = :now REMOVE body, authorId, editedAt, mentions, mentionsNotified, gsi2pk, gsi2sk',
         ConditionExpression: 'authorId = :author AND attribute_not_exists(deletedAt)',
         ExpressionAttributeValues: { ':now': now.toISOString(), ':author': request.authorId },
         ReturnValues: 'ALL_NEW',

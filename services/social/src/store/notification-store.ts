@@ -6,6 +6,7 @@ import {
   addNotification,
   disabledTypes,
   forgetAccountNotifications,
+  forgetCommentNotifications,
   forgetPostNotifications,
   listNotifications,
   markAllRead,
@@ -31,6 +32,8 @@ export interface NotificationStore {
   disabledTypes(userId: string): Promise<Set<NotificationType>>;
   setDisabledTypes(userId: string, disabled: ReadonlySet<NotificationType>): Promise<void>;
   forgetPost(postId: string): Promise<number>;
+  /** A deleted comment: the notifications of the mentions in it. */
+  forgetComment(commentId: string): Promise<number>;
   forgetAccount(userId: string): Promise<number>;
 }
 
@@ -48,6 +51,7 @@ export function createNotificationStore(
     disabledTypes: (userId) => disabledTypes(context, userId),
     setDisabledTypes: (userId, disabled) => setDisabledTypes(context, userId, disabled),
     forgetPost: (postId) => forgetPostNotifications(context, postId),
+    forgetComment: (commentId) => forgetCommentNotifications(context, commentId),
     forgetAccount: (userId) => forgetAccountNotifications(context, userId),
   };
 }

@@ -13,8 +13,13 @@ import { type StoreContext, isConditionFailure } from './store-context';
  * `UNREAD` item counts them: every change of an item between read and unread moves it by one
  * in the same request, and its `version` moves on every change (what live streams watch).
  *
- * Markers `ABOUT#USER#<actor>` and `ABOUT#POST#<post>` (sort key `<recipient>#<id>`) find the
- * notifications an account or a post caused, so deleting either removes them.
+ * Markers `ABOUT#USER#<actor>`, `ABOUT#POST#<post>` and `ABOUT#COMMENT#<comment>` (sort key
+ * `<recipient>#<id>`) find the notifications an account, a post or a comment (the one a mention
+ * is in) caused, so deleting it removes them. Each marker is also listed on gsi1 under its
+ * notification (`MARKERS#<recipient>#<id>`), so a notification that goes takes every marker
+ * pointing at it, those of actors counted past the named ones and of earlier bursts included.
+ * An actor's marker remembers the burst it was counted in past the named ones (`overflowIn`,
+ * the burst's `createdAt`), so a deleted account leaves that count too.
  */
 export const notificationTypes = [
   'follow',
@@ -29,11 +34,15 @@ export type NotificationType = (typeof notificationTypes)[number];
 
 export const notificationPartition = (userId: string): string => `NOTIFY#${userId}`;
 const unreadPartition = (userId: string): string => `UNREAD#${userId}`;
-const groupSortKey = (id: string): string => `GROUP#${id}`;
+export const groupSortKey = (id: string): string => `GROUP#${id}`;
 const counterSortKey = 'UNREAD';
 const preferencesSortKey = 'PREFS';
 const aboutUser = (userId: string): string => `ABOUT#USER#${userId}`;
 const aboutPost = (postId: string): string => `ABOUT#POST#${postId}`;
+const aboutComment = (commentId: string): string => `ABOUT#COMMENT#${commentId}`;
+/** gsi1 of the markers: every marker that points at one notification, whichever partition holds it. */
+export const markersOfGroup = (recipientId: string, id: string): string => `MARKERS#${recipientId}#${id}`;
+const markerSortKey = (recipientId: string, id: string): string => `${recipientId}#${id}`;
 
 /** How many actors a group names; more are counted, not named. */
 const namedActors = 20;
@@ -59,6 +68,8 @@ export interface NotificationItem {
   /** Actors beyond the named ones. */
   overflow?: number;
   lastActorId?: string;
+  /** The comment whose deletion takes this notification (a mention in it). */
+  aboutComment?: string;
   read: boolean;
   createdAt: string;
   updatedAt: string;
@@ -71,6 +82,8 @@ export interface NewNotification {
   groupKey: string;
   actorId?: string;
   subject: NotificationSubject;
+  /** A comment whose deletion takes this notification with it (the comment a mention is in). */
+  removedWithComment?: string;
 }
 
 /** A notification's id: its group key, hashed (hex, so it reads as a cursor's id part). */
@@ -105,24 +118,50 @@ export async function addNotification(
   const markers = [
     ...(notification.actorId ? [aboutUser(notification.actorId)] : []),
     ...(notification.subject.postId ? [aboutPost(notification.subject.postId)] : []),
+    ...(notification.removedWithComment ? [aboutComment(notification.removedWithComment)] : []),
   ];
+  const markerKey = markerSortKey(notification.recipientId, id);
   // Markers first: a crash after them leaves a marker that finds nothing, never a notification
-  // that deletion cannot find.
+  // that deletion cannot find. An update, not a put: the actor's marker keeps `overflowIn`.
+  let countedInBurst: string | undefined;
   for (const marker of markers) {
-    await context.documents.send(
-      new PutCommand({
+    const written = await context.documents.send(
+      new UpdateCommand({
         TableName: context.tableName,
-        Item: {
-          pk: marker,
-          sk: `${notification.recipientId}#${id}`,
-          recipientId: notification.recipientId,
-          id,
+        Key: { pk: marker, sk: markerKey },
+        UpdateExpression: 'SET #recipientId = :recipientId, #id = :id, #gsi1pk = :group, #gsi1sk = :marker',
+        ExpressionAttributeNames: {
+          '#recipientId': 'recipientId',
+          '#id': 'id',
+          '#gsi1pk': gsi1.partitionKey,
+          '#gsi1sk': gsi1.sortKey,
         },
+        ExpressionAttributeValues: {
+          ':recipientId': notification.recipientId,
+          ':id': id,
+          ':group': markersOfGroup(notification.recipientId, id),
+          ':marker': marker,
+        },
+        ReturnValues: 'ALL_OLD',
       }),
     );
+    const overflowIn = written.Attributes?.['overflowIn'];
+    if (notification.actorId && marker === aboutUser(notification.actorId) && typeof overflowIn === 'string')
+      countedInBurst = overflowIn;
   }
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    if (await joinUnread(context, key, notification.actorId, at, position)) {
+    const joined = await joinUnread(context, key, notification.actorId, at, position, countedInBurst);
+    if (joined) {
+      if (joined.overflowBurst && notification.actorId) {
+        await context.documents.send(
+          new UpdateCommand({
+            TableName: context.tableName,
+            Key: { pk: aboutUser(notification.actorId), sk: markerKey },
+            UpdateExpression: 'SET overflowIn = :burst',
+            ExpressionAttributeValues: { ':burst': joined.overflowBurst },
+          }),
+        );
+      }
       await moveCounter(context, notification.recipientId, 0);
       return;
     }
@@ -139,6 +178,7 @@ export async function addNotification(
               ? { actors: new Set([notification.actorId]), lastActorId: notification.actorId }
               : {}),
             overflow: 0,
+            ...(notification.removedWithComment ? { aboutComment: notification.removedWithComment } : {}),
             read: false,
             createdAt: at,
             updatedAt: at,
@@ -162,21 +202,33 @@ export async function addNotification(
   throw new Error(`notification ${id} kept changing; gave up after 5 attempts`);
 }
 
-/** Joins an unread burst: names the actor (or counts them past the named ones); false when none is unread. */
+/**
+ * Joins an unread burst: names the actor, or counts them past the named ones (once per burst:
+ * `countedInBurst` is the burst their marker says they were counted in). Answers undefined when
+ * no burst is unread, else the burst's `createdAt` when this event counted the actor past the
+ * named ones.
+ */
 async function joinUnread(
   context: StoreContext,
   key: { pk: string; sk: string },
   actorId: string | undefined,
   at: string,
   position: string,
-): Promise<boolean> {
+  countedInBurst: string | undefined,
+): Promise<{ overflowBurst?: string } | undefined> {
   const moved = {
     '#read': 'read',
     '#updatedAt': 'updatedAt',
     '#gsi1sk': gsi1.sortKey,
     '#gsi2sk': gsi2.sortKey,
   };
-  const attempts = actorId
+  const counted = countedInBurst ? { ':burst': countedInBurst } : {};
+  const attempts: Array<{
+    UpdateExpression: string;
+    ConditionExpression: string;
+    ExpressionAttributeValues: Record<string, unknown>;
+    countsOverflow?: boolean;
+  }> = actorId
     ? [
         {
           UpdateExpression:
@@ -188,11 +240,23 @@ async function joinUnread(
             ':named': namedActors,
           },
         },
+        // Already counted past the named ones in this burst: the entry moves, the count stays.
+        ...(countedInBurst
+          ? [
+              {
+                UpdateExpression:
+                  'SET lastActorId = :actorId, #updatedAt = :at, #gsi1sk = :position, #gsi2sk = :position',
+                ConditionExpression: '#read = :false AND createdAt = :burst',
+                ExpressionAttributeValues: { ':actorId': actorId, ...counted },
+              },
+            ]
+          : []),
         {
           UpdateExpression:
             'ADD overflow :one SET lastActorId = :actorId, #updatedAt = :at, #gsi1sk = :position, #gsi2sk = :position',
-          ConditionExpression: '#read = :false',
-          ExpressionAttributeValues: { ':one': 1, ':actorId': actorId },
+          ConditionExpression: countedInBurst ? '#read = :false AND createdAt <> :burst' : '#read = :false',
+          ExpressionAttributeValues: { ':one': 1, ':actorId': actorId, ...counted },
+          countsOverflow: true,
         },
       ]
     : [
@@ -204,7 +268,7 @@ async function joinUnread(
       ];
   for (const attempt of attempts) {
     try {
-      await context.documents.send(
+      const result = await context.documents.send(
         new UpdateCommand({
           TableName: context.tableName,
           Key: key,
@@ -217,14 +281,15 @@ async function joinUnread(
             ':at': at,
             ':position': position,
           },
+          ReturnValues: attempt.countsOverflow ? 'ALL_NEW' : 'NONE',
         }),
       );
-      return true;
+      return attempt.countsOverflow ? { overflowBurst: String(result.Attributes?.['createdAt']) } : {};
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
   }
-  return false;
+  return undefined;
 }
 
 /** A recipient's notifications by last activity, newest first; unread ones only when asked. */
@@ -328,7 +393,7 @@ export async function setDisabledTypes(
   );
 }
 
-/** Removes one notification, moving the count when it was unread. */
+/** Removes one notification, moving the count when it was unread, and every marker pointing at it. */
 async function removeNotification(context: StoreContext, recipientId: string, id: string): Promise<void> {
   const removed = await context.documents.send(
     new DeleteCommand({
@@ -339,13 +404,54 @@ async function removeNotification(context: StoreContext, recipientId: string, id
   );
   if (removed.Attributes)
     await moveCounter(context, recipientId, removed.Attributes['read'] === false ? -1 : 0);
+  await dropMarkersOf(context, recipientId, id, removed.Attributes as Partial<NotificationItem> | undefined);
 }
 
-async function markersOf(
+/**
+ * Drops every marker that points at a notification that is gone: those its gsi1 entry lists
+ * (every actor it ever counted, its post, its comment), and, for markers written before they
+ * had that entry, those the notification itself names.
+ */
+async function dropMarkersOf(
   context: StoreContext,
-  partition: string,
-): Promise<{ recipientId: string; id: string; sk: string }[]> {
-  const markers: { recipientId: string; id: string; sk: string }[] = [];
+  recipientId: string,
+  id: string,
+  notification: Partial<NotificationItem> | undefined,
+): Promise<void> {
+  const partitions = new Set<string>([
+    ...[...(notification?.actors ?? [])].map(aboutUser),
+    ...(notification?.lastActorId ? [aboutUser(notification.lastActorId)] : []),
+    ...(notification?.subject?.postId ? [aboutPost(notification.subject.postId)] : []),
+    ...(notification?.aboutComment ? [aboutComment(notification.aboutComment)] : []),
+  ]);
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await context.documents.send(
+      new QueryCommand({
+        TableName: context.tableName,
+        IndexName: gsi1.name,
+        KeyConditionExpression: '#pk = :group',
+        ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+        ExpressionAttributeValues: { ':group': markersOfGroup(recipientId, id) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const marker of page.Items ?? []) partitions.add(String(marker['pk']));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  for (const partition of partitions) await dropMarker(context, partition, markerSortKey(recipientId, id));
+}
+
+interface Marker {
+  recipientId: string;
+  id: string;
+  sk: string;
+  /** The burst (its `createdAt`) that counted this actor past the named ones, if one did. */
+  overflowIn?: string;
+}
+
+async function markersOf(context: StoreContext, partition: string): Promise<Marker[]> {
+  const markers: Marker[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await context.documents.send(
@@ -362,6 +468,7 @@ async function markersOf(
         recipientId: String(item['recipientId']),
         id: String(item['id']),
         sk: String(item['sk']),
+        ...(typeof item['overflowIn'] === 'string' ? { overflowIn: item['overflowIn'] } : {}),
       });
     start = page.LastEvaluatedKey;
   } while (start);
@@ -374,14 +481,24 @@ async function dropMarker(context: StoreContext, partition: string, sk: string):
   );
 }
 
-/** A deleted post: every notification about it goes. Answers how many. */
-export async function forgetPostNotifications(context: StoreContext, postId: string): Promise<number> {
-  const markers = await markersOf(context, aboutPost(postId));
+/** Every notification a marker partition points at goes, then the markers. Answers how many. */
+async function forgetMarked(context: StoreContext, partition: string): Promise<number> {
+  const markers = await markersOf(context, partition);
   for (const marker of markers) {
     await removeNotification(context, marker.recipientId, marker.id);
-    await dropMarker(context, aboutPost(postId), marker.sk);
+    await dropMarker(context, partition, marker.sk);
   }
   return markers.length;
+}
+
+/** A deleted post: every notification about it goes. Answers how many. */
+export function forgetPostNotifications(context: StoreContext, postId: string): Promise<number> {
+  return forgetMarked(context, aboutPost(postId));
+}
+
+/** A deleted comment: the notifications it alone caused (the mentions in it) go. Answers how many. */
+export function forgetCommentNotifications(context: StoreContext, commentId: string): Promise<number> {
+  return forgetMarked(context, aboutComment(commentId));
 }
 
 /**
@@ -403,14 +520,8 @@ export async function forgetAccountNotifications(context: StoreContext, userId: 
     for (const item of page.Items ?? []) {
       // The markers that point at this notification name the account as its recipient: they go too.
       const notification = item as Partial<NotificationItem>;
-      const markerKey = `${userId}#${String(notification.id)}`;
-      const partitions = [
-        ...[...(notification.actors ?? [])].map(aboutUser),
-        ...(notification.lastActorId ? [aboutUser(notification.lastActorId)] : []),
-        ...(notification.subject?.postId ? [aboutPost(notification.subject.postId)] : []),
-      ];
-      if (notification.id)
-        for (const partition of new Set(partitions)) await dropMarker(context, partition, markerKey);
+      if (String(item['sk']).startsWith(groupSortKey('')) && notification.id)
+        await dropMarkersOf(context, userId, notification.id, notification);
       await context.documents.send(
         new DeleteCommand({ TableName: context.tableName, Key: { pk: item['pk'], sk: item['sk'] } }),
       );
@@ -419,49 +530,67 @@ export async function forgetAccountNotifications(context: StoreContext, userId: 
     start = page.LastEvaluatedKey;
   } while (start);
   for (const marker of await markersOf(context, aboutUser(userId))) {
-    await leaveGroup(context, marker.recipientId, marker.id, userId);
+    await leaveGroup(context, marker, userId);
     await dropMarker(context, aboutUser(userId), marker.sk);
     changed += 1;
   }
   return changed;
 }
 
-/** Takes an actor out of a group, conditionally on what was read; the group goes when no one is left. */
-async function leaveGroup(
-  context: StoreContext,
-  recipientId: string,
-  id: string,
-  actorId: string,
-): Promise<void> {
-  const key = { pk: notificationPartition(recipientId), sk: groupSortKey(id) };
+/**
+ * Takes an actor out of a group: out of its named actors, or out of the count past them when
+ * this burst counted them there (their marker says so, or they are its latest), and never its
+ * latest any more. Conditional on what was read; the group goes when no one is left.
+ */
+async function leaveGroup(context: StoreContext, marker: Marker, actorId: string): Promise<void> {
+  const key = { pk: notificationPartition(marker.recipientId), sk: groupSortKey(marker.id) };
   for (;;) {
     const current = await context.documents.send(
       new GetCommand({ TableName: context.tableName, Key: key, ConsistentRead: true }),
     );
     const item = current.Item as NotificationItem | undefined;
-    if (!item?.actors?.has(actorId)) return;
-    const remaining = [...item.actors].filter((actor) => actor !== actorId);
-    if (remaining.length === 0 && !item.overflow) {
-      await removeNotification(context, recipientId, id);
+    if (!item) return;
+    const named = item.actors?.has(actorId) ?? false;
+    const overflow = item.overflow ?? 0;
+    const counted =
+      !named &&
+      overflow > 0 &&
+      (item.lastActorId === actorId ||
+        (marker.overflowIn !== undefined && marker.overflowIn === item.createdAt));
+    if (!named && !counted) return;
+    const remaining = [...(item.actors ?? [])].filter((actor) => actor !== actorId);
+    if (remaining.length === 0 && overflow - (counted ? 1 : 0) <= 0) {
+      await removeNotification(context, marker.recipientId, marker.id);
       return;
     }
+    const sets: string[] = [];
+    const removes: string[] = [];
+    const values: Record<string, unknown> = { ':updatedAt': item.updatedAt };
+    if (item.lastActorId === actorId) {
+      if (remaining.length > 0) {
+        sets.push('lastActorId = :next');
+        values[':next'] = remaining[remaining.length - 1];
+      } else {
+        removes.push('lastActorId');
+      }
+    }
+    const changes = [
+      ...(named ? ['DELETE actors :actor'] : []),
+      ...(counted ? ['ADD overflow :minusOne'] : []),
+      ...(sets.length ? [`SET ${sets.join(', ')}`] : []),
+      ...(removes.length ? [`REMOVE ${removes.join(', ')}`] : []),
+    ];
+    if (named) values[':actor'] = new Set([actorId]);
+    if (counted) values[':minusOne'] = -1;
     try {
       await context.documents.send(
         new UpdateCommand({
           TableName: context.tableName,
           Key: key,
-          UpdateExpression:
-            remaining.length > 0
-              ? 'DELETE actors :actor SET lastActorId = :next'
-              : 'DELETE actors :actor REMOVE lastActorId',
-          ConditionExpression: 'contains(actors, :actorId) AND #updatedAt = :updatedAt',
+          UpdateExpression: changes.join(' '),
+          ConditionExpression: '#updatedAt = :updatedAt',
           ExpressionAttributeNames: { '#updatedAt': 'updatedAt' },
-          ExpressionAttributeValues: {
-            ':actor': new Set([actorId]),
-            ':actorId': actorId,
-            ':updatedAt': item.updatedAt,
-            ...(remaining.length > 0 ? { ':next': remaining[remaining.length - 1] } : {}),
-          },
+          ExpressionAttributeValues: values,
         }),
       );
       return;

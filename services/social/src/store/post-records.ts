@@ -1,4 +1,5 @@
 import type { ModerationStatus } from '@what-if/contracts';
+import type { Mention } from '../mentions/mention-text';
 
 export const postVisibilities = ['public', 'followers'] as const;
 export type PostVisibility = (typeof postVisibilities)[number];
@@ -23,6 +24,10 @@ export interface PostItem {
   id: string;
   authorId: string;
   caption: string;
+  /** The accounts the caption mentions (absent on posts older than mentions). */
+  mentions?: Mention[];
+  /** Every account ever told it is mentioned in the caption: an edit tells only new ones. */
+  mentionsNotified?: Set<string>;
   tags: string[];
   visibility: PostVisibility;
   moderation: ModerationStatus;
@@ -46,6 +51,7 @@ export interface PostView {
   authorId: string;
   scenario: ScenarioPreview;
   caption: string;
+  mentions: Mention[];
   tags: string[];
   visibility: PostVisibility;
   moderation: ModerationStatus;
@@ -60,6 +66,7 @@ export function postView(item: PostItem): PostView {
     authorId: item.authorId,
     scenario: item.scenario,
     caption: item.caption,
+    mentions: item.mentions ?? [],
     tags: item.tags,
     visibility: item.visibility,
     moderation: item.moderation,

@@ -9,6 +9,7 @@ import {
   type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type Mention, mentionFields } from '../mentions/mention-text';
 import { foldForSearch } from '../search-text';
 import {
   authorPartition,
@@ -31,6 +32,7 @@ export interface NewPost {
   authorId: string;
   scenario: ScenarioPreview;
   caption: string;
+  mentions: Mention[];
   tags: string[];
   visibility: PostVisibility;
 }
@@ -154,6 +156,7 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
     id: postId,
     authorId: post.authorId,
     caption: post.caption,
+    ...mentionFields(post.mentions),
     tags: post.tags,
     visibility: post.visibility,
     moderation: 'visible',
@@ -179,6 +182,8 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
 
 export interface PostChanges {
   caption?: string;
+  /** The caption's mentions: given with every caption. */
+  mentions?: Mention[];
   tags?: string[];
   visibility?: PostVisibility;
 }
@@ -193,7 +198,8 @@ export async function editPost(
 ): Promise<PostItem | undefined> {
   const current = await readPost(context, postId);
   if (!current || current.authorId !== authorId) return undefined;
-  const next = { ...current, ...changes, editedAt: now.toISOString() };
+  const { mentions, ...fields } = changes;
+  const next = { ...current, ...fields, editedAt: now.toISOString() };
   const keys = indexKeys(next);
   const sets: string[] = [
     'caption = :caption',
@@ -211,6 +217,16 @@ export async function editPost(
     ':author': authorId,
   };
   const removes: string[] = [];
+  const adds: string[] = [];
+  if (mentions) {
+    const { mentionsNotified } = mentionFields(mentions);
+    sets.push('mentions = :mentions');
+    values[':mentions'] = mentions;
+    if (mentionsNotified) {
+      adds.push('mentionsNotified :told');
+      values[':told'] = mentionsNotified;
+    }
+  }
   if (keys.gsi1pk) {
     sets.push('gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk');
     values[':gsi1pk'] = keys.gsi1pk;
@@ -224,7 +240,7 @@ export async function editPost(
       new UpdateCommand({
         TableName: context.tableName,
         Key: postKey(postId),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
         ConditionExpression: 'authorId = :author',
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',

@@ -5,6 +5,7 @@ import type {
   ReportSubmission,
 } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Mention } from '../mentions/mention-text';
 import {
   type BlockItem,
   block,
@@ -173,6 +174,7 @@ export interface SocialStore {
     postId: string;
     authorId: string;
     body: string;
+    mentions: Mention[];
     parentId?: string;
   }): Promise<NewCommentOutcome>;
   editComment(request: {
@@ -180,6 +182,7 @@ export interface SocialStore {
     commentId: string;
     authorId: string;
     body: string;
+    mentions: Mention[];
   }): Promise<CommentItem | undefined>;
   deleteComment(request: { postId: string; commentId: string; authorId: string }): Promise<boolean>;
   replies(request: {
