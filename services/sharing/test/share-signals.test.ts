@@ -1,4 +1,6 @@
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { eventually } from '../../../test/support/eventually';
+import { queueAllShareSignals } from '../src/store/share-signals';
 import { type SharingHarness, browserAgent, startSharing } from './support/sharing-harness';
 
 /**
@@ -113,4 +115,38 @@ test('a deleted share owes social nothing: its waiting views go with it (its pur
     expect(sharing.social.purges.map((purge) => purge.subjectId)).toContain(share.slug),
   );
   expect(latestSignals(share.slug)).toBeUndefined();
+});
+
+test('views counted before they reached social are queued by the maintenance job and delivered by the running service', async () => {
+  const owner = sharing.newUser();
+  const viewed = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
+  const unopened = await sharing.share(owner.token, { scenarioId: sharing.saveScenario(owner.userId).id });
+  // Three views counted by a sharing that did not tell social: the share's total and the day's counter only.
+  await sharing.documents.send(
+    new UpdateCommand({
+      TableName: sharing.tableName,
+      Key: { pk: `SHARE#${viewed.slug}`, sk: 'SHARE' },
+      UpdateExpression: 'ADD viewCount :three',
+      ExpressionAttributeValues: { ':three': 3 },
+    }),
+  );
+  await sharing.documents.send(
+    new PutCommand({
+      TableName: sharing.tableName,
+      Item: { pk: `SHARE#${viewed.slug}`, sk: `STATS#${today()}`, views: 3 },
+    }),
+  );
+
+  const queued = await queueAllShareSignals(
+    { documents: sharing.documents, tableName: sharing.tableName },
+    new Date(),
+  );
+  expect(queued).toBeGreaterThanOrEqual(1);
+  await eventually(
+    async () => expect(latestSignals(viewed.slug)?.views).toEqual([{ day: today(), views: 3 }]),
+    delivery,
+  );
+  // A share nobody opened is not queued: social would not count it.
+  expect(latestSignals(unopened.slug)).toBeUndefined();
+  expect(await outboxEntry(unopened.slug)).toBeUndefined();
 });

@@ -1,17 +1,23 @@
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  QueryCommand,
+  ScanCommand,
+  type ScanCommandOutput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { type ShareSignals, shareSignalDays } from '@what-if/contracts';
 import { readDailyStats } from './read-analytics';
 import { readShare } from './read-share';
-import { scenarioIndex, sharePartition, signalOutboxPartition, signalsSortKey } from './keys';
+import { scenarioIndex, sharePartition, shareSortKey, signalOutboxPartition, signalsSortKey } from './keys';
 import { statsAttribute } from './record-view';
 import { type StoreContext, isConditionFailure } from './store-context';
 
 /**
- * The signal outbox: what social's trending owes to sharing (docs in the README, "Shares and views
- * for trending"). One item per share, in the share's own partition (so deleting the share deletes
+ * The signal outbox: the views sharing owes social's trending (the README's "Shares and views for
+ * trending"). One item per share, in the share's own partition (so deleting the share deletes
  * it): `SHARE#<slug>` / `SIGNALS` with `version`, which every counted view raises, and while social
  * has not acknowledged that version, the scenario index's keys `OUTBOX#signals` /
- * `<pendingSince>#<slug>`. A delivery sends the share's whole state (shares-signals contract), so
+ * `<pendingSince>#<slug>`. A delivery sends the share's whole state (the share-signals contract), so
  * however many views arrived meanwhile, one delivery carries them all.
  */
 interface SignalsItem {
@@ -223,4 +229,31 @@ export async function postponeSignals(
  */
 export async function dropSignals(context: StoreContext, slug: string): Promise<void> {
   await context.documents.send(new DeleteCommand({ TableName: context.tableName, Key: signalsKey(slug) }));
+}
+
+/**
+ * Puts every share with views in the signal outbox (a maintenance job, so it may scan): for
+ * shares viewed before views reached social, which it otherwise hears of at their next counted
+ * view. The running relays deliver them; a share already waiting only gets a newer version, so
+ * it can run again at any time. Answers how many shares it queued.
+ */
+export async function queueAllShareSignals(context: StoreContext, now: Date): Promise<number> {
+  let queued = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page: ScanCommandOutput = await context.documents.send(
+      new ScanCommand({
+        TableName: context.tableName,
+        FilterExpression: 'sk = :share AND viewCount > :none',
+        ExpressionAttributeValues: { ':share': shareSortKey, ':none': 0 },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const share of page.Items ?? []) {
+      await signalsChanged(context, String(share['slug']), now);
+      queued += 1;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return queued;
 }

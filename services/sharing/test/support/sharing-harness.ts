@@ -228,6 +228,9 @@ export interface SharingHarness {
   itemsMentioning(text: string): Promise<Array<Record<string, unknown>>>;
   /** The purge instructions still waiting for a receiver. */
   purgeOutbox(): Promise<Array<Record<string, unknown>>>;
+  /** The shares table, read and written directly (maintenance jobs, data from before a change). */
+  documents: DynamoDBDocumentClient;
+  tableName: string;
   stop(): Promise<void>;
 }
 
@@ -325,6 +328,8 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
     async purgeOutbox() {
       return (await everyItem()).filter((item) => String(item['pk']).startsWith(purgeOutboxPrefix));
     },
+    documents,
+    tableName,
     async stop() {
       client.destroy();
       await running.stop();
