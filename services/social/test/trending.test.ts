@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PurgeInstruction, ShareSignals } from '@what-if/contracts';
 import { serviceToken } from '../../../test/support/service-identity';
+import { createSocialStore } from '../src/store/social-store';
 import { halfLifeHours, trendingScore } from '../src/trending-score';
 import { type SocialHarness, startSocial } from './support/social-harness';
 
@@ -240,6 +241,53 @@ test("sharing's newest snapshot of a share counts, an older one changes nothing,
   // A snapshot still on its way when the share was deleted cannot bring it back.
   await shared(post.scenarioId, 1, { 0: 80 }, slug, 3);
   expect(await order()).toEqual([control.id]);
+});
+
+test('a purge that lands while a snapshot of the same share is being written leaves none of its views', async () => {
+  // The snapshot's writes go through a client that stops after the snapshot claimed the share
+  // (the first of its writes) until the purge has run to its end: the interleaving a purge
+  // overtaking a delivery in flight produces.
+  let claimed!: () => void;
+  const claim = new Promise<void>((resolve) => (claimed = resolve));
+  let release!: () => void;
+  const purged = new Promise<void>((resolve) => (release = resolve));
+  const pausing = new Proxy(social.documents, {
+    get(target, property, receiver) {
+      if (property !== 'send') return Reflect.get(target, property, receiver) as unknown;
+      return async (command: UpdateCommand) => {
+        const answer = await target.send(command);
+        const input = command.input as { Key?: { pk?: string }; UpdateExpression?: string };
+        if (
+          input.Key?.pk?.startsWith('SHARESIGNAL#') &&
+          input.UpdateExpression?.startsWith('SET scenarioId')
+        ) {
+          claimed();
+          await purged;
+        }
+        return answer;
+      };
+    },
+  });
+  const delivering = createSocialStore(pausing, social.tableName);
+  const purging = createSocialStore(social.documents, social.tableName);
+  const scenarioId = randomUUID();
+  const slug = newSlug();
+  const signalsItem = { pk: `SIGNALS#${scenarioId}`, sk: 'SHARES' };
+
+  const applied = delivering.applyShareSignals({
+    slug,
+    scenarioId,
+    sharedAt: new Date().toISOString(),
+    version: 1,
+    views: [{ day: day(0), views: 5 }],
+  });
+  await claim;
+  await purging.forgetShareSignals(slug);
+  release();
+  expect(await applied).toBe('purged');
+  expect(
+    (await social.documents.send(new GetCommand({ TableName: social.tableName, Key: signalsItem }))).Item,
+  ).toBeUndefined();
 });
 
 test("a deleted scenario's shares and views go with its post", async () => {
