@@ -21,7 +21,8 @@ import { signAccessToken } from './support/tokens';
  * Sharing as a person meets it, each service in its own process behind the real gateway:
  * generation writes a scenario into history, its owner shares it, anyone opens the link, and
  * deleting the scenario reaches sharing through history's purge relay. Only the user service
- * is a stand-in (its JWKS and session answers), and video a stand-in purge receiver.
+ * is a stand-in (its JWKS and session answers), and video a stand-in purge receiver. The views
+ * of a share reach social's trending through sharing's signal outbox.
  */
 let identity: FakeIdentity;
 const stores: TestStores[] = [];
@@ -97,6 +98,8 @@ beforeAll(async () => {
     HISTORY_SERVICE_URL: history.url,
     SHARING_SERVICE_URL: sharingUrl,
     PURGE_RELAY_POLL_MS: '500',
+    // Every first page of trending ranks afresh, so the views sharing reports show at once.
+    TRENDING_REFRESH_SECONDS: '0',
   });
   gateway = await startGatewayInFront(
     {
@@ -242,6 +245,38 @@ test('deleting a published scenario takes its post out of the feed: social hears
     expect(latest.body.items.map((item) => item.id)).not.toContain(post.body.id);
   }, 30_000);
 }, 60_000);
+
+test("a share's views lift its scenario's post in social's trending, and deleting the share takes them out again", async () => {
+  const owner = newUser();
+  const scenario = await generated(owner.token);
+  const post = await call<{ id: string }>('POST', '/api/v1/social/posts', {
+    token: owner.token,
+    body: { scenarioId: scenario.id },
+  });
+  expect(post.status).toBe(201);
+  const trending = async () =>
+    (
+      await call<{ items: Array<{ id: string }> }>('GET', '/api/v1/feed/trending?window=1d&limit=50')
+    ).body.items.map((item) => item.id);
+  // No like, comment, share or view: not trending.
+  expect(await trending()).not.toContain(post.body.id);
+
+  const link = await share(owner.token, { scenarioId: scenario.id });
+  // Three people open the link (one twice, one a crawler that does not count), through the gateway.
+  for (const visitor of ['10.60.0.1', '10.60.0.2', '10.60.0.2', '10.60.0.3'])
+    await fetch(`${gateway.url}/s/${link.slug}`, {
+      headers: { 'user-agent': browser, 'x-forwarded-for': visitor },
+    });
+  await fetch(`${gateway.url}/s/${link.slug}`, {
+    headers: { 'user-agent': 'Twitterbot/1.0', 'x-forwarded-for': '10.60.0.4' },
+  });
+  // Sharing's relay tells social within a few seconds; social ranks the post on its share and views.
+  await eventually(async () => expect(await trending()).toContain(post.body.id), 30_000);
+
+  expect((await call('DELETE', `/api/v1/shares/${link.slug}`, { token: owner.token })).status).toBe(204);
+  // The share's purge reaches social: its share and views no longer count.
+  await eventually(async () => expect(await trending()).not.toContain(post.body.id), 30_000);
+}, 90_000);
 
 test('deleting the scenario while sharing is up: its shares stop answering, then are gone', async () => {
   const owner = newUser();

@@ -67,3 +67,4 @@ export {
   type EngagementEvent,
   type EngagementEventKind,
 } from './engagement';
+export { shareSignalDays, shareSignalsPath, shareSignalsSchema, type ShareSignals } from './share-signals';

@@ -13,6 +13,7 @@ import {
   scenarioSchema,
   sessionStatusSchema,
   shareAvailabilitySchema,
+  shareSignalsSchema,
 } from '@what-if/contracts';
 
 /**
@@ -165,5 +166,11 @@ test("sharing opens a share for video with exactly the contracts' request and an
 test("social takes exactly the contracts' engagement event", () => {
   expect(requestBodyOf('social', '/internal/v1/engagement-events', 'post')).toEqual(
     fromZod(engagementEventSchema),
+  );
+});
+
+test("social takes exactly the contracts' share signals from sharing", () => {
+  expect(requestBodyOf('social', '/internal/v1/share-signals/{slug}', 'put')).toEqual(
+    fromZod(shareSignalsSchema),
   );
 });

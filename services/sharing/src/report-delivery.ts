@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ReportSubmission, reportsPath } from '@what-if/contracts';
 import type { Logger, ServiceClient } from '@what-if/kit';
+import { createOutboxPoller } from './outbox-poller';
 import type { SharingMetrics } from './sharing-metrics';
 import type { PendingReport } from './store/reports';
 import type { ShareStore } from './store/share-store';
@@ -52,11 +53,6 @@ export function createReportDelivery(options: ReportDeliveryOptions): ReportDeli
   const leaseMs = 30_000;
   const holder = randomUUID();
   const { store, social, logger, metrics } = options;
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let stopped = true;
-  let again = false;
-  let current: Promise<number> = Promise.resolve(0);
 
   async function deliver(report: ReportSubmission): Promise<boolean> {
     try {
@@ -104,48 +100,16 @@ export function createReportDelivery(options: ReportDeliveryOptions): ReportDeli
     return delivered;
   }
 
-  function schedule(delayMs: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(run, delayMs);
-    timer.unref();
-  }
-
-  function run() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    current = pass()
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'the report outbox could not be read; retrying');
-        return 0;
-      })
-      .finally(() => {
-        running = false;
-        const repeat = again;
-        again = false;
-        schedule(repeat ? 0 : pollMs);
-      });
-  }
-
+  const poller = createOutboxPoller({
+    pass,
+    pollMs,
+    logger,
+    failure: 'the report outbox could not be read; retrying',
+  });
   return {
-    start() {
-      stopped = false;
-      schedule(0);
-    },
-    nudge() {
-      if (!stopped) schedule(0);
-    },
-    async deliverDue() {
-      if (running) await current;
-      return pass();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
+    start: () => poller.start(),
+    nudge: () => poller.nudge(),
+    deliverDue: () => poller.runDue(),
+    stop: () => poller.stop(),
   };
 }

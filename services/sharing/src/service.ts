@@ -16,6 +16,7 @@ import { registerPreviewFonts } from './images/fonts';
 import { shareLinks } from './links';
 import { createReportDelivery } from './report-delivery';
 import { createScenarioSource } from './scenario-source';
+import { createShareSignalDelivery } from './share-signal-delivery';
 import { createSharingMetrics } from './sharing-metrics';
 import { createShareStore } from './store/share-store';
 import { createViewCounter } from './view-counter';
@@ -85,6 +86,9 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
     const reports = createReportDelivery({ store, social, logger, metrics: sharingMetrics });
     const activity = createActivityReporter(social, logger);
     reports.start();
+    // Counted views reach social's trending, now or once it is back.
+    const signals = createShareSignalDelivery({ store, social, logger, metrics: sharingMetrics });
+    signals.start();
     const passwordWindowSeconds = config.SHARE_PASSWORD_WINDOW_SECONDS;
     return {
       app: buildApp({
@@ -142,6 +146,7 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       stores: [dynamo],
       async beforeStoresClose() {
         await reports.stop();
+        await signals.stop();
         await purgeRelay.close();
         await views.drain();
         await activity.drain();

@@ -11,6 +11,9 @@ export interface SharingMetrics {
   reportDeliveries: Counter<'outcome'>;
   reportOutboxPending: Gauge;
   reportOutboxOldestAge: Gauge;
+  signalDeliveries: Counter<'outcome'>;
+  signalOutboxPending: Gauge;
+  signalOutboxOldestAge: Gauge;
 }
 
 export function createSharingMetrics(registry: Registry): SharingMetrics {
@@ -65,6 +68,22 @@ export function createSharingMetrics(registry: Registry): SharingMetrics {
     reportOutboxOldestAge: new Gauge({
       name: 'sharing_report_outbox_oldest_age_seconds',
       help: 'Age of the oldest report not yet acknowledged by social (0 when none waits)',
+      registers: [registry],
+    }),
+    signalDeliveries: new Counter({
+      name: 'sharing_signal_deliveries_total',
+      help: "Attempts to give social's trending a share's views: delivered, failed (retried later), gone (the share was deleted; its purge tells social)",
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    signalOutboxPending: new Gauge({
+      name: 'sharing_signal_outbox_pending',
+      help: 'Shares with views social has not yet acknowledged, as of the last delivery pass',
+      registers: [registry],
+    }),
+    signalOutboxOldestAge: new Gauge({
+      name: 'sharing_signal_outbox_oldest_age_seconds',
+      help: 'How long the share longest waiting in the signal outbox has waited (0 when none waits)',
       registers: [registry],
     }),
   };

@@ -14,6 +14,7 @@ import { postRoutes } from './routes/post-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { purgeRoutes } from './routes/purge-routes';
 import { reportRoutes } from './routes/report-routes';
+import { shareSignalRoutes } from './routes/share-signal-routes';
 
 export function buildApp(deps: AppDependencies & { social: SocialDependencies }): Express {
   return createServiceApp({
@@ -32,6 +33,7 @@ export function buildApp(deps: AppDependencies & { social: SocialDependencies })
       app.use(feedRoutes(deps.social));
       app.use(profileRoutes(deps.social));
       app.use(purgeRoutes(deps.social));
+      app.use(shareSignalRoutes(deps.social));
       app.use(engagementRoutes(deps.social));
       app.use(notificationRoutes(deps.social));
     },

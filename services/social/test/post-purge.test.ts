@@ -177,6 +177,9 @@ test("a deleted share (sharing's instruction) takes the reports and the case soc
     },
   });
   expect(answer.status).toBe(204);
-  expect(await itemsMentioning(slug)).toEqual([]);
+  // Only the marker that refuses a late report of the share's views stays: no content, gone after a day (TTL).
+  expect(await itemsMentioning(slug)).toEqual([
+    { pk: `SHARESIGNAL#${slug}`, sk: 'SHARE', purgedAt: expect.any(String), expiresAt: expect.any(Number) },
+  ]);
   expect(await itemsMentioning(filed.body.caseId)).toEqual([]);
 });

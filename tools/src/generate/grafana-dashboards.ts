@@ -302,6 +302,16 @@ const domainRows: Partial<Record<ServiceName, Row>> = {
           q('max(sharing_report_outbox_oldest_age_seconds)', 'oldest (s)'),
         ],
       },
+      {
+        title: "Views on their way to social's trending (signal outbox)",
+        kind: 'timeseries',
+        unit: 'short',
+        queries: [
+          q('max(sharing_signal_outbox_pending)', 'shares waiting'),
+          q('max(sharing_signal_outbox_oldest_age_seconds)', 'oldest (s)'),
+          q(`sum by (outcome) (rate(sharing_signal_deliveries_total[${rate}]))`, '{{outcome}} /s'),
+        ],
+      },
     ],
   },
   social: {

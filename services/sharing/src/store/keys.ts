@@ -39,6 +39,11 @@ export const reporterPartition = (userId: string): string => `REPORTER#${userId}
 /** On the scenario index: reports not yet acknowledged by social, oldest first (the report outbox). */
 export const reportOutboxPartition = 'OUTBOX#reports';
 
+/** The share's shares-and-views state owed to social (its version), while it waits in the signal outbox. */
+export const signalsSortKey = 'SIGNALS';
+/** On the scenario index: shares whose views social has not heard of yet, oldest first (the signal outbox). */
+export const signalOutboxPartition = 'OUTBOX#signals';
+
 /** A fixed-window failure counter (password guesses, reports) for one subject. */
 export const limitKey = (scope: string, subject: string, window: number) =>
   ({ pk: `LIMIT#${scope}#${subject}`, sk: `WINDOW#${window}` }) as const;

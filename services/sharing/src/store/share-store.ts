@@ -27,7 +27,17 @@ import {
   postponeReport,
   reportDelivered,
 } from './reports';
+import {
+  dropSignals,
+  leaseSignals,
+  pendingSignals,
+  postponeSignals,
+  signalsChanged,
+  signalsDelivered,
+  signalsSnapshot,
+} from './share-signals';
 import { type ShareChanges, revokeShare, updateShare } from './update-share';
+import type { ShareSignals } from '@what-if/contracts';
 
 /** The sharing service's data access: the only module that knows DynamoDB. */
 export interface ShareStore {
@@ -63,6 +73,14 @@ export interface ShareStore {
   /** Removes every report a deleted account filed. */
   forgetReporter(userId: string): Promise<number>;
   applyModeration(slug: string, action: ModerationAction): Promise<'applied' | 'stale' | 'missing'>;
+  /** The signal outbox (share-signals.ts): shares whose views social's trending has not heard of. */
+  pendingSignals(now: number, max: number): ReturnType<typeof pendingSignals>;
+  leaseSignals(slug: string, holder: string, now: number, leaseMs: number): Promise<number | undefined>;
+  /** The share's state for social, or undefined when the share is gone. */
+  signalsSnapshot(slug: string, version: number): Promise<ShareSignals | undefined>;
+  signalsDelivered(slug: string, holder: string, version: number): Promise<void>;
+  postponeSignals(slug: string, holder: string, nextAttemptAt: number): Promise<void>;
+  dropSignals(slug: string): Promise<void>;
   visitorKey(): Promise<Buffer>;
 }
 
@@ -84,7 +102,12 @@ export function createShareStore(documents: DynamoDBDocumentClient, tableName: s
     purgeScenario: (scenarioId) => purgeScenarioShares(context, scenarioId),
     purgeOwner: (ownerId) => purgeOwnerShares(context, ownerId),
     purgeShare: async (slug) => purgeShare(context, await readShare(context, slug), slug),
-    recordView: (view) => recordView(context, view, new Date()),
+    async recordView(view) {
+      const outcome = await recordView(context, view, new Date());
+      // Social's trending counts it too: the share's state goes into the signal outbox.
+      if (outcome === 'counted') await signalsChanged(context, view.slug, new Date());
+      return outcome;
+    },
     dailyStats: (slug, from, to) => readDailyStats(context, slug, from, to),
     limitReached: (rule, subject) => limitReached(context, rule, subject, new Date()),
     countEvent: (rule, subject) => countEvent(context, rule, subject, new Date()),
@@ -95,6 +118,12 @@ export function createShareStore(documents: DynamoDBDocumentClient, tableName: s
     postponeReport: (entry, holder, nextAttemptAt) => postponeReport(context, entry, holder, nextAttemptAt),
     forgetReporter: (userId) => forgetReporter(context, userId),
     applyModeration: (slug, action) => applyModeration(context, slug, action),
+    pendingSignals: (now, max) => pendingSignals(context, now, max),
+    leaseSignals: (slug, holder, now, leaseMs) => leaseSignals(context, slug, holder, now, leaseMs),
+    signalsSnapshot: (slug, version) => signalsSnapshot(context, slug, version, new Date()),
+    signalsDelivered: (slug, holder, version) => signalsDelivered(context, slug, holder, version),
+    postponeSignals: (slug, holder, nextAttemptAt) => postponeSignals(context, slug, holder, nextAttemptAt),
+    dropSignals: (slug) => dropSignals(context, slug),
     visitorKey: () => deploymentSecret({ ...context, key: visitorKeyItemKey, purpose: 'visitor key' }),
   };
 }

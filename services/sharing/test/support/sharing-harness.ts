@@ -9,6 +9,7 @@ import type {
   OwnedScenario,
   PurgeInstruction,
   ReportSubmission,
+  ShareSignals,
   Scenario,
 } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
@@ -48,6 +49,11 @@ export interface FakeSocial {
   events: EngagementEvent[];
   /** Answer every report with this status (recording nothing) until called with undefined. */
   refuseWith(status: number | undefined): void;
+  /** The shares' states (views for trending) social acknowledged, in the order they came. */
+  signals: ShareSignals[];
+  /** While true, share signals are refused with 503 (social down for them), and counted here. */
+  signalsDown: boolean;
+  refusedSignals: number;
 }
 
 async function listen(server: Server, port = 0): Promise<number> {
@@ -108,6 +114,8 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
   const purges: PurgeInstruction[] = [];
   const purgeState = { down: false };
   const events: EngagementEvent[] = [];
+  const signals: ShareSignals[] = [];
+  const signalState = { down: false, refused: 0 };
   let refusal: number | undefined;
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
@@ -126,6 +134,12 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
         reports.push(JSON.parse(body) as ReportSubmission);
         res.writeHead(202, { 'content-type': 'application/json' });
         res.end('{}');
+        return;
+      }
+      if (req.method === 'PUT' && req.url?.startsWith('/internal/v1/share-signals/')) {
+        if (signalState.down) signalState.refused += 1;
+        else signals.push(JSON.parse(body) as ShareSignals);
+        res.writeHead(signalState.down ? 503 : 204).end();
         return;
       }
       if (req.method === 'POST' && req.url === '/internal/v1/engagement-events') {
@@ -152,6 +166,16 @@ async function startFakeSocial(): Promise<FakeSocial & { close(): Promise<void> 
     events,
     refuseWith(status) {
       refusal = status;
+    },
+    signals,
+    get signalsDown() {
+      return signalState.down;
+    },
+    set signalsDown(value) {
+      signalState.down = value;
+    },
+    get refusedSignals() {
+      return signalState.refused;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -204,6 +228,9 @@ export interface SharingHarness {
   itemsMentioning(text: string): Promise<Array<Record<string, unknown>>>;
   /** The purge instructions still waiting for a receiver. */
   purgeOutbox(): Promise<Array<Record<string, unknown>>>;
+  /** The shares table, read and written directly (maintenance jobs, data from before a change). */
+  documents: DynamoDBDocumentClient;
+  tableName: string;
   stop(): Promise<void>;
 }
 
@@ -301,6 +328,8 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
     async purgeOutbox() {
       return (await everyItem()).filter((item) => String(item['pk']).startsWith(purgeOutboxPrefix));
     },
+    documents,
+    tableName,
     async stop() {
       client.destroy();
       await running.stop();

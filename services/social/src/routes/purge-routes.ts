@@ -11,11 +11,18 @@ async function purge(deps: SocialDependencies, instruction: PurgeInstruction): P
     case 'account':
       return purgeAccount(deps.store, instruction.subjectId);
     case 'scenario':
-      // Its post (with comments, likes, tags and cases), whoever published it, and its own case.
-      return { post: (await deps.store.purgeScenarioPost(instruction.subjectId)) ?? null };
+      // Its post (with comments, likes, tags and cases), whoever published it, and its own case;
+      // the shares and views trending counted for it.
+      return {
+        post: (await deps.store.purgeScenarioPost(instruction.subjectId)) ?? null,
+        shareSignals: await deps.store.forgetScenarioSignals(instruction.subjectId),
+      };
     case 'share':
-      // Sharing's share: the reports and the case social holds about it.
-      return { case: await deps.store.forgetCase('share', instruction.subjectId) };
+      // Sharing's share: the reports and the case social holds about it, and its views in trending.
+      return {
+        case: await deps.store.forgetCase('share', instruction.subjectId),
+        shareSignals: await deps.store.forgetShareSignals(instruction.subjectId),
+      };
     case 'post':
       // Social's own, applied by its relay; the catalog lists no sender of it here.
       return deps.store.purgePost(instruction.subjectId, instruction.ownerId);

@@ -3,6 +3,7 @@ import type {
   ModerationStatus,
   ModerationTargetKind,
   ReportSubmission,
+  ShareSignals,
 } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Mention } from '../mentions/mention-text';
@@ -76,6 +77,12 @@ import {
 import { type ProfileCounts, forgetCounts, readCounts } from './profile-counts';
 import type { Page } from './read-page';
 import { searchPosts } from './search-feed';
+import {
+  type SignalsOutcome,
+  applyShareSignals,
+  forgetScenarioSignals,
+  forgetShareSignals,
+} from './share-signals';
 import {
   type TrendingRanking,
   computeRanking,
@@ -154,6 +161,12 @@ export interface SocialStore {
   saveRanking(ranking: TrendingRanking): Promise<void>;
   latestRanking(window: TrendingWindow): Promise<TrendingRanking | undefined>;
   rankingAt(window: TrendingWindow, computedAt: string): Promise<TrendingRanking | undefined>;
+  /** A share's shares-and-views snapshot from sharing, kept when newer (share-signals.ts). */
+  applyShareSignals(signals: ShareSignals): Promise<SignalsOutcome>;
+  /** A deleted share's views stop counting for trending; answers whether it had any here. */
+  forgetShareSignals(slug: string): Promise<boolean>;
+  /** A deleted scenario's shares and views; answers whether it had any here. */
+  forgetScenarioSignals(scenarioId: string): Promise<boolean>;
   /** Posts by id, in the order asked, missing ones left out. */
   posts(postIds: readonly string[]): Promise<PostItem[]>;
   like(target: LikeTarget, authorId: string, userId: string): Promise<boolean>;
@@ -247,6 +260,9 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     saveRanking: (ranking) => saveRanking(context, ranking),
     latestRanking: (window) => latestRanking(context, window),
     rankingAt: (window, computedAt) => rankingAt(context, window, computedAt),
+    applyShareSignals: (signals) => applyShareSignals(context, signals),
+    forgetShareSignals: (slug) => forgetShareSignals(context, slug, new Date()),
+    forgetScenarioSignals: (scenarioId) => forgetScenarioSignals(context, scenarioId),
     posts: (postIds) => readPosts(context, postIds),
     like: (target, authorId, userId) => like(context, target, authorId, userId, new Date()),
     unlike: (target, authorId, userId) => unlike(context, target, authorId, userId),

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@
 import { type TrendingWindow, trendingScore, trendingWindows } from '../trending-score';
 import { gsi1, publicFeedPartition } from './keys';
 import type { PostItem } from './post-records';
+import { signalsOfScenarios } from './share-signals';
 import type { StoreContext } from './store-context';
 
 /**
@@ -51,12 +52,22 @@ export async function computeRanking(
     candidates.push(...((page.Items ?? []) as PostItem[]));
     start = page.LastEvaluatedKey;
   } while (start && candidates.length < maxRankedCandidates);
+  // Shares and views of the posts' scenarios, as sharing reported them (share-signals.ts).
+  const signals = await signalsOfScenarios(
+    context,
+    candidates.map((post) => post.scenario.id),
+    new Date(since),
+  );
   const ranked = candidates
     .map((post) => ({
       post,
       score: trendingScore(
-        // Shares and views are not known to social yet (README, Trending): they count 0.
-        { likes: post.likes, comments: post.comments, shares: 0, views: 0 },
+        {
+          likes: post.likes,
+          comments: post.comments,
+          shares: signals.get(post.scenario.id)?.shares ?? 0,
+          views: signals.get(post.scenario.id)?.views ?? 0,
+        },
         now.getTime() - Date.parse(post.createdAt),
         window,
       ),
