@@ -189,6 +189,8 @@ export interface Problem {
   errors?: Array<{ path: string; message: string }>;
   resetAt?: string;
   limit?: number;
+  /** Why something shared is gone (a share's 410, a withdrawn video). */
+  reason?: string;
 }
 
 export type ShareVisibility = 'unlisted' | 'public';
@@ -407,9 +409,27 @@ export interface Video {
   height?: number;
   bytes?: number;
   files?: { video: VideoLink; captions: VideoLink; poster: VideoLink };
+  /** The share it was made from, when the scenario is someone else's. */
+  shareSlug?: string;
+  /** In a list only: the share no longer shows its scenario, so the video is not served. */
+  withdrawn?: VideoWithdrawnReason;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Why a video made from a share is no longer served: the share's state. */
+export const videoWithdrawnReasons = [
+  'missing',
+  'revoked',
+  'expired',
+  'hidden',
+  'removed',
+  'deleted',
+] as const;
+export type VideoWithdrawnReason = (typeof videoWithdrawnReasons)[number];
+
+/** What a video is made of: one of the caller's scenarios, or a share they may open. */
+export type VideoSource = { scenarioId: string } | { shareSlug: string };
 
 export interface VideoProgress {
   status: VideoStatus;
