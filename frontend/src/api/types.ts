@@ -283,12 +283,20 @@ export interface Post {
   likedByMe: boolean | null;
   scenario: { id: string; title: string; question: string; language: Language; excerpt: string };
   caption: string;
+  /** The accounts the caption @mentions (social resolves them when it is written). */
+  mentions?: Mention[];
   tags: string[];
   visibility: 'public' | 'followers';
   moderation: 'visible' | 'hidden' | 'removed';
   counts: { likes: number; comments: number };
   createdAt: string;
   editedAt: string | null;
+}
+
+/** An @username a text wrote (lower case) and the account it named when the text was written. */
+export interface Mention {
+  username: string;
+  userId: string;
 }
 
 export const trendingWindows = ['1d', '7d', '30d'] as const;
@@ -309,6 +317,8 @@ export interface Comment {
   author: Author | null;
   likedByMe: boolean | null;
   body: string | null;
+  /** The accounts the body @mentions. */
+  mentions?: Mention[];
   deleted: boolean;
   moderation: 'visible' | 'hidden' | 'removed';
   createdAt: string;
