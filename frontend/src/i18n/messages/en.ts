@@ -423,6 +423,8 @@ export const en = {
   'social.search': 'Search',
   'social.searchHeading': 'Posts matching “{query}”',
   'social.searchEmpty': 'No public post matches “{query}”.',
+  'social.searchFound': 'Posts matching “{query}”: {count}',
+  'social.searchFoundMore': 'Posts matching “{query}”: {count} so far, and more to load',
   'social.yourProfile': 'Your profile',
   'social.signInToFollow': 'Sign in to follow people and see their posts',
   'social.followingEmpty':

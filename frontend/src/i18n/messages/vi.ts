@@ -423,6 +423,8 @@ export const vi: Messages = {
   'social.search': 'Tìm',
   'social.searchHeading': 'Các bài đăng khớp với “{query}”',
   'social.searchEmpty': 'Không có bài đăng công khai nào khớp với “{query}”.',
+  'social.searchFound': 'Các bài đăng khớp với “{query}”: {count}',
+  'social.searchFoundMore': 'Các bài đăng khớp với “{query}”: {count}, còn nữa để xem thêm',
   'social.yourProfile': 'Trang cá nhân của bạn',
   'social.signInToFollow': 'Đăng nhập để theo dõi mọi người và xem bài đăng của họ',
   'social.followingEmpty':
