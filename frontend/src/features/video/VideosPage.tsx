@@ -36,6 +36,8 @@ function Videos() {
   const router = useRouter();
   const share = useQuery()?.get('share') ?? null;
   const shareSlug = share && shareSlugPattern.test(share) ? share : null;
+  // Closing the dialog also drops `?share=` from the address (a replace, which useQuery does not hear).
+  const [shareDialogClosed, setShareDialogClosed] = useState(false);
   const list = usePagedList<Video>('/api/v1/videos', { limit: 20 });
   const [doomed, setDoomed] = useState<Video | null>(null);
   const [error, setError] = useState<unknown>();
@@ -97,8 +99,15 @@ function Videos() {
       )}
       <LoadMore list={list} />
       {error ? <ProblemMessage error={error} /> : null}
-      {shareSlug ? (
-        <VideoDialog source={{ shareSlug }} open onClose={() => router.replace(path('/videos'))} />
+      {shareSlug && !shareDialogClosed ? (
+        <VideoDialog
+          source={{ shareSlug }}
+          open
+          onClose={() => {
+            setShareDialogClosed(true);
+            router.replace(path('/videos'));
+          }}
+        />
       ) : null}
       <ConfirmDialog
         open={doomed !== null}
