@@ -1,7 +1,8 @@
-// The social, sharing, video and moderation flows with the keyboard alone: Tab and Shift+Tab to
-// move, Enter or Space to press, the arrow keys inside a radio group or a list box, Escape to
-// leave. Every control reached shows its focus; a dialog keeps the focus inside while it is
-// open and gives it back to what opened it; axe checks each state along the way.
+// The social, sharing, video and moderation flows, search, trending, notifications and the
+// leaderboard with the keyboard alone: Tab and Shift+Tab to move, Enter or Space to press, the
+// arrow keys inside a radio group or a list box, Escape to leave. Every control reached shows
+// its focus; a dialog keeps the focus inside while it is open and gives it back to what opened
+// it; axe checks each state along the way.
 // Kim writes and publishes; Lee reads, likes, comments, follows and reports; a moderator decides.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -241,6 +242,96 @@ test('Lee likes, comments, replies and edits the comment with the keyboard, then
     'the button keeps the focus as it turns into Unfollow',
   );
   lee.assertClean();
+});
+
+test('Lee searches the posts and ranks what is trending with the keyboard', async () => {
+  const { page } = lee;
+  await page.goto(`${webUrl}/en/feed`);
+  const box = page.getByRole('searchbox', { name: 'Search posts' });
+  await tabTo(page, box);
+  await page.keyboard.type('hanseatic republic');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Posts matching “hanseatic republic”' }).waitFor();
+  const found = page.locator('article.post-card').filter({ hasText: postTitle });
+  await found.waitFor();
+  assert.ok(await isFocused(box), 'the search box keeps the focus');
+  // What the search found is said politely, since the focus stays in the box.
+  await page.getByRole('status').filter({ hasText: 'Posts matching “hanseatic republic”: 1' }).waitFor();
+  await assertAccessible(page, 'search by keyboard');
+  await tabTo(page, found.getByRole('link', { name: postTitle, exact: true }));
+
+  // Escape empties the box, and the feeds come back.
+  await tabTo(page, box, { back: true });
+  await page.keyboard.press('Escape');
+  const trending = page.getByRole('button', { name: 'Trending', exact: true });
+  await tabTo(page, trending);
+  await page.keyboard.press('Enter');
+  assert.equal(await trending.getAttribute('aria-pressed'), 'true');
+  assert.ok(await isFocused(trending), 'Trending keeps the focus as it is pressed');
+  const today = page.getByRole('group', { name: 'Trending over' }).getByRole('button', { name: 'Today' });
+  await tabTo(page, today);
+  await page.keyboard.press('Space');
+  assert.equal(await today.getAttribute('aria-pressed'), 'true');
+  assert.ok(await isFocused(today), 'Today keeps the focus as it is pressed');
+  await page.locator('article.post-card').filter({ hasText: postTitle }).waitFor();
+  await visit(page, 'feed-trending-keyboard');
+  lee.assertClean();
+});
+
+test('Kim reads her notifications, marks them read and ranks the leaderboard with the keyboard', async () => {
+  const { page } = kim;
+  await page.goto(`${webUrl}/en`);
+  const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+  await tabTo(page, bell);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/en\/notifications$/);
+  const list = page.getByRole('list', { name: 'Your notifications' });
+  // Who did what, by name (one batched read of the names on the page).
+  const liked = list.getByRole('link', { name: 'Lee liked your post' });
+  await tabTo(page, liked);
+  await list.getByRole('link', { name: 'Lee followed you' }).waitFor();
+  await visit(page, 'notifications-keyboard');
+
+  const markAll = page.getByRole('button', { name: 'Mark all as read' });
+  await tabTo(page, markAll, { back: true });
+  await page.keyboard.press('Enter');
+  await markAll.waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.textContent),
+    'Notifications',
+    'the button went; the focus moves to the page’s heading, not to nowhere',
+  );
+
+  // A preference is a checkbox: Space changes and saves it, and the focus stays.
+  const likes = page.getByRole('checkbox', { name: 'Likes' });
+  await tabTo(page, likes);
+  await page.keyboard.press('Space');
+  await page.getByText('Saved.').waitFor();
+  assert.equal(await likes.isChecked(), false);
+  assert.ok(await isFocused(likes), 'the checkbox keeps the focus while it saves');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.querySelector('input[type=checkbox]:focus')?.checked === true);
+
+  await page.goto(`${webUrl}/en/leaderboard`);
+  const week = page
+    .getByRole('group', { name: 'Points earned' })
+    .getByRole('button', { name: 'Last 7 days' });
+  await tabTo(page, week);
+  await page.keyboard.press('Enter');
+  assert.equal(await week.getAttribute('aria-pressed'), 'true');
+  assert.ok(await isFocused(week), 'the period keeps the focus as it is pressed');
+  await page.getByText(/^You are number \d+ with \d+ points\.$/).waitFor();
+  const table = page.getByRole('table', { name: 'Last 7 days' });
+  const lee = table.getByRole('link', { name: 'Lee', exact: true });
+  await tabTo(page, lee);
+  await table.getByRole('link', { name: 'You', exact: true }).waitFor();
+  await visit(page, 'leaderboard-keyboard');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/en\/profile\?id=/);
+  await page.getByRole('heading', { level: 1, name: 'Lee' }).waitFor();
+  kim.assertClean();
 });
 
 test('reports go through the report dialog with the keyboard, and the focus comes back', async () => {

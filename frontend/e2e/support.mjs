@@ -132,7 +132,7 @@ export async function registerAccount(who, displayName) {
   const text = await response.text();
   assert.equal(response.status, 201, `registering ${email}: ${text}`);
   const answer = JSON.parse(text);
-  return { email, password, displayName, id: answer.user.id };
+  return { email, password, displayName, id: answer.user.id, accessToken: answer.accessToken };
 }
 
 /** Signs in through the sign-in page and waits to land where `next` says. */

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { problemFrom } from '@/api/problem';
 import { VideoProblem } from '@/features/video/VideoProblem';
 import { I18nProvider } from '@/i18n/I18nProvider';
@@ -45,5 +45,42 @@ describe('the daily video quota, as the person reads it', () => {
       }),
     );
     expect(shown(notFound, 'en')).not.toHaveTextContent(/videos/);
+  });
+});
+
+async function goneProblem(type: string, reason: string) {
+  return problemFrom(
+    new Response(JSON.stringify({ type: `/problems/${type}`, status: 410, reason }), {
+      status: 410,
+      headers: { 'content-type': 'application/problem+json' },
+    }),
+  );
+}
+
+describe('a shared scenario that is gone, and a video withdrawn with it', () => {
+  test('asking for a video of a withdrawn link says why, in both languages', async () => {
+    expect(shown(await goneProblem('share-gone', 'revoked'), 'en')).toHaveTextContent(
+      'This shared scenario is no longer available: the person who shared it has withdrawn the link.',
+    );
+    cleanup();
+    expect(shown(await goneProblem('share-gone', 'revoked'), 'vi')).toHaveTextContent(
+      'Kịch bản được chia sẻ này không còn nữa: người chia sẻ đã thu hồi liên kết.',
+    );
+  });
+
+  test('a video whose share moderators hid says it may come back', async () => {
+    expect(shown(await goneProblem('video-withdrawn', 'hidden'), 'en')).toHaveTextContent(
+      /moderators have hidden the shared scenario .* It comes back if they restore it\./,
+    );
+    cleanup();
+    expect(shown(await goneProblem('video-withdrawn', 'hidden'), 'vi')).toHaveTextContent(
+      /kiểm duyệt viên đã ẩn kịch bản được chia sẻ/,
+    );
+  });
+
+  test('a reason this app does not know still gets a sentence, not a status code', async () => {
+    expect(shown(await goneProblem('share-gone', 'something-new'), 'en')).toHaveTextContent(
+      'This shared scenario is no longer available.',
+    );
   });
 });

@@ -189,6 +189,8 @@ export interface Problem {
   errors?: Array<{ path: string; message: string }>;
   resetAt?: string;
   limit?: number;
+  /** Why something shared is gone (a share's 410, a withdrawn video). */
+  reason?: string;
 }
 
 export type ShareVisibility = 'unlisted' | 'public';
@@ -281,12 +283,20 @@ export interface Post {
   likedByMe: boolean | null;
   scenario: { id: string; title: string; question: string; language: Language; excerpt: string };
   caption: string;
+  /** The accounts the caption @mentions (social resolves them when it is written). */
+  mentions?: Mention[];
   tags: string[];
   visibility: 'public' | 'followers';
   moderation: 'visible' | 'hidden' | 'removed';
   counts: { likes: number; comments: number };
   createdAt: string;
   editedAt: string | null;
+}
+
+/** An @username a text wrote (lower case) and the account it named when the text was written. */
+export interface Mention {
+  username: string;
+  userId: string;
 }
 
 export const trendingWindows = ['1d', '7d', '30d'] as const;
@@ -307,6 +317,8 @@ export interface Comment {
   author: Author | null;
   likedByMe: boolean | null;
   body: string | null;
+  /** The accounts the body @mentions. */
+  mentions?: Mention[];
   deleted: boolean;
   moderation: 'visible' | 'hidden' | 'removed';
   createdAt: string;
@@ -407,9 +419,27 @@ export interface Video {
   height?: number;
   bytes?: number;
   files?: { video: VideoLink; captions: VideoLink; poster: VideoLink };
+  /** The share it was made from, when the scenario is someone else's. */
+  shareSlug?: string;
+  /** In a list only: the share no longer shows its scenario, so the video is not served. */
+  withdrawn?: VideoWithdrawnReason;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Why a video made from a share is no longer served: the share's state. */
+export const videoWithdrawnReasons = [
+  'missing',
+  'revoked',
+  'expired',
+  'hidden',
+  'removed',
+  'deleted',
+] as const;
+export type VideoWithdrawnReason = (typeof videoWithdrawnReasons)[number];
+
+/** What a video is made of: one of the caller's scenarios, or a share they may open. */
+export type VideoSource = { scenarioId: string } | { shareSlug: string };
 
 export interface VideoProgress {
   status: VideoStatus;

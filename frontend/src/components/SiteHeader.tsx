@@ -53,7 +53,7 @@ export function SiteHeader() {
         </span>
         {t('app.name')}
       </Link>
-      <nav aria-label={t('nav.label')}>
+      <nav aria-label={t('nav.label')} className="site-nav">
         <ul className="nav-list">
           {links.map((link) => (
             <li key={link.href}>

@@ -8,6 +8,8 @@ export interface ShareLinks {
   scanned(slug: string): string;
   /** The web app, for the page's link into it. */
   app: string;
+  /** The web app's page that makes a video of a share (it asks a signed-out person to sign in first). */
+  makeVideo(slug: string, language: string): string;
   /** Host names that are ours: a referrer from them is not a referring site. */
   ownHosts: ReadonlySet<string>;
 }
@@ -21,6 +23,7 @@ export function shareLinks(publicApiUrl: string, publicAppUrl: string): ShareLin
     qrSvg: (slug) => `${page(slug)}/qr.svg`,
     scanned: (slug) => `${page(slug)}?via=qr`,
     app: publicAppUrl,
+    makeVideo: (slug, language) => `${publicAppUrl}/${language}/videos?share=${slug}`,
     ownHosts: new Set([new URL(publicApiUrl).hostname, new URL(publicAppUrl).hostname]),
   };
 }

@@ -62,6 +62,8 @@ test('the page is the whole scenario, server-rendered, with Open Graph and Twitt
     new RegExp(`<link rel="canonical" href="${publicOrigin}/s/${share.slug}"\\s*/?>`),
   );
   expect(page.text).toContain('href="http://app.test"');
+  // A signed-in reader can make a video of it in the web app (which asks others to sign in first).
+  expect(page.text).toContain(`href="http://app.test/en/videos?share=${share.slug}">Make a video of it</a>`);
 });
 
 test("a Vietnamese scenario's page is in Vietnamese, with its locale", async () => {
@@ -75,6 +77,9 @@ test("a Vietnamese scenario's page is in Vietnamese, with its locale", async () 
   const page = await sharing.browse(`/s/${share.slug}`);
   expect(page.text).toContain('<html lang="vi">');
   expect(page.text).toContain('Dòng thời gian');
+  expect(page.text).toContain(
+    `href="http://app.test/vi/videos?share=${share.slug}">Làm video từ kịch bản này</a>`,
+  );
   expect(meta(page.text, 'property', 'og:locale')).toBe('vi_VN');
   expect(meta(page.text, 'property', 'og:title')).toBe('Nếu nhà Trần không đánh bại quân Nguyên');
 });

@@ -11,6 +11,7 @@ import { likeRoutes } from './routes/like-routes';
 import { notificationRoutes } from './routes/notification-routes';
 import { moderationRoutes } from './routes/moderation-routes';
 import { postRoutes } from './routes/post-routes';
+import { profileBatchRoutes } from './routes/profile-batch-routes';
 import { profileRoutes } from './routes/profile-routes';
 import { purgeRoutes } from './routes/purge-routes';
 import { reportRoutes } from './routes/report-routes';
@@ -32,6 +33,7 @@ export function buildApp(deps: AppDependencies & { social: SocialDependencies })
       app.use(discoveryRoutes(deps.social));
       app.use(feedRoutes(deps.social));
       app.use(profileRoutes(deps.social));
+      app.use(profileBatchRoutes(deps.social));
       app.use(purgeRoutes(deps.social));
       app.use(shareSignalRoutes(deps.social));
       app.use(engagementRoutes(deps.social));

@@ -79,6 +79,8 @@ async function main(): Promise<void> {
       VIDEO_STORAGE_DIR: videos,
       // One video a day, so the journey meets the quota message on its second request.
       VIDEO_QUOTA_USER_PER_DAY: '1',
+      // A share withdrawn during a journey withdraws its videos at once, not up to 30 s later.
+      SHARE_CHECK_CACHE_SECONDS: '0',
       // Trending ranks afresh on every first page, so a journey sees a like it just gave.
       TRENDING_REFRESH_SECONDS: '0',
       // The site is where people open everything, share links included, as behind CloudFront.

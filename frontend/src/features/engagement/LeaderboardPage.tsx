@@ -8,7 +8,7 @@ import { ProblemMessage } from '@/components/ProblemMessage';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
-import { useMemberName } from '../social/Member';
+import { useMemberNames } from '../social/Member';
 
 type Entry = Page['items'][number];
 
@@ -23,6 +23,7 @@ export function LeaderboardPage() {
     limit: 20,
   });
   const me = list.first?.me;
+  const nameOf = useMemberNames(list.items.map((entry) => entry.userId));
   return (
     <>
       <h1>{t('leaderboard.heading')}</h1>
@@ -66,7 +67,7 @@ export function LeaderboardPage() {
                 <td>{number(entry.rank)}</td>
                 <td>
                   <Link href={`${path('/profile')}?id=${encodeURIComponent(entry.userId)}`}>
-                    <MemberName userId={entry.userId} />
+                    {nameOf(entry.userId)}
                   </Link>
                 </td>
                 <td>{number(entry.points)}</td>
@@ -78,8 +79,4 @@ export function LeaderboardPage() {
       <LoadMore list={list} />
     </>
   );
-}
-
-function MemberName({ userId }: { userId: string }) {
-  return <>{useMemberName(userId)}</>;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import useSWR from 'swr';
 import { api, fetcher } from '@/api/client';
 import { notificationTypes, type Notification, type NotificationPreferences } from '@/api/types';
@@ -12,7 +12,7 @@ import { RequireSession } from '@/components/SessionGate';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
-import { useMemberName } from '../social/Member';
+import { useMemberNames } from '../social/Member';
 import { notificationHref, notificationText } from './notification-text';
 import { setUnreadCount } from './unread-count';
 
@@ -30,6 +30,8 @@ function Notifications() {
   const list = usePagedList<Notification>('/api/v1/social/notifications', { limit: 20 });
   const [error, setError] = useState<unknown>();
   const unread = list.items.some((item) => !item.read);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const nameOf = useMemberNames(list.items.map((item) => item.actors.latest));
   const readAll = async () => {
     setError(undefined);
     try {
@@ -37,13 +39,17 @@ function Notifications() {
       setUnreadCount(0);
       await list.refresh();
       announce(t('notifications.allRead'));
+      // The button goes once nothing is unread: the keyboard's place moves to the page's heading.
+      heading.current?.focus();
     } catch (failure) {
       setError(failure);
     }
   };
   return (
     <>
-      <h1>{t('notifications.heading')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('notifications.heading')}
+      </h1>
       {unread ? (
         <p>
           <button type="button" className="button" onClick={() => void readAll()}>
@@ -62,7 +68,12 @@ function Notifications() {
       ) : (
         <ul className="item-list" aria-label={t('notifications.listLabel')}>
           {list.items.map((item) => (
-            <NotificationItem key={item.id} notification={item} onRead={() => void list.refresh()} />
+            <NotificationItem
+              key={item.id}
+              notification={item}
+              who={nameOf(item.actors.latest)}
+              onRead={() => void list.refresh()}
+            />
           ))}
         </ul>
       )}
@@ -72,11 +83,18 @@ function Notifications() {
   );
 }
 
-function NotificationItem({ notification, onRead }: { notification: Notification; onRead: () => void }) {
+function NotificationItem({
+  notification,
+  who,
+  onRead,
+}: {
+  notification: Notification;
+  who: string;
+  onRead: () => void;
+}) {
   const { t, dateTime } = useI18n();
   const path = useLocalePath();
   const session = useSession();
-  const who = useMemberName(notification.actors.latest);
   const text = notificationText(notification, who, t);
   const href = notificationHref(notification, path, session.user?.id);
   const markRead = () => {

@@ -119,7 +119,11 @@ function ScenarioView() {
         open={dialog === 'publish'}
         onClose={() => setDialog(null)}
       />
-      <VideoDialog scenarioId={data.id} open={dialog === 'video'} onClose={() => setDialog(null)} />
+      <VideoDialog
+        source={{ scenarioId: data.id }}
+        open={dialog === 'video'}
+        onClose={() => setDialog(null)}
+      />
       <section className="card" aria-labelledby="about-heading">
         <h2 id="about-heading">{t('scenario.about')}</h2>
         <p className="provenance">

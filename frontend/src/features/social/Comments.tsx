@@ -11,6 +11,7 @@ import { useI18n } from '@/i18n/I18nProvider';
 import { commentAnchor } from './comment-anchor';
 import { LikeButton } from './LikeButton';
 import { Member } from './Member';
+import { MentionText } from './MentionText';
 import { ReportDialog } from './ReportDialog';
 
 /**
@@ -189,7 +190,9 @@ function CommentItem({
           }}
         />
       ) : (
-        <p className="comment-body">{comment.body}</p>
+        <p className="comment-body">
+          <MentionText text={comment.body ?? ''} mentions={comment.mentions} />
+        </p>
       )}
       {!gone && !editing ? (
         <div className="row-actions">

@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { trendingWindows, type Post, type TrendingWindow } from '@/api/types';
 import { useSession } from '@/api/useSession';
+import { announce } from '@/components/Announcer';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
 import { useQuery } from '@/components/useQuery';
@@ -72,6 +73,17 @@ function Feeds({ initialSearch }: { initialSearch: string }) {
   const source = feedSource(shown, period, search);
   // Wait until the session is known: a signed-in reader's feed leaves out those who block them.
   const list = usePagedList<Post>(session.status === 'unknown' ? null : source.path, source.params);
+  // The focus stays in the search box: what the search found is said politely.
+  const searched = search && !list.loading && !list.error ? list.items.length : null;
+  const more = list.hasMore;
+  useEffect(() => {
+    if (searched === null) return;
+    announce(
+      searched === 0
+        ? t('social.searchEmpty', { query: search })
+        : t(more ? 'social.searchFoundMore' : 'social.searchFound', { query: search, count: searched }),
+    );
+  }, [searched, more, search, t]);
   const empty = search
     ? t('social.searchEmpty', { query: search })
     : shown === 'following'

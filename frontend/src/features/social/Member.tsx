@@ -2,8 +2,8 @@
 
 import Link from 'next/link';
 import useSWR from 'swr';
-import { fetcher } from '@/api/client';
-import type { Author, SocialProfile } from '@/api/types';
+import { api } from '@/api/client';
+import type { Author } from '@/api/types';
 import { useSession } from '@/api/useSession';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
@@ -37,18 +37,37 @@ export function Member({ userId, author }: { userId: string | null; author?: Aut
   );
 }
 
+/** The most ids one names request carries (social's bound). */
+const namesPerRequest = 50;
+
+/** Every name of these ids, read 50 at a time in parallel. */
+async function readNames(ids: readonly string[]): Promise<Map<string, Author>> {
+  const requests: Array<Promise<{ items: Author[] }>> = [];
+  for (let start = 0; start < ids.length; start += namesPerRequest) {
+    const chunk = ids.slice(start, start + namesPerRequest).map(encodeURIComponent);
+    requests.push(api<{ items: Author[] }>(`/api/v1/social/profiles?ids=${chunk.join(',')}`));
+  }
+  const pages = await Promise.all(requests);
+  return new Map(pages.flatMap((page) => page.items.map((author) => [author.id, author] as const)));
+}
+
 /**
- * A member's name when only the id is known (notifications, the leaderboard): their public
- * profile, read once per member and page (SWR shares one request among every use of an id).
+ * Members' names when only their ids are known (notifications, the leaderboard): one batched
+ * read for every id on the page (social's `GET /api/v1/social/profiles?ids=`), not one profile
+ * read per member. While a newly loaded page's names arrive, the names already read stay.
  */
-export function useMemberName(userId: string | null): string {
+export function useMemberNames(ids: ReadonlyArray<string | null>): (userId: string | null) => string {
   const { t } = useI18n();
   const session = useSession();
-  const profile = useSWR<SocialProfile>(
-    userId && session.user?.id !== userId ? `/api/v1/social/users/${encodeURIComponent(userId)}` : null,
-    fetcher,
-    { revalidateOnFocus: false },
+  const myId = session.user?.id;
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && id !== myId))].sort();
+  const names = useSWR(
+    wanted.length > 0 ? ['member-names', wanted.join(',')] : null,
+    () => readNames(wanted),
+    {
+      revalidateOnFocus: false,
+      keepPreviousData: true,
+    },
   );
-  if (!userId) return '';
-  return memberName(userId, profile.data?.profile, t, session.user?.id);
+  return (userId) => (userId ? memberName(userId, names.data?.get(userId), t, myId) : '');
 }

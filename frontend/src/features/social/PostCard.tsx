@@ -6,6 +6,7 @@ import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { LikeButton } from './LikeButton';
 import { Member } from './Member';
+import { MentionText } from './MentionText';
 
 /** A post as feeds and profiles show it: the scenario's title, question and opening, likes and comments. */
 export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?: 2 | 3 }) {
@@ -33,7 +34,11 @@ export function PostCard({ post, headingLevel = 2 }: { post: Post; headingLevel?
         {post.scenario.question}
       </p>
       <p lang={post.scenario.language}>{post.scenario.excerpt}</p>
-      {post.caption ? <p className="post-caption">{post.caption}</p> : null}
+      {post.caption ? (
+        <p className="post-caption">
+          <MentionText text={post.caption} mentions={post.mentions} />
+        </p>
+      ) : null}
       {post.tags.length > 0 ? (
         <ul className="tags" aria-label={t('social.tags')}>
           {post.tags.map((tag) => (

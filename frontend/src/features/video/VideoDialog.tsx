@@ -1,9 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { apiResponse } from '@/api/client';
-import type { Video, VideoOptions } from '@/api/types';
+import { ApiProblem } from '@/api/problem';
+import type { Video, VideoOptions, VideoSource } from '@/api/types';
 import { Modal } from '@/components/Modal';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
@@ -12,16 +13,18 @@ import { VideoProblem } from './VideoProblem';
 const rates = [0.75, 1, 1.25, 1.5] as const;
 
 /**
- * Asks for a narrated video of a saved scenario with its options, then goes to the video's
- * page to watch it being made. One key per opening of the dialog: pressing twice, or a retry
- * after a lost answer, asks for one video and spends one of the day's quota.
+ * Asks for a narrated video of a saved scenario, or of a share the person may open, with its
+ * options, then goes to the video's page to watch it being made. One key per opening of the
+ * dialog: pressing twice, or a retry after a lost answer, asks for one video and spends one of
+ * the day's quota (the key covers what is asked, not a share's password, so a retry with the
+ * password is the same request).
  */
 export function VideoDialog({
-  scenarioId,
+  source,
   open,
   onClose,
 }: {
-  scenarioId: string;
+  source: VideoSource;
   open: boolean;
   onClose: () => void;
 }) {
@@ -39,6 +42,14 @@ export function VideoDialog({
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  // A protected share asks for its password only once the service says it is protected.
+  const [needsPassword, setNeedsPassword] = useState(false);
+  const [password, setPassword] = useState('');
+  const passwordField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (needsPassword) passwordField.current?.focus();
+  }, [needsPassword]);
+  const shared = 'shareSlug' in source;
   const set = (next: Partial<VideoOptions>) => setOptions((current) => ({ ...current, ...next }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,12 +58,13 @@ export function VideoDialog({
     try {
       const response = await apiResponse('/api/v1/videos', {
         method: 'POST',
-        body: { scenarioId, ...options },
+        body: { ...source, ...(shared && password ? { sharePassword: password } : {}), ...options },
         headers: { 'idempotency-key': idempotencyKey },
       });
       const video = (await response.json()) as Video;
       router.push(`${path('/video')}?id=${encodeURIComponent(video.id)}`);
     } catch (failure) {
+      if (failure instanceof ApiProblem && failure.kind.startsWith('share-password-')) setNeedsPassword(true);
       setError(failure);
       setBusy(false);
     }
@@ -77,9 +89,24 @@ export function VideoDialog({
     </fieldset>
   );
   return (
-    <Modal open={open} title={t('video.dialogTitle')} onClose={onClose}>
-      <p>{t('video.dialogLede')}</p>
+    <Modal open={open} title={t(shared ? 'video.shareDialogTitle' : 'video.dialogTitle')} onClose={onClose}>
+      <p>{t(shared ? 'video.shareDialogLede' : 'video.dialogLede')}</p>
       <form className="form" onSubmit={(event) => void submit(event)}>
+        {needsPassword ? (
+          <div className="field">
+            <label htmlFor={`${id}-password`}>{t('video.sharePassword')}</label>
+            <input
+              ref={passwordField}
+              id={`${id}-password`}
+              type="password"
+              autoComplete="off"
+              required
+              maxLength={200}
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </div>
+        ) : null}
         {choice('length', ['short', 'full'])}
         {choice('voice', ['female', 'male'])}
         {choice('resolution', ['720p', '1080p'])}

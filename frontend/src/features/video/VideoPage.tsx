@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useSWR from 'swr';
 import { api, fetcher } from '@/api/client';
+import { ApiProblem } from '@/api/problem';
 import type { Video, VideoProgress } from '@/api/types';
 import { announce } from '@/components/Announcer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
@@ -14,6 +15,7 @@ import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { useVideoProgress } from './useVideoProgress';
+import { useGoneText } from './VideoProblem';
 
 export function VideoPage() {
   return (
@@ -38,6 +40,8 @@ function VideoView() {
   const video = useSWR<Video>(key, fetcher, { revalidateOnFocus: false });
   const [progress, setProgress] = useState<VideoProgress | null>(null);
   const [deleted, setDeleted] = useState(false);
+  // Why the share it was made from stopped showing its scenario (the stream's end, or a 410).
+  const [withdrawnReason, setWithdrawnReason] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<unknown>();
   const announcedStage = useRef<string | null>(null);
@@ -54,6 +58,8 @@ function VideoView() {
     } else if (event.kind === 'done') {
       void video.mutate(event.video, { revalidate: false });
       announce(t(`video.finished.${event.video.status}`));
+    } else if (event.kind === 'withdrawn') {
+      setWithdrawnReason(event.reason);
     } else {
       setDeleted(true);
     }
@@ -61,6 +67,14 @@ function VideoView() {
 
   if (params && !id) return <p className="problem">{t('problem.not-found')}</p>;
   if (deleted) return <p className="notice">{t('video.deletedElsewhere')}</p>;
+  const withdrawn =
+    withdrawnReason ??
+    (video.error instanceof ApiProblem && video.error.kind === 'video-withdrawn'
+      ? (video.error.problem.reason ?? '')
+      : null);
+  if (withdrawn !== null && key) {
+    return <Withdrawn videoKey={key} reason={withdrawn} takeFocus={withdrawnReason !== null} />;
+  }
   if (video.error) return <ProblemMessage error={video.error} />;
   const data = video.data;
   if (!data) {
@@ -175,9 +189,15 @@ function VideoView() {
         </p>
       ) : null}
       <div className="row-actions">
-        <Link className="button" href={`${path('/scenario')}?id=${encodeURIComponent(data.scenarioId)}`}>
-          {t('video.openScenario')}
-        </Link>
+        {data.shareSlug ? (
+          <a className="button" href={`/s/${encodeURIComponent(data.shareSlug)}`}>
+            {t('video.openShare')}
+          </a>
+        ) : (
+          <Link className="button" href={`${path('/scenario')}?id=${encodeURIComponent(data.scenarioId)}`}>
+            {t('video.openScenario')}
+          </Link>
+        )}
         <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
           {t('video.delete')}
         </button>
@@ -194,6 +214,66 @@ function VideoView() {
             await api(key ?? '', { method: 'DELETE' });
             router.push(path('/videos'));
           });
+        }}
+        onCancel={() => setConfirmDelete(false)}
+      >
+        <p>{t('video.deleteLede')}</p>
+      </ConfirmDialog>
+    </article>
+  );
+}
+
+/**
+ * A video made from a share that no longer shows its scenario: why, in the person's language,
+ * and the one thing left to do with it (delete it). Restoring the share serves it again. When
+ * it replaces the progress (and its Cancel button) the notice takes the keyboard's place.
+ */
+function Withdrawn({
+  videoKey,
+  reason,
+  takeFocus,
+}: {
+  videoKey: string;
+  reason: string;
+  takeFocus: boolean;
+}) {
+  const { t } = useI18n();
+  const notice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (takeFocus) notice.current?.focus();
+  }, [takeFocus]);
+  const path = useLocalePath();
+  const router = useRouter();
+  const goneText = useGoneText();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<unknown>();
+  return (
+    <article>
+      <p>
+        <Link href={path('/videos')}>{t('video.allVideos')}</Link>
+      </p>
+      <div className="notice" role="alert" ref={notice} tabIndex={-1}>
+        <p>{goneText('withdrawn', reason) ?? t('problem.video-withdrawn')}</p>
+        <p>{t('video.withdrawnDelete')}</p>
+      </div>
+      <div className="row-actions">
+        <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
+          {t('video.delete')}
+        </button>
+      </div>
+      {error ? <ProblemMessage error={error} /> : null}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t('video.deleteTitle')}
+        confirmLabel={t('video.delete')}
+        danger
+        onConfirm={() => {
+          setConfirmDelete(false);
+          setError(undefined);
+          api(videoKey, { method: 'DELETE' }).then(
+            () => router.push(path('/videos')),
+            (failure: unknown) => setError(failure),
+          );
         }}
         onCancel={() => setConfirmDelete(false)}
       >

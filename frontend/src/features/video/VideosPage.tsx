@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/api/client';
 import type { Video } from '@/api/types';
@@ -9,8 +10,13 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
 import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
+import { VideoDialog } from './VideoDialog';
+
+/** A share link's slug, as the share page's "Make a video" link puts it in `?share=`. */
+const shareSlugPattern = /^[A-Za-z0-9_-]{12}$/;
 
 export function VideosPage() {
   return (
@@ -20,10 +26,18 @@ export function VideosPage() {
   );
 }
 
-/** The caller's videos, newest first, each with its state; a video's page plays or deletes it. */
+/**
+ * The caller's videos, newest first, each with its state; a video's page plays or deletes it.
+ * `?share=<slug>` (the share page's "Make a video" link) opens the dialog for that share.
+ */
 function Videos() {
   const { t, dateTime } = useI18n();
   const path = useLocalePath();
+  const router = useRouter();
+  const share = useQuery()?.get('share') ?? null;
+  const shareSlug = share && shareSlugPattern.test(share) ? share : null;
+  // Closing the dialog also drops `?share=` from the address (a replace, which useQuery does not hear).
+  const [shareDialogClosed, setShareDialogClosed] = useState(false);
   const list = usePagedList<Video>('/api/v1/videos', { limit: 20 });
   const [doomed, setDoomed] = useState<Video | null>(null);
   const [error, setError] = useState<unknown>();
@@ -61,9 +75,14 @@ function Videos() {
                   {video.title}
                 </Link>
                 <p className="item-meta">
-                  <span className={`badge badge-${video.status}`}>{t(`video.status.${video.status}`)}</span>{' '}
+                  {video.withdrawn ? (
+                    <span className="badge badge-withdrawn">{t('video.status.withdrawn')}</span>
+                  ) : (
+                    <span className={`badge badge-${video.status}`}>{t(`video.status.${video.status}`)}</span>
+                  )}{' '}
                   {video.status === 'running' ? `${video.percent}% · ` : ''}
                   {t(`video.length.${video.options.length}`)} · {dateTime(video.createdAt)}
+                  {video.shareSlug ? ` · ${t('video.fromShare')}` : ''}
                 </p>
                 <button
                   type="button"
@@ -80,6 +99,16 @@ function Videos() {
       )}
       <LoadMore list={list} />
       {error ? <ProblemMessage error={error} /> : null}
+      {shareSlug && !shareDialogClosed ? (
+        <VideoDialog
+          source={{ shareSlug }}
+          open
+          onClose={() => {
+            setShareDialogClosed(true);
+            router.replace(path('/videos'));
+          }}
+        />
+      ) : null}
       <ConfirmDialog
         open={doomed !== null}
         title={t('video.deleteTitle')}

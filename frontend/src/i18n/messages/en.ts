@@ -423,6 +423,8 @@ export const en = {
   'social.search': 'Search',
   'social.searchHeading': 'Posts matching “{query}”',
   'social.searchEmpty': 'No public post matches “{query}”.',
+  'social.searchFound': 'Posts matching “{query}”: {count}',
+  'social.searchFoundMore': 'Posts matching “{query}”: {count} so far, and more to load',
   'social.yourProfile': 'Your profile',
   'social.signInToFollow': 'Sign in to follow people and see their posts',
   'social.followingEmpty':
@@ -622,6 +624,38 @@ export const en = {
   'video.deleteLede': 'The video and its files are deleted.',
   'video.deleted': 'Video deleted.',
   'video.deletedElsewhere': 'This video was deleted.',
+  'video.shareDialogTitle': 'Make a video of this shared scenario',
+  'video.shareDialogLede':
+    'A narrator reads the scenario this link shares, over slides, with captions. The video stays yours while the link still shows the scenario.',
+  'video.sharePassword': 'The link’s password',
+  'video.fromShare': 'Of a shared scenario',
+  'video.openShare': 'Open the shared scenario',
+  'video.status.withdrawn': 'Withdrawn',
+  'video.shareGone.revoked':
+    'This shared scenario is no longer available: the person who shared it has withdrawn the link.',
+  'video.shareGone.expired': 'This shared scenario is no longer available: the link has expired.',
+  'video.shareGone.hidden':
+    'This shared scenario is no longer available: moderators have hidden it while they look at reports about it.',
+  'video.shareGone.removed': 'This shared scenario is no longer available: moderators have removed it.',
+  'video.shareGone.deleted': 'This shared scenario is no longer available: its author deleted it.',
+  'video.shareGone.ended': 'This shared scenario is no longer available.',
+  'video.withdrawn.missing': 'This video is no longer available: the link it was made from no longer exists.',
+  'video.withdrawn.revoked':
+    'This video is no longer available: the person who shared the scenario has withdrawn the link.',
+  'video.withdrawn.expired': 'This video is no longer available: the link it was made from has expired.',
+  'video.withdrawn.hidden':
+    'This video is no longer available: moderators have hidden the shared scenario while they look at reports about it. It comes back if they restore it.',
+  'video.withdrawn.removed':
+    'This video is no longer available: moderators have removed the shared scenario.',
+  'video.withdrawn.deleted': 'This video is no longer available: its author deleted the shared scenario.',
+  'video.withdrawnDelete': 'You can still delete it from your videos.',
+  'problem.share-not-found': 'There is no shared scenario at that link. Check the address.',
+  'problem.share-password-required': 'This shared scenario is protected: enter the link’s password.',
+  'problem.share-password-wrong': 'That is not the link’s password.',
+  'problem.share-password-limited': 'Too many wrong passwords for this link. Please try again later.',
+  'problem.share-gone': 'This shared scenario is no longer available.',
+  'problem.video-withdrawn':
+    'This video is no longer available: the shared scenario it was made from is gone.',
   'social.profileTitle': 'Profile',
   'nav.leaderboard': 'Leaderboard',
   'nav.notifications': 'Notifications',

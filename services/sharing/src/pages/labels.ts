@@ -12,6 +12,8 @@ export interface PageLabels {
   plausibility: string;
   assumptions: string;
   openApp: string;
+  /** The link into the web app that makes a video of the share (for a signed-in person). */
+  makeVideo: string;
   report: string;
   reportReason: string;
   reportNote: string;
@@ -46,6 +48,7 @@ const english: PageLabels = {
   plausibility: 'Plausibility',
   assumptions: 'Assumptions',
   openApp: 'Ask your own “What if…?” in What If',
+  makeVideo: 'Make a video of it',
   report: 'Report this share',
   reportReason: 'Reason',
   reportNote: 'Anything moderators should know (optional)',
@@ -95,6 +98,7 @@ const vietnamese: PageLabels = {
   plausibility: 'Mức độ hợp lý',
   assumptions: 'Giả định',
   openApp: 'Đặt câu hỏi “Nếu như…?” của riêng bạn trên What If',
+  makeVideo: 'Làm video từ kịch bản này',
   report: 'Báo cáo chia sẻ này',
   reportReason: 'Lý do',
   reportNote: 'Điều người kiểm duyệt nên biết (không bắt buộc)',

@@ -15,7 +15,7 @@ ol.timeline{padding-left:1.25rem}ol.timeline li{margin:.5rem 0}
 .when{font-weight:600}
 dl dt{font-weight:600;margin-top:.75rem}dl dd{margin:0}
 a{color:var(--accent)}
-.app{display:inline-block;margin-top:2rem;font-weight:600}
+.app{display:inline-block;margin:2rem 1.5rem 0 0;font-weight:600}
 form{margin-top:1rem;display:grid;gap:.5rem;max-width:24rem}
 input,select,textarea,button{font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:.4rem;background:var(--paper);color:var(--ink)}
 button{background:var(--accent);color:#fff;border:0;cursor:pointer}

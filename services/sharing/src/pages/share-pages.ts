@@ -90,6 +90,7 @@ export function sharePage(share: ShareItem, scenario: Scenario, links: ShareLink
       ...(share.visibility === 'unlisted' ? { noindex: true } : {}),
     },
     html`${scenarioBody(scenario, title, labels)}
+      <a class="app" href="${links.makeVideo(share.slug, scenario.language)}">${labels.makeVideo}</a>
       <a class="app" href="${links.app}">${labels.openApp}</a>
       ${reportForm(share, labels)}`,
   );
