@@ -6,6 +6,7 @@ import {
   leaseFanOut,
   pendingFanOuts,
   postExists,
+  releaseFanOut,
 } from './store/fan-out-jobs';
 import type { StoreContext } from './store/store-context';
 import { fanOutPage, withdrawFrom } from './store/timelines';
@@ -23,7 +24,8 @@ const defaultPageSize = 500;
  * Finishes wide authors' fan-outs in the background (store/fan-out-jobs.ts): every `pollMs`
  * each replica leases the queued jobs it finds and writes their pages, recording progress after
  * each, so a replica that dies mid-job costs a lease's wait, never a timeline. A post deleted
- * meanwhile stops its job, and the page written after the deletion is taken back out.
+ * meanwhile stops its job, and the page written after the deletion is taken back out. A replica
+ * shutting down finishes the page it is writing and lets its job go for another to go on.
  */
 export function startFanOutWorker(options: {
   table: StoreContext;
@@ -35,6 +37,7 @@ export function startFanOutWorker(options: {
   const { table, logger } = options;
   const pageSize = options.pageSize ?? defaultPageSize;
   let running: Promise<number> | undefined;
+  let stopped = false;
 
   async function work(job: FanOutJob): Promise<boolean> {
     for (;;) {
@@ -54,12 +57,18 @@ export function startFanOutWorker(options: {
         return true;
       }
       if (!(await advanceFanOut(table, job, page.after, new Date()))) return false;
+      if (stopped) {
+        // Shutting down: the next page is another replica's, from where this one ended.
+        await releaseFanOut(table, job);
+        return false;
+      }
     }
   }
 
   async function runDue(): Promise<number> {
     let finished = 0;
     for (const postId of await pendingFanOuts(table, 25)) {
+      if (stopped) break;
       const job = await leaseFanOut(table, postId, new Date());
       if (!job) continue;
       try {
@@ -87,6 +96,7 @@ export function startFanOutWorker(options: {
   return {
     runDue,
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await running;
     },

@@ -4,7 +4,7 @@ import { service } from '@what-if/catalog';
 import { createLogger } from '@what-if/kit';
 import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
-import { leaseFanOut, pendingFanOuts, queueFanOut } from '../src/store/fan-out-jobs';
+import { leaseFanOut, pendingFanOuts, queueFanOut, releaseFanOut } from '../src/store/fan-out-jobs';
 import { follow } from '../src/store/follows';
 import type { StoreContext } from '../src/store/store-context';
 import { fanOutPost } from '../src/store/timelines';
@@ -86,19 +86,25 @@ test('a wide author’s post reaches the newest followers in the request and eve
   expect(await pendingFanOuts(table, 100)).not.toContain(post.id);
 });
 
-test('a fan-out whose replica died is finished by another; one a live replica holds is left to it', async () => {
+test('a fan-out whose replica died is finished by another; one a live replica holds is left to it until it lets go', async () => {
   const dead = await wideAuthor(30);
   const busy = await wideAuthor(30);
   await publish(dead.post, 5);
   await publish(busy.post, 5);
   // A replica leased the first a minute and a half ago and died; another holds the second now.
   expect(await leaseFanOut(table, dead.post.id, new Date(Date.now() - 90_000))).toBeDefined();
-  expect(await leaseFanOut(table, busy.post.id, new Date())).toBeDefined();
+  const held = await leaseFanOut(table, busy.post.id, new Date());
+  expect(held).toBeDefined();
 
   expect(await worker.runDue()).toBe(1);
   expect(new Set(await readersWith(dead.followers, dead.post))).toEqual(new Set(dead.followers));
   expect(await readersWith(busy.followers, busy.post)).toHaveLength(5);
   expect(await pendingFanOuts(table, 100)).toContain(busy.post.id);
+
+  // Until that replica lets it go (it is shutting down): then the next pass takes it at once.
+  await releaseFanOut(table, held!);
+  expect(await worker.runDue()).toBe(1);
+  expect(new Set(await readersWith(busy.followers, busy.post))).toEqual(new Set(busy.followers));
 });
 
 test('a post deleted before its fan-out finished reaches no more timelines', async () => {
@@ -110,4 +116,18 @@ test('a post deleted before its fan-out finished reaches no more timelines', asy
   expect(await worker.runDue()).toBe(1);
   expect(await readersWith(followers, post)).toHaveLength(5);
   expect(await pendingFanOuts(table, 100)).not.toContain(post.id);
+});
+
+test('a replica shutting down lets its fan-out go after the page it is writing, and another goes on from there', async () => {
+  const { followers, post } = await wideAuthor(30);
+  await publish(post, 5);
+  const stopping = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 5 });
+  const pass = stopping.runDue();
+  await stopping.stop();
+  expect(await pass).toBe(0);
+  // At most the page it was writing when told to stop.
+  expect((await readersWith(followers, post)).length).toBeLessThanOrEqual(10);
+  // Let go, not held: the next pass anywhere takes it at once.
+  expect(await worker.runDue()).toBe(1);
+  expect(new Set(await readersWith(followers, post))).toEqual(new Set(followers));
 });

@@ -128,6 +128,24 @@ export async function advanceFanOut(
   }
 }
 
+/** Lets a job go before its lease ends (a replica shutting down), so another takes it over at once. */
+export async function releaseFanOut(context: StoreContext, job: FanOutJob): Promise<void> {
+  try {
+    await context.documents.send(
+      new UpdateCommand({
+        TableName: context.tableName,
+        Key: { pk: jobPartition(job.post.id), sk: jobSortKey },
+        UpdateExpression: 'REMOVE leasedUntil',
+        ConditionExpression: 'leasedUntil = :held',
+        ExpressionAttributeValues: { ':held': job.leasedUntil },
+      }),
+    );
+  } catch (error) {
+    // Taken over or finished meanwhile: nothing of ours to let go.
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
 /** The job is done (or its post is gone): it leaves the pending list. */
 export async function finishFanOut(context: StoreContext, postId: string): Promise<void> {
   await context.documents.send(
