@@ -289,6 +289,7 @@ async function main(): Promise<void> {
       }),
     );
     const hotLatencies: number[] = [];
+    const requestsBefore = dynamo.requestsServed();
     const hotStarted = performance.now();
     await inParallel(authors, hotLikeConcurrency, async (who) => {
       const started = performance.now();
@@ -324,6 +325,9 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const boardsLagMs = performance.now() - boardsStarted;
+    // Every DynamoDB request the likes caused, in the request and in the background (the few
+    // reads of the checks above and of the services' pollers over these seconds included).
+    const requestsPerLike = (dynamo.requestsServed() - requestsBefore) / authors.length;
 
     // Publishing fans the post out to every follower's timeline in the request: its cost by
     // followers, an author followed by the reader alone against the reader followed by everyone.
@@ -409,7 +413,7 @@ async function main(): Promise<void> {
       summary('GET /api/v1/feed?limit=20 (latest) through the gateway', latest),
       `likes: ${likeRequests} PUT/DELETE …/like by ${authors.length} accounts on one post, ${likeConcurrency} at once, through the gateway: ${(likeRequests / likeSeconds).toFixed(0)} requests/s, p50 ${formatMs(percentile(likeLatencies, 0.5))}, p99 ${formatMs(percentile(likeLatencies, 0.99))}`,
       `counter drift after it (reconcile-counters --post): ${report.drift.length} of ${report.countersChecked} counters`,
-      `hot recipient: ${authors.length} first likes on one new post, ${hotLikeConcurrency} at once, through the gateway: ${(authors.length / hotSeconds).toFixed(1)} requests/s, p50 ${formatMs(percentile(hotLatencies, 0.5))}, p99 ${formatMs(percentile(hotLatencies, 0.99))}; its author's leaderboard entries showed their ${readerPoints} points ${formatMs(boardsLagMs)} after the last like`,
+      `hot recipient: ${authors.length} first likes on one new post, ${hotLikeConcurrency} at once, through the gateway: ${(authors.length / hotSeconds).toFixed(1)} requests/s, p50 ${formatMs(percentile(hotLatencies, 0.5))}, p99 ${formatMs(percentile(hotLatencies, 0.99))}; its author's leaderboard entries showed their ${readerPoints} points ${formatMs(boardsLagMs)} after the last like; ${requestsPerLike.toFixed(1)} DynamoDB requests per like`,
       `publish (fan-out to the author's and followers' timelines) through the gateway, ${publishSamples} sequential: 1 follower p50 ${formatMs(percentile(narrowPublishes, 0.5))}, p99 ${formatMs(percentile(narrowPublishes, 0.99))}; ${authors.length} followers p50 ${formatMs(percentile(widePublishes, 0.5))}, p99 ${formatMs(percentile(widePublishes, 0.99))}; ${perFollowerMs.toFixed(2)} ms more per follower, so about ${formatMs(percentile(narrowPublishes, 0.5) + perFollowerMs * 4_999)} at 5,000 followers`,
       `drift of its author's points, day totals, board entries and unread count after it (reconcile-engagement --user): ${engagementDrift}`,
       `node ${process.version}, ${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`,

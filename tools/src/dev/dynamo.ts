@@ -17,6 +17,8 @@ const dynalite = require('dynalite') as (options: DynaliteOptions) => Server;
 
 export interface RunningDynalite {
   endpoint: string;
+  /** How many API requests it has answered so far (benchmarks count a step's requests with it). */
+  requestsServed(): number;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,13 @@ export async function startDynalite(options: {
       resolve();
     });
   });
+  let served = 0;
+  server.on('request', () => {
+    served += 1;
+  });
   let closing: Promise<void> | undefined;
   return {
+    requestsServed: () => served,
     // The bound port, which differs from the one asked for when that was 0 (tests).
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close() {
