@@ -153,3 +153,43 @@ test('the leaderboard ranks Nia by her points, and her profile shows her level a
   await visit(page, 'leaderboard-vi');
   nia.assertClean();
 });
+
+test('Omar mentions Nia in a comment: her @name links to her profile, and she is told', async () => {
+  const { page } = omar;
+  await page.goto(`${webUrl}/en/feed`);
+  await page
+    .locator('article.post-card')
+    .filter({ hasText: postTitle })
+    .first()
+    .getByRole('link', { name: postTitle, exact: true })
+    .click();
+  await page.waitForURL(/\/en\/post\?id=/);
+  // Her name in any case resolves; a name nobody has stays plain text.
+  const text = `Ask @${username.toUpperCase()} about the coast, not @nobody_${Date.now().toString(36)}.`;
+  await page.getByLabel('Your comment').fill(text);
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  const comment = page
+    .getByRole('list', { name: 'Comments' })
+    .getByRole('listitem')
+    .filter({ hasText: text });
+  const mention = comment.getByRole('link', { name: `@${username.toUpperCase()}`, exact: true });
+  await mention.waitFor();
+  assert.equal(await comment.locator('.comment-body a').count(), 1, 'only the resolved name is a link');
+  await visit(page, 'comment-mention');
+  await mention.click();
+  await page.waitForURL(/\/en\/profile\?id=/);
+  await page.getByRole('heading', { level: 1, name: 'Nia Tran' }).waitFor();
+
+  await nia.page.goto(`${webUrl}/en/notifications`);
+  const told = nia.page
+    .getByRole('list', { name: 'Your notifications' })
+    .getByRole('link', { name: 'Omar mentioned you' });
+  await told.click();
+  // It opens the comment in its post, scrolled to and focused.
+  await nia.page.waitForURL(/\/en\/post\?id=.*#comment-/);
+  await nia.page.waitForFunction((words) => document.activeElement?.textContent?.includes(words), text);
+  await nia.page.goto(`${webUrl}/vi/notifications`);
+  await nia.page.getByRole('link', { name: 'Omar đã nhắc đến bạn' }).waitFor();
+  omar.assertClean();
+  nia.assertClean();
+});

@@ -191,6 +191,7 @@ test("Dave makes a video of Carol's protected share from its page; withdrawing t
     .waitFor();
   await again.getByRole('button', { name: 'Close' }).click();
   await again.waitFor({ state: 'hidden' });
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Your videos');
   await page.waitForURL(`${webUrl}/en/videos`);
   const list = page.getByRole('list', { name: 'Videos' });
   await list.getByText('Withdrawn').waitFor();

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '@/api/client';
 import type { Video } from '@/api/types';
 import { announce } from '@/components/Announcer';
@@ -38,6 +38,8 @@ function Videos() {
   const shareSlug = share && shareSlugPattern.test(share) ? share : null;
   // Closing the dialog also drops `?share=` from the address (a replace, which useQuery does not hear).
   const [shareDialogClosed, setShareDialogClosed] = useState(false);
+  // The dialog opened with the page, not from a control: on closing, the keyboard starts at the heading.
+  const heading = useRef<HTMLHeadingElement>(null);
   const list = usePagedList<Video>('/api/v1/videos', { limit: 20 });
   const [doomed, setDoomed] = useState<Video | null>(null);
   const [error, setError] = useState<unknown>();
@@ -53,7 +55,9 @@ function Videos() {
   };
   return (
     <>
-      <h1>{t('video.heading')}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('video.heading')}
+      </h1>
       <p className="lede">{t('video.lede')}</p>
       {list.error ? <ProblemMessage error={list.error} /> : null}
       {list.loading ? (
@@ -106,6 +110,7 @@ function Videos() {
           onClose={() => {
             setShareDialogClosed(true);
             router.replace(path('/videos'));
+            requestAnimationFrame(() => heading.current?.focus());
           }}
         />
       ) : null}
