@@ -10,8 +10,17 @@ export const threshold = 85;
 export const groups = {
   kit: {
     tsconfig: 'services/kit/tsconfig.json',
-    mutate: ['services/kit/src/auth/tokens.ts'],
-    tests: ['services/kit/test/jwks.test.ts'],
+    mutate: [
+      'services/kit/src/auth/tokens.ts',
+      'services/kit/src/service-client.ts',
+      'services/kit/src/identity/internal-guard.ts',
+    ],
+    tests: [
+      'services/kit/test/jwks.test.ts',
+      'services/kit/test/service-client.test.ts',
+      'services/kit/test/service-identity.test.ts',
+      'services/kit/test/internal-guard.test.ts',
+    ],
   },
   history: {
     tsconfig: 'services/history/tsconfig.json',
