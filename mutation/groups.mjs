@@ -24,8 +24,19 @@ export const groups = {
   },
   history: {
     tsconfig: 'services/history/tsconfig.json',
-    mutate: ['services/history/src/cursor.ts'],
-    tests: ['services/history/test/list.test.ts', 'services/history/test/long-history.test.ts'],
+    mutate: [
+      'services/history/src/cursor.ts',
+      'services/history/src/store/delete-scenario.ts',
+      'services/history/src/store/scenario-store.ts',
+    ],
+    tests: [
+      'services/history/test/list.test.ts',
+      'services/history/test/long-history.test.ts',
+      'services/history/test/ownership-faults.test.ts',
+      'services/history/test/scenario.test.ts',
+      'services/history/test/scenario-purge.test.ts',
+      'services/history/test/internal-read.test.ts',
+    ],
   },
   sharing: {
     tsconfig: 'services/sharing/tsconfig.json',
