@@ -10,13 +10,33 @@ export const threshold = 85;
 export const groups = {
   kit: {
     tsconfig: 'services/kit/tsconfig.json',
-    mutate: ['services/kit/src/auth/tokens.ts'],
-    tests: ['services/kit/test/jwks.test.ts'],
+    mutate: [
+      'services/kit/src/auth/tokens.ts',
+      'services/kit/src/service-client.ts',
+      'services/kit/src/identity/internal-guard.ts',
+    ],
+    tests: [
+      'services/kit/test/jwks.test.ts',
+      'services/kit/test/service-client.test.ts',
+      'services/kit/test/service-identity.test.ts',
+      'services/kit/test/internal-guard.test.ts',
+    ],
   },
   history: {
     tsconfig: 'services/history/tsconfig.json',
-    mutate: ['services/history/src/cursor.ts'],
-    tests: ['services/history/test/list.test.ts', 'services/history/test/long-history.test.ts'],
+    mutate: [
+      'services/history/src/cursor.ts',
+      'services/history/src/store/delete-scenario.ts',
+      'services/history/src/store/scenario-store.ts',
+    ],
+    tests: [
+      'services/history/test/list.test.ts',
+      'services/history/test/long-history.test.ts',
+      'services/history/test/ownership-faults.test.ts',
+      'services/history/test/scenario.test.ts',
+      'services/history/test/scenario-purge.test.ts',
+      'services/history/test/internal-read.test.ts',
+    ],
   },
   sharing: {
     tsconfig: 'services/sharing/tsconfig.json',

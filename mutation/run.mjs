@@ -5,7 +5,7 @@
 //   node mutation/run.mjs --full        rerun every mutant (Stryker's --force), rewriting the reports
 //   node mutation/run.mjs --check       only read the committed reports; run nothing
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { groups, threshold } from './groups.mjs';
 
 const args = process.argv.slice(2);
@@ -44,7 +44,30 @@ function staleness(name) {
   return undefined;
 }
 
+/**
+ * Stryker records no per-test coverage for a static mutant (one reached while a module loads, such
+ * as a constant list), so its incremental mode reuses a surviving static mutant even when tests
+ * were added that would kill it. Dropping those results from the report makes Stryker test them
+ * again, against every test of the group.
+ */
+function forgetStaticSurvivors(name) {
+  if (!existsSync(reportPath(name))) return;
+  const report = JSON.parse(readFileSync(reportPath(name), 'utf8'));
+  let forgotten = 0;
+  for (const file of Object.values(report.files)) {
+    const kept = file.mutants.filter(
+      (mutant) => !(mutant.static && (mutant.status === 'Survived' || mutant.status === 'NoCoverage')),
+    );
+    forgotten += file.mutants.length - kept.length;
+    file.mutants = kept;
+  }
+  if (forgotten === 0) return;
+  writeFileSync(reportPath(name), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`mutation: ${name}: testing ${forgotten} surviving static mutant(s) again\n`);
+}
+
 function runStryker(name) {
+  if (!full) forgetStaticSurvivors(name);
   const started = Date.now();
   const result = spawnSync(
     'npx',

@@ -142,6 +142,22 @@ describe('headers', () => {
   });
 });
 
+describe('connections to the services', () => {
+  test('requests one after another reuse one connection to the service', async () => {
+    const social = upstream('social');
+    let opened = 0;
+    const count = () => (opened += 1);
+    social.server.on('connection', count);
+    try {
+      for (let index = 0; index < 3; index += 1)
+        expect((await exchange('GET', '/api/v1/feed')).status).toBe(200);
+    } finally {
+      social.server.off('connection', count);
+    }
+    expect(opened).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('when the service fails', () => {
   test('a service that stops answering is a 504 problem naming it, after the idle timeout', async () => {
     upstream('social').handleRaw(() => {
@@ -157,7 +173,33 @@ describe('when the service fails', () => {
       upstream: 'social',
     });
     expect(subject.logs.lines).toContainEqual(
-      expect.objectContaining({ level: 'warn', upstream: 'social', status: 504 }),
+      expect.objectContaining({
+        level: 'warn',
+        upstream: 'social',
+        status: 504,
+        err: expect.objectContaining({ message: 'no data for 2000 ms' }),
+      }),
+    );
+  });
+
+  test('a service that stalls mid-answer past the idle timeout cuts the client’s answer off, and the operator is told', async () => {
+    upstream('social').handleRaw((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('the first part');
+      // Never finishes.
+    });
+    const outcome = await exchange('GET', '/api/v1/feed').then(
+      () => 'completed',
+      (error: NodeJS.ErrnoException) => `cut: ${error.code ?? error.message}`,
+    );
+    expect(outcome).toMatch(/^cut/);
+    expect(subject.logs.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        upstream: 'social',
+        msg: 'upstream failed mid-response',
+        err: expect.objectContaining({ message: 'no data for 2000 ms' }),
+      }),
     );
   });
 
@@ -206,6 +248,59 @@ describe('when the service fails', () => {
       (error: NodeJS.ErrnoException) => `cut: ${error.code ?? error.message}`,
     );
     expect(outcome).toMatch(/^cut/);
+  });
+
+  test('a GET the service drops on a fresh connection is a 502 and is not sent again: the service had it', async () => {
+    const social = upstream('social');
+    // Closes the gateway's pooled connections to the service, so the next request opens one.
+    social.server.closeAllConnections();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let arrivals = 0;
+    social.handleRaw((req) => {
+      arrivals += 1;
+      req.socket.destroy();
+    });
+    const answer = await exchange('GET', '/api/v1/feed');
+    expect(answer.status).toBe(502);
+    expect(arrivals).toBe(1);
+  });
+
+  test('a client that leaves before the answer: the service got the request once, and no upstream failure is reported', async () => {
+    let arrivals = 0;
+    let closed: () => void = () => undefined;
+    const upstreamClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
+    upstream('social').handleRaw((req, res) => {
+      arrivals += 1;
+      res.on('close', () => closed());
+    });
+    const port = new URL(subject.gateway.url).port;
+    const client = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'GET',
+      path: '/api/v1/feed',
+      agent: false,
+    });
+    client.on('error', () => undefined);
+    client.end();
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (arrivals > 0) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 10);
+    });
+    const logged = subject.logs.lines.length;
+    client.destroy();
+    await upstreamClosed;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(arrivals).toBe(1);
+    expect(subject.logs.lines.slice(logged)).not.toContainEqual(
+      expect.objectContaining({ level: 'warn', upstream: 'social' }),
+    );
   });
 
   describe('a pooled connection the service already closed', () => {

@@ -1,4 +1,4 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { makeScenario } from '../../../test/support/scenario-fixtures';
 import { type HistoryHarness, startHistory } from './support/history-harness';
 
@@ -100,4 +100,41 @@ test('a body and a summary naming different owners (a save racing a delete) are 
   await history.putItem({ ...summary, ownerId: second.userId, gsi1pk: `OWNER#${second.userId}` });
   expect((await readInternally(scenario.id)).status).toBe(404);
   expect((await readAs(first.token, scenario.id)).status).toBe(404);
+});
+
+test('the store deletes nothing for a caller who owns no such scenario, and says so', async () => {
+  const owner = history.newUser();
+  const other = history.newUser();
+  const scenario = await savedBy(owner.token);
+  const store = history.storeWith(async () => undefined);
+  expect(await store.delete(other.userId, scenario.id)).toBe(false);
+  expect(await store.delete(owner.userId, '00000000-0000-4000-8000-000000000000')).toBe(false);
+  expect(await history.itemsOf(scenario.id)).toHaveLength(2);
+  expect((await readAs(owner.token, scenario.id)).status).toBe(200);
+});
+
+test('halves naming different owners: each owner’s delete removes only their own half', async () => {
+  const first = history.newUser();
+  const second = history.newUser();
+  const scenario = await savedBy(first.token);
+  const summary = (await history.itemsOf(scenario.id)).find((item) => item['sk'] === 'SUMMARY')!;
+  await history.putItem({ ...summary, ownerId: second.userId, gsi1pk: `OWNER#${second.userId}` });
+
+  const path = `/api/v1/scenarios/${scenario.id}`;
+  expect((await history.call('DELETE', path, { token: first.token })).status).toBe(204);
+  expect((await history.itemsOf(scenario.id)).map((item) => [item['sk'], item['ownerId']])).toEqual([
+    ['SUMMARY', second.userId],
+  ]);
+  expect((await history.call('DELETE', path, { token: second.token })).status).toBe(204);
+  expect(await history.itemsOf(scenario.id)).toEqual([]);
+});
+
+test('a cursor key the table accepts but never gives back stops the service with an error naming it', async () => {
+  const losingWrites = history.storeWith(async (command) => {
+    // As a table that acknowledges writes and loses them: every read of the key finds nothing.
+    if (command instanceof GetCommand) command.input.Key = { pk: 'LOST#cursor-key', sk: 'LOST#cursor-key' };
+  });
+  await expect(losingWrites.deploymentCursorKey()).rejects.toThrow(
+    'the cursor key was written but cannot be read back',
+  );
 });
