@@ -47,6 +47,24 @@ export const groups = {
       'services/sharing/test/share-passwords.test.ts',
     ],
   },
+  user: {
+    tsconfig: 'services/user/tsconfig.json',
+    mutate: [
+      'services/user/src/passwords/password-hashing.ts',
+      'services/user/src/passwords/password-policy.ts',
+      'services/user/src/lockout/sign-in-lockout.ts',
+      'services/user/src/tokens/opaque-tokens.ts',
+      'services/user/src/tokens/access-tokens.ts',
+      'services/user/src/accounts/one-time-tokens.ts',
+      'services/user/src/sessions/session-store.ts',
+    ],
+    tests: [
+      'services/user/test/password-rules.test.ts',
+      'services/user/test/sign-in-lockout-rules.test.ts',
+      'services/user/test/one-time-tokens.test.ts',
+      'services/user/test/session-store.test.ts',
+    ],
+  },
   video: {
     tsconfig: 'services/video/tsconfig.json',
     mutate: ['services/video/src/store/job-transitions.ts'],
