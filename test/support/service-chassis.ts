@@ -88,12 +88,26 @@ async function getJson(
   };
 }
 
+/** A request that needs a store: while that store is down it must answer 503 naming it. */
+export interface StoreRead {
+  method?: string;
+  path: string;
+  headers?: () => Record<string, string>;
+  body?: unknown;
+}
+
+export interface ChassisOptions {
+  /** For each store (where a route needs it and does not degrade without it), a request that reads it. */
+  storeReads?: Partial<Record<StoreKind, StoreRead>>;
+}
+
 /**
  * What every service must do on the chassis, run against its real stores: answer
  * live, ready, metrics and its contract; report 503 naming a store while it is down
+ * (in readiness, and on a route that needs it, while routes that do not keep working)
  * and recover once it is back.
  */
-export function describeServiceChassis(definition: ServiceDefinition): void {
+export function describeServiceChassis(definition: ServiceDefinition, options: ChassisOptions = {}): void {
   const entry = service(definition.name);
 
   describe(`${entry.name} service on the chassis`, () => {
@@ -175,6 +189,34 @@ export function describeServiceChassis(definition: ServiceDefinition): void {
           });
           const details = down.body['details'] as Record<string, { status: string }>;
           expect(details[store]?.status).toBe('down');
+          const read = options.storeReads?.[store];
+          if (read) {
+            const response = await fetch(`${running.url}${read.path}`, {
+              method: read.method ?? 'GET',
+              headers: {
+                ...(read.body === undefined ? {} : { 'content-type': 'application/json' }),
+                ...read.headers?.(),
+              },
+              ...(read.body === undefined ? {} : { body: JSON.stringify(read.body) }),
+            });
+            const text = await response.text();
+            expect({ status: response.status, retryAfter: response.headers.get('retry-after') }).toEqual({
+              status: 503,
+              retryAfter: expect.stringMatching(/^\d+$/),
+            });
+            expect(response.headers.get('content-type')).toContain('application/problem+json');
+            expect(JSON.parse(text)).toMatchObject({
+              type: `/problems/${store}-unavailable`,
+              dependency: store,
+            });
+            // The store is named, never where it lives.
+            expect(text).not.toMatch(/127\.0\.0\.1|localhost|:\d{4,5}\b/);
+            expect((await fetch(`${running.url}/openapi.json`)).status).toBe(200);
+            const metrics = await (await fetch(`${running.url}/metrics`)).text();
+            expect(metrics).toMatch(
+              new RegExp(`^dependency_unavailable_total\\{dependency="${store}"[^}]*\\} [1-9]`, 'm'),
+            );
+          }
         } finally {
           await relay.start();
         }

@@ -181,6 +181,15 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     cloudWatch: { none: 'breaker state is a Prometheus metric only; the callers 5xx alarms fire on ECS' },
   },
   {
+    name: 'StoreUnavailable',
+    scope: 'service',
+    severity: 'page',
+    meaning: 'a service has answered requests 503 for 5 minutes because one of its stores does not answer',
+    cloudWatch: {
+      none: 'the count is a Prometheus metric only; on ECS the 5xx alarm fires and the log names the store',
+    },
+  },
+  {
     name: 'ProviderCircuitOpen',
     scope: 'system',
     severity: 'ticket',
@@ -530,6 +539,17 @@ function dependencyGroup(): PrometheusRuleGroup {
         description:
           '{{ $labels.service }} has refused to call {{ $labels.upstream }} for 5 minutes (open or half-open): its calls failed or timed out. Whatever needs {{ $labels.upstream }} fails fast.',
       }),
+      // Failures in every 2-minute window for 5 minutes: an outage, not a blip a retry got over.
+      alert(
+        'StoreUnavailable',
+        'sum by (service, dependency) (increase(dependency_unavailable_total[2m])) > 0',
+        {
+          for: '5m',
+          summary: '{{ $labels.service }}: {{ $labels.dependency }} does not answer',
+          description:
+            '{{ $labels.service }} has answered requests that need {{ $labels.dependency }} with 503 for 5 minutes: the store refuses connections, times out or fails. Its /health/ready names the store as down.',
+        },
+      ),
       alert('ProviderCircuitOpen', 'max by (service, provider) (generation_provider_circuit_state) >= 1', {
         for: '10m',
         summary: 'generation: the breaker to provider {{ $labels.provider }} is open',

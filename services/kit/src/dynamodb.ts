@@ -6,6 +6,7 @@ import { ensureTables } from './stores/dynamodb-tables';
 
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
 export { ensureTables } from './stores/dynamodb-tables';
+export { type DynamoTableContext, isConditionFailure, putIfAbsent } from './stores/dynamodb-writes';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
 export {
   dynamoPurgeOutbox,

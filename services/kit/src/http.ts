@@ -6,6 +6,7 @@ import express, {
   type Response,
 } from 'express';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithContext } from './context';
+import { dependencyFaults } from './dependency-faults';
 import { requireServiceCaller } from './identity/internal-guard';
 import type { ServiceIdentity } from './identity/service-tokens';
 import type { Logger } from './logging';
@@ -43,7 +44,10 @@ export function requestLogging(logger: Logger) {
         // duration against that service's latency objective (cdk/src/services/route-latency.ts).
         ...(typeof res.locals['upstream'] === 'string' ? { upstream: res.locals['upstream'] } : {}),
       };
-      if (res.statusCode >= 500) logger.error(fields, 'request');
+      const dependency = res.locals['unavailableDependency'];
+      // A store's outage is logged at error once per burst (dependency-faults.ts), not per request.
+      if (typeof dependency === 'string') logger.warn({ ...fields, dependency }, 'request');
+      else if (res.statusCode >= 500) logger.error(fields, 'request');
       else logger.info(fields, 'request');
     });
     next();
@@ -112,6 +116,8 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   }
   options.routes(app);
   app.use(notFoundHandler);
-  app.use(problemHandler(options.logger));
+  app.use(
+    problemHandler(options.logger, dependencyFaults(options.logger, options.metrics.dependencyUnavailable)),
+  );
   return app;
 }

@@ -80,6 +80,8 @@ export {
   type ServiceResponse,
 } from './service-client';
 export { type Store, withTimeout } from './stores/readiness';
+export { dependencyUnavailable } from './stores/unavailable';
+export { dependencyFaults, type DependencyFaults } from './dependency-faults';
 export {
   runService,
   startService,

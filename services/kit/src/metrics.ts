@@ -7,6 +7,8 @@ export interface ServiceMetrics {
   httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   /** Called with each readiness answer: keeps `readiness_ready` and counts changes for flapping alerts. */
   recordReadiness(ready: boolean): void;
+  /** Requests answered 503 because a store did not answer, by store. */
+  dependencyUnavailable: Counter<'dependency'>;
 }
 
 const baseBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -45,10 +47,17 @@ export function createMetrics(service: string): ServiceMetrics {
     help: 'Times the readiness answer changed between ready and not ready',
     registers: [registry],
   });
+  const dependencyUnavailable = new Counter({
+    name: 'dependency_unavailable_total',
+    help: 'Requests answered 503 because a store they needed did not answer, by store',
+    labelNames: ['dependency'] as const,
+    registers: [registry],
+  });
   let last: boolean | undefined;
   return {
     registry,
     httpDuration,
+    dependencyUnavailable,
     recordReadiness(isReady) {
       ready.set(isReady ? 1 : 0);
       if (last !== undefined && last !== isReady) changes.inc();

@@ -1,6 +1,8 @@
 import type { ErrorRequestHandler, NextFunction, Request, Response } from 'express';
 import { currentRequestId } from './context';
+import { type DependencyFaults, dependencyRetryAfterSeconds } from './dependency-faults';
 import type { Logger } from './logging';
+import { dependencyUnavailable } from './stores/unavailable';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -153,9 +155,28 @@ interface ValidatorErrorItem {
   errorCode?: string;
 }
 
+/**
+ * A store the request needed did not answer: 503 with a type naming the store (never its address)
+ * and Retry-After, for the client to try again once readiness has had its say.
+ */
+function dependencyProblem(dependency: string, cause: unknown): HttpProblem {
+  return new HttpProblem(
+    503,
+    `This service cannot reach its ${dependency} store at the moment; try again in a few seconds.`,
+    {
+      type: `${dependency}-unavailable`,
+      extensions: { dependency },
+      headers: { 'Retry-After': String(dependencyRetryAfterSeconds) },
+      cause,
+    },
+  );
+}
+
 /** Turns what express, body-parser and express-openapi-validator throw into an HttpProblem. */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  const dependency = dependencyUnavailable(error);
+  if (dependency) return dependencyProblem(dependency, error);
   const candidate = error as {
     status?: unknown;
     statusCode?: unknown;
@@ -218,15 +239,23 @@ export function toProblem(error: unknown): HttpProblem {
   return new HttpProblem(status, message || (titles[status] ?? 'The request could not be handled.'));
 }
 
-/** The last middleware: every error leaves as problem+json, without stacks or internals. */
-export function problemHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * The last middleware: every error leaves as problem+json, without stacks or internals. A store
+ * that did not answer is a dependency fault (`faults` counts and logs it once per burst), any
+ * other 5xx a failure logged with its error.
+ */
+export function problemHandler(logger: Logger, faults?: DependencyFaults): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(error);
       return;
     }
     const problem = toProblem(error);
-    if (problem.status >= 500) {
+    const dependency = problem.extensions['dependency'];
+    if (problem.status === 503 && typeof dependency === 'string' && faults) {
+      faults.record(dependency, error);
+      res.locals['unavailableDependency'] = dependency;
+    } else if (problem.status >= 500) {
       logger.error({ err: error, path: req.path, method: req.method }, 'request failed');
     }
     sendProblem(req, res, problem);

@@ -1,4 +1,6 @@
 import { describeServiceChassis } from '../../../test/support/service-chassis';
 import { socialService } from '../src/service';
 
-describeServiceChassis(socialService);
+describeServiceChassis(socialService, {
+  storeReads: { dynamodb: { path: '/api/v1/feed' } },
+});

@@ -6,4 +6,10 @@ import { generateSigningKeyPem } from './support/user-service-harness';
 // process environment is its own under Jest.
 process.env['JWT_SIGNING_KEY'] = generateSigningKeyPem().privateKeyPem;
 
-describeServiceChassis(userService);
+const signIn = {
+  method: 'POST',
+  path: '/api/v1/auth/login',
+  body: { email: 'nobody@example.com', password: 'not their password' },
+};
+
+describeServiceChassis(userService, { storeReads: { postgres: signIn, redis: signIn } });

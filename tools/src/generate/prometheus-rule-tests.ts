@@ -345,7 +345,28 @@ function dependencyAndPipelineCases(): AlertCase[] {
   const queue = { ...renders, state: 'waiting' };
   const purge = { service: 'user', job: 'user', instance };
   const reports = { service: 'sharing', job: 'sharing', instance };
+  const store = { service: 'history', dependency: 'dynamodb', job: 'history', instance };
   const cases: AlertCase[] = [
+    {
+      name: 'StoreUnavailable fires: requests answered 503 for the store every minute for 8 minutes',
+      series: [{ series: metric('dependency_unavailable_total', store), values: counter(30, 10) }],
+      evalTime: '8m',
+      alert: 'StoreUnavailable',
+      ruleLabels: {},
+      fires: { service: 'history', dependency: 'dynamodb' },
+    },
+    {
+      name: 'StoreUnavailable stays quiet: one minute of failures, then the store answered again',
+      series: [
+        {
+          series: metric('dependency_unavailable_total', store),
+          values: counter(30, 1, { perMinute: 0, minutes: 10 }),
+        },
+      ],
+      evalTime: '8m',
+      alert: 'StoreUnavailable',
+      ruleLabels: {},
+    },
     {
       name: 'UpstreamCircuitOpen fires: open, then half-open, for 6 minutes',
       series: [{ series: metric('upstream_circuit_state', breaker), values: '1 1 1 2 1 1 2 1 1 1' }],

@@ -1,7 +1,8 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { summarySortKey } from './keys';
 import { readScenarioItems } from './read-scenario';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * Deletes every item of a scenario the caller owns; false when they own none (missing and

@@ -1,8 +1,9 @@
 import type { ModerationAction, ModerationStatus } from '@what-if/contracts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { scenarioPartition, summarySortKey } from './keys';
 import { readSummary } from './read-scenario';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 const statusAfter: Record<ModerationAction['action'], ModerationStatus | undefined> = {
   hide: 'hidden',

@@ -1,5 +1,5 @@
 import type { Scenario } from '@what-if/contracts';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '@what-if/kit/dynamodb';
 import { foldForSearch } from '../search-text';
 import {
   bodySortKey,
@@ -11,7 +11,7 @@ import {
 } from './keys';
 import { readBody, readScenarioItems } from './read-scenario';
 import { type BodyItem, type SavedScenario, type SummaryItem, savedScenarioView } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 export type SaveOutcome =
   | { outcome: 'created'; saved: SavedScenario }
@@ -39,23 +39,6 @@ function summaryOf(ownerId: string, scenario: Scenario, savedAt: string): Summar
     [historyIndex.partitionKey]: historyPartition(ownerId),
     [historyIndex.sortKey]: chronologicalKey(scenario.createdAt, scenario.id),
   };
-}
-
-/** Writes an item only where none is: the first writer of a key wins, every retry finds it. */
-async function putIfAbsent(context: StoreContext, item: BodyItem | SummaryItem): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { favoritesIndex, favoritesPartition, historyIndex, scenarioPartition, summarySortKey } from './keys';
 import { readSummary } from './read-scenario';
 import type { SummaryItem } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** The most tags one saved scenario may carry. */
 export const maxTagsPerScenario = 20;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -9,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type PurgeKind, type ServiceName, purgeReceivers } from '@what-if/catalog';
 import type { PurgeInstruction } from '@what-if/contracts';
+import { isConditionFailure } from '../stores/dynamodb-writes';
 import type { PendingPurge, PurgeOutbox } from './purge-relay';
 
 /**
@@ -55,10 +55,6 @@ const pendingPartition = 'PURGE#pending';
 const outboxKey = (id: string) => ({ pk: `${purgeOutboxPrefix}${id}`, sk: 'PURGE' });
 /** Pending instructions read per query while leasing or counting. */
 const readBatch = 100;
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
-}
 
 export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurgeOutbox {
   const { documents, tableName, origin } = options;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from './dynamodb-writes';
 
 export interface DeploymentSecretLocation {
   documents: DynamoDBDocumentClient;
@@ -35,7 +35,7 @@ export async function deploymentSecret(location: DeploymentSecretLocation): Prom
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionFailure(error)) throw error;
   }
   const stored = await readSecret(location);
   if (!stored) throw new Error(`the ${location.purpose} was written but cannot be read back`);

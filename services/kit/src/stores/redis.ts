@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../logging';
 import { type Store, withTimeout } from './readiness';
+import { isConnectionFailure, markUnavailable } from './unavailable';
 
 export interface RedisOptions {
   url: string;
@@ -18,6 +19,34 @@ export interface RedisStore extends Store {
   waitUntilReady(timeoutMs: number): Promise<void>;
 }
 
+/** ioredis's words for a command it could not send: not connected, closed, or out of retries. */
+function isRedisUnreachable(error: unknown): boolean {
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  if (name === 'MaxRetriesPerRequestError') return true;
+  return (
+    typeof message === 'string' &&
+    (message.startsWith("Stream isn't writeable") || message === 'Connection is closed.')
+  );
+}
+
+/**
+ * Marks the errors of commands Redis never answered, so a request that needed Redis answers 503
+ * naming it (a feature that degrades without Redis catches them as before). Every command,
+ * pipelined ones included, goes through sendCommand.
+ */
+function markUnavailableStore(client: Redis): void {
+  const sendCommand = client.sendCommand.bind(client);
+  client.sendCommand = (...args: Parameters<Redis['sendCommand']>) => {
+    const sent = sendCommand(...args);
+    if (sent instanceof Promise) {
+      sent.catch((error: unknown) => {
+        if (isRedisUnreachable(error) || isConnectionFailure(error)) markUnavailable(error, 'redis');
+      });
+    }
+    return sent;
+  };
+}
+
 /**
  * A Redis client that fails fast while disconnected (no offline queue, one retry per
  * command) so a Redis outage degrades the features that use it instead of stalling
@@ -32,6 +61,7 @@ export function createRedis(options: RedisOptions, logger: Logger): RedisStore {
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
+  markUnavailableStore(client);
   let lastError = '';
   client.on('error', (error: Error) => {
     // ioredis repeats the same error on every reconnect attempt; log each new one once.

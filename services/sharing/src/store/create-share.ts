@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import {
   chronologicalKey,
   defaultSharePointerKey,
@@ -9,7 +10,7 @@ import {
 } from './keys';
 import { type ShareItem, type ShareVisibility, shareState, shareTtl } from './records';
 import { readShare } from './read-share';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 export interface NewShare {
   slug: string;

@@ -1,8 +1,9 @@
 import { BatchWriteCommand, DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { defaultSharePointerKey, scenarioPartition, sharePartition, shareSortKey } from './keys';
 import { allSharesOfOwner, allSharesOfScenario } from './list-shares';
 import type { ShareItem } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 const batchSize = 25;
 

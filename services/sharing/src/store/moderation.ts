@@ -1,8 +1,9 @@
 import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ModerationAction, ModerationStatus } from '@what-if/contracts';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { openReportSortKey, sharePartition, shareSortKey } from './keys';
 import type { ShareItem } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 const statusAfter: Record<ModerationAction['action'], ModerationStatus | undefined> = {
   hide: 'hidden',

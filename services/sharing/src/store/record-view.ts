@@ -1,6 +1,7 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
 import { dailyStatsSortKey, sharePartition, shareSortKey, ttlAttribute, viewMarkerSortKey } from './keys';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** One view as counted: who (a keyed hash, never an address), when, and where from. */
 export interface View {
@@ -35,22 +36,12 @@ export async function recordView(
   view: View,
   now: Date,
 ): Promise<'counted' | 'repeat' | 'gone'> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: {
-          pk: sharePartition(view.slug),
-          sk: viewMarkerSortKey(view.day, view.visitor),
-          [ttlAttribute]: Math.floor(now.getTime() / 1000) + markerLifetimeSeconds,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return 'repeat';
-    throw error;
-  }
+  const marker = {
+    pk: sharePartition(view.slug),
+    sk: viewMarkerSortKey(view.day, view.visitor),
+    [ttlAttribute]: Math.floor(now.getTime() / 1000) + markerLifetimeSeconds,
+  };
+  if (!(await putIfAbsent(context, marker))) return 'repeat';
   try {
     await context.documents.send(
       new UpdateCommand({

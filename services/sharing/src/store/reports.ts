@@ -6,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ReportSubmission } from '@what-if/contracts';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import {
   openReportSortKey,
   ownerIndex,
@@ -14,7 +15,7 @@ import {
   scenarioIndex,
   sharePartition,
 } from './keys';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 export interface OpenReport {
   id: string;

@@ -6,11 +6,12 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type ShareSignals, shareSignalDays } from '@what-if/contracts';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { readDailyStats } from './read-analytics';
 import { readShare } from './read-share';
 import { scenarioIndex, sharePartition, shareSortKey, signalOutboxPartition, signalsSortKey } from './keys';
 import { statsAttribute } from './record-view';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * The signal outbox: the views sharing owes social's trending (the README's "Shares and views for

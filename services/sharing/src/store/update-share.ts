@@ -1,7 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { sharePartition, shareSortKey, ttlAttribute } from './keys';
 import { type ShareItem, type ShareVisibility, shareTtl } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * What an owner may change. Counters, moderation, the owner and the scenario are not here and so

@@ -1,7 +1,8 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { chronologicalKey, commenterPartition, likerPartition, postPartition } from './keys';
 import { likeTargetOf, likerSortKey } from './likes';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** What indexAuthors gave per-author entries to. */
 export interface AuthorIndexReport {

@@ -1,6 +1,7 @@
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { blockSortKey, blockingPartition, chronologicalKey, userPartition } from './keys';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** What indexBlocks did: blocks given their block-list entry, and those already listed. */
 export interface BlockIndexReport {

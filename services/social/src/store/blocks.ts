@@ -1,4 +1,5 @@
-import { BatchGetCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '@what-if/kit/dynamodb';
 import {
   blockSortKey,
   blockedByPartition,
@@ -9,7 +10,7 @@ import {
   userPartition,
 } from './keys';
 import { type Page, baseTable, readAll, readPage } from './read-page';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 export interface BlockItem {
   pk: string;
@@ -46,18 +47,8 @@ export async function block(
     gsi2pk: blockingPartition(blockerId),
     gsi2sk: chronologicalKey(createdAt, blockedId),
   };
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    // Already blocked: the first block stands.
-    if (!isConditionFailure(error)) throw error;
-  }
+  // Already blocked: the first block stands.
+  await putIfAbsent(context, item);
 }
 
 export async function unblock(context: StoreContext, blockerId: string, blockedId: string): Promise<void> {

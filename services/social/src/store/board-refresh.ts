@@ -1,7 +1,8 @@
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { experiencePartition } from './experience';
 import { gsi1 } from './keys';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * Users whose leaderboard entries are behind their points (the service README's "Experience,

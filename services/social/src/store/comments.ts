@@ -1,6 +1,7 @@
 import type { ModerationStatus } from '@what-if/contracts';
 import { type Mention, mentionFields } from '../mentions/mention-text';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import {
   chronologicalKey,
   commentSortKey,
@@ -11,7 +12,7 @@ import {
   threadPartition,
 } from './keys';
 import { type Page, readPage } from './read-page';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** How deep a thread goes: a reply to a comment at this depth joins its parent's replies. */
 export const maxCommentDepth = 3;

@@ -1,5 +1,6 @@
 import type { ModerationStatus } from '@what-if/contracts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import {
   authorPartition,
   chronologicalKey,
@@ -9,7 +10,7 @@ import {
   publicFeedPartition,
 } from './keys';
 import { readPost } from './posts';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * Sets a post's moderation status. Hiding or removing takes its index keys away, so it leaves

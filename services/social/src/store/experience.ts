@@ -7,10 +7,11 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
 import { type ActivityCounter, activityCounters } from '../engagement/experience-rules';
 import { gsi1, gsi2 } from './keys';
 import { type Page, readPage } from './read-page';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * Experience, streaks, achievements and the leaderboards (the service README's table design):
@@ -85,25 +86,13 @@ export async function claimAward(
   userId: string,
   award: { key: string; kind: string; at: Date; points: number },
 ): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: {
-          pk: experiencePartition(userId),
-          sk: awardSortKey(award.key),
-          kind: award.kind,
-          at: award.at.toISOString(),
-          points: award.points,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return putIfAbsent(context, {
+    pk: experiencePartition(userId),
+    sk: awardSortKey(award.key),
+    kind: award.kind,
+    at: award.at.toISOString(),
+    points: award.points,
+  });
 }
 
 /** Records that a claimed award earned other points than it claimed (past a daily cap: none). */
@@ -451,24 +440,12 @@ export async function unlockAchievement(
   achievementId: string,
   at: Date,
 ): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: {
-          pk: experiencePartition(userId),
-          sk: `${achievementPrefix}${achievementId}`,
-          achievementId,
-          unlockedAt: at.toISOString(),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return putIfAbsent(context, {
+    pk: experiencePartition(userId),
+    sk: `${achievementPrefix}${achievementId}`,
+    achievementId,
+    unlockedAt: at.toISOString(),
+  });
 }
 
 /** Notes an unlocked achievement on the stats item, so evaluation stops trying it. */

@@ -1,7 +1,8 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { gsi1, postPartition, postSortKey } from './keys';
 import type { PostItem } from './post-records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * The rest of a wide author's fan-out (timelines.ts): a post whose author has more followers

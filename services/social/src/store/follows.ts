@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '@what-if/kit/dynamodb';
 import {
   chronologicalKey,
   followPartition,
@@ -10,7 +11,7 @@ import {
 } from './keys';
 import { addToCounts } from './profile-counts';
 import { type Page, readAll, readPage } from './read-page';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 import { copyAuthorIn, takeAuthorOut } from './timelines';
 
 /** One follow edge: a single item, indexed both ways (followers by gsi1, following by gsi2). */
@@ -52,18 +53,7 @@ export async function follow(
     gsi2pk: followingPartition(followerId),
     gsi2sk: chronologicalKey(createdAt, followeeId),
   };
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  if (!(await putIfAbsent(context, item))) return false;
   await addToCounts(context, followerId, { following: 1 });
   await addToCounts(context, followeeId, { followers: 1 });
   await copyAuthorIn(context, followerId, followeeId);

@@ -1,4 +1,5 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
 import { type Page, readPage } from './read-page';
 import {
   anyCommentLikePrefix,
@@ -11,7 +12,7 @@ import {
   postSortKey,
 } from './keys';
 import { addToCounts } from './profile-counts';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** What can be liked: a post, or a comment of a post (both live in the post's partition). */
 export type LikeTarget =
@@ -77,25 +78,15 @@ export async function like(
   userId: string,
   now: Date,
 ): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: {
-          ...likeKey(target, userId),
-          userId,
-          likedAt: now.toISOString(),
-          // The liker's likes, wherever they are: an account's purge takes each back.
-          gsi2pk: likerPartition(userId),
-          gsi2sk: likerSortKey(now.toISOString(), target),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  const liked = await putIfAbsent(context, {
+    ...likeKey(target, userId),
+    userId,
+    likedAt: now.toISOString(),
+    // The liker's likes, wherever they are: an account's purge takes each back.
+    gsi2pk: likerPartition(userId),
+    gsi2sk: likerSortKey(now.toISOString(), target),
+  });
+  if (!liked) return false;
   await count(context, target, authorId, 1);
   return true;
 }

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { groupSortKey, markersOfGroup, notificationPartition } from './notifications';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** What indexNotificationMarkers did. */
 export interface MarkerIndexReport {

@@ -1,7 +1,8 @@
 import type { ModerationAction } from '@what-if/contracts';
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { chronologicalKey, gsi1 } from './keys';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * A decision on its way to the service that owns the content (docs/cross-service.md §3): kept

@@ -7,9 +7,10 @@ import {
   moderationTargetOwners,
 } from '@what-if/contracts';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
 import { chronologicalKey, gsi1 } from './keys';
 import { type Page, readPage } from './read-page';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** Reported content's case: open until a moderator or the threshold decides. */
 export const caseStatuses = ['open', 'hidden', 'removed', 'closed'] as const;
@@ -58,22 +59,6 @@ export function caseIdOf(kind: ModerationTargetKind, targetId: string): string {
 const casePartition = (caseId: string) => `CASE#${caseId}`;
 const caseKey = (caseId: string) => ({ pk: casePartition(caseId), sk: 'CASE' });
 const queuePartition = (status: CaseStatus) => `CASES#${status}`;
-
-async function putIfAbsent(context: StoreContext, item: object): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
 
 export async function readCase(context: StoreContext, caseId: string): Promise<CaseItem | undefined> {
   const result = await context.documents.send(

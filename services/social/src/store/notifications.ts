@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { chronologicalKey, gsi1, gsi2 } from './keys';
 import { type Page, readPage } from './read-page';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * Notifications (the service README's table design). A recipient's notifications live in the

@@ -4,11 +4,11 @@ import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
-  PutCommand,
   QueryCommand,
   type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
 import { type Mention, mentionFields } from '../mentions/mention-text';
 import { foldForSearch } from '../search-text';
 import {
@@ -25,7 +25,7 @@ import { addToCounts } from './profile-counts';
 import { reindexPost } from './search-index';
 import { queueFanOut } from './fan-out-jobs';
 import { fanOutPost, withdrawPost } from './timelines';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 export interface NewPost {
   id: string;
@@ -59,22 +59,6 @@ function indexKeys(
     gsi2pk: authorPartition(post.authorId),
     gsi2sk: position,
   };
-}
-
-async function putIfAbsent(context: StoreContext, item: object): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
 }
 
 export async function readPost(context: StoreContext, postId: string): Promise<PostItem | undefined> {

@@ -1,5 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type StoreContext, isConditionFailure } from './store-context';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
+import type { StoreContext } from './store-context';
 
 /**
  * Counts one action of a user in the current minute, refusing it past the limit: one atomic

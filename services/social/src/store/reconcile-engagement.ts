@@ -1,4 +1,5 @@
 import { DeleteCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { achievement } from '../engagement/achievements';
 import { utcDay } from '../engagement/days';
 import { type WindowEntry, dayTotalsFrom, windowEntries } from '../engagement/leaderboard-refresh';
@@ -11,7 +12,7 @@ import {
 } from './experience';
 import { gsi1, gsi2 } from './keys';
 import { notificationPartition } from './notifications';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * The reconciler of experience and notifications (the operator's

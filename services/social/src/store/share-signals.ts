@@ -6,7 +6,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { ShareSignals } from '@what-if/contracts';
-import { type StoreContext, isConditionFailure } from './store-context';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
+import type { StoreContext } from './store-context';
 
 /**
  * Shares and views of scenarios, as sharing reports them (`PUT /internal/v1/share-signals/{slug}`),

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putIfAbsent } from '@what-if/kit/dynamodb';
 import type { VideoRecord } from '../video';
 import { idempotencyKey } from './keys';
 import { readVideo } from './read-videos';
 import { newJobItem } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /** How long an idempotency key is remembered: a client's retries come within minutes, not days. */
 export const idempotencyKeySeconds = 24 * 3600;
@@ -38,22 +39,6 @@ export async function findClaimed(
   if (item.requestDigest !== claim.requestDigest) return { outcome: 'key-reused' };
   const existing = await readVideo(context, item.videoId);
   return existing ? { outcome: 'existing', record: existing } : undefined;
-}
-
-async function putIfAbsent(context: StoreContext, item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new PutCommand({
-        TableName: context.tableName,
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure } from '@what-if/kit/dynamodb';
 import type { VideoFailure, VideoProgress, VideoRecord, VideoResult } from '../video';
 import { activeIndex, jobSortKey, videoPartition } from './keys';
 import { recordOf } from './records';
-import { type StoreContext, isConditionFailure } from './store-context';
+import type { StoreContext } from './store-context';
 
 /**
  * Every change of a job's state is one conditional write: the condition is the state machine

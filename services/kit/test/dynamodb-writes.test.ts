@@ -1,0 +1,104 @@
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoTableContext, isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
+import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+
+let dynamo: TestDynamo;
+let client: DynamoDBClient;
+let table: DynamoTableContext;
+
+async function createTable(name: string, partitionKey: string): Promise<string> {
+  const tableName = `${dynamo.tablePrefix}${name}`;
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [
+        { AttributeName: partitionKey, AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: partitionKey, KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  return tableName;
+}
+
+async function read(context: DynamoTableContext, key: Record<string, string>) {
+  const result = await context.documents.send(
+    new GetCommand({ TableName: context.tableName, Key: key, ConsistentRead: true }),
+  );
+  return result.Item;
+}
+
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+  client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  table = { documents: DynamoDBDocumentClient.from(client), tableName: await createTable('things', 'pk') };
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await dynamo?.close();
+});
+
+test('the first put of a key writes it; a repeat answers false and leaves the first item as it was', async () => {
+  const key = { pk: 'THING#1', sk: 'THING' };
+  expect(await putIfAbsent(table, { ...key, colour: 'red' })).toBe(true);
+  expect(await putIfAbsent(table, { ...key, colour: 'blue' })).toBe(false);
+  expect(await read(table, key)).toEqual({ ...key, colour: 'red' });
+});
+
+test('of writers racing for one key exactly one wins, and the item is the winner’s', async () => {
+  const key = { pk: 'THING#race', sk: 'THING' };
+  const outcomes = await Promise.all(
+    Array.from({ length: 8 }, (_, writer) => putIfAbsent(table, { ...key, writer })),
+  );
+  expect(outcomes.filter(Boolean)).toHaveLength(1);
+  expect((await read(table, key))?.['writer']).toBe(outcomes.indexOf(true));
+});
+
+test('another sort key in the same partition is another item', async () => {
+  expect(await putIfAbsent(table, { pk: 'THING#2', sk: 'A' })).toBe(true);
+  expect(await putIfAbsent(table, { pk: 'THING#2', sk: 'B' })).toBe(true);
+});
+
+test('a table keyed by another attribute names it', async () => {
+  const other = { ...table, tableName: await createTable('by-id', 'id') };
+  const key = { id: 'ONE', sk: 'ITEM' };
+  expect(await putIfAbsent(other, { ...key, n: 1 }, 'id')).toBe(true);
+  expect(await putIfAbsent(other, { ...key, n: 2 }, 'id')).toBe(false);
+  expect(await read(other, key)).toEqual({ ...key, n: 1 });
+});
+
+test('a failure that is not a refused condition is thrown, not taken for "already there"', async () => {
+  const missing = { ...table, tableName: `${dynamo.tablePrefix}no-such-table` };
+  await expect(putIfAbsent(missing, { pk: 'X', sk: 'Y' })).rejects.toThrow(/non-existent table|not found/i);
+});
+
+test('isConditionFailure tells a refused condition from every other error', async () => {
+  const refused = await table.documents
+    .send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { pk: 'THING#absent', sk: 'THING' },
+        UpdateExpression: 'SET colour = :colour',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':colour': 'green' },
+      }),
+    )
+    .catch((error: unknown) => error);
+  expect(isConditionFailure(refused)).toBe(true);
+  const missingTable = await read(
+    { ...table, tableName: `${dynamo.tablePrefix}gone` },
+    { pk: 'a', sk: 'b' },
+  ).catch((error: unknown) => error);
+  expect(isConditionFailure(missingTable)).toBe(false);
+  expect(isConditionFailure(new Error('The conditional request failed'))).toBe(false);
+});
