@@ -8,6 +8,12 @@ export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dyn
 export { ensureTables } from './stores/dynamodb-tables';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
 export {
+  dynamoOutbox,
+  type DynamoOutbox,
+  type DynamoOutboxOptions,
+  type OutboxItemKey,
+} from './outbox/dynamo-outbox';
+export {
   dynamoPurgeOutbox,
   purgeOutboxPrefix,
   type DynamoPurgeOutbox,
