@@ -21,21 +21,15 @@ interface RegistryOutboxes {
 
 const byRegistry = new WeakMap<Registry, RegistryOutboxes>();
 
-/** One read of every outbox's backlog per scrape, shared by the two gauges. */
-function backlogsOnce(outboxes: RegistryOutboxes) {
-  let reading: Promise<Map<OutboxName, OutboxBacklog | undefined>> | undefined;
-  return () => {
-    reading ??= Promise.all(
+/** Every outbox's backlog, read once for both gauges of a scrape (undefined: unreadable). */
+async function readBacklogs(outboxes: RegistryOutboxes): Promise<Map<OutboxName, OutboxBacklog | undefined>> {
+  return new Map(
+    await Promise.all(
       [...outboxes.backlogs].map(
         async ([name, read]) => [name, await read().catch(() => undefined)] as const,
       ),
-    ).then((entries) => {
-      // The next scrape reads anew.
-      setTimeout(() => (reading = undefined), 1_000).unref();
-      return new Map(entries);
-    });
-    return reading;
-  };
+    ),
+  );
 }
 
 function createRegistryOutboxes(registry: Registry): RegistryOutboxes {
@@ -48,7 +42,7 @@ function createRegistryOutboxes(registry: Registry): RegistryOutboxes {
       registers: [registry],
     }),
   };
-  const backlogs = backlogsOnce(outboxes);
+  const backlogs = () => readBacklogs(outboxes);
   new Gauge({
     name: 'outbox_pending',
     help: 'Items waiting in an outbox for their receiver to acknowledge them (NaN while the outbox cannot be read)',
@@ -77,7 +71,8 @@ function createRegistryOutboxes(registry: Registry): RegistryOutboxes {
 /**
  * The metrics every outbox has, labelled `outbox` with its catalog name: `outbox_pending` and
  * `outbox_oldest_age_seconds` (read from the outbox when scraped) and `outbox_deliveries_total`.
- * One set per registry, shared by the outboxes of a service.
+ * One set per registry, shared by the outboxes of a service; `backlog` should serve the calls of
+ * one scrape from one read (the relay's does).
  */
 export function outboxMetrics(registry: Registry): {
   register(name: OutboxName, backlog: () => Promise<OutboxBacklog>): OutboxMetrics;

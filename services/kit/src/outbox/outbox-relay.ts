@@ -66,7 +66,7 @@ export interface OutboxRelay {
   nudge(): void;
   /** One pass over what is due, after any pass under way; resolves with how many were delivered. */
   runDue(): Promise<number>;
-  /** The outbox's backlog (what the metrics show). */
+  /** The outbox's backlog (what the metrics show; one read serves the calls of a second). */
   backlog(): Promise<OutboxBacklog>;
   /** Stops polling and waits for a pass under way. */
   stop(): Promise<void>;
@@ -94,7 +94,13 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
   const leaseMs = options.leaseMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const random = options.random ?? Math.random;
-  const metrics = outboxMetrics(options.registry).register(name, () => store.backlog());
+  // One read of the outbox serves every gauge of a scrape and the backlog line.
+  let reading: Promise<OutboxBacklog> | undefined;
+  function backlog(): Promise<OutboxBacklog> {
+    reading ??= store.backlog().finally(() => setTimeout(() => (reading = undefined), 1_000).unref());
+    return reading;
+  }
+  const metrics = outboxMetrics(options.registry).register(name, backlog);
 
   async function attempt(entry: Entry): Promise<DeliveryOutcome> {
     let outcome: DeliveryOutcome;
@@ -156,13 +162,13 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
   async function reportBacklog(): Promise<void> {
     const report = options.backlogReport;
     if (!report) return;
-    const backlog = await store.backlog();
-    if (backlog.pending === 0) return;
-    const oldest = backlog.oldestSince;
+    const read = await backlog();
+    if (read.pending === 0) return;
+    const oldest = read.oldestSince;
     logger.warn(
       {
         outbox: name,
-        [report.fields.pending]: backlog.pending,
+        [report.fields.pending]: read.pending,
         [report.fields.oldestAge]: oldest
           ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000))
           : 0,
@@ -193,7 +199,7 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
       if (running) await current;
       return pass();
     },
-    backlog: () => store.backlog(),
+    backlog,
     async stop() {
       stopped = true;
       clearTimeout(timer);

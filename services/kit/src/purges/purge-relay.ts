@@ -73,19 +73,6 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
     return { pending: read.pending, oldestSince: read.oldestRequestedAt };
   }
 
-  namedBacklogGauges({
-    registry: options.registry,
-    pending: {
-      name: 'purge_outbox_pending',
-      help: 'Purge instructions not yet acknowledged by every receiver (also outbox_pending{outbox="purges"})',
-    },
-    oldestAge: {
-      name: 'purge_outbox_oldest_age_seconds',
-      help: 'Age of the oldest purge instruction not yet acknowledged by every receiver, 0 when none (also outbox_oldest_age_seconds{outbox="purges"})',
-    },
-    backlog,
-  });
-
   /** Every receiver still owed the instruction, the owner's own part first. */
   async function deliver(pending: PendingPurge): Promise<DeliveryOutcome> {
     let failed = false;
@@ -147,6 +134,19 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
       everyMs: options.backlogReportMs ?? purgeBacklogReport.everyMs,
       fields: { pending: purgeBacklogReport.pendingField, oldestAge: purgeBacklogReport.oldestAgeField },
     },
+  });
+
+  namedBacklogGauges({
+    registry: options.registry,
+    pending: {
+      name: 'purge_outbox_pending',
+      help: 'Purge instructions not yet acknowledged by every receiver (also outbox_pending{outbox="purges"})',
+    },
+    oldestAge: {
+      name: 'purge_outbox_oldest_age_seconds',
+      help: 'Age of the oldest purge instruction not yet acknowledged by every receiver, 0 when none (also outbox_oldest_age_seconds{outbox="purges"})',
+    },
+    backlog: relay.backlog,
   });
 
   return {
