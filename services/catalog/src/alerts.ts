@@ -1,4 +1,4 @@
-import { purgeBacklogReport } from './purge-backlog';
+import { outboxNames, outboxes } from './outboxes';
 import { routeTable } from './routes';
 import { services } from './services';
 import type { ServiceName } from './types';
@@ -211,25 +211,23 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     cloudWatch: { alarm: 'video-jobs-failed' },
   },
   {
-    name: 'PurgeOutboxBacklog',
+    name: 'OutboxStuck',
     scope: 'service',
     severity: 'ticket',
-    meaning: 'a deletion has not reached every receiver for 5 minutes (the promise is one minute)',
+    meaning:
+      "an outbox's oldest item has waited past its limit for the receiver to acknowledge it (deletions and moderation decisions 5 minutes, reports and share signals 10)",
     cloudWatch: {
+      // The purge relay's backlog line feeds it; the other outboxes are watched by Prometheus only.
       alarm: '{service}-purge-backlog',
       except: Object.fromEntries(
         services
           .filter((entry) => (entry.purges?.owns ?? []).length === 0)
-          .map((entry) => [entry.name, 'owns no purge instructions, so it has no outbox to watch']),
+          .map((entry) => [
+            entry.name,
+            'owns no purge instructions; the ECS alarm watches the purge outbox only',
+          ]),
       ),
     },
-  },
-  {
-    name: 'ReportOutboxBacklog',
-    scope: 'system',
-    severity: 'ticket',
-    meaning: 'abuse reports have not reached the moderation queue for 10 minutes',
-    cloudWatch: { none: 'the report outbox gauges are Prometheus metrics only' },
   },
 ];
 
@@ -560,6 +558,25 @@ function dependencyGroup(): PrometheusRuleGroup {
   };
 }
 
+/**
+ * Every outbox past its own limit, in one rule: one comparison per limit over the outboxes that
+ * share it (the kit's `outbox_oldest_age_seconds`, labelled with the catalog's outbox names).
+ */
+function outboxStuckExpression(): string {
+  const byLimit = new Map<number, string[]>();
+  for (const name of outboxNames) {
+    const limit = outboxes[name].stuckAfterSeconds;
+    byLimit.set(limit, [...(byLimit.get(limit) ?? []), name]);
+  }
+  return [...byLimit]
+    .sort(([one], [other]) => one - other)
+    .map(
+      ([limit, names]) =>
+        `max by (service, outbox) (outbox_oldest_age_seconds{outbox=~${exactly(names)}}) > ${limit}`,
+    )
+    .join(' or ');
+}
+
 function pipelineGroup(): PrometheusRuleGroup {
   const video = services.find((entry) => entry.name === 'video');
   const worker = video?.workers?.[0];
@@ -582,21 +599,10 @@ function pipelineGroup(): PrometheusRuleGroup {
     );
   }
   rules.push(
-    // The same reading as the ECS alarm: the oldest instruction past the age in the catalog, for a minute.
-    alert(
-      'PurgeOutboxBacklog',
-      `max by (service) (purge_outbox_oldest_age_seconds) > ${purgeBacklogReport.alarmAfterSeconds}`,
-      {
-        for: '1m',
-        summary: '{{ $labels.service }}: a deletion is stuck in the purge outbox',
-        description:
-          'The oldest purge instruction of {{ $labels.service }} has waited more than 5 minutes for every receiver to acknowledge it: deleted data still shows somewhere. Deletion promises one minute.',
-      },
-    ),
-    alert('ReportOutboxBacklog', 'max by (service) (sharing_report_outbox_oldest_age_seconds) > 600', {
-      summary: '{{ $labels.service }}: abuse reports are stuck in the outbox',
-      description:
-        'The oldest abuse report of {{ $labels.service }} has not reached the moderation queue in social for more than 10 minutes; moderators cannot see it.',
+    alert('OutboxStuck', outboxStuckExpression(), {
+      for: '1m',
+      summary: '{{ $labels.service }}: the {{ $labels.outbox }} outbox is stuck',
+      description: `The oldest item in the {{ $labels.outbox }} outbox of {{ $labels.service }} has waited past that outbox's limit for its receiver to acknowledge it (${outboxNames.map((name) => `${name} ${outboxes[name].stuckAfterSeconds / 60} min`).join(', ')}): a receiver is down or refuses it, and what it carries has not arrived.`,
     }),
   );
   return { name: 'what-if-pipelines', rules };

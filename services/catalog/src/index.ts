@@ -51,3 +51,4 @@ export {
   type RecordingRule,
 } from './alerts';
 export { purgeBacklogReport } from './purge-backlog';
+export { outboxes, outboxNames, type OutboxDefinition, type OutboxName } from './outboxes';

@@ -9,6 +9,12 @@ export { ensureTables } from './stores/dynamodb-tables';
 export { type DynamoTableContext, isConditionFailure, putIfAbsent } from './stores/dynamodb-writes';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
 export {
+  dynamoOutbox,
+  type DynamoOutbox,
+  type DynamoOutboxOptions,
+  type OutboxItemKey,
+} from './outbox/dynamo-outbox';
+export {
   dynamoPurgeOutbox,
   purgeOutboxPrefix,
   type DynamoPurgeOutbox,

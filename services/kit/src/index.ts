@@ -93,8 +93,16 @@ export {
 } from './run';
 export * from './identity';
 export {
+  createOutboxRelay,
+  outboxRetryDelay,
+  type DeliveryOutcome,
+  type OutboxRelay,
+  type OutboxRelayOptions,
+  type OutboxStore,
+} from './outbox/outbox-relay';
+export { namedBacklogGauges, outboxMetrics, type OutboxBacklog } from './outbox/outbox-metrics';
+export {
   createPurgeRelay,
-  purgeBackoffMs,
   type PendingPurge,
   type PurgeOutbox,
   type PurgeRelay,

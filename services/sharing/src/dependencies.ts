@@ -1,9 +1,8 @@
 import type { PurgeKind } from '@what-if/catalog';
-import type { ActivityReporter, Logger, TokenVerifier } from '@what-if/kit';
+import type { ActivityReporter, Logger, OutboxRelay, TokenVerifier } from '@what-if/kit';
 import type { AccountDirectory } from './account-directory';
 import type { PreviewImages } from './images/og-image';
 import type { ShareLinks } from './links';
-import type { ReportDelivery } from './report-delivery';
 import type { ScenarioSource } from './scenario-source';
 import type { SharingMetrics } from './sharing-metrics';
 import type { WindowLimit } from './store/rate-limits';
@@ -30,7 +29,7 @@ export interface SharingDependencies {
   /** Shares created, reported to social (experience points), best effort. */
   activity: ActivityReporter;
   /** Takes recorded reports to social's queue. */
-  reports: Pick<ReportDelivery, 'nudge'>;
+  reports: Pick<OutboxRelay, 'nudge'>;
   limits: {
     passwordPerShare: WindowLimit;
     passwordPerClient: WindowLimit;

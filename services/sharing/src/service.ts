@@ -83,11 +83,11 @@ export const sharingService: ServiceDefinition<typeof configSchema> = {
       metrics: sharingMetrics,
       logger,
     });
-    const reports = createReportDelivery({ store, social, logger, metrics: sharingMetrics });
+    const reports = createReportDelivery({ store, social, logger, registry: metrics.registry });
     const activity = createActivityReporter(social, logger);
     reports.start();
     // Counted views reach social's trending, now or once it is back.
-    const signals = createShareSignalDelivery({ store, social, logger, metrics: sharingMetrics });
+    const signals = createShareSignalDelivery({ store, social, logger, registry: metrics.registry });
     signals.start();
     const passwordWindowSeconds = config.SHARE_PASSWORD_WINDOW_SECONDS;
     return {

@@ -1,9 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { shareSignalsPath } from '@what-if/contracts';
-import type { Logger, ServiceClient } from '@what-if/kit';
-import { createOutboxPoller } from './outbox-poller';
-import { nextAttemptDelay } from './report-delivery';
-import type { SharingMetrics } from './sharing-metrics';
+import {
+  type Logger,
+  type OutboxRelay,
+  type ServiceClient,
+  createOutboxRelay,
+  namedBacklogGauges,
+} from '@what-if/kit';
+import type { Registry } from 'prom-client';
+import type { SignalsItem } from './store/share-signals';
 import type { ShareStore } from './store/share-store';
 
 /**
@@ -13,112 +17,63 @@ import type { ShareStore } from './store/share-store';
  * state (its scenario, when it was made, its unique views per day), until social acknowledges.
  * While social is down the views wait and are sent once it is back; views that arrive while a
  * share waits ride the same delivery. Social keeps a snapshot only when it is newer than the one
- * it holds, so a repeat or a late delivery is harmless.
+ * it holds, so a repeat or a late delivery is harmless. The relay is the kit's
+ * (`outbox="share-signals"`).
  */
-export interface ShareSignalDelivery {
-  /** Starts delivering: at once, then every `pollMs`. */
-  start(): void;
-  /** One pass over what is due; resolves with how many shares were delivered (tests, shutdown). */
-  deliverDue(): Promise<number>;
-  stop(): Promise<void>;
-}
-
 export interface ShareSignalDeliveryOptions {
-  store: Pick<
-    ShareStore,
-    | 'pendingSignals'
-    | 'leaseSignals'
-    | 'signalsSnapshot'
-    | 'signalsDelivered'
-    | 'postponeSignals'
-    | 'dropSignals'
-  >;
+  store: Pick<ShareStore, 'signalOutbox' | 'signalsSnapshot'>;
   social: ServiceClient;
   logger: Logger;
-  metrics: SharingMetrics;
+  registry: Registry;
   /**
    * How often a replica looks (5 s). Views are not nudged: waiting gathers a busy share's views
    * into one delivery, and trending ranks once a minute anyway.
    */
   pollMs?: number;
-  /** The longest wait between two attempts at one share (30 s). */
-  maxBackoffMs?: number;
-  /** Shares one round delivers before it reads the outbox again (25). */
-  batch?: number;
-  now?: () => number;
 }
 
-export function createShareSignalDelivery(options: ShareSignalDeliveryOptions): ShareSignalDelivery {
-  const pollMs = options.pollMs ?? 5_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  const batch = options.batch ?? 25;
-  const now = options.now ?? Date.now;
-  const leaseMs = 30_000;
-  const holder = randomUUID();
-  const { store, social, logger, metrics } = options;
-
-  async function attempt(slug: string, attempts: number): Promise<boolean> {
-    const version = await store.leaseSignals(slug, holder, now(), leaseMs);
-    if (version === undefined) return false;
-    const signals = await store.signalsSnapshot(slug, version);
-    if (!signals) {
-      await store.dropSignals(slug);
-      metrics.signalDeliveries.inc({ outcome: 'gone' });
-      return false;
-    }
-    try {
-      const response = await social.request({
-        method: 'PUT',
-        path: shareSignalsPath(slug),
-        body: signals,
-        idempotent: true,
-      });
-      if (response.status >= 200 && response.status < 300) {
-        await store.signalsDelivered(slug, holder, version);
-        metrics.signalDeliveries.inc({ outcome: 'delivered' });
-        return true;
+export function createShareSignalDelivery(options: ShareSignalDeliveryOptions): OutboxRelay {
+  const { store, social, logger } = options;
+  const relay = createOutboxRelay<SignalsItem>({
+    name: 'share-signals',
+    store: store.signalOutbox,
+    async deliver({ slug, version }) {
+      const signals = await store.signalsSnapshot(slug, version);
+      // The share is gone (a view that raced its delete wrote the item): its purge tells social.
+      if (!signals) return 'gone';
+      try {
+        const response = await social.request({
+          method: 'PUT',
+          path: shareSignalsPath(slug),
+          body: signals,
+          idempotent: true,
+        });
+        if (response.status >= 200 && response.status < 300) return 'delivered';
+        logger.warn(
+          { slug, status: response.status },
+          "social refused a share's views; they will be sent again",
+        );
+      } catch (error) {
+        logger.warn({ err: error, slug }, "a share's views could not reach social; they will be sent again");
       }
-      logger.warn(
-        { slug, status: response.status },
-        "social refused a share's views; they will be sent again",
-      );
-    } catch (error) {
-      logger.warn({ err: error, slug }, "a share's views could not reach social; they will be sent again");
-    }
-    metrics.signalDeliveries.inc({ outcome: 'failed' });
-    await store.postponeSignals(slug, holder, now() + nextAttemptDelay(attempts, maxBackoffMs));
-    return false;
-  }
-
-  async function pass(): Promise<number> {
-    let delivered = 0;
-    for (;;) {
-      const waiting = await store.pendingSignals(now(), batch);
-      let deliveredNow = 0;
-      // One at a time: a down social is not hammered in parallel.
-      for (const entry of waiting.due) if (await attempt(entry.slug, entry.attempts)) deliveredNow += 1;
-      delivered += deliveredNow;
-      const left = waiting.pending - deliveredNow;
-      metrics.signalOutboxPending.set(left);
-      metrics.signalOutboxOldestAge.set(
-        left > 0 && waiting.oldestPendingSince
-          ? Math.max(0, (now() - Date.parse(waiting.oldestPendingSince)) / 1000)
-          : 0,
-      );
-      // A full round may have left more due: go on while rounds deliver everything they took.
-      if (waiting.due.length < batch || deliveredNow < waiting.due.length) return delivered;
-    }
-  }
-
-  const poller = createOutboxPoller({
-    pass,
-    pollMs,
+      return 'failed';
+    },
     logger,
-    failure: 'the signal outbox could not be read; retrying',
+    registry: options.registry,
+    pollMs: options.pollMs ?? 5_000,
   });
-  return {
-    start: () => poller.start(),
-    deliverDue: () => poller.runDue(),
-    stop: () => poller.stop(),
-  };
+  // The outbox's figures under the names dashboards and queries read before every outbox had the kit's.
+  namedBacklogGauges({
+    registry: options.registry,
+    pending: {
+      name: 'sharing_signal_outbox_pending',
+      help: 'Shares with views social has not yet acknowledged (also outbox_pending{outbox="share-signals"})',
+    },
+    oldestAge: {
+      name: 'sharing_signal_outbox_oldest_age_seconds',
+      help: 'How long the share longest waiting in the signal outbox has waited, 0 when none waits (also outbox_oldest_age_seconds{outbox="share-signals"})',
+    },
+    backlog: () => relay.backlog(),
+  });
+  return relay;
 }

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** The sharing service's business metrics, on the service's own registry. */
 export interface SharingMetrics {
@@ -8,12 +8,6 @@ export interface SharingMetrics {
   reports: Counter<'outcome'>;
   moderationActions: Counter<'action' | 'outcome'>;
   purges: Counter<'kind'>;
-  reportDeliveries: Counter<'outcome'>;
-  reportOutboxPending: Gauge;
-  reportOutboxOldestAge: Gauge;
-  signalDeliveries: Counter<'outcome'>;
-  signalOutboxPending: Gauge;
-  signalOutboxOldestAge: Gauge;
 }
 
 export function createSharingMetrics(registry: Registry): SharingMetrics {
@@ -52,38 +46,6 @@ export function createSharingMetrics(registry: Registry): SharingMetrics {
       name: 'sharing_purges_total',
       help: 'Purge instructions applied, by kind (account, scenario, share, post); repeats included',
       labelNames: ['kind'] as const,
-      registers: [registry],
-    }),
-    reportDeliveries: new Counter({
-      name: 'sharing_report_deliveries_total',
-      help: "Attempts to hand a report to social's moderation queue: delivered, failed (retried later)",
-      labelNames: ['outcome'] as const,
-      registers: [registry],
-    }),
-    reportOutboxPending: new Gauge({
-      name: 'sharing_report_outbox_pending',
-      help: 'Reports taken but not yet acknowledged by social, as of the last delivery pass',
-      registers: [registry],
-    }),
-    reportOutboxOldestAge: new Gauge({
-      name: 'sharing_report_outbox_oldest_age_seconds',
-      help: 'Age of the oldest report not yet acknowledged by social (0 when none waits)',
-      registers: [registry],
-    }),
-    signalDeliveries: new Counter({
-      name: 'sharing_signal_deliveries_total',
-      help: "Attempts to give social's trending a share's views: delivered, failed (retried later), gone (the share was deleted; its purge tells social)",
-      labelNames: ['outcome'] as const,
-      registers: [registry],
-    }),
-    signalOutboxPending: new Gauge({
-      name: 'sharing_signal_outbox_pending',
-      help: 'Shares with views social has not yet acknowledged, as of the last delivery pass',
-      registers: [registry],
-    }),
-    signalOutboxOldestAge: new Gauge({
-      name: 'sharing_signal_outbox_oldest_age_seconds',
-      help: 'How long the share longest waiting in the signal outbox has waited (0 when none waits)',
       registers: [registry],
     }),
   };

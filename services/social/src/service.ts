@@ -104,6 +104,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       store,
       clients: { history: historyClient, sharing: sharingClient },
       logger,
+      registry: metrics.registry,
       intervalMs: relayIntervalMs,
     });
     return {
@@ -142,7 +143,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
       }),
       stores: [dynamo],
       beforeStoresClose: async () => {
-        relay.stop();
+        await relay.stop();
         await leaderboards.stop();
         await fanOut.stop();
         await purgeRelay.close();

@@ -298,8 +298,9 @@ const domainRows: Partial<Record<ServiceName, Row>> = {
         kind: 'timeseries',
         unit: 'short',
         queries: [
-          q('max(sharing_report_outbox_pending)', 'pending'),
-          q('max(sharing_report_outbox_oldest_age_seconds)', 'oldest (s)'),
+          q('max(outbox_pending{outbox="reports"})', 'pending'),
+          q('max(outbox_oldest_age_seconds{outbox="reports"})', 'oldest (s)'),
+          q(`sum by (outcome) (rate(outbox_deliveries_total{outbox="reports"}[${rate}]))`, '{{outcome}} /s'),
         ],
       },
       {
@@ -307,9 +308,12 @@ const domainRows: Partial<Record<ServiceName, Row>> = {
         kind: 'timeseries',
         unit: 'short',
         queries: [
-          q('max(sharing_signal_outbox_pending)', 'shares waiting'),
-          q('max(sharing_signal_outbox_oldest_age_seconds)', 'oldest (s)'),
-          q(`sum by (outcome) (rate(sharing_signal_deliveries_total[${rate}]))`, '{{outcome}} /s'),
+          q('max(outbox_pending{outbox="share-signals"})', 'shares waiting'),
+          q('max(outbox_oldest_age_seconds{outbox="share-signals"})', 'oldest (s)'),
+          q(
+            `sum by (outcome) (rate(outbox_deliveries_total{outbox="share-signals"}[${rate}]))`,
+            '{{outcome}} /s',
+          ),
         ],
       },
     ],

@@ -343,8 +343,8 @@ function dependencyAndPipelineCases(): AlertCase[] {
   const capacity = worker ? worker.scaling.jobsPerReplica * worker.scaling.maxReplicas : 0;
   const renders = { service: 'video', job: 'video-worker', instance };
   const queue = { ...renders, state: 'waiting' };
-  const purge = { service: 'user', job: 'user', instance };
-  const reports = { service: 'sharing', job: 'sharing', instance };
+  const purges = { service: 'user', outbox: 'purges', job: 'user', instance };
+  const reports = { service: 'sharing', outbox: 'reports', job: 'sharing', instance };
   const store = { service: 'history', dependency: 'dynamodb', job: 'history', instance };
   const cases: AlertCase[] = [
     {
@@ -398,37 +398,33 @@ function dependencyAndPipelineCases(): AlertCase[] {
       ruleLabels: {},
     },
     {
-      name: 'PurgeOutboxBacklog fires: the oldest instruction is 12 minutes old',
-      series: [{ series: metric('purge_outbox_oldest_age_seconds', purge), values: counter(60, 15) }],
+      name: 'OutboxStuck fires for purges: the oldest deletion is 12 minutes old',
+      series: [{ series: metric('outbox_oldest_age_seconds', purges), values: counter(60, 15) }],
       evalTime: '12m',
-      alert: 'PurgeOutboxBacklog',
+      alert: 'OutboxStuck',
       ruleLabels: {},
-      fires: { service: 'user' },
+      fires: { service: 'user', outbox: 'purges' },
     },
     {
-      name: 'PurgeOutboxBacklog stays quiet: instructions leave within seconds',
-      series: [{ series: metric('purge_outbox_oldest_age_seconds', purge), values: constant(5, 15) }],
+      name: 'OutboxStuck stays quiet: deletions leave within seconds',
+      series: [{ series: metric('outbox_oldest_age_seconds', purges), values: constant(5, 15) }],
       evalTime: '12m',
-      alert: 'PurgeOutboxBacklog',
+      alert: 'OutboxStuck',
       ruleLabels: {},
     },
     {
-      name: 'ReportOutboxBacklog fires: the oldest report is 12 minutes old',
-      series: [
-        { series: metric('sharing_report_outbox_oldest_age_seconds', reports), values: counter(60, 15) },
-      ],
+      name: 'OutboxStuck fires for reports: the oldest report is 12 minutes old',
+      series: [{ series: metric('outbox_oldest_age_seconds', reports), values: counter(60, 15) }],
       evalTime: '12m',
-      alert: 'ReportOutboxBacklog',
+      alert: 'OutboxStuck',
       ruleLabels: {},
-      fires: { service: 'sharing' },
+      fires: { service: 'sharing', outbox: 'reports' },
     },
     {
-      name: 'ReportOutboxBacklog stays quiet: reports leave within seconds',
-      series: [
-        { series: metric('sharing_report_outbox_oldest_age_seconds', reports), values: constant(10, 15) },
-      ],
+      name: 'OutboxStuck stays quiet: a report 8 minutes old is within the reports outbox limit of 10',
+      series: [{ series: metric('outbox_oldest_age_seconds', reports), values: constant(480, 15) }],
       evalTime: '12m',
-      alert: 'ReportOutboxBacklog',
+      alert: 'OutboxStuck',
       ruleLabels: {},
     },
   ];

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type PurgeKind, type ServiceName, purgeReceivers } from '@what-if/catalog';
 import type { PurgeInstruction } from '@what-if/contracts';
+import { dynamoOutbox } from '../outbox/dynamo-outbox';
 import { isConditionFailure } from '../stores/dynamodb-writes';
 import type { PendingPurge, PurgeOutbox } from './purge-relay';
 
@@ -19,8 +14,9 @@ import type { PendingPurge, PurgeOutbox } from './purge-relay';
  * idempotent.
  *
  * One item per instruction: `pk = PURGE#<id>`, `sk = PURGE`, with the receivers still owed it
- * (a string set), the attempts, and `notBefore` (epoch ms: backoff, or another replica's
- * lease). The table's `gsi1` lists the pending ones oldest first under `PURGE#pending`.
+ * (a string set), the attempts, and `notBefore` (epoch ms: backoff, or a replica's lease). The
+ * table's `gsi1` lists the pending ones oldest first under `PURGE#pending`; leases, backoff and
+ * the backlog are the kit's DynamoDB outbox's (outbox/dynamo-outbox.ts).
  */
 export interface DynamoPurgeOutbox extends PurgeOutbox {
   /**
@@ -44,7 +40,7 @@ interface OutboxItem {
   pk: string;
   sk: string;
   instruction: PurgeInstruction;
-  receivers: Set<string>;
+  receivers?: Set<string>;
   attempts: number;
   notBefore: number;
 }
@@ -53,33 +49,24 @@ interface OutboxItem {
 export const purgeOutboxPrefix = 'PURGE#';
 const pendingPartition = 'PURGE#pending';
 const outboxKey = (id: string) => ({ pk: `${purgeOutboxPrefix}${id}`, sk: 'PURGE' });
-/** Pending instructions read per query while leasing or counting. */
-const readBatch = 100;
 
 export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurgeOutbox {
   const { documents, tableName, origin } = options;
   const index = options.index ?? { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' };
   const now = options.now ?? Date.now;
-
-  /** Pending instructions, oldest first, page by page. */
-  async function* pending(): AsyncGenerator<OutboxItem[]> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#pending = :pending',
-          ExpressionAttributeNames: { '#pending': index.partitionKey },
-          ExpressionAttributeValues: { ':pending': pendingPartition },
-          Limit: readBatch,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      yield (page.Items ?? []) as OutboxItem[];
-      start = page.LastEvaluatedKey;
-    } while (start);
-  }
+  // The kit's DynamoDB outbox: leases, backoff and the backlog; the receivers are this file's.
+  const waiting = dynamoOutbox<OutboxItem>({
+    documents,
+    tableName,
+    index,
+    partition: pendingPartition,
+    // Every receiver acknowledged, but the record outlived its last acknowledgement (a crash).
+    nothingOwed: {
+      test: (item) => (item.receivers?.size ?? 0) === 0,
+      condition: 'attribute_not_exists(receivers)',
+    },
+    now,
+  });
 
   /** Removes a record every receiver has acknowledged (the set is gone once empty). */
   async function removeIfDone(id: string): Promise<void> {
@@ -93,25 +80,6 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-    }
-  }
-
-  /** One replica wins an instruction while it is due; `notBefore` then holds the lease. */
-  async function take(item: OutboxItem, leaseMs: number): Promise<boolean> {
-    try {
-      await documents.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: outboxKey(item.instruction.id),
-          UpdateExpression: 'SET notBefore = :leased',
-          ConditionExpression: 'notBefore = :seen',
-          ExpressionAttributeValues: { ':leased': now() + leaseMs, ':seen': item.notBefore },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
     }
   }
 
@@ -144,24 +112,12 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
     },
 
     async lease(limit, leaseMs) {
-      const leased: PendingPurge[] = [];
-      for await (const items of pending()) {
-        for (const item of items) {
-          // Every receiver acknowledged, but the record outlived its last acknowledgement (a crash).
-          if (!item.receivers || item.receivers.size === 0) {
-            await removeIfDone(item.instruction.id);
-            continue;
-          }
-          if (item.notBefore > now() || !(await take(item, leaseMs))) continue;
-          leased.push({
-            instruction: item.instruction,
-            receivers: [...item.receivers] as ServiceName[],
-            attempts: item.attempts,
-          });
-          if (leased.length >= limit) return leased;
-        }
-      }
-      return leased;
+      const leased = await waiting.lease(limit, leaseMs);
+      return leased.map((item): PendingPurge => ({
+        instruction: item.instruction,
+        receivers: [...(item.receivers ?? [])] as ServiceName[],
+        attempts: waiting.attempts(item),
+      }));
     },
 
     async acknowledge(id, receiver) {
@@ -187,33 +143,11 @@ export function dynamoPurgeOutbox(options: DynamoPurgeOutboxOptions): DynamoPurg
       await removeIfDone(id);
     },
 
-    async retryLater(id, delayMs) {
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: outboxKey(id),
-            UpdateExpression: 'SET notBefore = :due ADD attempts :one',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':due': now() + delayMs, ':one': 1 },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    },
+    retryLater: (id, delayMs) => waiting.retryLater(outboxKey(id), delayMs),
 
     async backlog() {
-      let count = 0;
-      let oldest: Date | undefined;
-      for await (const items of pending()) {
-        const waiting = items.filter((item) => (item.receivers?.size ?? 0) > 0);
-        // Oldest first: the first item read is the oldest instruction.
-        const first = waiting[0];
-        if (!oldest && first) oldest = new Date(first.instruction.requestedAt);
-        count += waiting.length;
-      }
-      return { pending: count, oldestRequestedAt: oldest };
+      const backlog = await waiting.backlog();
+      return { pending: backlog.pending, oldestRequestedAt: backlog.oldestSince };
     },
   };
 }

@@ -1,7 +1,9 @@
 import { type ServiceName, purgeBacklogReport } from '@what-if/catalog';
 import { type PurgeInstruction, purgesPath } from '@what-if/contracts';
-import { Gauge, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../logging';
+import { namedBacklogGauges } from '../outbox/outbox-metrics';
+import { type DeliveryOutcome, createOutboxRelay } from '../outbox/outbox-relay';
 import type { ServiceClient } from '../service-client';
 
 /** One instruction waiting in an owner's outbox, with the receivers that have not acknowledged it. */
@@ -56,46 +58,23 @@ export interface PurgeRelay {
   stop(): Promise<void>;
 }
 
-const batchSize = 25;
-
-/** 1 s, 2 s, 4 s … capped: a receiver that is down is asked again soon, and never hammered. */
-export function purgeBackoffMs(attempts: number, maxBackoffMs: number): number {
-  return Math.min(maxBackoffMs, 1_000 * 2 ** Math.max(0, attempts - 1));
-}
-
 /**
  * Relays an owner's purge instructions to every receiver with `POST /internal/v1/purges`, at
- * once and then with backoff capped at 30 s, until each has acknowledged (any 2xx). Replicas
+ * once and then with backoff capped at 30 s, until each has acknowledged (any 2xx): the kit's
+ * outbox relay (`outbox="purges"` in its metrics) over the owner's `PurgeOutbox`. Replicas
  * share the work through the outbox's leases. `purge_outbox_pending` and
- * `purge_outbox_oldest_age_seconds` say how far behind it is.
+ * `purge_outbox_oldest_age_seconds` are the same figures under their earlier names.
  */
 export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
   const { outbox, clients, logger } = options;
-  const pollMs = options.pollMs ?? 5_000;
-  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  const leaseMs = 60_000;
 
-  new Gauge({
-    name: 'purge_outbox_pending',
-    help: 'Purge instructions not yet acknowledged by every receiver',
-    registers: [options.registry],
-    async collect() {
-      this.set((await outbox.backlog().catch(() => ({ pending: Number.NaN }))).pending);
-    },
-  });
-  new Gauge({
-    name: 'purge_outbox_oldest_age_seconds',
-    help: 'Age of the oldest purge instruction not yet acknowledged by every receiver (0 when none)',
-    registers: [options.registry],
-    async collect() {
-      const backlog = await outbox.backlog().catch(() => undefined);
-      if (!backlog) return;
-      const oldest = backlog.oldestRequestedAt;
-      this.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
-    },
-  });
+  async function backlog() {
+    const read = await outbox.backlog();
+    return { pending: read.pending, oldestSince: read.oldestRequestedAt };
+  }
 
-  async function deliver(pending: PendingPurge): Promise<void> {
+  /** Every receiver still owed the instruction, the owner's own part first. */
+  async function deliver(pending: PendingPurge): Promise<DeliveryOutcome> {
     let failed = false;
     const local = options.local;
     const receivers = [...pending.receivers].sort(
@@ -128,82 +107,54 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
         );
       }
     }
-    if (failed)
-      await outbox.retryLater(pending.instruction.id, purgeBackoffMs(pending.attempts + 1, maxBackoffMs));
+    return failed ? 'failed' : 'delivered';
   }
 
-  let running: Promise<void> | undefined;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-  let reporter: NodeJS.Timeout | undefined;
+  const relay = createOutboxRelay<PendingPurge>({
+    name: 'purges',
+    store: {
+      lease: (limit, leaseMs) => outbox.lease(limit, leaseMs),
+      attempts: (pending) => pending.attempts,
+      // Each receiver's acknowledgement took it off; the last one's removed the record.
+      settle: async () => undefined,
+      drop: async () => undefined,
+      retryLater: (pending, delayMs) => outbox.retryLater(pending.instruction.id, delayMs),
+      backlog,
+    },
+    deliver,
+    logger,
+    registry: options.registry,
+    pollMs: options.pollMs ?? 5_000,
+    leaseMs: 60_000,
+    maxBackoffMs: options.maxBackoffMs ?? 30_000,
+    // While anything waits, one line a minute says how much and how old: on ECS a metric filter
+    // makes the age a CloudWatch metric and an alarm watches it (catalog purgeBacklogReport).
+    backlogReport: {
+      message: purgeBacklogReport.message,
+      everyMs: options.backlogReportMs ?? purgeBacklogReport.everyMs,
+      fields: { pending: purgeBacklogReport.pendingField, oldestAge: purgeBacklogReport.oldestAgeField },
+    },
+  });
 
-  // While anything waits, one line a minute says how much and how old: on ECS a metric filter
-  // makes the age a CloudWatch metric and an alarm watches it (catalog purgeBacklogReport).
-  async function reportBacklog(): Promise<void> {
-    const backlog = await outbox.backlog();
-    if (backlog.pending === 0) return;
-    const oldest = backlog.oldestRequestedAt;
-    logger.warn(
-      {
-        [purgeBacklogReport.pendingField]: backlog.pending,
-        [purgeBacklogReport.oldestAgeField]: oldest
-          ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000))
-          : 0,
-      },
-      purgeBacklogReport.message,
-    );
-  }
-  let stopped = true;
-
-  async function pass(): Promise<void> {
-    for (;;) {
-      const due = await outbox.lease(batchSize, leaseMs);
-      for (const pending of due) await deliver(pending);
-      if (due.length < batchSize) return;
-    }
-  }
-
-  function runOnce(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => logger.error({ err: error }, 'purge relay pass failed'))
-      .finally(() => {
-        running = undefined;
-        if (again && !stopped) {
-          again = false;
-          void runOnce();
-        }
-      });
-    return running;
-  }
+  namedBacklogGauges({
+    registry: options.registry,
+    pending: {
+      name: 'purge_outbox_pending',
+      help: 'Purge instructions not yet acknowledged by every receiver (also outbox_pending{outbox="purges"})',
+    },
+    oldestAge: {
+      name: 'purge_outbox_oldest_age_seconds',
+      help: 'Age of the oldest purge instruction not yet acknowledged by every receiver, 0 when none (also outbox_oldest_age_seconds{outbox="purges"})',
+    },
+    backlog: relay.backlog,
+  });
 
   return {
-    runOnce,
-    nudge() {
-      if (!stopped) void runOnce();
+    runOnce: async () => {
+      await relay.runDue();
     },
-    start() {
-      stopped = false;
-      timer = setInterval(() => void runOnce(), pollMs);
-      timer.unref();
-      reporter = setInterval(
-        () =>
-          void reportBacklog().catch((error: unknown) =>
-            logger.error({ err: error }, 'purge backlog unreadable'),
-          ),
-        options.backlogReportMs ?? purgeBacklogReport.everyMs,
-      );
-      reporter.unref();
-      void runOnce();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      if (reporter) clearInterval(reporter);
-      await running;
-    },
+    nudge: () => relay.nudge(),
+    start: () => relay.start(),
+    stop: () => relay.stop(),
   };
 }

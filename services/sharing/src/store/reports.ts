@@ -1,12 +1,6 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSubmission } from '@what-if/contracts';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { type DynamoOutbox, dynamoOutbox, isConditionFailure } from '@what-if/kit/dynamodb';
 import {
   openReportSortKey,
   ownerIndex,
@@ -23,21 +17,15 @@ export interface OpenReport {
   reportedAt: string;
 }
 
-/** A report on its way to social: the submission, failed attempts so far, when it is due again. */
-export interface PendingReport {
-  key: { pk: string; sk: string };
-  submission: ReportSubmission;
-  attempts: number;
-  nextAttemptAt: number;
-}
-
 interface ReportItem extends OpenReport {
   pk: string;
   sk: string;
   submission?: ReportSubmission;
-  attempts?: number;
-  nextAttemptAt?: number;
-  leaseUntil?: number;
+}
+
+/** A report in the outbox, as a relay leased it: its submission is what social is sent. */
+export interface WaitingReport extends ReportItem {
+  submission: ReportSubmission;
 }
 
 /**
@@ -100,124 +88,21 @@ export async function openReport(
 }
 
 /**
- * What waits for social, oldest first: how many, the oldest's time, and up to `max` that are due
- * and not leased. The index is eventually consistent: a report written a moment ago may show on
- * the next pass, and one just delivered may show once more (its lease then refuses it).
+ * The report outbox: open reports not yet acknowledged by social, listed oldest first on the
+ * scenario index's `OUTBOX#reports` partition, leased and retried by the kit's DynamoDB outbox.
+ * Delivered, a report leaves the outbox and its submission (note, reporter network) is no
+ * longer kept here; it stays open until a decision closes it. A report closed (deleted) meanwhile
+ * stays deleted, and one opened anew in its place is a new outbox item (`id` must be unchanged).
  */
-export async function pendingReports(
-  context: StoreContext,
-  now: number,
-  max: number,
-): Promise<{ pending: number; oldestReportedAt?: string; due: PendingReport[] }> {
-  const due: PendingReport[] = [];
-  let pending = 0;
-  let oldestReportedAt: string | undefined;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: scenarioIndex.name,
-        KeyConditionExpression: `${scenarioIndex.partitionKey} = :outbox`,
-        ExpressionAttributeValues: { ':outbox': reportOutboxPartition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of (page.Items ?? []) as ReportItem[]) {
-      if (!item.submission) continue;
-      pending += 1;
-      oldestReportedAt ??= item.reportedAt;
-      const leased = item.leaseUntil !== undefined && item.leaseUntil > now;
-      if (due.length < max && (item.nextAttemptAt ?? 0) <= now && !leased) {
-        due.push({
-          key: { pk: item.pk, sk: item.sk },
-          submission: item.submission,
-          attempts: item.attempts ?? 0,
-          nextAttemptAt: item.nextAttemptAt ?? 0,
-        });
-      }
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { pending, ...(oldestReportedAt ? { oldestReportedAt } : {}), due };
-}
-
-/**
- * Takes a report for one delivery attempt: a conditional write, so of several replicas one
- * delivers it at a time. False when another holds it, or it was delivered or removed meanwhile.
- */
-export async function leaseReport(
-  context: StoreContext,
-  entry: PendingReport,
-  holder: string,
-  now: number,
-  leaseMs: number,
-): Promise<boolean> {
-  try {
-    await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: entry.key,
-        UpdateExpression: 'SET leaseHolder = :holder, leaseUntil = :until',
-        ConditionExpression:
-          'attribute_exists(submission) AND id = :id AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now)',
-        ExpressionAttributeValues: {
-          ':holder': holder,
-          ':until': now + leaseMs,
-          ':now': now,
-          ':id': entry.submission.id,
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-/**
- * Social has the report: it leaves the outbox, and its submission (note, reporter network) is
- * no longer kept here. The report stays open until a decision closes it. A report whose share was
- * deleted meanwhile stays deleted (the condition stops the update from writing it back).
- */
-export async function reportDelivered(context: StoreContext, entry: PendingReport): Promise<void> {
-  try {
-    await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: entry.key,
-        UpdateExpression: `REMOVE submission, attempts, nextAttemptAt, leaseHolder, leaseUntil, ${scenarioIndex.partitionKey}, ${scenarioIndex.sortKey}`,
-        ConditionExpression: 'attribute_exists(pk) AND id = :id',
-        ExpressionAttributeValues: { ':id': entry.submission.id },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
-/** A failed attempt: counted, due again at `nextAttemptAt`, and released if this relay still holds it. */
-export async function postponeReport(
-  context: StoreContext,
-  entry: PendingReport,
-  holder: string,
-  nextAttemptAt: number,
-): Promise<void> {
-  try {
-    await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: entry.key,
-        UpdateExpression:
-          'SET attempts = attempts + :one, nextAttemptAt = :next REMOVE leaseHolder, leaseUntil',
-        ConditionExpression: 'leaseHolder = :holder',
-        ExpressionAttributeValues: { ':one': 1, ':next': nextAttemptAt, ':holder': holder },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+export function reportOutbox(context: StoreContext): DynamoOutbox<WaitingReport> {
+  return dynamoOutbox<WaitingReport>({
+    ...context,
+    index: scenarioIndex,
+    partition: reportOutboxPartition,
+    dueAttribute: 'nextAttemptAt',
+    settle: { keep: true, remove: ['submission'] },
+    settleIfUnchanged: ['id'],
+  });
 }
 
 /** Removes every report a deleted account filed, on whoever's shares (the owner index's `REPORTER#` partition). */

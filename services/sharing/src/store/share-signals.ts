@@ -1,12 +1,6 @@
-import {
-  DeleteCommand,
-  QueryCommand,
-  ScanCommand,
-  type ScanCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ShareSignals, shareSignalDays } from '@what-if/contracts';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { type DynamoOutbox, dynamoOutbox } from '@what-if/kit/dynamodb';
 import { readDailyStats } from './read-analytics';
 import { readShare } from './read-share';
 import { scenarioIndex, sharePartition, shareSortKey, signalOutboxPartition, signalsSortKey } from './keys';
@@ -21,23 +15,12 @@ import type { StoreContext } from './store-context';
  * `<pendingSince>#<slug>`. A delivery sends the share's whole state (the share-signals contract), so
  * however many views arrived meanwhile, one delivery carries them all.
  */
-interface SignalsItem {
+export interface SignalsItem {
   pk: string;
   sk: string;
   slug: string;
   version: number;
   pendingSince?: string;
-  attempts?: number;
-  nextAttemptAt?: number;
-  leaseHolder?: string;
-  leaseUntil?: number;
-}
-
-/** A share owed to social, as a relay found it. */
-export interface PendingSignals {
-  slug: string;
-  version: number;
-  attempts: number;
 }
 
 const signalsKey = (slug: string) => ({ pk: sharePartition(slug), sk: signalsSortKey }) as const;
@@ -63,68 +46,20 @@ export async function signalsChanged(context: StoreContext, slug: string, now: D
   );
 }
 
-/** The outbox, oldest first: how many wait, since when the oldest, and up to `max` due now and not leased. */
-export async function pendingSignals(
-  context: StoreContext,
-  now: number,
-  max: number,
-): Promise<{ pending: number; oldestPendingSince?: string; due: PendingSignals[] }> {
-  const due: PendingSignals[] = [];
-  let pending = 0;
-  let oldestPendingSince: string | undefined;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: scenarioIndex.name,
-        KeyConditionExpression: `${scenarioIndex.partitionKey} = :outbox`,
-        ExpressionAttributeValues: { ':outbox': signalOutboxPartition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of (page.Items ?? []) as SignalsItem[]) {
-      pending += 1;
-      oldestPendingSince ??= item.pendingSince;
-      const leased = item.leaseUntil !== undefined && item.leaseUntil > now;
-      if (due.length < max && (item.nextAttemptAt ?? 0) <= now && !leased)
-        due.push({ slug: item.slug, version: item.version, attempts: item.attempts ?? 0 });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return { pending, ...(oldestPendingSince ? { oldestPendingSince } : {}), due };
-}
-
 /**
- * Takes a share's signals for one delivery: of several replicas one holds it at a time. Answers
- * the version to send (the newest, read by the same write), or undefined when another replica
- * holds it or it left the outbox meanwhile.
+ * The outbox, leased and retried by the kit's DynamoDB outbox. Delivered, a share leaves the
+ * outbox, unless a view raised its version meanwhile (`version` must be unchanged): then it
+ * stays for the next delivery, released now so that comes soon.
  */
-export async function leaseSignals(
-  context: StoreContext,
-  slug: string,
-  holder: string,
-  now: number,
-  leaseMs: number,
-): Promise<number | undefined> {
-  try {
-    const leased = await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: signalsKey(slug),
-        UpdateExpression: 'SET leaseHolder = :holder, leaseUntil = :until',
-        ConditionExpression:
-          'attribute_exists(#outbox) AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now)',
-        ExpressionAttributeNames: { '#outbox': scenarioIndex.partitionKey },
-        ExpressionAttributeValues: { ':holder': holder, ':until': now + leaseMs, ':now': now },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return (leased.Attributes as SignalsItem | undefined)?.version;
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+export function signalOutbox(context: StoreContext): DynamoOutbox<SignalsItem> {
+  return dynamoOutbox<SignalsItem>({
+    ...context,
+    index: scenarioIndex,
+    partition: signalOutboxPartition,
+    dueAttribute: 'nextAttemptAt',
+    settle: { keep: true, remove: ['pendingSince'] },
+    settleIfUnchanged: ['version'],
+  });
 }
 
 /**
@@ -152,84 +87,6 @@ export async function signalsSnapshot(
       .map((stats) => ({ day: stats.day, views: stats.counters[statsAttribute.views] ?? 0 }))
       .filter((day) => day.views > 0),
   };
-}
-
-/**
- * Social has `version`: the share leaves the outbox, unless a view raised the version meanwhile,
- * in which case it stays for the next delivery (released now, so that comes soon).
- */
-export async function signalsDelivered(
-  context: StoreContext,
-  slug: string,
-  holder: string,
-  version: number,
-): Promise<void> {
-  try {
-    await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: signalsKey(slug),
-        UpdateExpression:
-          'REMOVE pendingSince, attempts, nextAttemptAt, leaseHolder, leaseUntil, #outbox, #position',
-        ConditionExpression: 'version = :version AND leaseHolder = :holder',
-        ExpressionAttributeNames: {
-          '#outbox': scenarioIndex.partitionKey,
-          '#position': scenarioIndex.sortKey,
-        },
-        ExpressionAttributeValues: { ':version': version, ':holder': holder },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    await releaseSignals(context, slug, holder);
-  }
-}
-
-async function releaseSignals(context: StoreContext, slug: string, holder: string): Promise<void> {
-  try {
-    await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: signalsKey(slug),
-        UpdateExpression: 'REMOVE leaseHolder, leaseUntil, nextAttemptAt',
-        ConditionExpression: 'leaseHolder = :holder',
-        ExpressionAttributeValues: { ':holder': holder },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
-/** A failed delivery: counted, due again at `nextAttemptAt`, released if this relay still holds it. */
-export async function postponeSignals(
-  context: StoreContext,
-  slug: string,
-  holder: string,
-  nextAttemptAt: number,
-): Promise<void> {
-  try {
-    await context.documents.send(
-      new UpdateCommand({
-        TableName: context.tableName,
-        Key: signalsKey(slug),
-        UpdateExpression:
-          'SET attempts = if_not_exists(attempts, :zero) + :one, nextAttemptAt = :next REMOVE leaseHolder, leaseUntil',
-        ConditionExpression: 'leaseHolder = :holder',
-        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':next': nextAttemptAt, ':holder': holder },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
-/**
- * The share is gone (a view that raced its delete wrote this item after the partition went):
- * nothing is owed, the share's purge tells social.
- */
-export async function dropSignals(context: StoreContext, slug: string): Promise<void> {
-  await context.documents.send(new DeleteCommand({ TableName: context.tableName, Key: signalsKey(slug) }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ModerationAction, ReportSubmission } from '@what-if/contracts';
-import { deploymentSecret } from '@what-if/kit/dynamodb';
+import { type DynamoOutbox, deploymentSecret } from '@what-if/kit/dynamodb';
 import { type CreateOutcome, type NewShare, createShare } from './create-share';
 import {
   type PurgeResult,
@@ -17,25 +17,8 @@ import { type DailyStats, readDailyStats } from './read-analytics';
 import { readShare } from './read-share';
 import type { ShareItem } from './records';
 import { type View, recordView } from './record-view';
-import {
-  type OpenReport,
-  type PendingReport,
-  forgetReporter,
-  leaseReport,
-  openReport,
-  pendingReports,
-  postponeReport,
-  reportDelivered,
-} from './reports';
-import {
-  dropSignals,
-  leaseSignals,
-  pendingSignals,
-  postponeSignals,
-  signalsChanged,
-  signalsDelivered,
-  signalsSnapshot,
-} from './share-signals';
+import { type OpenReport, type WaitingReport, forgetReporter, openReport, reportOutbox } from './reports';
+import { type SignalsItem, signalOutbox, signalsChanged, signalsSnapshot } from './share-signals';
 import { type ShareChanges, revokeShare, updateShare } from './update-share';
 import type { ShareSignals } from '@what-if/contracts';
 
@@ -66,21 +49,15 @@ export interface ShareStore {
     reporter: string,
     submission: ReportSubmission,
   ): Promise<{ opened: true } | { opened: false; existing: OpenReport }>;
-  pendingReports(now: number, max: number): ReturnType<typeof pendingReports>;
-  leaseReport(entry: PendingReport, holder: string, now: number, leaseMs: number): Promise<boolean>;
-  reportDelivered(entry: PendingReport): Promise<void>;
-  postponeReport(entry: PendingReport, holder: string, nextAttemptAt: number): Promise<void>;
+  /** Reports on their way to social (reports.ts). */
+  reportOutbox: DynamoOutbox<WaitingReport>;
   /** Removes every report a deleted account filed. */
   forgetReporter(userId: string): Promise<number>;
   applyModeration(slug: string, action: ModerationAction): Promise<'applied' | 'stale' | 'missing'>;
   /** The signal outbox (share-signals.ts): shares whose views social's trending has not heard of. */
-  pendingSignals(now: number, max: number): ReturnType<typeof pendingSignals>;
-  leaseSignals(slug: string, holder: string, now: number, leaseMs: number): Promise<number | undefined>;
-  /** The share's state for social, or undefined when the share is gone. */
+  signalOutbox: DynamoOutbox<SignalsItem>;
+  /** The share's state for social at `version`; undefined when the share is gone. */
   signalsSnapshot(slug: string, version: number): Promise<ShareSignals | undefined>;
-  signalsDelivered(slug: string, holder: string, version: number): Promise<void>;
-  postponeSignals(slug: string, holder: string, nextAttemptAt: number): Promise<void>;
-  dropSignals(slug: string): Promise<void>;
   visitorKey(): Promise<Buffer>;
 }
 
@@ -112,18 +89,11 @@ export function createShareStore(documents: DynamoDBDocumentClient, tableName: s
     limitReached: (rule, subject) => limitReached(context, rule, subject, new Date()),
     countEvent: (rule, subject) => countEvent(context, rule, subject, new Date()),
     openReport: (slug, reporter, submission) => openReport(context, slug, reporter, submission),
-    pendingReports: (now, max) => pendingReports(context, now, max),
-    leaseReport: (entry, holder, now, leaseMs) => leaseReport(context, entry, holder, now, leaseMs),
-    reportDelivered: (entry) => reportDelivered(context, entry),
-    postponeReport: (entry, holder, nextAttemptAt) => postponeReport(context, entry, holder, nextAttemptAt),
+    reportOutbox: reportOutbox(context),
     forgetReporter: (userId) => forgetReporter(context, userId),
     applyModeration: (slug, action) => applyModeration(context, slug, action),
-    pendingSignals: (now, max) => pendingSignals(context, now, max),
-    leaseSignals: (slug, holder, now, leaseMs) => leaseSignals(context, slug, holder, now, leaseMs),
+    signalOutbox: signalOutbox(context),
     signalsSnapshot: (slug, version) => signalsSnapshot(context, slug, version, new Date()),
-    signalsDelivered: (slug, holder, version) => signalsDelivered(context, slug, holder, version),
-    postponeSignals: (slug, holder, nextAttemptAt) => postponeSignals(context, slug, holder, nextAttemptAt),
-    dropSignals: (slug) => dropSignals(context, slug),
     visitorKey: () => deploymentSecret({ ...context, key: visitorKeyItemKey, purpose: 'visitor key' }),
   };
 }

@@ -6,6 +6,7 @@ import type {
   ShareSignals,
 } from '@what-if/contracts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoOutbox } from '@what-if/kit/dynamodb';
 import type { Mention } from '../mentions/mention-text';
 import {
   type BlockItem,
@@ -42,13 +43,7 @@ import {
 } from './follows';
 import { type LikeTarget, like, likes, likesBy, unlike } from './likes';
 import { likedAmong } from './like-states';
-import {
-  type OutboxItem,
-  acknowledgeAction,
-  enqueueAction,
-  leaseAction,
-  pendingActions,
-} from './moderation-outbox';
+import { type OutboxItem, enqueueAction, moderationOutbox } from './moderation-outbox';
 import {
   type CaseItem,
   type CaseStatus,
@@ -220,9 +215,8 @@ export interface SocialStore {
   setPostModeration(postId: string, status: ModerationStatus): Promise<boolean>;
   setCommentModeration(postId: string, commentId: string, status: ModerationStatus): Promise<boolean>;
   enqueueAction(service: string, action: ModerationAction): Promise<void>;
-  pendingActions(limit: number): Promise<OutboxItem[]>;
-  leaseAction(item: OutboxItem): Promise<boolean>;
-  acknowledgeAction(actionId: string): Promise<void>;
+  /** Decisions on their way to the services that own the content (moderation-outbox.ts). */
+  moderationOutbox: DynamoOutbox<OutboxItem>;
 }
 
 export function createSocialStore(documents: DynamoDBDocumentClient, tableName: string): SocialStore {
@@ -293,8 +287,6 @@ export function createSocialStore(documents: DynamoDBDocumentClient, tableName: 
     setCommentModeration: (postId, commentId, status) =>
       setCommentModeration(context, postId, commentId, status),
     enqueueAction: (service, action) => enqueueAction(context, service, action, new Date()),
-    pendingActions: (limit) => pendingActions(context, limit),
-    leaseAction: (item) => leaseAction(context, item, new Date()),
-    acknowledgeAction: (actionId) => acknowledgeAction(context, actionId),
+    moderationOutbox: moderationOutbox(context),
   };
 }
