@@ -8,6 +8,7 @@ import {
 } from '@what-if/kit';
 import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
+import { registerBacklogMetrics } from './backlog-metrics';
 import { configSchema } from './config';
 import { createEngagement } from './engagement/engagement';
 import { startLeaderboardRefresh } from './engagement/leaderboard-refresh';
@@ -95,6 +96,11 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
         subject: { achievementId: achievement.id },
       }),
     );
+    registerBacklogMetrics({
+      registry: metrics.registry,
+      table: { documents: dynamo.documents, tableName },
+      logger,
+    });
     const fanOut = startFanOutWorker({
       table: { documents: dynamo.documents, tableName },
       logger,

@@ -345,6 +345,7 @@ function dependencyAndPipelineCases(): AlertCase[] {
   const queue = { ...renders, state: 'waiting' };
   const purge = { service: 'user', job: 'user', instance };
   const reports = { service: 'sharing', job: 'sharing', instance };
+  const social = { service: 'social', job: 'social', instance };
   const cases: AlertCase[] = [
     {
       name: 'UpstreamCircuitOpen fires: open, then half-open, for 6 minutes',
@@ -408,6 +409,40 @@ function dependencyAndPipelineCases(): AlertCase[] {
       ],
       evalTime: '12m',
       alert: 'ReportOutboxBacklog',
+      ruleLabels: {},
+    },
+    {
+      name: 'LeaderboardsStale fires: a mark nobody refreshes ages for 10 minutes',
+      series: [
+        { series: metric('social_leaderboard_stale_oldest_age_seconds', social), values: counter(60, 15) },
+      ],
+      evalTime: '11m',
+      alert: 'LeaderboardsStale',
+      ruleLabels: {},
+      fires: { service: 'social' },
+    },
+    {
+      name: 'LeaderboardsStale stays quiet: boards catch up within seconds, however busy',
+      series: [
+        { series: metric('social_leaderboard_stale_oldest_age_seconds', social), values: constant(4, 15) },
+      ],
+      evalTime: '11m',
+      alert: 'LeaderboardsStale',
+      ruleLabels: {},
+    },
+    {
+      name: 'FanOutBacklog fires: a job stuck for 25 minutes',
+      series: [{ series: metric('social_fanout_oldest_age_seconds', social), values: counter(60, 30) }],
+      evalTime: '25m',
+      alert: 'FanOutBacklog',
+      ruleLabels: {},
+      fires: { service: 'social' },
+    },
+    {
+      name: 'FanOutBacklog stays quiet: a fan-out is always under way, each finishing within minutes',
+      series: [{ series: metric('social_fanout_oldest_age_seconds', social), values: constant(180, 30) }],
+      evalTime: '25m',
+      alert: 'FanOutBacklog',
       ruleLabels: {},
     },
   ];

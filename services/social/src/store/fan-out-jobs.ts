@@ -15,7 +15,7 @@ import { type StoreContext, isConditionFailure } from './store-context';
  */
 const jobPartition = (postId: string): string => `FANOUT#${postId}`;
 const jobSortKey = 'JOB';
-const pendingJobs = 'FANOUT#pending';
+export const pendingFanOutsPartition = 'FANOUT#pending';
 
 /** How long a replica may hold a job before another may take it over. */
 export const fanOutLeaseMs = 60_000;
@@ -44,7 +44,7 @@ export async function queueFanOut(
         authorId: post.authorId,
         createdAt: post.createdAt,
         after,
-        [gsi1.partitionKey]: pendingJobs,
+        [gsi1.partitionKey]: pendingFanOutsPartition,
         [gsi1.sortKey]: `${post.createdAt}#${post.id}`,
       },
     }),
@@ -59,7 +59,7 @@ export async function pendingFanOuts(context: StoreContext, limit: number): Prom
       IndexName: gsi1.name,
       KeyConditionExpression: '#pk = :pending',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-      ExpressionAttributeValues: { ':pending': pendingJobs },
+      ExpressionAttributeValues: { ':pending': pendingFanOutsPartition },
       Limit: limit,
     }),
   );
