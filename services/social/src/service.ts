@@ -29,15 +29,6 @@ const socialTable = service('social').dynamoTables[0]!;
 /** How often each replica looks for moderation decisions to deliver. */
 const relayIntervalMs = 1_000;
 
-/**
- * How often each replica looks for users whose leaderboard entries another replica left stale
- * (it died before refreshing them); its own awards are refreshed at once.
- */
-const leaderboardPollMs = 5_000;
-
-/** How often each replica looks for wide authors' fan-outs to finish (their first 500 followers have the post at once). */
-const fanOutPollMs = 1_000;
-
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
   schema: configSchema,
@@ -81,7 +72,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
     const leaderboards = startLeaderboardRefresh({
       store: engagementStore,
       logger,
-      pollMs: leaderboardPollMs,
+      pollMs: config.LEADERBOARD_POLL_MS,
     });
     const engagement = createEngagement({
       store: engagementStore,
@@ -104,7 +95,8 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
     const fanOut = startFanOutWorker({
       table: { documents: dynamo.documents, tableName },
       logger,
-      pollMs: fanOutPollMs,
+      pollMs: config.FANOUT_POLL_MS,
+      leaseMs: config.FANOUT_LEASE_MS,
     });
     const relay = startModerationRelay({
       store,

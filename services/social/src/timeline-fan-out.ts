@@ -31,6 +31,8 @@ export function startFanOutWorker(options: {
   table: StoreContext;
   logger: Logger;
   pollMs: number;
+  /** How long a leased job is this replica's (each page renews it); another takes it over after. */
+  leaseMs: number;
   /** Followers per page (500 by default). */
   pageSize?: number;
 }): FanOutWorker {
@@ -69,7 +71,7 @@ export function startFanOutWorker(options: {
     let finished = 0;
     for (const postId of await pendingFanOuts(table, 25)) {
       if (stopped) break;
-      const job = await leaseFanOut(table, postId, new Date());
+      const job = await leaseFanOut(table, postId, new Date(), options.leaseMs);
       if (!job) continue;
       try {
         if (await work(job)) finished += 1;

@@ -40,7 +40,7 @@ beforeAll(async () => {
   registerBacklogMetrics({ registry: metrics.registry, table, logger });
   // Passes run when the test says.
   refresh = startLeaderboardRefresh({ store: engagementStore, logger, pollMs: 3_600_000 });
-  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 10 });
+  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, leaseMs: 60_000, pageSize: 10 });
 });
 afterAll(async () => {
   await refresh?.stop();
@@ -135,7 +135,7 @@ describe('wide authors’ fan-outs', () => {
     expect(await scraped('social_fanout_followers_left')).toBe(30 + 8);
 
     // A replica works one page of the stuck job (10 followers) and records it.
-    const job = await leaseFanOut(table, stuck.id, new Date());
+    const job = await leaseFanOut(table, stuck.id, new Date(), 60_000);
     expect(job).toBeDefined();
     const page = await fanOutPage(table, job!.post, job!.after, 10);
     expect(await advanceFanOut(table, job!, page.after!, new Date())).toBe(true);

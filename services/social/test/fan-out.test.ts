@@ -29,8 +29,8 @@ beforeAll(async () => {
     logger,
   );
   table = { documents: dynamo.documents, tableName: `${stores.env['DYNAMODB_TABLE_PREFIX']}social` };
-  // Passes run when the test says, 12 followers a page.
-  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 12 });
+  // Passes run when the test says, 12 followers a page, leases of a minute (FANOUT_LEASE_MS's default).
+  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, leaseMs: 60_000, pageSize: 12 });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -92,8 +92,8 @@ test('a fan-out whose replica died is finished by another; one a live replica ho
   await publish(dead.post, 5);
   await publish(busy.post, 5);
   // A replica leased the first a minute and a half ago and died; another holds the second now.
-  expect(await leaseFanOut(table, dead.post.id, new Date(Date.now() - 90_000))).toBeDefined();
-  const held = await leaseFanOut(table, busy.post.id, new Date());
+  expect(await leaseFanOut(table, dead.post.id, new Date(Date.now() - 90_000), 60_000)).toBeDefined();
+  const held = await leaseFanOut(table, busy.post.id, new Date(), 60_000);
   expect(held).toBeDefined();
 
   expect(await worker.runDue()).toBe(1);
@@ -121,7 +121,7 @@ test('a post deleted before its fan-out finished reaches no more timelines', asy
 test('a replica shutting down lets its fan-out go after the page it is writing, and another goes on from there', async () => {
   const { followers, post } = await wideAuthor(30);
   await publish(post, 5);
-  const stopping = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 5 });
+  const stopping = startFanOutWorker({ table, logger, pollMs: 3_600_000, leaseMs: 60_000, pageSize: 5 });
   const pass = stopping.runDue();
   await stopping.stop();
   expect(await pass).toBe(0);
@@ -130,4 +130,22 @@ test('a replica shutting down lets its fan-out go after the page it is writing, 
   // Let go, not held: the next pass anywhere takes it at once.
   expect(await worker.runDue()).toBe(1);
   expect(new Set(await readersWith(followers, post))).toEqual(new Set(followers));
+});
+
+test('a job is taken over once the lease its replica was configured with (FANOUT_LEASE_MS) has run out, not before', async () => {
+  const shortLease = await wideAuthor(20);
+  const longLease = await wideAuthor(20);
+  await publish(shortLease.post, 5);
+  await publish(longLease.post, 5);
+  // Two replicas died 15 s ago holding a job each: one ran with 10 s leases, the other with a minute.
+  const fifteenSecondsAgo = new Date(Date.now() - 15_000);
+  expect(await leaseFanOut(table, shortLease.post.id, fifteenSecondsAgo, 10_000)).toBeDefined();
+  expect(await leaseFanOut(table, longLease.post.id, fifteenSecondsAgo, 60_000)).toBeDefined();
+
+  expect(await worker.runDue()).toBe(1);
+  expect(new Set(await readersWith(shortLease.followers, shortLease.post))).toEqual(
+    new Set(shortLease.followers),
+  );
+  expect(await readersWith(longLease.followers, longLease.post)).toHaveLength(5);
+  expect(await pendingFanOuts(table, 100)).toContain(longLease.post.id);
 });
