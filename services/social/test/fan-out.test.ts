@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { service } from '@what-if/catalog';
 import { createLogger } from '@what-if/kit';
 import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
+import { purgeAccount } from '../src/account-purge';
 import { leaseFanOut, pendingFanOuts, queueFanOut, releaseFanOut } from '../src/store/fan-out-jobs';
 import { follow } from '../src/store/follows';
+import { createSocialStore } from '../src/store/social-store';
 import type { StoreContext } from '../src/store/store-context';
 import { fanOutPost } from '../src/store/timelines';
 import { type FanOutWorker, startFanOutWorker } from '../src/timeline-fan-out';
@@ -148,4 +157,49 @@ test('a job is taken over once the lease its replica was configured with (FANOUT
   );
   expect(await readersWith(longLease.followers, longLease.post)).toHaveLength(5);
   expect(await pendingFanOuts(table, 100)).toContain(longLease.post.id);
+});
+
+test('a follower whose account is deleted while a fan-out page is being written keeps no timeline entry', async () => {
+  const { followers, post } = await wideAuthor(30);
+  await publish(post, 5);
+  const leaving = followers[10]!;
+  const store = createSocialStore(table.documents, table.tableName);
+  // The account purge lands between the job reading its page of followers and writing it: the
+  // purge takes the follow edge and the (still empty) timeline, then the page writes the entry.
+  let purged = false;
+  const racing = {
+    send: async (command: unknown) => {
+      const writesTheLeaving =
+        command instanceof BatchWriteCommand &&
+        JSON.stringify(command.input.RequestItems).includes(`"TIMELINE#${leaving}"`);
+      if (writesTheLeaving && !purged) {
+        purged = true;
+        await purgeAccount(store, leaving);
+      }
+      return table.documents.send(command as never);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  const racingWorker = startFanOutWorker({
+    table: { documents: racing, tableName: table.tableName },
+    logger,
+    pollMs: 3_600_000,
+    leaseMs: 60_000,
+    pageSize: 12,
+  });
+  try {
+    expect(await racingWorker.runDue()).toBe(1);
+  } finally {
+    await racingWorker.stop();
+  }
+  expect(purged).toBe(true);
+  const timeline = await table.documents.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `TIMELINE#${leaving}` },
+    }),
+  );
+  expect(timeline.Items).toEqual([]);
+  const stayed = followers.filter((follower) => follower !== leaving);
+  expect(new Set(await readersWith(stayed, post))).toEqual(new Set(stayed));
 });
