@@ -31,7 +31,7 @@ export type Board = 'all' | '7d' | '30d';
 export interface EngagementStore {
   claimAward(
     userId: string,
-    award: { key: string; kind: string; at: Date; points: number },
+    award: { key: string; kind: string; at: Date; points: number; counters: readonly ActivityCounter[] },
   ): Promise<boolean>;
   settleAward(userId: string, key: string, points: number): Promise<void>;
   takeDailyAward(request: { userId: string; kind: string; day: string; cap: number }): Promise<boolean>;
