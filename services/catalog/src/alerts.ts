@@ -229,7 +229,31 @@ export const alertDefinitions: readonly AlertDefinition[] = [
       ),
     },
   },
+  {
+    name: 'LeaderboardsStale',
+    scope: 'system',
+    severity: 'ticket',
+    meaning: "a user's leaderboard entries have lagged their points for 5 minutes: no replica refreshes them",
+    cloudWatch: { none: "social's backlog gauges are Prometheus metrics only" },
+  },
+  {
+    name: 'FanOutBacklog',
+    scope: 'system',
+    severity: 'ticket',
+    meaning: "a wide author's post has not reached all its followers' following feeds within 15 minutes",
+    cloudWatch: { none: "social's backlog gauges are Prometheus metrics only" },
+  },
 ];
+
+/**
+ * How far social's background work may fall behind before a person should look. A refresh
+ * runs at once after each award, and marks another replica left wait for the next leaderboard
+ * poll, or for the lease (60 s) of a replica that died holding one: 5 minutes behind means
+ * no replica is refreshing. A fan-out writes 500 followers a page at 0.13-0.26 ms a follower
+ * (services/social/README.md, "Measured"), so even a million followers take a few minutes:
+ * 15 minutes means a job is stuck.
+ */
+export const socialBacklogAlerts = { staleBoardsSeconds: 300, fanOutSeconds: 900 } as const;
 
 /**
  * CloudWatch alarms with no Prometheus alert, and why: what an ECS deployment watches that a
@@ -604,6 +628,26 @@ function pipelineGroup(): PrometheusRuleGroup {
       summary: '{{ $labels.service }}: the {{ $labels.outbox }} outbox is stuck',
       description: `The oldest item in the {{ $labels.outbox }} outbox of {{ $labels.service }} has waited past that outbox's limit for its receiver to acknowledge it (${outboxNames.map((name) => `${name} ${outboxes[name].stuckAfterSeconds / 60} min`).join(', ')}): a receiver is down or refuses it, and what it carries has not arrived.`,
     }),
+  );
+  rules.push(
+    alert(
+      'LeaderboardsStale',
+      `max by (service) (social_leaderboard_stale_oldest_age_seconds) > ${socialBacklogAlerts.staleBoardsSeconds}`,
+      {
+        for: '5m',
+        summary: '{{ $labels.service }}: leaderboards lag the points earned',
+        description: `A user's leaderboard entries have been behind their points for more than ${socialBacklogAlerts.staleBoardsSeconds / 60} minutes: no replica refreshes them, so ranks and board points are out of date (each user's own points and level are right). social_leaderboard_stale_users counts the users waiting.`,
+      },
+    ),
+    alert(
+      'FanOutBacklog',
+      `max by (service) (social_fanout_oldest_age_seconds) > ${socialBacklogAlerts.fanOutSeconds}`,
+      {
+        for: '5m',
+        summary: "{{ $labels.service }}: a wide author's post is stuck on its way to followers",
+        description: `A post of an author with more than 500 followers was published over ${socialBacklogAlerts.fanOutSeconds / 60} minutes ago and its background fan-out has not finished: followers past the first 500 do not see it in their following feed yet (social_fanout_followers_left counts them).`,
+      },
+    ),
   );
   return { name: 'what-if-pipelines', rules };
 }

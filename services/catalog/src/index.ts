@@ -41,6 +41,7 @@ export {
   runbookAnchor,
   runbookUrl,
   saturation,
+  socialBacklogAlerts,
   type AlertDefinition,
   type AlertingRule,
   type AlertScope,

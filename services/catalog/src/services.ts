@@ -754,6 +754,24 @@ const declaredServices: readonly ServiceEntry[] = [
         description:
           'How old the saved trending ranking of a window may be before the next reader has it computed again; a cursor keeps paging the ranking it started in (0 recomputes on every first page)',
       },
+      {
+        name: 'LEADERBOARD_POLL_MS',
+        default: '5000',
+        description:
+          "How often each replica looks for users whose leaderboard entries another replica left stale (it died before refreshing them); a replica refreshes its own awards' boards at once. The LeaderboardsStale alert fires at 5 minutes behind",
+      },
+      {
+        name: 'FANOUT_POLL_MS',
+        default: '1000',
+        description:
+          "How often each replica looks for wide authors' fan-outs to finish (followers past the newest 500 get a post from a background job); followers wait up to this long plus the writing",
+      },
+      {
+        name: 'FANOUT_LEASE_MS',
+        default: '60000',
+        description:
+          'How long a replica holds a fan-out job before another may take it over (each page of 500 followers renews it): how much a replica that dies mid-job delays the rest of its followers. Keep it well above the time a page takes',
+      },
     ],
     awsApis: [],
     health,

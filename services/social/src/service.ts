@@ -8,6 +8,7 @@ import {
 } from '@what-if/kit';
 import { dynamoFromConfig, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { buildApp } from './app';
+import { registerBacklogMetrics } from './backlog-metrics';
 import { configSchema } from './config';
 import { createEngagement } from './engagement/engagement';
 import { startLeaderboardRefresh } from './engagement/leaderboard-refresh';
@@ -27,15 +28,6 @@ const socialTable = service('social').dynamoTables[0]!;
 
 /** How often each replica looks for moderation decisions to deliver. */
 const relayIntervalMs = 1_000;
-
-/**
- * How often each replica looks for users whose leaderboard entries another replica left stale
- * (it died before refreshing them); its own awards are refreshed at once.
- */
-const leaderboardPollMs = 5_000;
-
-/** How often each replica looks for wide authors' fan-outs to finish (their first 500 followers have the post at once). */
-const fanOutPollMs = 1_000;
 
 export const socialService: ServiceDefinition<typeof configSchema> = {
   name: 'social',
@@ -80,7 +72,7 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
     const leaderboards = startLeaderboardRefresh({
       store: engagementStore,
       logger,
-      pollMs: leaderboardPollMs,
+      pollMs: config.LEADERBOARD_POLL_MS,
     });
     const engagement = createEngagement({
       store: engagementStore,
@@ -95,10 +87,16 @@ export const socialService: ServiceDefinition<typeof configSchema> = {
         subject: { achievementId: achievement.id },
       }),
     );
+    registerBacklogMetrics({
+      registry: metrics.registry,
+      table: { documents: dynamo.documents, tableName },
+      logger,
+    });
     const fanOut = startFanOutWorker({
       table: { documents: dynamo.documents, tableName },
       logger,
-      pollMs: fanOutPollMs,
+      pollMs: config.FANOUT_POLL_MS,
+      leaseMs: config.FANOUT_LEASE_MS,
     });
     const relay = startModerationRelay({
       store,

@@ -9,7 +9,7 @@ import {
   releaseFanOut,
 } from './store/fan-out-jobs';
 import type { StoreContext } from './store/store-context';
-import { fanOutPage, withdrawFrom } from './store/timelines';
+import { fanOutPage, withdrawFrom, withdrawFromFormerFollowers } from './store/timelines';
 
 export interface FanOutWorker {
   /** One pass: works every queued fan-out it can lease to its end. Answers how many it finished. */
@@ -24,13 +24,17 @@ const defaultPageSize = 500;
  * Finishes wide authors' fan-outs in the background (store/fan-out-jobs.ts): every `pollMs`
  * each replica leases the queued jobs it finds and writes their pages, recording progress after
  * each, so a replica that dies mid-job costs a lease's wait, never a timeline. A post deleted
- * meanwhile stops its job, and the page written after the deletion is taken back out. A replica
+ * meanwhile stops its job, and the page written after the deletion is taken back out; so is the
+ * entry of a follower who stopped following (or whose account went) while the page was written,
+ * so a purged account keeps no timeline entry. A replica
  * shutting down finishes the page it is writing and lets its job go for another to go on.
  */
 export function startFanOutWorker(options: {
   table: StoreContext;
   logger: Logger;
   pollMs: number;
+  /** How long a leased job is this replica's (each page renews it); another takes it over after. */
+  leaseMs: number;
   /** Followers per page (500 by default). */
   pageSize?: number;
 }): FanOutWorker {
@@ -52,6 +56,8 @@ export function startFanOutWorker(options: {
         await finishFanOut(table, job.post.id);
         return true;
       }
+      // A follower whose account was deleted (or who unfollowed) after the page was read.
+      await withdrawFromFormerFollowers(table, job.post, page.readers);
       if (!page.after) {
         await finishFanOut(table, job.post.id);
         return true;
@@ -69,7 +75,7 @@ export function startFanOutWorker(options: {
     let finished = 0;
     for (const postId of await pendingFanOuts(table, 25)) {
       if (stopped) break;
-      const job = await leaseFanOut(table, postId, new Date());
+      const job = await leaseFanOut(table, postId, new Date(), options.leaseMs);
       if (!job) continue;
       try {
         if (await work(job)) finished += 1;

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { service } from '@what-if/catalog';
 import { createLogger } from '@what-if/kit';
 import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
+import { purgeAccount } from '../src/account-purge';
 import { leaseFanOut, pendingFanOuts, queueFanOut, releaseFanOut } from '../src/store/fan-out-jobs';
 import { follow } from '../src/store/follows';
+import { createSocialStore } from '../src/store/social-store';
 import type { StoreContext } from '../src/store/store-context';
 import { fanOutPost } from '../src/store/timelines';
 import { type FanOutWorker, startFanOutWorker } from '../src/timeline-fan-out';
@@ -29,8 +38,8 @@ beforeAll(async () => {
     logger,
   );
   table = { documents: dynamo.documents, tableName: `${stores.env['DYNAMODB_TABLE_PREFIX']}social` };
-  // Passes run when the test says, 12 followers a page.
-  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 12 });
+  // Passes run when the test says, 12 followers a page, leases of a minute (FANOUT_LEASE_MS's default).
+  worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, leaseMs: 60_000, pageSize: 12 });
 });
 afterAll(async () => {
   await worker?.stop();
@@ -92,8 +101,8 @@ test('a fan-out whose replica died is finished by another; one a live replica ho
   await publish(dead.post, 5);
   await publish(busy.post, 5);
   // A replica leased the first a minute and a half ago and died; another holds the second now.
-  expect(await leaseFanOut(table, dead.post.id, new Date(Date.now() - 90_000))).toBeDefined();
-  const held = await leaseFanOut(table, busy.post.id, new Date());
+  expect(await leaseFanOut(table, dead.post.id, new Date(Date.now() - 90_000), 60_000)).toBeDefined();
+  const held = await leaseFanOut(table, busy.post.id, new Date(), 60_000);
   expect(held).toBeDefined();
 
   expect(await worker.runDue()).toBe(1);
@@ -121,7 +130,7 @@ test('a post deleted before its fan-out finished reaches no more timelines', asy
 test('a replica shutting down lets its fan-out go after the page it is writing, and another goes on from there', async () => {
   const { followers, post } = await wideAuthor(30);
   await publish(post, 5);
-  const stopping = startFanOutWorker({ table, logger, pollMs: 3_600_000, pageSize: 5 });
+  const stopping = startFanOutWorker({ table, logger, pollMs: 3_600_000, leaseMs: 60_000, pageSize: 5 });
   const pass = stopping.runDue();
   await stopping.stop();
   expect(await pass).toBe(0);
@@ -130,4 +139,67 @@ test('a replica shutting down lets its fan-out go after the page it is writing, 
   // Let go, not held: the next pass anywhere takes it at once.
   expect(await worker.runDue()).toBe(1);
   expect(new Set(await readersWith(followers, post))).toEqual(new Set(followers));
+});
+
+test('a job is taken over once the lease its replica was configured with (FANOUT_LEASE_MS) has run out, not before', async () => {
+  const shortLease = await wideAuthor(20);
+  const longLease = await wideAuthor(20);
+  await publish(shortLease.post, 5);
+  await publish(longLease.post, 5);
+  // Two replicas died 15 s ago holding a job each: one ran with 10 s leases, the other with a minute.
+  const fifteenSecondsAgo = new Date(Date.now() - 15_000);
+  expect(await leaseFanOut(table, shortLease.post.id, fifteenSecondsAgo, 10_000)).toBeDefined();
+  expect(await leaseFanOut(table, longLease.post.id, fifteenSecondsAgo, 60_000)).toBeDefined();
+
+  expect(await worker.runDue()).toBe(1);
+  expect(new Set(await readersWith(shortLease.followers, shortLease.post))).toEqual(
+    new Set(shortLease.followers),
+  );
+  expect(await readersWith(longLease.followers, longLease.post)).toHaveLength(5);
+  expect(await pendingFanOuts(table, 100)).toContain(longLease.post.id);
+});
+
+test('a follower whose account is deleted while a fan-out page is being written keeps no timeline entry', async () => {
+  const { followers, post } = await wideAuthor(30);
+  await publish(post, 5);
+  const leaving = followers[10]!;
+  const store = createSocialStore(table.documents, table.tableName);
+  // The account purge lands between the job reading its page of followers and writing it: the
+  // purge takes the follow edge and the (still empty) timeline, then the page writes the entry.
+  let purged = false;
+  const racing = {
+    send: async (command: unknown) => {
+      const writesTheLeaving =
+        command instanceof BatchWriteCommand &&
+        JSON.stringify(command.input.RequestItems).includes(`"TIMELINE#${leaving}"`);
+      if (writesTheLeaving && !purged) {
+        purged = true;
+        await purgeAccount(store, leaving);
+      }
+      return table.documents.send(command as never);
+    },
+  } as unknown as DynamoDBDocumentClient;
+  const racingWorker = startFanOutWorker({
+    table: { documents: racing, tableName: table.tableName },
+    logger,
+    pollMs: 3_600_000,
+    leaseMs: 60_000,
+    pageSize: 12,
+  });
+  try {
+    expect(await racingWorker.runDue()).toBe(1);
+  } finally {
+    await racingWorker.stop();
+  }
+  expect(purged).toBe(true);
+  const timeline = await table.documents.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `TIMELINE#${leaving}` },
+    }),
+  );
+  expect(timeline.Items).toEqual([]);
+  const stayed = followers.filter((follower) => follower !== leaving);
+  expect(new Set(await readersWith(stayed, post))).toEqual(new Set(stayed));
 });

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { eventually } from '../../../test/support/eventually';
+import { serviceToken } from '../../../test/support/service-identity';
 import { type EngagementDrift, reconcileEngagement, reconcileUser } from '../src/store/reconcile-engagement';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
 
@@ -82,6 +84,7 @@ test('the reconciler recomputes points, day totals, board entries and unread cou
   const clean = await reconcileEngagement(table(), { settleMs: 50 });
   expect(clean.drift).toEqual([]);
   expect(clean.unverifiable).toEqual([]);
+  expect(clean.unverifiableCounters).toEqual([]);
 
   // Now drift, as crashes between writes or a bad manual fix would leave it.
   const xp = `XP#${author.userId}`;
@@ -193,4 +196,112 @@ test('a count that moves while it is checked is reported as moving and left alon
     { userId: reader.userId, kind: 'unread-count', found: 2, expected: 0, outcome: 'moving' },
   ]);
   expect(await unread(reader)).toBe(2);
+});
+
+/** A scenario saved in history, as history reports it to social (with its service token). */
+async function scenarioSaved(user: TestUser, language: 'en' | 'vi') {
+  const answer = await social.direct('POST', '/internal/v1/engagement-events', {
+    token: serviceToken('history', 'social'),
+    body: {
+      id: randomUUID(),
+      kind: 'scenario-saved',
+      userId: user.userId,
+      scenarioId: randomUUID(),
+      language,
+      occurredAt: new Date().toISOString(),
+    },
+  });
+  expect(answer.status).toBe(204);
+}
+
+/** Each achievement's progress as its owner sees it. */
+async function progress(user: TestUser) {
+  const answer = await social.call<{ items: { id: string; progress: { current: number } }[] }>(
+    'GET',
+    `/api/v1/social/users/${user.userId}/achievements`,
+    { token: user.token },
+  );
+  return Object.fromEntries(answer.body.items.map((item) => [item.id, item.progress.current]));
+}
+
+test('the reconciler recounts achievement progress from the award items, the scenarios in Vietnamese included', async () => {
+  const writer = social.newUser();
+  await scenarioSaved(writer, 'vi');
+  await scenarioSaved(writer, 'vi');
+  await scenarioSaved(writer, 'en');
+  expect(await progress(writer)).toMatchObject({ storyteller: 3, 'first-vietnamese-scenario': 1 });
+  expect((await reconcileUser(table(), writer.userId, { settleMs: 50 })).drift).toEqual([]);
+
+  // A crash between the awards and their counters, and a bad manual fix, as drift would come.
+  await update(
+    { pk: `XP#${writer.userId}`, sk: 'STATS' },
+    'SET scenariosSaved = :none, vietnameseScenarios = :seven',
+    {
+      ':none': 0,
+      ':seven': 7,
+    },
+  );
+  expect(await progress(writer)).toMatchObject({ storyteller: 0 });
+
+  const result = await reconcileUser(table(), writer.userId, { settleMs: 50 });
+  expect(result.drift).toEqual(
+    expect.arrayContaining([
+      {
+        userId: writer.userId,
+        kind: 'counter',
+        at: 'scenariosSaved',
+        found: 0,
+        expected: 3,
+        outcome: 'fixed',
+      },
+      {
+        userId: writer.userId,
+        kind: 'counter',
+        at: 'vietnameseScenarios',
+        found: 7,
+        expected: 2,
+        outcome: 'fixed',
+      },
+    ]),
+  );
+  expect(result.drift).toHaveLength(2);
+  expect(result.unrecountable).toEqual([]);
+  expect(await progress(writer)).toMatchObject({ storyteller: 3, 'first-vietnamese-scenario': 1 });
+  const stats = await social.documents.send(
+    new GetCommand({ TableName: social.tableName, Key: { pk: `XP#${writer.userId}`, sk: 'STATS' } }),
+  );
+  expect(stats.Item).toMatchObject({ scenariosSaved: 3, vietnameseScenarios: 2 });
+  expect((await reconcileUser(table(), writer.userId, { settleMs: 50 })).drift).toEqual([]);
+});
+
+test('award items from before awards kept their counters are recounted by kind; the Vietnamese count they cannot tell is left and reported', async () => {
+  const earlier = social.newUser();
+  const xp = `XP#${earlier.userId}`;
+  const at = new Date().toISOString();
+  // Two scenarios saved before awards recorded their counters: one of them was in Vietnamese.
+  await put({ pk: xp, sk: 'STATS', points: 10, scenariosSaved: 1, vietnameseScenarios: 1 });
+  await put({ pk: xp, sk: 'AWARD#earlier-1', kind: 'scenario-saved', at, points: 5 });
+  await put({ pk: xp, sk: 'AWARD#earlier-2', kind: 'scenario-saved', at, points: 5 });
+
+  const result = await reconcileUser(table(), earlier.userId, { settleMs: 50 });
+  expect(result.drift.filter((drift) => drift.kind === 'counter')).toEqual([
+    {
+      userId: earlier.userId,
+      kind: 'counter',
+      at: 'scenariosSaved',
+      found: 1,
+      expected: 2,
+      outcome: 'fixed',
+    },
+  ]);
+  expect(result.unrecountable).toEqual(['vietnameseScenarios']);
+  const stats = await social.documents.send(
+    new GetCommand({ TableName: social.tableName, Key: { pk: xp, sk: 'STATS' } }),
+  );
+  expect(stats.Item).toMatchObject({ scenariosSaved: 2, vietnameseScenarios: 1 });
+
+  const report = await reconcileEngagement(table(), { settleMs: 50 });
+  expect(report.unverifiableCounters).toEqual(
+    expect.arrayContaining([{ userId: earlier.userId, counters: ['vietnameseScenarios'] }]),
+  );
 });

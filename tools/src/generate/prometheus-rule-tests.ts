@@ -346,6 +346,7 @@ function dependencyAndPipelineCases(): AlertCase[] {
   const purges = { service: 'user', outbox: 'purges', job: 'user', instance };
   const reports = { service: 'sharing', outbox: 'reports', job: 'sharing', instance };
   const store = { service: 'history', dependency: 'dynamodb', job: 'history', instance };
+  const social = { service: 'social', job: 'social', instance };
   const cases: AlertCase[] = [
     {
       name: 'StoreUnavailable fires: requests answered 503 for the store every minute for 8 minutes',
@@ -425,6 +426,40 @@ function dependencyAndPipelineCases(): AlertCase[] {
       series: [{ series: metric('outbox_oldest_age_seconds', reports), values: constant(480, 15) }],
       evalTime: '12m',
       alert: 'OutboxStuck',
+      ruleLabels: {},
+    },
+    {
+      name: 'LeaderboardsStale fires: a mark nobody refreshes ages for 10 minutes',
+      series: [
+        { series: metric('social_leaderboard_stale_oldest_age_seconds', social), values: counter(60, 15) },
+      ],
+      evalTime: '11m',
+      alert: 'LeaderboardsStale',
+      ruleLabels: {},
+      fires: { service: 'social' },
+    },
+    {
+      name: 'LeaderboardsStale stays quiet: boards catch up within seconds, however busy',
+      series: [
+        { series: metric('social_leaderboard_stale_oldest_age_seconds', social), values: constant(4, 15) },
+      ],
+      evalTime: '11m',
+      alert: 'LeaderboardsStale',
+      ruleLabels: {},
+    },
+    {
+      name: 'FanOutBacklog fires: a job stuck for 25 minutes',
+      series: [{ series: metric('social_fanout_oldest_age_seconds', social), values: counter(60, 30) }],
+      evalTime: '25m',
+      alert: 'FanOutBacklog',
+      ruleLabels: {},
+      fires: { service: 'social' },
+    },
+    {
+      name: 'FanOutBacklog stays quiet: a fan-out is always under way, each finishing within minutes',
+      series: [{ series: metric('social_fanout_oldest_age_seconds', social), values: constant(180, 30) }],
+      evalTime: '25m',
+      alert: 'FanOutBacklog',
       ruleLabels: {},
     },
   ];

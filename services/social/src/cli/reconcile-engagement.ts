@@ -20,7 +20,15 @@ runTableCommand({
   async run({ table, options }) {
     const oneUser = options.user ? await reconcileUser(table, options.user) : undefined;
     const report = oneUser
-      ? { usersChecked: 1, unverifiable: oneUser.verifiable ? [] : [options.user], drift: oneUser.drift }
+      ? {
+          usersChecked: 1,
+          unverifiable: oneUser.verifiable ? [] : [options.user],
+          unverifiableCounters:
+            oneUser.unrecountable.length > 0
+              ? [{ userId: options.user, counters: oneUser.unrecountable }]
+              : [],
+          drift: oneUser.drift,
+        }
       : await reconcileEngagement(table);
     return { report, exitCode: report.drift.length === 0 ? exitCodes.ok : exitCodes.drift };
   },

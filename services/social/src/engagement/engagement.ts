@@ -3,7 +3,14 @@ import type { EngagementStore } from '../store/engagement-store';
 import type { ExperienceStats } from '../store/experience';
 import { type Achievement, achievements } from './achievements';
 import { utcDay } from './days';
-import { type ActivityEvent, awardKey, experienceRules, otherPartyOf, streakBonus } from './experience-rules';
+import {
+  type ActivityEvent,
+  awardKey,
+  countersMovedBy,
+  experienceRules,
+  otherPartyOf,
+  streakBonus,
+} from './experience-rules';
 
 /** Someone whose achievement was just unlocked (notifications listen for this). */
 export type UnlockListener = (userId: string, achievement: Achievement, at: Date) => Promise<void>;
@@ -69,20 +76,28 @@ export function createEngagement(deps: {
     const rule = experienceRules[event.kind];
     const day = utcDay(at);
     const key = awardKey(event);
-    if (!(await store.claimAward(userId, { key, kind: event.kind, at, points: rule.points }))) return false;
+    const counters = countersMovedBy(event);
+    if (!(await store.claimAward(userId, { key, kind: event.kind, at, points: rule.points, counters })))
+      return false;
     const earns =
       rule.dailyCap === undefined ||
       (await store.takeDailyAward({ userId, kind: event.kind, day, cap: rule.dailyCap }));
     if (!earns) await store.settleAward(userId, key, 0);
     let points = earns ? rule.points : 0;
-    let stats = await store.addActivity(userId, rule.counters(event), points);
+    let stats = await store.addActivity(userId, counters, points);
     if (rule.keepsStreak) {
       const streak = await store.markActiveDay(userId, day);
       const bonus = streakBonus.pointsPerDay * Math.min(streak.streakDays, streakBonus.maxDays);
       // The streak day's bonus is an award of its own: once per day, and in the ledger.
       if (
         streak.newDay &&
-        (await store.claimAward(userId, { key: `streak#${day}`, kind: 'streak', at, points: bonus }))
+        (await store.claimAward(userId, {
+          key: `streak#${day}`,
+          kind: 'streak',
+          at,
+          points: bonus,
+          counters: [],
+        }))
       ) {
         stats = await store.addActivity(userId, [], bonus);
         points += bonus;

@@ -37,7 +37,10 @@ export interface ExperienceRule {
   dailyCap?: number;
   /** Whether the user's own action (not something they received): it keeps a daily streak alive. */
   keepsStreak: boolean;
-  counters: (event: ActivityEvent) => ActivityCounter[];
+  /** The counters every such event moves. */
+  counters: readonly ActivityCounter[];
+  /** Those it moves besides when its scenario is in Vietnamese (the event says which language). */
+  inVietnamese?: readonly ActivityCounter[];
 }
 
 export const experienceRules: Record<ActivityKind, ExperienceRule> = {
@@ -45,18 +48,23 @@ export const experienceRules: Record<ActivityKind, ExperienceRule> = {
     points: 5,
     dailyCap: 10,
     keepsStreak: true,
-    counters: (event) =>
-      event.kind === 'scenario-saved' && event.language === 'vi'
-        ? ['scenariosSaved', 'vietnameseScenarios']
-        : ['scenariosSaved'],
+    counters: ['scenariosSaved'],
+    inVietnamese: ['vietnameseScenarios'],
   },
-  'share-created': { points: 10, dailyCap: 5, keepsStreak: true, counters: () => ['sharesCreated'] },
-  'post-published': { points: 20, dailyCap: 5, keepsStreak: true, counters: () => ['postsPublished'] },
-  'like-received': { points: 2, keepsStreak: false, counters: () => ['likesReceived'] },
-  'comment-received': { points: 3, keepsStreak: false, counters: () => ['commentsReceived'] },
-  'comment-written': { points: 1, dailyCap: 10, keepsStreak: true, counters: () => ['commentsWritten'] },
-  'follower-gained': { points: 5, keepsStreak: false, counters: () => ['followersGained'] },
+  'share-created': { points: 10, dailyCap: 5, keepsStreak: true, counters: ['sharesCreated'] },
+  'post-published': { points: 20, dailyCap: 5, keepsStreak: true, counters: ['postsPublished'] },
+  'like-received': { points: 2, keepsStreak: false, counters: ['likesReceived'] },
+  'comment-received': { points: 3, keepsStreak: false, counters: ['commentsReceived'] },
+  'comment-written': { points: 1, dailyCap: 10, keepsStreak: true, counters: ['commentsWritten'] },
+  'follower-gained': { points: 5, keepsStreak: false, counters: ['followersGained'] },
 };
+
+/** The activity counters an awarded event moves (its award row keeps them, for the reconciler). */
+export function countersMovedBy(event: ActivityEvent): ActivityCounter[] {
+  const rule = experienceRules[event.kind];
+  const vietnamese = event.kind === 'scenario-saved' && event.language === 'vi';
+  return [...rule.counters, ...(vietnamese ? (rule.inVietnamese ?? []) : [])];
+}
 
 /** A day of a streak is worth this much per consecutive day, up to `maxDays` days' worth. */
 export const streakBonus = { pointsPerDay: 5, maxDays: 7 } as const;

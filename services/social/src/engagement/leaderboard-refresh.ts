@@ -104,7 +104,7 @@ export function startLeaderboardRefresh(options: {
       await store.releaseBoardRefresh(userId, undefined);
       return false;
     }
-    return store.releaseBoardRefresh(userId, version);
+    return store.releaseBoardRefresh(userId, version, now);
   }
 
   async function refreshDue(everyStale: boolean): Promise<number> {

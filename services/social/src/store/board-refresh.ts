@@ -89,13 +89,20 @@ export async function leaseBoardRefresh(
  * (the boards now hold every point up to then); otherwise, or without a version (the refresh
  * failed), the lease is let go and the mark stays for the next pass. Answers whether the user
  * is still stale.
+ *
+ * A refresh that succeeded while awards kept arriving moves the mark's position to the time it
+ * leased (`refreshedFrom`): the boards hold every point up to then, so the stale-boards backlog
+ * measures how long boards have been behind, and a user liked without pause for an hour is not
+ * taken for one nobody refreshed for an hour. A failed refresh keeps the position.
  */
 export async function releaseBoardRefresh(
   context: StoreContext,
   userId: string,
   version: number | undefined,
+  refreshedFrom?: Date,
 ): Promise<boolean> {
   const key = { pk: experiencePartition(userId), sk: markSortKey };
+  const moved = version !== undefined && refreshedFrom !== undefined;
   if (version !== undefined)
     try {
       await context.documents.send(
@@ -115,9 +122,15 @@ export async function releaseBoardRefresh(
       new UpdateCommand({
         TableName: context.tableName,
         Key: key,
-        UpdateExpression: 'REMOVE leasedUntil',
+        UpdateExpression: moved ? 'SET #position = :position REMOVE leasedUntil' : 'REMOVE leasedUntil',
         // Never bring back a mark an account purge removed meanwhile.
         ConditionExpression: 'attribute_exists(pk)',
+        ...(moved
+          ? {
+              ExpressionAttributeNames: { '#position': gsi1.sortKey },
+              ExpressionAttributeValues: { ':position': `${refreshedFrom.toISOString()}#${userId}` },
+            }
+          : {}),
       }),
     );
     return true;

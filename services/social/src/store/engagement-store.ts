@@ -31,7 +31,7 @@ export type Board = 'all' | '7d' | '30d';
 export interface EngagementStore {
   claimAward(
     userId: string,
-    award: { key: string; kind: string; at: Date; points: number },
+    award: { key: string; kind: string; at: Date; points: number; counters: readonly ActivityCounter[] },
   ): Promise<boolean>;
   settleAward(userId: string, key: string, points: number): Promise<void>;
   takeDailyAward(request: { userId: string; kind: string; day: string; cap: number }): Promise<boolean>;
@@ -52,7 +52,7 @@ export interface EngagementStore {
   markBoardsStale(userId: string, at: Date): Promise<void>;
   staleBoardUsers(limit: number): Promise<string[]>;
   leaseBoardRefresh(userId: string, now: Date): Promise<number | undefined>;
-  releaseBoardRefresh(userId: string, version: number | undefined): Promise<boolean>;
+  releaseBoardRefresh(userId: string, version: number | undefined, refreshedFrom?: Date): Promise<boolean>;
   boardPage(request: { board: Board; day: string; limit: number; after?: string }): Promise<Page<BoardEntry>>;
   boardEntry(request: { board: Board; day: string; userId: string }): Promise<BoardEntry | undefined>;
   countAbove(request: { board: Board; day: string; score: number }): Promise<number>;
@@ -78,7 +78,8 @@ export function createEngagementStore(documents: DynamoDBDocumentClient, tableNa
     markBoardsStale: (userId, at) => markBoardsStale(context, userId, at),
     staleBoardUsers: (limit) => staleBoardUsers(context, limit),
     leaseBoardRefresh: (userId, now) => leaseBoardRefresh(context, userId, now),
-    releaseBoardRefresh: (userId, version) => releaseBoardRefresh(context, userId, version),
+    releaseBoardRefresh: (userId, version, refreshedFrom) =>
+      releaseBoardRefresh(context, userId, version, refreshedFrom),
     boardPage: (request) => boardPage(context, request),
     boardEntry: (request) => boardEntry(context, request),
     countAbove: (request) => countAbove(context, request),

@@ -78,13 +78,14 @@ export const awardPrefix = 'AWARD#';
 
 /**
  * Claims an award key for a user, once ever: the conditional put that makes repeats and
- * farming loops earn nothing. The item keeps the points the award earns and its time: the
- * ledger the reconciler (reconcile-engagement.ts) recomputes points and day totals from.
+ * farming loops earn nothing. The item keeps the points the award earns, its time and the
+ * activity counters it moves: the ledger the reconciler (reconcile-engagement.ts) recomputes
+ * points, day totals and achievement progress from.
  */
 export async function claimAward(
   context: StoreContext,
   userId: string,
-  award: { key: string; kind: string; at: Date; points: number },
+  award: { key: string; kind: string; at: Date; points: number; counters: readonly ActivityCounter[] },
 ): Promise<boolean> {
   return putIfAbsent(context, {
     pk: experiencePartition(userId),
@@ -92,6 +93,7 @@ export async function claimAward(
     kind: award.kind,
     at: award.at.toISOString(),
     points: award.points,
+    counters: [...award.counters],
   });
 }
 

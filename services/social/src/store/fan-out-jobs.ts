@@ -9,17 +9,14 @@ import type { StoreContext } from './store-context';
  * than a publish request writes itself leaves a job, `FANOUT#<post>` / `JOB`, holding where the
  * followers' listing goes on (`after`, a sort key of gsi1 `FOLLOWERS#<author>`). gsi1
  * (`FANOUT#pending`, oldest first) lists the jobs; a replica leases one with a conditional
- * write (60 s), writes the next page of timeline entries, moves `after` on (conditional on its
+ * write (FANOUT_LEASE_MS), writes the next page of timeline entries, moves `after` on (conditional on its
  * lease) and deletes the job after the last page. A replica that dies mid-job leaves `after`
  * where its last finished page ended: the next replica repeats at most one page (puts are
  * idempotent) and goes on.
  */
 const jobPartition = (postId: string): string => `FANOUT#${postId}`;
 const jobSortKey = 'JOB';
-const pendingJobs = 'FANOUT#pending';
-
-/** How long a replica may hold a job before another may take it over. */
-export const fanOutLeaseMs = 60_000;
+export const pendingFanOutsPartition = 'FANOUT#pending';
 
 export interface FanOutJob {
   post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>;
@@ -27,6 +24,8 @@ export interface FanOutJob {
   after: string;
   /** The lease this replica holds (what its next write is conditional on). */
   leasedUntil: number;
+  /** How long each page renews it (FANOUT_LEASE_MS): how long another replica waits after this one dies. */
+  leaseMs: number;
 }
 
 /** Leaves the rest of a post's fan-out to the background, in the publish request. */
@@ -45,7 +44,7 @@ export async function queueFanOut(
         authorId: post.authorId,
         createdAt: post.createdAt,
         after,
-        [gsi1.partitionKey]: pendingJobs,
+        [gsi1.partitionKey]: pendingFanOutsPartition,
         [gsi1.sortKey]: `${post.createdAt}#${post.id}`,
       },
     }),
@@ -60,20 +59,21 @@ export async function pendingFanOuts(context: StoreContext, limit: number): Prom
       IndexName: gsi1.name,
       KeyConditionExpression: '#pk = :pending',
       ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-      ExpressionAttributeValues: { ':pending': pendingJobs },
+      ExpressionAttributeValues: { ':pending': pendingFanOutsPartition },
       Limit: limit,
     }),
   );
   return (result.Items ?? []).map((item) => String(item['postId']));
 }
 
-/** Takes a job for this replica, unless another holds it; answers it with the lease. */
+/** Takes a job for this replica for `leaseMs`, unless another holds it; answers it with the lease. */
 export async function leaseFanOut(
   context: StoreContext,
   postId: string,
   now: Date,
+  leaseMs: number,
 ): Promise<FanOutJob | undefined> {
-  const leasedUntil = now.getTime() + fanOutLeaseMs;
+  const leasedUntil = now.getTime() + leaseMs;
   try {
     const result = await context.documents.send(
       new UpdateCommand({
@@ -91,6 +91,7 @@ export async function leaseFanOut(
       post: { id: postId, authorId: String(item['authorId']), createdAt: String(item['createdAt']) },
       after: String(item['after']),
       leasedUntil,
+      leaseMs,
     };
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
@@ -108,7 +109,7 @@ export async function advanceFanOut(
   after: string,
   now: Date,
 ): Promise<boolean> {
-  const leasedUntil = now.getTime() + fanOutLeaseMs;
+  const leasedUntil = now.getTime() + job.leaseMs;
   try {
     await context.documents.send(
       new UpdateCommand({

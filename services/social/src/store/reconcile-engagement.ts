@@ -2,6 +2,12 @@ import { DeleteCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } f
 import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { achievement } from '../engagement/achievements';
 import { utcDay } from '../engagement/days';
+import {
+  type ActivityCounter,
+  type ActivityKind,
+  activityCounters,
+  experienceRules,
+} from '../engagement/experience-rules';
 import { type WindowEntry, dayTotalsFrom, windowEntries } from '../engagement/leaderboard-refresh';
 import {
   allTimeBoard,
@@ -28,6 +34,12 @@ import type { StoreContext } from './store-context';
  * - **the all-time entry**: the points; **the rolling entries** from today on: the sums of the
  *   day totals, as the background refresh writes them (a user it has not refreshed yet is left
  *   to it);
+ * - **achievement progress**, the activity counters on `STATS` that achievements are measured
+ *   on (all but the streak, a run of days rather than a count of rows): the award items that
+ *   moved each, as each keeps them (`counters`). Award items from before they did are counted
+ *   by their kind; the counters a kind moves only for a Vietnamese scenario cannot be told from
+ *   such an item (it keeps neither the scenario nor its language), so a user who has one keeps
+ *   those counters as they are, and is reported under `unverifiableCounters`;
  * - **the unread count** (`NOTIFY#<user>` / `UNREAD`): the unread notifications; and each
  *   notification is in the unread index (gsi2) exactly while it is unread.
  *
@@ -38,13 +50,13 @@ import type { StoreContext } from './store-context';
  */
 
 export type EngagementDriftKind =
-  'points' | 'day-points' | 'all-time-entry' | 'window-entry' | 'unread-count' | 'unread-index';
+  'points' | 'day-points' | 'counter' | 'all-time-entry' | 'window-entry' | 'unread-count' | 'unread-index';
 
 /** One derived value that disagreed with its rows, and what became of it. */
 export interface EngagementDrift {
   userId: string;
   kind: EngagementDriftKind;
-  /** The day of a day total or a rolling entry; the notification of an index entry. */
+  /** The day of a day total or a rolling entry; the counter's name; the notification of an index entry. */
   at?: string;
   found: number | string;
   expected: number | string;
@@ -56,6 +68,8 @@ export interface EngagementReport {
   usersChecked: number;
   /** Users whose ledger has awards from before it kept points: their points were not recomputed. */
   unverifiable: string[];
+  /** Counters left as they are because an award item from before awards kept their counters may have moved them. */
+  unverifiableCounters: { userId: string; counters: ActivityCounter[] }[];
   drift: EngagementDrift[];
 }
 
@@ -68,6 +82,57 @@ interface Finding {
 }
 
 const numberOf = (value: unknown): number => (typeof value === 'number' ? value : 0);
+
+/** The counters achievements are measured on that the ledger can recount: all but the streak. */
+const recountedCounters = activityCounters.filter((counter) => counter !== 'streakDays');
+
+/**
+ * What an award item says it moved: its `counters`, or, for an item from before awards kept
+ * them, what every event of its kind moves (`surely`) and what only some did (`perhaps`).
+ */
+function countersOfAward(item: Record<string, unknown>): {
+  surely: readonly ActivityCounter[];
+  perhaps: readonly ActivityCounter[];
+} {
+  const recorded = item['counters'];
+  if (Array.isArray(recorded)) return { surely: recorded as ActivityCounter[], perhaps: [] };
+  const kind = String(item['kind']);
+  if (kind === 'streak') return { surely: [], perhaps: [] };
+  const rule = Object.hasOwn(experienceRules, kind) ? experienceRules[kind as ActivityKind] : undefined;
+  if (!rule) return { surely: [], perhaps: recountedCounters };
+  return { surely: rule.counters, perhaps: rule.inVietnamese ?? [] };
+}
+
+/** Recounts the activity counters from the award items; answers the findings and the counters it could not recount. */
+function counterFindings(
+  context: StoreContext,
+  pk: string,
+  stats: Record<string, unknown> | undefined,
+  awards: readonly Record<string, unknown>[],
+): { findings: Finding[]; unrecountable: ActivityCounter[] } {
+  const expected = new Map<ActivityCounter, number>(recountedCounters.map((counter) => [counter, 0]));
+  const unrecountable = new Set<ActivityCounter>();
+  for (const award of awards) {
+    const moved = countersOfAward(award);
+    for (const counter of moved.surely)
+      if (expected.has(counter)) expected.set(counter, expected.get(counter)! + 1);
+    for (const counter of moved.perhaps) unrecountable.add(counter);
+  }
+  const findings: Finding[] = [];
+  for (const [counter, count] of expected) {
+    if (unrecountable.has(counter)) continue;
+    const found = numberOf(stats?.[counter]);
+    if (found === count) continue;
+    findings.push({
+      kind: 'counter',
+      at: counter,
+      found,
+      expected: count,
+      repair: conditionalSet(context, { pk, sk: 'STATS' }, counter, found, count),
+    });
+  }
+  return { findings, unrecountable: [...unrecountable].filter((counter) => expected.has(counter)) };
+}
 
 async function partitionItems(context: StoreContext, pk: string): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
@@ -116,7 +181,7 @@ async function experienceFindings(
   context: StoreContext,
   userId: string,
   today: string,
-): Promise<{ findings: Finding[]; verifiable: boolean }> {
+): Promise<{ findings: Finding[]; verifiable: boolean; unrecountable: ActivityCounter[] }> {
   const pk = experiencePartition(userId);
   const items = await partitionItems(context, pk);
   const bySk = new Map(items.map((item) => [String(item['sk']), item]));
@@ -144,7 +209,11 @@ async function experienceFindings(
     if (String(item['sk']).startsWith('DAY#') && String(item['sk']).slice(4) >= firstDay)
       dayTotals.set(String(item['sk']).slice(4), numberOf(item['points']));
 
+  let unrecountable: ActivityCounter[] = [];
   if (verifiable) {
+    const counters = counterFindings(context, pk, stats, awards);
+    findings.push(...counters.findings);
+    unrecountable = counters.unrecountable;
     points = earned.reduce((sum, award) => sum + award.points, 0);
     if (points !== pointsFound)
       findings.push({
@@ -177,7 +246,7 @@ async function experienceFindings(
   }
 
   // The boards: left alone while the background refresh owes this user one.
-  if (bySk.has('REFRESH#boards')) return { findings, verifiable };
+  if (bySk.has('REFRESH#boards')) return { findings, verifiable, unrecountable };
   const allTime = bySk.get(allTimeBoard);
   const allTimeFound = allTime ? numberOf(allTime['score']) : 0;
   if (allTimeFound !== points)
@@ -239,7 +308,7 @@ async function experienceFindings(
       },
     });
   }
-  return { findings, verifiable };
+  return { findings, verifiable, unrecountable };
 }
 
 /** What one user's notifications say their unread count and unread index should be. */
@@ -364,19 +433,21 @@ export async function reconcileUser(
   context: StoreContext,
   userId: string,
   options: ReconcileOptions = {},
-): Promise<{ verifiable: boolean; drift: EngagementDrift[] }> {
+): Promise<{ verifiable: boolean; unrecountable: ActivityCounter[]; drift: EngagementDrift[] }> {
   const today = utcDay(options.now ?? new Date());
   let verifiable = true;
+  let unrecountable: ActivityCounter[] = [];
   const drift = await settle(
     userId,
     async () => {
       const experience = await experienceFindings(context, userId, today);
       verifiable = experience.verifiable;
+      unrecountable = experience.unrecountable;
       return [...experience.findings, ...(await notificationFindings(context, userId))];
     },
     options.betweenLooks ?? (() => new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 500))),
   );
-  return { verifiable, drift };
+  return { verifiable, unrecountable, drift };
 }
 
 /**
@@ -402,11 +473,13 @@ export async function reconcileEngagement(
     for (const item of page.Items ?? []) users.add(String(item['pk']).replace(/^(XP|NOTIFY)#/, ''));
     start = page.LastEvaluatedKey;
   } while (start);
-  const report: EngagementReport = { usersChecked: 0, unverifiable: [], drift: [] };
+  const report: EngagementReport = { usersChecked: 0, unverifiable: [], unverifiableCounters: [], drift: [] };
   for (const userId of [...users].sort()) {
     const result = await reconcileUser(context, userId, options);
     report.usersChecked += 1;
     if (!result.verifiable) report.unverifiable.push(userId);
+    if (result.unrecountable.length > 0)
+      report.unverifiableCounters.push({ userId, counters: result.unrecountable });
     report.drift.push(...result.drift);
   }
   return report;

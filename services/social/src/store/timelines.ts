@@ -1,12 +1,14 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
   authorPartition,
   chronologicalKey,
+  followPartition,
   followersPartition,
   gsi1,
   gsi2,
   timelineMarkerKey,
   timelinePartition,
+  userPartition,
 } from './keys';
 import type { PostItem } from './post-records';
 import { baseTable, readAll, readPage } from './read-page';
@@ -126,6 +128,50 @@ export async function withdrawFrom(
     context,
     readers.map((reader) => ({ DeleteRequest: { Key: { pk: timelinePartition(reader), sk: position } } })),
   );
+}
+
+/** Which of these readers follow the author now (consistent reads of their follow edges, 100 a request). */
+async function stillFollowing(
+  context: StoreContext,
+  authorId: string,
+  readers: readonly string[],
+): Promise<Set<string>> {
+  const following = new Set<string>();
+  const keys = readers.map((reader) => ({ pk: followPartition(reader), sk: userPartition(authorId) }));
+  for (let start = 0; start < keys.length; start += 100) {
+    let batch: Array<Record<string, unknown>> | undefined = keys.slice(start, start + 100);
+    while (batch && batch.length > 0) {
+      const result: BatchGetCommandOutput = await context.documents.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [context.tableName]: { Keys: batch, ProjectionExpression: 'pk', ConsistentRead: true },
+          },
+        }),
+      );
+      for (const edge of result.Responses?.[context.tableName] ?? [])
+        following.add(String(edge['pk']).slice(followPartition('').length));
+      batch = result.UnprocessedKeys?.[context.tableName]?.Keys;
+    }
+  }
+  return following;
+}
+
+/**
+ * After a page of a queued fan-out is written: takes the post back out of the timelines of
+ * readers who stopped following the author since the page was read (unfollowed, blocked, or
+ * their account was deleted). An account purge removes the follow edges first and the timeline
+ * last, so an entry written after the purge's timeline removal finds the edge gone here and
+ * goes; one written before it is removed by the purge. Answers the readers taken out.
+ */
+export async function withdrawFromFormerFollowers(
+  context: StoreContext,
+  post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
+  readers: readonly string[],
+): Promise<string[]> {
+  const following = await stillFollowing(context, post.authorId, readers);
+  const gone = readers.filter((reader) => !following.has(reader));
+  if (gone.length > 0) await withdrawFrom(context, post, gone);
+  return gone;
 }
 
 /** Takes a deleted post out of its author's and their followers' timelines. */
