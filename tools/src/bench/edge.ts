@@ -15,9 +15,10 @@
  * event loop delay, garbage collection, CPU, and the gateway's timeline per request (access,
  * upstream, after). The services run from their compiled code as in production (their logs
  * written to files, as a container runtime would take them); BENCH_EDGE_PROFILE=1 also writes the
- * gateway's CPU profile (--cpu-prof) and prints where its time goes; BENCH_GATEWAY_NODE_OPTIONS
- * adds Node options to the gateway (an A/B of a flag). The figures depend on the machine and what
- * else it runs: they come with the load average.
+ * gateway's CPU profile (--cpu-prof) and prints where its time goes; BENCH_EDGE_VARIANT adds a
+ * fourth way, a second gateway with other environment variables (NODE_OPTIONS, say), alternated
+ * with the rest: an A/B in the same minutes. The figures depend on the machine and what else it
+ * runs: they come with the load average.
  */
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -53,7 +54,7 @@ const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const fixedRate = Number(process.env['BENCH_RATE'] ?? 500);
 const rateRounds = Number(process.env['BENCH_RATE_ROUNDS'] ?? rounds);
-const gatewayNodeOptions = (process.env['BENCH_GATEWAY_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
+const variant = variantEnvironment(process.env['BENCH_EDGE_VARIANT'] ?? '');
 const profile = process.env['BENCH_EDGE_PROFILE'] === '1';
 const profileDirectory = path.join(defaultRepoRoot, '.bench', 'edge-profile');
 
@@ -65,7 +66,27 @@ const databaseUrl = (() => {
 })();
 const redisPrefix = `bench:${suffix}:`;
 
-type Way = 'direct' | 'nginx' | 'gateway';
+/** `gateway*` is a second gateway with BENCH_EDGE_VARIANT's environment, when it is set: an A/B in the same minutes. */
+type Way = 'direct' | 'nginx' | 'gateway' | 'gateway*';
+
+/**
+ * BENCH_EDGE_VARIANT: `NAME=value` assignments separated by `;` (a value may hold spaces), e.g.
+ * `NODE_OPTIONS=--max-semi-space-size=16`: the variant gateway's environment over the gateway's.
+ */
+export function variantEnvironment(text: string): Record<string, string> {
+  const assignments = text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return Object.fromEntries(
+    assignments.map((assignment) => {
+      const equals = assignment.indexOf('=');
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(assignment.slice(0, Math.max(equals, 0))))
+        throw new Error(`BENCH_EDGE_VARIANT has "${assignment}": expected NAME=value`);
+      return [assignment.slice(0, equals), assignment.slice(equals + 1)];
+    }),
+  );
+}
 
 /** nginx as a plain keep-alive reverse proxy in front of the user service, everything in `directory`. */
 export function nginxConfig(options: { directory: string; port: number; upstreamPort: number }): string {
@@ -234,24 +255,29 @@ async function atFixedRate(
 async function fixedRateLeg(
   url: string,
   headers: Record<string, string>,
-  probes: { generator: ReturnType<typeof watchThread>; user: ProbedService; gateway: ProbedService },
-  throughGateway: boolean,
+  probes: {
+    generator: ReturnType<typeof watchThread>;
+    user: ProbedService;
+    gateways: readonly ProbedService[];
+    /** The gateway this way goes through, if any. */
+    through: ProbedService | undefined;
+  },
 ): Promise<FixedRateLeg> {
   // Readings before the leg only reset the probes.
   probes.generator.take();
   await probes.user.read();
-  await probes.gateway.read();
+  for (const gateway of probes.gateways) await gateway.read();
   const { latencies, lateSends, failed } = await atFixedRate(url, headers);
   const generator = probes.generator.take();
   const user = await probes.user.read();
-  const gateway = await probes.gateway.read();
+  const gateway = await probes.through?.read();
   return {
     latencyMs: spreadOf(latencies),
     failed,
     lateSendMs: spreadOf(lateSends),
     generator,
     user,
-    ...(throughGateway ? { gateway } : {}),
+    ...(gateway ? { gateway } : {}),
   };
 }
 
@@ -271,7 +297,7 @@ function spreadLine(legs: readonly Spread[]): string {
 /** The fixed-rate figures of one way, and what its tail is made of, medians over the rounds. */
 function describeFixedRate(way: string, legs: readonly FixedRateLeg[], requests: number): string[] {
   const lines = [
-    `  ${way.padEnd(7)} ${spreadLine(legs.map((leg) => leg.latencyMs))}, max ${formatMs(medianOf(legs, (leg) => leg.latencyMs.max))}  (p99 of each round: ${legs.map((leg) => formatMs(leg.latencyMs.p99)).join(', ')})${legs.some((leg) => leg.failed > 0) ? `, failed ${legs.map((leg) => leg.failed).join(', ')}` : ''}`,
+    `  ${way.padEnd(8)} ${spreadLine(legs.map((leg) => leg.latencyMs))}, max ${formatMs(medianOf(legs, (leg) => leg.latencyMs.max))}  (p99 of each round: ${legs.map((leg) => formatMs(leg.latencyMs.p99)).join(', ')})${legs.some((leg) => leg.failed > 0) ? `, failed ${legs.map((leg) => leg.failed).join(', ')}` : ''}`,
     `    load generator: sends late ${spreadLine(legs.map((leg) => leg.lateSendMs))}; ${threadLine(legs.map((leg) => leg.generator))}`,
   ];
   const gatewayLegs = legs.flatMap((leg) => (leg.gateway ? [leg.gateway] : []));
@@ -319,29 +345,36 @@ async function main(): Promise<void> {
       rmSync(profileDirectory, { recursive: true, force: true });
       mkdirSync(profileDirectory, { recursive: true });
     }
-    const gateway = await startServiceProcess('gateway', {
-      keepLogs: false,
-      env: {
-        NODE_ENV: 'production',
-        // Counted on every request, as in production, but never refused.
-        ...limitsThatNeverRefuse,
-        REDIS_URL: redisUrl,
-        REDIS_KEY_PREFIX: `${redisPrefix}gateway:`,
-        USER_SERVICE_URL: user.url,
-        ...probeEnv('gateway'),
-      },
-      nodeArguments: [
-        '--require',
-        probeScript,
-        ...gatewayNodeOptions,
-        ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : []),
-      ],
-    });
-    running.push(gateway);
+    const startGateway = (name: string, env: Record<string, string>, withProfile: boolean) =>
+      startServiceProcess('gateway', {
+        keepLogs: false,
+        env: {
+          NODE_ENV: 'production',
+          // Counted on every request, as in production, but never refused.
+          ...limitsThatNeverRefuse,
+          REDIS_URL: redisUrl,
+          REDIS_KEY_PREFIX: `${redisPrefix}gateway:`,
+          USER_SERVICE_URL: user.url,
+          ...probeEnv(name),
+          ...env,
+        },
+        nodeArguments: [
+          '--require',
+          probeScript,
+          ...(withProfile ? ['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`] : []),
+        ],
+      });
+    const gateways: Partial<Record<Way, ServiceProcess>> = {};
+    gateways.gateway = await startGateway('gateway', {}, profile);
+    running.push(gateways.gateway);
+    if (Object.keys(variant).length > 0) {
+      gateways['gateway*'] = await startGateway('gateway-variant', variant, false);
+      running.push(gateways['gateway*']);
+    }
     nginx = await startNginx(user.url);
 
     const credentials = { email: `bench-${suffix}@example.com`, password: 'Correct-Horse-9-Battery' };
-    const registered = await fetch(`${gateway.url}/api/v1/auth/register`, {
+    const registered = await fetch(`${gateways.gateway.url}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...credentials, displayName: 'Bench' }),
@@ -350,76 +383,113 @@ async function main(): Promise<void> {
     if (registered.status !== 201 || !accessToken)
       throw new Error(`registering answered ${registered.status}`);
     const headers = { authorization: `Bearer ${accessToken}` };
-    const urls: Record<Way, string> = {
+    const urls: Partial<Record<Way, string>> = {
       direct: `${user.url}/api/v1/users/me`,
       nginx: `${nginx.url}/api/v1/users/me`,
-      gateway: `${gateway.url}/api/v1/users/me`,
+      ...Object.fromEntries(
+        Object.entries(gateways).map(([way, gateway]) => [way, `${gateway.url}/api/v1/users/me`]),
+      ),
     };
-    const ways: Way[] = ['direct', 'nginx', 'gateway'];
+    const ways = (['direct', 'nginx', 'gateway', 'gateway*'] as const).filter((way) => urls[way]);
+    const perWay = <T>(make: () => T) =>
+      Object.fromEntries(ways.map((way) => [way, make()])) as Record<Way, T>;
+    // Each round starts with the next way, so no way always runs first or last.
+    const inTurn = (round: number) => [
+      ...ways.slice(round % ways.length),
+      ...ways.slice(0, round % ways.length),
+    ];
 
     // Warm-up: the JIT, connection pools and the gateway's caches, not measured.
-    for (const way of ways) await load({ url: urls[way], connections, durationSeconds: 2, headers });
+    for (const way of ways) await load({ url: urls[way]!, connections, durationSeconds: 2, headers });
 
-    const throughput: Record<Way, number[]> = { direct: [], nginx: [], gateway: [] };
-    const failures: Record<Way, number> = { direct: 0, nginx: 0, gateway: 0 };
-    // The gateway's own CPU per request through it: what the machine's other tenants barely move.
-    const gatewayCpu = { seconds: 0, requests: 0 };
+    const throughput = perWay<number[]>(() => []);
+    const failures = perWay(() => 0);
+    // A gateway's own CPU per request through it: what the machine's other tenants barely move.
+    const gatewayCpu = perWay(() => ({ seconds: 0, requests: 0 }));
     for (let round = 0; round < rounds; round += 1) {
-      // Each round starts with the next way, so no way always runs first or last.
-      for (const way of [...ways.slice(round % 3), ...ways.slice(0, round % 3)]) {
-        const cpuBefore = way === 'gateway' ? await cpuSeconds(gateway.url) : 0;
-        const result = await load({ url: urls[way], connections, durationSeconds: seconds, headers });
-        if (way === 'gateway') {
-          gatewayCpu.seconds += (await cpuSeconds(gateway.url)) - cpuBefore;
-          gatewayCpu.requests += result.requests.total;
+      for (const way of inTurn(round)) {
+        const gateway = gateways[way];
+        const cpuBefore = gateway ? await cpuSeconds(gateway.url) : 0;
+        const result = await load({ url: urls[way]!, connections, durationSeconds: seconds, headers });
+        if (gateway) {
+          gatewayCpu[way].seconds += (await cpuSeconds(gateway.url)) - cpuBefore;
+          gatewayCpu[way].requests += result.requests.total;
         }
         throughput[way].push(result.requests.average);
         failures[way] += result.non2xx + result.errors + result.timeouts;
         process.stdout.write(
-          `  round ${round + 1} ${way.padEnd(7)} ${result.requests.average.toFixed(0)} req/s\n`,
+          `  round ${round + 1} ${way.padEnd(8)} ${result.requests.average.toFixed(0)} req/s\n`,
         );
       }
     }
 
-    const probes = {
-      generator: watchThread(),
-      user: new ProbedService(user, probeEnv('user').EDGE_PROBE_FILE),
-      gateway: new ProbedService(gateway, probeEnv('gateway').EDGE_PROBE_FILE),
-    };
-    const fixed: Record<Way, FixedRateLeg[]> = { direct: [], nginx: [], gateway: [] };
+    const generator = watchThread();
+    const userProbe = new ProbedService(user, probeEnv('user').EDGE_PROBE_FILE);
+    const gatewayProbes = Object.fromEntries(
+      Object.entries(gateways).map(([way, gateway]) => [
+        way,
+        new ProbedService(
+          gateway,
+          probeEnv(way === 'gateway' ? 'gateway' : 'gateway-variant').EDGE_PROBE_FILE,
+        ),
+      ]),
+    ) as Partial<Record<Way, ProbedService>>;
+    const fixed = perWay<FixedRateLeg[]>(() => []);
     for (let round = 0; round < rateRounds; round += 1) {
-      for (const way of [...ways.slice(round % 3), ...ways.slice(0, round % 3)]) {
+      for (const way of inTurn(round)) {
         const loadNow = loadavg()[0]!;
-        const leg = await fixedRateLeg(urls[way], headers, probes, way === 'gateway');
+        const leg = await fixedRateLeg(urls[way]!, headers, {
+          generator,
+          user: userProbe,
+          gateways: Object.values(gatewayProbes),
+          through: gatewayProbes[way],
+        });
         fixed[way].push(leg);
         process.stdout.write(
-          `  round ${round + 1} ${way.padEnd(7)} at ${fixedRate} req/s: p50 ${formatMs(leg.latencyMs.p50)}, p99 ${formatMs(leg.latencyMs.p99)} (load average ${loadNow.toFixed(1)})\n`,
+          `  round ${round + 1} ${way.padEnd(8)} at ${fixedRate} req/s: p50 ${formatMs(leg.latencyMs.p50)}, p99 ${formatMs(leg.latencyMs.p99)} (load average ${loadNow.toFixed(1)})\n`,
         );
       }
     }
-    probes.generator.stop();
-    const fixedMedian = (way: Way, pick: (leg: Spread) => number) =>
-      medianOf(fixed[way], (leg) => pick(leg.latencyMs));
+    generator.stop();
     // Each round's difference, so a drift of the machine's speed between rounds cancels out.
-    const added = (way: Way, pick: (leg: Spread) => number) =>
+    const added = (way: Way, than: Way, pick: (leg: Spread) => number) =>
       percentile(
-        fixed[way].map((leg, round) => pick(leg.latencyMs) - pick(fixed.direct[round]!.latencyMs)),
+        fixed[way].map((leg, round) => pick(leg.latencyMs) - pick(fixed[than][round]!.latencyMs)),
         0.5,
       );
+    const addedLine = (way: Way, than: Way) =>
+      `${way} p50 ${formatMs(added(way, than, (leg) => leg.p50))}, p99 ${formatMs(added(way, than, (leg) => leg.p99))}`;
 
-    const best = Object.fromEntries(ways.map((way) => [way, median(throughput[way])])) as Record<Way, number>;
+    const best = perWay(() => 0);
+    for (const way of ways) best[way] = median(throughput[way]);
+    const gatewayWays = ways.filter((way) => gateways[way]);
     const lines = [
+      ...(gateways['gateway*']
+        ? [
+            `gateway* is a second gateway with ${Object.entries(variant)
+              .map(([name, value]) => `${name}=${value}`)
+              .join('; ')}`,
+          ]
+        : []),
       `GET /api/v1/users/me with a token, ${connections} connections, ${rounds} alternating rounds of ${seconds} s (median):`,
       ...ways.map(
         (way) =>
-          `  ${way.padEnd(7)} ${best[way].toFixed(0).padStart(6)} req/s  (rounds: ${throughput[way].map((value) => value.toFixed(0)).join(', ')}; failed ${failures[way]})`,
+          `  ${way.padEnd(8)} ${best[way].toFixed(0).padStart(6)} req/s  (rounds: ${throughput[way].map((value) => value.toFixed(0)).join(', ')}; failed ${failures[way]})`,
       ),
-      `  gateway / nginx ${(best.gateway / best.nginx).toFixed(2)}×, gateway / direct ${(best.gateway / best.direct).toFixed(2)}×, nginx / direct ${(best.nginx / best.direct).toFixed(2)}×`,
-      `  the gateway's own CPU: ${((gatewayCpu.seconds / gatewayCpu.requests) * 1000).toFixed(3)} ms per request (${gatewayCpu.requests} requests)`,
+      ...gatewayWays.map(
+        (way) =>
+          `  ${way} / nginx ${(best[way] / best.nginx).toFixed(2)}×, ${way} / direct ${(best[way] / best.direct).toFixed(2)}×; its own CPU: ${((gatewayCpu[way].seconds / gatewayCpu[way].requests) * 1000).toFixed(3)} ms per request (${gatewayCpu[way].requests} requests)`,
+      ),
+      `  nginx / direct ${(best.nginx / best.direct).toFixed(2)}×`,
       `at ${fixedRate} req/s, ${rateRounds} alternating rounds of ${seconds} s each (open loop: a latency counts from when its request was due; medians of the rounds):`,
       ...ways.flatMap((way) => describeFixedRate(way, fixed[way], Math.round(fixedRate * seconds))),
-      `  added over direct (median of each round's difference): nginx p50 ${formatMs(added('nginx', (leg) => leg.p50))}, p99 ${formatMs(added('nginx', (leg) => leg.p99))}; gateway p50 ${formatMs(added('gateway', (leg) => leg.p50))}, p99 ${formatMs(added('gateway', (leg) => leg.p99))}`,
-      `  (medians alone: direct p99 ${formatMs(fixedMedian('direct', (leg) => leg.p99))}, nginx ${formatMs(fixedMedian('nginx', (leg) => leg.p99))}, gateway ${formatMs(fixedMedian('gateway', (leg) => leg.p99))})`,
+      `  added over direct (median of each round's difference): ${ways
+        .filter((way) => way !== 'direct')
+        .map((way) => addedLine(way, 'direct'))
+        .join('; ')}`,
+      ...(gateways['gateway*']
+        ? [`  gateway* over gateway (the same): ${addedLine('gateway*', 'gateway')}`]
+        : []),
       `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, load average ${loadBefore[0]!.toFixed(1)} before and ${loadavg()[0]!.toFixed(1)} after`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
