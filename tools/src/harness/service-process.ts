@@ -3,7 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { ServiceName } from '@what-if/catalog';
+import { type ServiceName, nodeEnv } from '@what-if/catalog';
 import { harnessIdentityEnv } from './service-keys';
 
 /** One line of a service's JSON log. */
@@ -71,6 +71,8 @@ export async function startServiceProcess(
       SHUTDOWN_DELAY_MS: '0',
       // Every service this process starts shares one key ring, so they trust each other.
       ...harnessIdentityEnv(name),
+      // Node's own options from the catalog, as a container gets them: read before the service's config applies defaults.
+      ...nodeEnv(name),
       ...options.env,
     },
     stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
