@@ -120,6 +120,14 @@ describe('a service started by the launcher', () => {
     }
   });
 
+  it("starts a service with Node's own options from the catalog (the gateway's young generation), a developer's NODE_OPTIONS winning", () => {
+    expect(childEnvironment(config, service('gateway'), {})['NODE_OPTIONS']).toBe('--max-semi-space-size=32');
+    expect(childEnvironment(config, service('user'), {})['NODE_OPTIONS']).toBeUndefined();
+    expect(childEnvironment(config, service('gateway'), { NODE_OPTIONS: '--inspect' })['NODE_OPTIONS']).toBe(
+      '--inspect',
+    );
+  });
+
   it('gets the developer environment, the checked stores, its fixed port and a short shutdown delay', () => {
     const env = childEnvironment(config, service('user'), {
       PATH: '/bin',

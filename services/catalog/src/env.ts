@@ -167,6 +167,19 @@ export function envDefaults(name: ServiceName): Record<string, string> {
 }
 
 /**
+ * The variables Node itself reads as a service's process starts, with their defaults: make dev
+ * and the test and benchmark harness set them on the processes they start (a container gets them
+ * with the rest of its environment, where every deployment renders all of envFor).
+ */
+export function nodeEnv(name: ServiceName): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const variable of envFor(name)) {
+    if (variable.readByNode && variable.default !== undefined) env[variable.name] = variable.default;
+  }
+  return env;
+}
+
+/**
  * A variable's default where a deployment runs the service rather than a laptop: its
  * `deployedDefault` when it has one, and for the gateway's TRUSTED_PROXY_COUNT the length of
  * the path's proxy chain. ECS, cdk8s and the chart all take their defaults from here.

@@ -1,6 +1,6 @@
 export * from './types';
 export { services, frontend, service, storePorts, callersOf, purgeReceivers, purgeSenders } from './services';
-export { deployedDefault, envFor, envDefaults, serviceUrlVariable } from './env';
+export { deployedDefault, envFor, envDefaults, nodeEnv, serviceUrlVariable } from './env';
 export {
   edgePaths,
   gatewayPublicEndpoints,

@@ -34,6 +34,13 @@ const declaredServices: readonly ServiceEntry[] = [
     calls: ['user', 'generation', 'history', 'sharing', 'video', 'social'],
     env: [
       {
+        name: 'NODE_OPTIONS',
+        default: '--max-semi-space-size=32',
+        readByNode: true,
+        description:
+          "Node's own options: young-generation semi-spaces of up to 32 MB (Node 20 stops at 16), so the gateway's short-lived per-request garbage is collected about half as often, with fewer and shorter pauses of its one thread (services/gateway/README.md, Cost at the edge); its memory request is sized for the larger young generation",
+      },
+      {
         name: 'UPSTREAM_CONNECT_TIMEOUT_MS',
         default: '2000',
         description: 'How long the gateway waits to open a connection to a service',
@@ -99,7 +106,7 @@ const declaredServices: readonly ServiceEntry[] = [
     health,
     resources: {
       cpu: { requestMillicores: 250, limitMillicores: 500 },
-      memory: { requestMiB: 256, limitMiB: 512 },
+      memory: { requestMiB: 320, limitMiB: 512 },
       scratchMiB: 256,
     },
     scaling: {

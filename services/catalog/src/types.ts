@@ -68,6 +68,12 @@ export interface EnvVar {
    * service connects to: renderings leave it pointing at where users reach the product.
    */
   browserFacing?: boolean;
+  /**
+   * Read by Node itself as the process starts (NODE_OPTIONS), before any of our code runs: the
+   * service's config never sees it, so whatever starts the process sets it (a container's
+   * environment, make dev, the test and benchmark harness), from `nodeEnv()`.
+   */
+  readByNode?: boolean;
 }
 
 export interface DynamoKey {

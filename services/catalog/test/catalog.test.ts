@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  envDefaults,
   envFor,
   frontend,
+  nodeEnv,
   resolveRoute,
   routeTable,
   scalingLoad,
@@ -134,7 +136,20 @@ test('every scaling target is a load a replica can reach below its limits', () =
     expect(load.memoryMiB).toBeLessThan(entry.resources.memory.limitMiB);
   }
   const gateway = services.find((entry) => entry.name === 'gateway')!;
-  expect(scalingLoad(gateway)).toEqual({ cpuMillicores: 150, memoryMiB: 192 });
+  expect(scalingLoad(gateway)).toEqual({ cpuMillicores: 150, memoryMiB: 240 });
+});
+
+test("Node's own options are catalogued like any variable, and nodeEnv gives them to whatever starts a process", () => {
+  expect(nodeEnv('gateway')).toEqual({ NODE_OPTIONS: '--max-semi-space-size=32' });
+  expect(envDefaults('gateway')['NODE_OPTIONS']).toBe('--max-semi-space-size=32');
+  expect(nodeEnv('user')).toEqual({});
+  for (const entry of services) {
+    for (const variable of envFor(entry.name).filter((candidate) => candidate.readByNode)) {
+      // Node reads nothing else before our code runs, and a process without the variable must still start.
+      expect(variable.name).toBe('NODE_OPTIONS');
+      expect(variable.secret).toBeFalsy();
+    }
+  }
 });
 
 test('each service has one definition per variable, and a port default equal to its catalog port', () => {

@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { currentRequestId } from './context';
+import { redactNestedSecrets, redactedPaths, redactedText } from './log-redaction';
 import { traceFields } from './tracing';
 
 export type { Logger } from 'pino';
@@ -28,27 +29,18 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level,
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
       mixin() {
         const requestId = currentRequestId();
         // With tracing on, the line names its trace and span too.
         return { ...(requestId ? { requestId } : {}), ...traceFields() };
       },
-      redact: {
-        paths: [
-          'password',
-          '*.password',
-          'token',
-          '*.token',
-          'accessToken',
-          'refreshToken',
-          '*.accessToken',
-          '*.refreshToken',
-          'headers.authorization',
-          'headers.cookie',
-        ],
-        censor: '[redacted]',
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Passwords, tokens and credential headers never reach a line: one level down here, the
+        // rest by pino's redact below (log-redaction.ts).
+        log: redactNestedSecrets,
       },
+      redact: { paths: [...redactedPaths], censor: redactedText },
     },
     options.destination ?? standardOutput(),
   );

@@ -62,3 +62,40 @@ test('a denied or failed security decision is a warning a SIEM can select; an al
     }),
   ]);
 });
+
+test("redaction copies only a line that holds a secret, never changes the caller's objects, and keeps an error whole", () => {
+  const logs = captureLogs('kit-test');
+  const body = { token: 'nested-token-value', title: 'kept' };
+  const fields = { body, path: '/api/v1/auth/login' };
+  logs.logger.info(fields, 'with a secret');
+  expect(fields.body).toBe(body);
+  expect(body.token).toBe('nested-token-value');
+
+  const failure = Object.assign(new Error('the mailer refused'), {
+    token: 'mailed-link-token',
+    code: 'EMAIL',
+  });
+  logs.logger.error({ err: failure }, 'an error carrying a token');
+  expect(failure.token).toBe('mailed-link-token');
+
+  logs.logger.child({ component: 'worker', accessToken: 'eyJ.child.binding' }).info('from a child');
+
+  const [withSecret, withError, fromChild] = logs.lines;
+  expect(withSecret).toMatchObject({
+    body: { token: '[redacted]', title: 'kept' },
+    path: '/api/v1/auth/login',
+  });
+  expect(withError).toMatchObject({
+    err: { type: 'Error', message: 'the mailer refused', token: '[redacted]', code: 'EMAIL' },
+  });
+  expect(String((withError!['err'] as Record<string, unknown>)['stack'])).toContain('the mailer refused');
+  expect(fromChild).toMatchObject({ component: 'worker', accessToken: '[redacted]', msg: 'from a child' });
+  expect(JSON.stringify(logs.lines)).not.toMatch(/token-value|mailed-link|eyJ/);
+});
+
+test('a line without secrets is written as it was given', () => {
+  const logs = captureLogs('kit-test');
+  const fields = { method: 'GET', status: 200, headers: { 'user-agent': 'curl/8' }, items: [1, 2] };
+  logs.logger.info(fields, 'request');
+  expect(logs.lines[0]).toMatchObject(fields);
+});

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ServiceEntry } from '@what-if/catalog';
+import { type ServiceEntry, nodeEnv } from '@what-if/catalog';
 import { type ServiceKeyRing, serviceIdentityEnv } from '@what-if/kit';
 import { type DevConfig, dynamoEndpoint } from './config';
 import { serviceEntryPoint } from './preflight';
@@ -36,6 +36,9 @@ export function childEnvironment(
   base: NodeJS.ProcessEnv,
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
+    // Node's own options from the catalog (read before the service's config could apply its
+    // defaults); a developer's own NODE_OPTIONS wins, as any variable set in the shell does.
+    ...nodeEnv(entry.name),
     ...base,
     NODE_ENV: 'development',
     // Only this machine reaches the services: the gateway's limits cannot be walked around.

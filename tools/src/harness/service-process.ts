@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ServiceName } from '@what-if/catalog';
+import { StringDecoder } from 'node:string_decoder';
+import { type ServiceName, nodeEnv } from '@what-if/catalog';
 import { harnessIdentityEnv } from './service-keys';
 
 /** One line of a service's JSON log. */
@@ -11,6 +13,8 @@ export interface ServiceProcess {
   name: ServiceName;
   /** http://127.0.0.1:<port>, on the port the service was given by the system. */
   url: string;
+  /** Its process id (a benchmark signals its probe). */
+  pid: number;
   /** Every line the service has logged so far, parsed. */
   logs: readonly LogLine[];
   /** SIGTERM, then the exit code once the process is gone (a clean drain exits 0). */
@@ -24,7 +28,9 @@ export interface ServiceProcessOptions {
   startTimeoutMs?: number;
   /**
    * Keep every log line for the caller (tests read them). Benchmarks turn it off: the service
-   * still logs as in production, but its output is drained unread once it listens.
+   * still logs as in production, but into a file of its own (deleted when it stops) rather than
+   * a pipe to this process, so the load generator running here never spends its thread on
+   * another process's logs (a container runtime reads them in a process of its own too).
    */
   keepLogs?: boolean;
   /** Options for node itself, before the entry point (a benchmark's --cpu-prof). */
@@ -49,6 +55,11 @@ export async function startServiceProcess(
   if (!existsSync(entry)) {
     throw new Error(`${path.relative(repositoryRoot, entry)} is missing: run npm run build first`);
   }
+  // Without keepLogs, standard output and error go to a file this process only reads until the service listens.
+  const logFolder =
+    options.keepLogs === false ? mkdtempSync(path.join(tmpdir(), `what-if-${name}-log-`)) : undefined;
+  const logFile = logFolder ? path.join(logFolder, 'output.log') : undefined;
+  const logFd = logFile ? openSync(logFile, 'a+') : undefined;
   const child = spawn(process.execPath, [...(options.nodeArguments ?? []), entry], {
     cwd: folder,
     env: {
@@ -60,9 +71,11 @@ export async function startServiceProcess(
       SHUTDOWN_DELAY_MS: '0',
       // Every service this process starts shares one key ring, so they trust each other.
       ...harnessIdentityEnv(name),
+      // Node's own options from the catalog, as a container gets them: read before the service's config applies defaults.
+      ...nodeEnv(name),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd ?? 'pipe', logFd ?? 'pipe'],
   });
   const logs: LogLine[] = [];
   const recent: string[] = [];
@@ -71,11 +84,18 @@ export async function startServiceProcess(
     if (recent.length > 40) recent.shift();
   };
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.stderr.setEncoding('utf8').on('data', (text: string) => text.split('\n').forEach(remember));
+  const stopped = exited.then((code) => {
+    if (logFd !== undefined) closeSync(logFd);
+    if (logFolder) rmSync(logFolder, { recursive: true, force: true });
+    return code;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => text.split('\n').forEach(remember));
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
 
   const port = await new Promise<number>((resolve, reject) => {
+    let poll: NodeJS.Timeout | undefined;
     const timer = setTimeout(() => {
+      clearInterval(poll);
       child.kill('SIGKILL');
       reject(new Error(`${name} did not listen within ${startTimeoutMs} ms:\n${recent.join('\n')}`));
     }, startTimeoutMs);
@@ -94,14 +114,28 @@ export async function startServiceProcess(
         logs.push(parsed);
         if (parsed['msg'] === `${name} listening` && typeof parsed['port'] === 'number') {
           clearTimeout(timer);
-          if (options.keepLogs === false) child.stdout.off('data', readLines).resume();
+          clearInterval(poll);
           resolve(parsed['port']);
         }
       }
     };
-    child.stdout.setEncoding('utf8').on('data', readLines);
+    if (logFd === undefined) {
+      child.stdout?.setEncoding('utf8').on('data', readLines);
+    } else {
+      let offset = 0;
+      const chunk = Buffer.alloc(65_536);
+      const decoder = new StringDecoder('utf8');
+      poll = setInterval(() => {
+        for (let read = readSync(logFd, chunk, 0, chunk.length, offset); read > 0;) {
+          offset += read;
+          readLines(decoder.write(chunk.subarray(0, read)));
+          read = readSync(logFd, chunk, 0, chunk.length, offset);
+        }
+      }, 20);
+    }
     void exited.then((code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       reject(new Error(`${name} exited (${code}) before it listened:\n${recent.join('\n')}`));
     });
   });
@@ -109,10 +143,11 @@ export async function startServiceProcess(
   return {
     name,
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     logs,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      return stopped;
     },
   };
 }
