@@ -22,29 +22,6 @@ export const groups = {
       'services/kit/test/internal-guard.test.ts',
     ],
   },
-  gateway: {
-    tsconfig: 'services/gateway/tsconfig.json',
-    mutate: [
-      'services/gateway/src/access.ts',
-      'services/gateway/src/sessions.ts',
-      'services/gateway/src/rate-limits.ts',
-      'services/gateway/src/window-counters.ts',
-      'services/gateway/src/verified-tokens.ts',
-      'services/gateway/src/proxy.ts',
-    ],
-    tests: [
-      'services/gateway/test/access.test.ts',
-      'services/gateway/test/edge.test.ts',
-      'services/gateway/test/routing.test.ts',
-      'services/gateway/test/client-address.test.ts',
-      'services/gateway/test/request-log.test.ts',
-      'services/gateway/test/proxy.test.ts',
-      'services/gateway/test/session-checks.test.ts',
-      'services/gateway/test/stream-headers.test.ts',
-      'services/gateway/test/window-counters.test.ts',
-      'services/gateway/test/verified-tokens.test.ts',
-    ],
-  },
   history: {
     tsconfig: 'services/history/tsconfig.json',
     mutate: [
