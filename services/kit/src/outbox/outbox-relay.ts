@@ -66,7 +66,7 @@ export interface OutboxRelay {
   nudge(): void;
   /** One pass over what is due, after any pass under way; resolves with how many were delivered. */
   runDue(): Promise<number>;
-  /** The outbox's backlog (what the metrics show; one read serves the calls of a second). */
+  /** The outbox's backlog (what the metrics show; calls while a read is under way share it). */
   backlog(): Promise<OutboxBacklog>;
   /** Stops polling and waits for a pass under way. */
   stop(): Promise<void>;
@@ -94,10 +94,11 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
   const leaseMs = options.leaseMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const random = options.random ?? Math.random;
-  // One read of the outbox serves every gauge of a scrape and the backlog line.
+  // Calls while a read is under way share it: both gauges of a scrape (collected together) cost one
+  // read. Nothing is kept after it: a scrape right after a delivery shows the delivery.
   let reading: Promise<OutboxBacklog> | undefined;
   function backlog(): Promise<OutboxBacklog> {
-    reading ??= store.backlog().finally(() => setTimeout(() => (reading = undefined), 1_000).unref());
+    reading ??= store.backlog().finally(() => (reading = undefined));
     return reading;
   }
   const metrics = outboxMetrics(options.registry).register(name, backlog);
