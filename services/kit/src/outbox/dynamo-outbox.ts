@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -8,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { OutboxBacklog } from './outbox-metrics';
 import type { OutboxStore } from './outbox-relay';
+import { isConditionFailure } from '../stores/dynamodb-writes';
 
 /** Every What If table keys its items by `pk` and `sk`. */
 export interface OutboxItemKey {
@@ -60,10 +60,6 @@ export interface DynamoOutbox<Item extends OutboxItemKey> extends OutboxStore<It
 const processHolder = randomUUID();
 /** Waiting items read per query while leasing or counting. */
 const readBatch = 100;
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof ConditionalCheckFailedException;
-}
 
 /**
  * An outbox in a service's own DynamoDB table (docs/cross-service.md): items wait under a
