@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { service, services } from '@what-if/catalog';
 import { createDynamo } from '@what-if/kit/dynamodb';
 import { Client } from 'pg';
@@ -86,7 +87,7 @@ describe('the DynamoDB set-up', () => {
   it("creates every service's catalog tables in an in-memory dynalite", async () => {
     const dynalite = await startDynalite({ port: 0 });
     try {
-      const created = await createCatalogTables(dynalite.endpoint, 'us-east-1', 'devtest-', services);
+      const { created } = await createCatalogTables(dynalite.endpoint, 'us-east-1', 'devtest-', services);
       const expected = services.flatMap((entry) =>
         entry.dynamoTables.map((table) => `devtest-${table.name}`),
       );
@@ -95,7 +96,7 @@ describe('the DynamoDB set-up', () => {
       expect((await listTables(dynalite.endpoint)).sort()).toEqual(expected.sort());
       await expect(
         createCatalogTables(dynalite.endpoint, 'us-east-1', 'devtest-', services),
-      ).resolves.toEqual([]);
+      ).resolves.toEqual({ created: [], indexesAdded: [] });
     } finally {
       await dynalite.close();
     }
@@ -110,11 +111,85 @@ describe('the DynamoDB set-up', () => {
 
       const second = await startDynalite({ port: 0, path: directory });
       try {
-        await expect(createCatalogTables(second.endpoint, 'us-east-1', 'kept-', services)).resolves.toEqual(
-          [],
-        );
+        await expect(createCatalogTables(second.endpoint, 'us-east-1', 'kept-', services)).resolves.toEqual({
+          created: [],
+          indexesAdded: [],
+        });
         expect(await listTables(second.endpoint)).toContain('kept-scenarios');
       } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('adds an index a newer version declares to a table kept from an older one, keeping its items', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'dev-dynalite-'));
+    const social = service('social');
+    const current = social.dynamoTables[0]!;
+    const newest = current.globalIndexes!.at(-1)!;
+    // The version before: the same table without its newest index.
+    const older = [
+      { ...social, dynamoTables: [{ ...current, globalIndexes: current.globalIndexes!.slice(0, -1) }] },
+    ];
+    const name = `kept-${current.name}`;
+    const items = Array.from({ length: 30 }, (_, n) => ({
+      [current.partitionKey.name]: `ITEM#${n}`,
+      ...(current.sortKey ? { [current.sortKey.name]: 'ITEM' } : {}),
+      count: n,
+      tags: new Set([`tag-${n}`]),
+      ...(n % 3 === 0
+        ? {
+            [newest.partitionKey.name]: 'NEWEST',
+            ...(newest.sortKey ? { [newest.sortKey.name]: `N#${String(n).padStart(3, '0')}` } : {}),
+          }
+        : {}),
+    }));
+    try {
+      const first = await startDynalite({ port: 0, path: directory });
+      const before = createDynamo({ endpoint: first.endpoint, region: 'us-east-1', tables: [] });
+      try {
+        await createCatalogTables(first.endpoint, 'us-east-1', 'kept-', older);
+        for (const item of items)
+          await before.documents.send(new PutCommand({ TableName: name, Item: item }));
+      } finally {
+        await before.close();
+        await first.close();
+      }
+
+      const second = await startDynalite({ port: 0, path: directory });
+      const after = createDynamo({ endpoint: second.endpoint, region: 'us-east-1', tables: [] });
+      try {
+        const { created, indexesAdded } = await createCatalogTables(second.endpoint, 'us-east-1', 'kept-', [
+          social,
+        ]);
+        expect(created).toEqual([]);
+        expect(indexesAdded).toEqual([
+          { table: name, indexes: [newest.name], how: 'copied', items: items.length },
+        ]);
+        const byNewest = await after.documents.send(
+          new QueryCommand({
+            TableName: name,
+            IndexName: newest.name,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': newest.partitionKey.name },
+            ExpressionAttributeValues: { ':pk': 'NEWEST' },
+          }),
+        );
+        expect(
+          (byNewest.Items ?? []).map((item) => item['count']).sort((a, b) => Number(a) - Number(b)),
+        ).toEqual(items.filter((_, n) => n % 3 === 0).map((item) => item.count));
+        const everything = await after.documents.send(new ScanCommand({ TableName: name }));
+        expect((everything.Items ?? []).sort((a, b) => Number(a['count']) - Number(b['count']))).toEqual(
+          items,
+        );
+        await expect(createCatalogTables(second.endpoint, 'us-east-1', 'kept-', [social])).resolves.toEqual({
+          created: [],
+          indexesAdded: [],
+        });
+      } finally {
+        await after.close();
         await second.close();
       }
     } finally {

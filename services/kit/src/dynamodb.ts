@@ -2,10 +2,10 @@
 import { type DynamoTable, dynamoTableName } from '@what-if/catalog';
 import type { Logger } from './logging';
 import { type DynamoStore, createDynamo } from './stores/dynamodb';
-import { ensureTables } from './stores/dynamodb-tables';
+import { type IndexesAdded, addMissingIndexes, ensureTables } from './stores/dynamodb-tables';
 
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
-export { ensureTables } from './stores/dynamodb-tables';
+export { addMissingIndexes, ensureTables, type IndexesAdded } from './stores/dynamodb-tables';
 export { type DynamoTableContext, isConditionFailure, putIfAbsent } from './stores/dynamodb-writes';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
 export {
@@ -21,7 +21,19 @@ export {
   type DynamoPurgeOutboxOptions,
 } from './purges/dynamo-purge-outbox';
 
-/** Opens DynamoDB for a service's catalog tables, creating them first where the config asks. */
+/** Says what adding an index to a kept table took: copying is worth a warning, its items were rewritten. */
+export function logIndexesAdded(logger: Logger, change: IndexesAdded): void {
+  if (change.how === 'updated') {
+    logger.info({ table: change.table, indexes: change.indexes }, 'dynamodb: indexes added to a kept table');
+    return;
+  }
+  logger.warn(
+    { table: change.table, indexes: change.indexes, items: change.items },
+    'dynamodb: the local store cannot add an index to a table, so the table was recreated with the declared indexes and its items copied back',
+  );
+}
+
+/** Opens DynamoDB for a service's catalog tables, creating them (and indexes newer versions declare) where the config asks. */
 export async function dynamoFromConfig(
   config: {
     DYNAMODB_ENDPOINT: string;
@@ -40,6 +52,12 @@ export async function dynamoFromConfig(
   if (config.DYNAMODB_CREATE_TABLES) {
     const created = await ensureTables(store.client, config.DYNAMODB_TABLE_PREFIX, tables);
     if (created.length > 0) logger.info({ tables: created }, 'dynamodb: tables created');
+    // Only against a local endpoint: in AWS the infrastructure code owns the tables and their indexes.
+    if (config.DYNAMODB_ENDPOINT) {
+      for (const change of await addMissingIndexes(store.client, config.DYNAMODB_TABLE_PREFIX, tables)) {
+        logIndexesAdded(logger, change);
+      }
+    }
   }
   return store;
 }

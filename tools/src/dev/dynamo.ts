@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServiceEntry } from '@what-if/catalog';
-import { createDynamo, ensureTables } from '@what-if/kit/dynamodb';
+import { type IndexesAdded, addMissingIndexes, createDynamo, ensureTables } from '@what-if/kit/dynamodb';
 
 interface DynaliteOptions {
   createTableMs: number;
@@ -65,17 +65,21 @@ export async function startDynalite(options: {
   };
 }
 
-/** Creates every table the catalog declares, for every service, with the kit's own table creation. */
+/**
+ * Creates every table the catalog declares, for every service, with the kit's own table creation,
+ * and adds the indexes a newer version declares to tables kept from an older one.
+ */
 export async function createCatalogTables(
   endpoint: string,
   region: string,
   tablePrefix: string,
   services: readonly ServiceEntry[],
-): Promise<string[]> {
+): Promise<{ created: string[]; indexesAdded: IndexesAdded[] }> {
   const tables = services.flatMap((entry) => entry.dynamoTables);
   const store = createDynamo({ endpoint, region, tables: [] });
   try {
-    return await ensureTables(store.client, tablePrefix, tables);
+    const created = await ensureTables(store.client, tablePrefix, tables);
+    return { created, indexesAdded: await addMissingIndexes(store.client, tablePrefix, tables) };
   } finally {
     await store.close();
   }

@@ -182,7 +182,7 @@ export class DevStack {
         })`,
       );
     }
-    const created = await createCatalogTables(
+    const { created, indexesAdded } = await createCatalogTables(
       dynamoEndpoint(this.config),
       dynamodb.region,
       dynamodb.tablePrefix,
@@ -194,6 +194,15 @@ export class DevStack {
         ? `dynamodb: created tables ${created.join(', ')}`
         : `dynamodb: all ${declared} tables already exist`,
     );
+    for (const change of indexesAdded) {
+      const indexes = change.indexes.join(', ');
+      if (change.how === 'updated') logger.info(`dynamodb: added index ${indexes} to ${change.table}`);
+      else {
+        logger.warn(
+          `dynamodb: ${change.table} was kept from an older version without index ${indexes}, which dynalite cannot add to a table: recreated it with the declared indexes and copied its ${change.items ?? 0} items back`,
+        );
+      }
+    }
   }
 
   /** The web app's static export and the API on one origin, as CloudFront serves them. */
