@@ -1,6 +1,6 @@
-import { purgeBacklogReport, services } from '@what-if/catalog';
+import { outboxBacklogReport, services } from '@what-if/catalog';
 import { Match } from 'aws-cdk-lib/assertions';
-import { ownsPurges, purgeBacklogMetric } from '../src/observability/purge-backlog-metric';
+import { keepsOutbox, outboxBacklogMetric } from '../src/observability/outbox-backlog-metric';
 import { videoJobsFailed } from '../src/observability/video-job-metric';
 import { synthesized } from './support/synthesized';
 import { onlyResource, resourcesOfType } from './support/template-queries';
@@ -167,18 +167,27 @@ test('every log group has a retention', () => {
   }
 });
 
-describe('the purge backlog of each purge owner', () => {
-  test.each(services.filter(ownsPurges).map((entry) => [entry.name, entry] as const))(
-    '%s: its log feeds the metric, and the alarm fires past the catalog threshold',
+describe('the outbox backlog of each service that keeps an outbox', () => {
+  test("the services that keep one are the catalog outboxes' owners: user, history, sharing, social", () => {
+    expect(services.filter(keepsOutbox).map((entry) => entry.name)).toEqual([
+      'user',
+      'history',
+      'sharing',
+      'social',
+    ]);
+  });
+
+  test.each(services.filter(keepsOutbox).map((entry) => [entry.name, entry] as const))(
+    '%s: its log feeds the metric, and the alarm fires once an outbox is past its limit',
     (name, entry) => {
-      const backlog = purgeBacklogMetric(config, entry);
-      expect(alarm(`whatif-prod-${name}-purge-backlog`)).toEqual(
+      const backlog = outboxBacklogMetric(config, entry);
+      expect(alarm(`whatif-prod-${name}-outbox-stuck`)).toEqual(
         expect.objectContaining({
           Namespace: 'WhatIf/prod',
-          MetricName: 'PurgeOutboxOldestAgeSeconds',
+          MetricName: 'OutboxOverdueSeconds',
           Dimensions: [{ Name: 'Service', Value: name }],
           Statistic: 'Maximum',
-          Threshold: purgeBacklogReport.alarmAfterSeconds,
+          Threshold: 0,
           ComparisonOperator: 'GreaterThanThreshold',
           TreatMissingData: 'notBreaching',
           AlarmActions: [{ Ref: topicId }],
@@ -189,12 +198,12 @@ describe('the purge backlog of each purge owner', () => {
       );
       expect(filters).toContainEqual(
         expect.objectContaining({
-          FilterPattern: `{ $.msg = "${purgeBacklogReport.message}" }`,
+          FilterPattern: `{ $.msg = "${outboxBacklogReport.message}" }`,
           MetricTransformations: [
             expect.objectContaining({
               MetricNamespace: backlog.namespace,
               MetricName: backlog.metricName,
-              MetricValue: `$.${purgeBacklogReport.oldestAgeField}`,
+              MetricValue: `$.${outboxBacklogReport.overdueField}`,
               Dimensions: [{ Key: 'Service', Value: '$.service' }],
             }),
           ],
@@ -202,8 +211,4 @@ describe('the purge backlog of each purge owner', () => {
       );
     },
   );
-
-  test('the user service owns account deletion, so it has the alarm', () => {
-    expect(services.filter(ownsPurges).map((entry) => entry.name)).toContain('user');
-  });
 });

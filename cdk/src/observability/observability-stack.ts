@@ -13,8 +13,8 @@ import type { TrafficSource } from '../shared/traffic-metrics';
 import { AlertTopic } from './alert-topic';
 import { CostBudget } from './cost-budget';
 import { OperationsDashboard } from './dashboard';
-import { purgeBacklogAlarm } from './purge-backlog-alarm';
-import { ownsPurges } from './purge-backlog-metric';
+import { keepsOutbox } from './outbox-backlog-metric';
+import { outboxStuckAlarm } from './outbox-stuck-alarm';
 import { EdgeAlarms } from './edge-alarms';
 import { ServiceAlarms } from './service-alarms';
 import { StoreAlarms } from './store-alarms';
@@ -94,7 +94,7 @@ export class ObservabilityStack extends Stack {
       ...(services.some((entry) => entry.name === videoJobsFailed.publisher)
         ? [videoJobAlarm(this, config, topic), videoQueueAlarm(this, config, topic)]
         : []),
-      ...services.filter(ownsPurges).map((entry) => purgeBacklogAlarm(this, config, entry, topic)),
+      ...services.filter(keepsOutbox).map((entry) => outboxStuckAlarm(this, config, entry, topic)),
     ];
     new OperationsDashboard(this, 'Operations', { config, sourceOf, alarms: this.alarms });
     new CostBudget(this, 'Cost', {

@@ -21,7 +21,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { FilterPattern, type LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Unit } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { ownsPurges, purgeBacklogMetric } from '../observability/purge-backlog-metric';
+import { keepsOutbox, outboxBacklogMetric } from '../observability/outbox-backlog-metric';
 import { awsPlatformValues, containerEnvironment } from '../catalog/container-environment';
 import { callersOf } from '../catalog/reachability';
 import { shutdownTiming } from '../catalog/shutdown';
@@ -106,10 +106,10 @@ export class ServiceDeployment extends Construct {
     this.logGroup = task.logGroup;
     this.taskDefinition = task.taskDefinition;
     this.container = task.container;
-    if (ownsPurges(entry)) {
-      // The relay's backlog line becomes the metric the purge-backlog alarm watches.
-      const backlog = purgeBacklogMetric(config, entry);
-      new MetricFilter(this, 'PurgeBacklog', {
+    if (keepsOutbox(entry)) {
+      // The outbox relays' backlog line becomes the metric the outbox-stuck alarm watches.
+      const backlog = outboxBacklogMetric(config, entry);
+      new MetricFilter(this, 'OutboxBacklog', {
         logGroup: this.logGroup,
         filterPattern: FilterPattern.literal(backlog.filterPattern),
         metricNamespace: backlog.namespace,

@@ -1,4 +1,4 @@
-import { outboxNames, outboxes } from './outboxes';
+import { outboxNames, outboxOwners, outboxes } from './outboxes';
 import { routeTable } from './routes';
 import { services } from './services';
 import type { ServiceName } from './types';
@@ -217,15 +217,12 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     meaning:
       "an outbox's oldest item has waited past its limit for the receiver to acknowledge it (deletions and moderation decisions 5 minutes, reports and share signals 10)",
     cloudWatch: {
-      // The purge relay's backlog line feeds it; the other outboxes are watched by Prometheus only.
-      alarm: '{service}-purge-backlog',
+      // Every relay's backlog line feeds it (catalog outboxBacklogReport).
+      alarm: '{service}-outbox-stuck',
       except: Object.fromEntries(
         services
-          .filter((entry) => (entry.purges?.owns ?? []).length === 0)
-          .map((entry) => [
-            entry.name,
-            'owns no purge instructions; the ECS alarm watches the purge outbox only',
-          ]),
+          .filter((entry) => !outboxOwners().includes(entry.name))
+          .map((entry) => [entry.name, 'keeps no outbox, so it has none to watch']),
       ),
     },
   },

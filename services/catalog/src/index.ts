@@ -52,4 +52,11 @@ export {
   type RecordingRule,
 } from './alerts';
 export { purgeBacklogReport } from './purge-backlog';
-export { outboxes, outboxNames, type OutboxDefinition, type OutboxName } from './outboxes';
+export {
+  outboxBacklogReport,
+  outboxes,
+  outboxNames,
+  outboxOwners,
+  type OutboxDefinition,
+  type OutboxName,
+} from './outboxes';

@@ -6,7 +6,8 @@ import type { ServiceName } from './types';
  * delivers to another service until it acknowledges (docs/cross-service.md). Every relay is the
  * kit's, so each outbox has the same metrics, labelled with its name here: `outbox_pending`,
  * `outbox_oldest_age_seconds` and `outbox_deliveries_total{outcome}`; the `OutboxStuck` alert
- * fires when an outbox's oldest item has waited past `stuckAfterSeconds`.
+ * fires when an outbox's oldest item has waited past `stuckAfterSeconds` (on ECS, the alarm
+ * `{service}-outbox-stuck`, from `outboxBacklogReport`).
  */
 export interface OutboxDefinition {
   /** The services that keep one (each replica of them relays it). */
@@ -46,3 +47,29 @@ export const outboxes = {
 export type OutboxName = keyof typeof outboxes;
 
 export const outboxNames = Object.keys(outboxes) as OutboxName[];
+
+/** The services that keep at least one outbox. */
+export function outboxOwners(): ServiceName[] {
+  return services
+    .map((entry) => entry.name)
+    .filter((name) =>
+      outboxNames.some((outbox) => (outboxes[outbox].owners as readonly string[]).includes(name)),
+    );
+}
+
+/**
+ * How a relay reports a backlog for those who cannot scrape its metrics (ECS). While any item
+ * of an outbox waits, each replica logs `message` with these fields every `everyMs`: the
+ * outbox, how many wait, how old the oldest is, and by how much that exceeds the outbox's limit
+ * (0 while within it). On ECS a metric filter on the service's log group turns
+ * `overdueField` into a CloudWatch metric, and the alarm `{service}-outbox-stuck` fires once it
+ * is above 0: the same reading as the `OutboxStuck` alert.
+ */
+export const outboxBacklogReport = {
+  message: 'outbox backlog',
+  outboxField: 'outbox',
+  pendingField: 'pending',
+  oldestAgeField: 'oldestAgeSeconds',
+  overdueField: 'overdueSeconds',
+  everyMs: 60_000,
+} as const;

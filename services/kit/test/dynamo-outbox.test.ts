@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { service } from '@what-if/catalog';
+import { outboxBacklogReport, service } from '@what-if/catalog';
 import { type DeliveryOutcome, createOutboxRelay, outboxRetryDelay } from '@what-if/kit';
 import {
   type DynamoOutboxOptions,
@@ -11,6 +11,7 @@ import {
   ensureTables,
 } from '@what-if/kit/dynamodb';
 import { Registry } from 'prom-client';
+import { eventually } from '../../../test/support/eventually';
 import { captureLogs } from '../../../test/support/logs';
 import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
 
@@ -285,4 +286,32 @@ test('through a rolling deploy, leases of the earlier relays and of the kit excl
   expect(
     await refused(lease('attribute_not_exists(leaseUntil) OR leaseUntil <= :now', { ':now': clock.now })),
   ).toBe(true);
+});
+
+test('while items wait, the relay logs the backlog line the ECS alarm reads: a warning once past the outbox limit', async () => {
+  const stuck = scene(Date.now() - 660_000);
+  await stuck.put('stuck');
+  const { logger, lines } = captureLogs('sharing');
+  const relay = createOutboxRelay<TestItem>({
+    name: 'reports',
+    // Never anything due: the item stays where it is.
+    store: { ...stuck.outbox(), lease: async () => [] },
+    deliver: async () => 'delivered',
+    logger,
+    registry: new Registry(),
+    pollMs: 60_000,
+    backlogReportMs: 50,
+  });
+  relay.start();
+  try {
+    await eventually(async () => {
+      const line = lines.find((entry) => entry['msg'] === outboxBacklogReport.message);
+      expect(line).toMatchObject({ service: 'sharing', outbox: 'reports', pending: 1, level: 'warn' });
+      // Eleven minutes against the reports outbox's ten.
+      expect(line?.['oldestAgeSeconds']).toBeGreaterThanOrEqual(660);
+      expect(line?.['overdueSeconds']).toBeGreaterThanOrEqual(60);
+    });
+  } finally {
+    await relay.stop();
+  }
 });

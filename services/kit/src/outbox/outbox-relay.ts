@@ -1,4 +1,4 @@
-import type { OutboxName } from '@what-if/catalog';
+import { type OutboxName, outboxBacklogReport, outboxes } from '@what-if/catalog';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logging';
 import { type OutboxBacklog, outboxMetrics } from './outbox-metrics';
@@ -48,14 +48,10 @@ export interface OutboxRelayOptions<Entry> {
   /** The longest wait between two attempts at one item. */
   maxBackoffMs?: number;
   /**
-   * While anything waits, a warning line with `fields.pending` and `fields.oldestAge` (seconds)
-   * every `everyMs`: on ECS a metric filter reads it (the catalog's purgeBacklogReport).
+   * How often, while anything waits, the relay logs the catalog's `outboxBacklogReport` line (the
+   * outbox, how many, how old, how far past its limit): on ECS a metric filter reads it.
    */
-  backlogReport?: {
-    message: string;
-    everyMs: number;
-    fields: { pending: string; oldestAge: string };
-  };
+  backlogReportMs?: number;
   random?: () => number;
 }
 
@@ -86,7 +82,8 @@ export function outboxRetryDelay(attempts: number, maxBackoffMs: number, random 
  * Relays an outbox: one pass at a time per replica leases what is due (so replicas share the
  * work and no two deliver one item at once), delivers item by item (a receiver that is down is
  * not hammered in parallel), settles what was delivered, drops what is owed no more and backs
- * off what failed. Every outbox gets the same metrics (outbox-metrics.ts).
+ * off what failed. Every outbox gets the same metrics (outbox-metrics.ts) and, while anything
+ * waits, the same backlog line once a minute (for ECS's alarm).
  */
 export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): OutboxRelay {
   const { name, store, logger } = options;
@@ -161,20 +158,20 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
   }
 
   async function reportBacklog(): Promise<void> {
-    const report = options.backlogReport;
-    if (!report) return;
     const read = await backlog();
     if (read.pending === 0) return;
     const oldest = read.oldestSince;
-    logger.warn(
+    const age = oldest ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000)) : 0;
+    const overdue = Math.max(0, age - outboxes[name].stuckAfterSeconds);
+    // A warning once past the outbox's limit; a busy outbox within it is no news.
+    logger[overdue > 0 ? 'warn' : 'info'](
       {
-        outbox: name,
-        [report.fields.pending]: read.pending,
-        [report.fields.oldestAge]: oldest
-          ? Math.max(0, Math.round((Date.now() - oldest.getTime()) / 1000))
-          : 0,
+        [outboxBacklogReport.outboxField]: name,
+        [outboxBacklogReport.pendingField]: read.pending,
+        [outboxBacklogReport.oldestAgeField]: age,
+        [outboxBacklogReport.overdueField]: overdue,
       },
-      report.message,
+      outboxBacklogReport.message,
     );
   }
 
@@ -182,16 +179,14 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
     start() {
       stopped = false;
       schedule(0);
-      if (options.backlogReport) {
-        reporter = setInterval(
-          () =>
-            void reportBacklog().catch((error: unknown) =>
-              logger.error({ err: error, outbox: name }, 'outbox backlog unreadable'),
-            ),
-          options.backlogReport.everyMs,
-        );
-        reporter.unref();
-      }
+      reporter = setInterval(
+        () =>
+          void reportBacklog().catch((error: unknown) =>
+            logger.error({ err: error, outbox: name }, 'outbox backlog unreadable'),
+          ),
+        options.backlogReportMs ?? outboxBacklogReport.everyMs,
+      );
+      reporter.unref();
     },
     nudge() {
       if (!stopped) schedule(0);

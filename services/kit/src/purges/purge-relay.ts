@@ -1,4 +1,4 @@
-import { type ServiceName, purgeBacklogReport } from '@what-if/catalog';
+import type { ServiceName } from '@what-if/catalog';
 import { type PurgeInstruction, purgesPath } from '@what-if/contracts';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logging';
@@ -45,7 +45,7 @@ export interface PurgeRelayOptions {
   pollMs?: number;
   /** The longest wait between two attempts at one instruction. */
   maxBackoffMs?: number;
-  /** How often a waiting backlog is logged (the line the ECS alarm's metric filter reads). */
+  /** How often a waiting backlog is logged (the line the ECS alarm's metric filter reads; once a minute). */
   backlogReportMs?: number;
 }
 
@@ -127,13 +127,7 @@ export function createPurgeRelay(options: PurgeRelayOptions): PurgeRelay {
     pollMs: options.pollMs ?? 5_000,
     leaseMs: 60_000,
     maxBackoffMs: options.maxBackoffMs ?? 30_000,
-    // While anything waits, one line a minute says how much and how old: on ECS a metric filter
-    // makes the age a CloudWatch metric and an alarm watches it (catalog purgeBacklogReport).
-    backlogReport: {
-      message: purgeBacklogReport.message,
-      everyMs: options.backlogReportMs ?? purgeBacklogReport.everyMs,
-      fields: { pending: purgeBacklogReport.pendingField, oldestAge: purgeBacklogReport.oldestAgeField },
-    },
+    ...(options.backlogReportMs ? { backlogReportMs: options.backlogReportMs } : {}),
   });
 
   namedBacklogGauges({

@@ -7,28 +7,29 @@ import type { EnvironmentConfig } from '../config/environment-config';
 import { prefixedName } from '../config/naming';
 import { metricOf } from '../shared/metric-factory';
 import { notifyingAlarm } from './alarm-factory';
-import { purgeBacklogMetric } from './purge-backlog-metric';
+import { outboxBacklogMetric } from './outbox-backlog-metric';
 
 /**
- * A deletion some receiver has not acknowledged for too long (docs/cross-service.md §2): the
- * oldest waiting instruction of a purge owner, as its relay logs it every minute while any waits.
+ * An outbox whose oldest item has waited past its limit (docs/cross-service.md §6; the
+ * `OutboxStuck` alert): a deletion, report, share's views or moderation decision some receiver
+ * has not acknowledged, as the owner's relay logs it every minute while any waits.
  */
-export function purgeBacklogAlarm(
+export function outboxStuckAlarm(
   scope: Construct,
   config: EnvironmentConfig,
   entry: ServiceEntry,
   topic: ITopic,
 ): Alarm {
-  const backlog = purgeBacklogMetric(config, entry);
-  return notifyingAlarm(scope, `${entry.name}PurgeBacklog`, topic, {
-    alarmName: prefixedName(config.name, `${entry.name}-purge-backlog`),
-    alarmDescription: `A deletion ${entry.name} relays has waited more than ${backlog.thresholdSeconds} s for a receiver to acknowledge it (custom metric ${backlog.namespace}/${backlog.metricName}; the relay's log names the receiver that refuses)`,
+  const backlog = outboxBacklogMetric(config, entry);
+  return notifyingAlarm(scope, `${entry.name}OutboxStuck`, topic, {
+    alarmName: prefixedName(config.name, `${entry.name}-outbox-stuck`),
+    alarmDescription: `An item in an outbox of ${entry.name} has waited past that outbox's limit for its receiver to acknowledge it (custom metric ${backlog.namespace}/${backlog.metricName}; the relay's log line names the outbox, and its warnings the receiver that refuses)`,
     metric: metricOf(
       { namespace: backlog.namespace, metricName: backlog.metricName, dimensions: backlog.dimensions },
       'Maximum',
       Duration.minutes(1),
     ),
-    threshold: backlog.thresholdSeconds,
+    threshold: 0,
     comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
     evaluationPeriods: 1,
     // The relay logs only while something waits: no data is no backlog.
