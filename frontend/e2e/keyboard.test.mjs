@@ -42,6 +42,16 @@ after(async () => {
 
 const isFocused = (locator) => locator.evaluate((element) => element === document.activeElement);
 
+/**
+ * Lets the page draw two frames: a component that moves the focus once its change is drawn
+ * (`requestAnimationFrame`) has done so by then, however loaded the machine is.
+ */
+const framesDrawn = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined)))),
+  );
+
 /** The focused control shows it: `:focus-visible` with an outline (on it, or on its chip). */
 async function assertFocusVisible(page) {
   const seen = await page.evaluate(() => {
@@ -213,6 +223,7 @@ test('Lee likes, comments, replies and edits the comment with the keyboard, then
   assert.ok(await isFocused(field), 'the comment’s text takes the focus');
   await page.keyboard.press('Escape');
   await field.waitFor({ state: 'detached' });
+  await framesDrawn(page);
   assert.ok(await isFocused(edit), 'Escape gives the focus back to Edit');
   await page.keyboard.press('Enter');
   await page.keyboard.press('ControlOrMeta+End');
@@ -226,6 +237,7 @@ test('Lee likes, comments, replies and edits the comment with the keyboard, then
     .getByText(/· edited/)
     .first()
     .waitFor();
+  await framesDrawn(page);
   assert.ok(await isFocused(edit), 'saving gives the focus back to Edit');
   await visit(page, 'post-keyboard');
 

@@ -1,9 +1,10 @@
 'use client';
 
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import useSWRInfinite from 'swr/infinite';
 import { fetcher, query } from '@/api/client';
 import type { Page } from '@/api/types';
+import { ProblemMessage } from '@/components/ProblemMessage';
 import { useI18n } from '@/i18n/I18nProvider';
 
 /**
@@ -37,11 +38,53 @@ export function usePagedList<T, P extends Page<T> = Page<T>>(
   };
 }
 
+/** What a page shows of a paged list (what usePagedList answers). */
+export interface PagedListState<T> {
+  items: T[];
+  error: unknown;
+  loading: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+}
+
+/**
+ * A paged list as every list page shows it: the problem when a page failed, "Loading…" until
+ * the first page comes, `empty` when there is nothing, else `children` with the items read so
+ * far, and "Load more" under them while there is more.
+ */
+export function PagedList<T>({
+  list,
+  empty,
+  children,
+}: {
+  list: PagedListState<T>;
+  empty: ReactNode;
+  children: (items: T[]) => ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {list.error ? <ProblemMessage error={list.error} /> : null}
+      {list.loading ? (
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
+      ) : list.items.length === 0 && !list.error ? (
+        <p className="notice">{empty}</p>
+      ) : (
+        children(list.items)
+      )}
+      <LoadMore list={list} />
+    </>
+  );
+}
+
 /** "Load more" under a paged list, while there is more. */
 export function LoadMore({
   list,
 }: {
-  list: { hasMore: boolean; loadingMore: boolean; loadMore: () => void };
+  list: Pick<PagedListState<unknown>, 'hasMore' | 'loadingMore' | 'loadMore'>;
 }) {
   const { t } = useI18n();
   if (!list.hasMore) return null;

@@ -62,7 +62,7 @@ export function startFanOutWorker(options: {
         await finishFanOut(table, job.post.id);
         return true;
       }
-      if (!(await advanceFanOut(table, job, page.after, new Date()))) return false;
+      if (!(await advanceFanOut(table, job, page.after, page.readers.length, new Date()))) return false;
       if (stopped) {
         // Shutting down: the next page is another replica's, from where this one ended.
         await releaseFanOut(table, job);

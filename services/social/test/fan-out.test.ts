@@ -79,7 +79,7 @@ async function readersWith(readers: readonly string[], post: { id: string; creat
 /** Publishing's fan-out with `inline` followers written in the request; the rest queued. */
 async function publish(post: { id: string; authorId: string; createdAt: string }, inline: number) {
   const fanOut = await fanOutPost(table, post, inline);
-  if (fanOut.after) await queueFanOut(table, post, fanOut.after);
+  if (fanOut.after) await queueFanOut(table, post, fanOut.after, fanOut.followersWritten);
 }
 
 test('a wide author’s post reaches the newest followers in the request and every other follower from the queue', async () => {

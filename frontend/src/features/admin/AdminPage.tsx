@@ -1,15 +1,15 @@
 'use client';
 
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import useSWR from 'swr';
-import useSWRInfinite from 'swr/infinite';
-import { api, fetcher, query } from '@/api/client';
-import { roles, type AdminAccount, type AdminStats, type Page, type Role } from '@/api/types';
+import { api, fetcher } from '@/api/client';
+import { roles, type AdminAccount, type AdminStats, type Role } from '@/api/types';
 import { useSession } from '@/api/useSession';
 import { announce } from '@/components/Announcer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
+import { PagedList, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 
 interface Search {
@@ -60,21 +60,13 @@ function Admin() {
   const [search, setSearch] = useState<Search>(draft);
   const [error, setError] = useState<unknown>();
   const [disabling, setDisabling] = useState<AdminAccount | null>(null);
-  const pages = useSWRInfinite<Page<AdminAccount>>(
-    (_index, previous: Page<AdminAccount> | null) =>
-      previous && !previous.nextCursor
-        ? null
-        : `/api/v1/admin/users${query({ limit: 20, cursor: previous?.nextCursor, ...search })}`,
-    fetcher,
-  );
-  const accounts = useMemo(() => (pages.data ?? []).flatMap((page) => page.items), [pages.data]);
-  const hasMore = Boolean(pages.data?.[pages.data.length - 1]?.nextCursor);
+  const list = usePagedList<AdminAccount>('/api/v1/admin/users', { limit: 20, ...search });
 
   const act = async (account: AdminAccount, request: () => Promise<unknown>, said: string) => {
     setError(undefined);
     try {
       await request();
-      await pages.mutate();
+      await list.refresh();
       announce(said);
     } catch (failure) {
       setError(failure);
@@ -141,87 +133,82 @@ function Admin() {
         </button>
       </form>
       {error ? <ProblemMessage error={error} /> : null}
-      {pages.error ? <ProblemMessage error={pages.error} /> : null}
-      {pages.data && accounts.length === 0 ? <p className="notice">{t('admin.none')}</p> : null}
-      {accounts.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('admin.usersHeading')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.user')}</th>
-                <th scope="col">{t('admin.roles')}</th>
-                <th scope="col">{t('admin.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => {
-                const self = account.id === session.user?.id;
-                return (
-                  <tr key={account.id}>
-                    <td>
-                      <strong>{account.displayName}</strong>
-                      <br />
-                      {account.email}
-                      <br />
-                      <span className="field-hint">
-                        {t('admin.joined', { date: date(account.createdAt) })}
-                      </span>
-                    </td>
-                    <td>
-                      {(['moderator', 'admin'] as const).map((role) => (
-                        <label key={role} className="chip">
-                          <input
-                            type="checkbox"
-                            checked={account.roles.includes(role)}
-                            disabled={self}
-                            onChange={(event) => setRole(account, role, event.target.checked)}
-                          />
-                          <span>{t(`role.${role}`)}</span>
-                          <span className="visually-hidden"> — {account.displayName}</span>
-                        </label>
-                      ))}
-                    </td>
-                    <td>
-                      <p>{account.disabled ? t('admin.disabled') : t('admin.active')}</p>
-                      {self ? null : account.disabled ? (
-                        <button
-                          type="button"
-                          className="button button-small"
-                          onClick={() =>
-                            void act(
-                              account,
-                              () => api(`/api/v1/admin/users/${account.id}/enable`, { method: 'POST' }),
-                              t('admin.enabledSaid', { name: account.displayName }),
-                            )
-                          }
-                        >
-                          {t('admin.enable')}
-                          <span className="visually-hidden"> {account.displayName}</span>
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button-small button-danger"
-                          onClick={() => setDisabling(account)}
-                        >
-                          {t('admin.disable')}
-                          <span className="visually-hidden"> {account.displayName}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {hasMore ? (
-        <button type="button" className="button" onClick={() => void pages.setSize(pages.size + 1)}>
-          {t('history.loadMore')}
-        </button>
-      ) : null}
+      <PagedList list={list} empty={t('admin.none')}>
+        {(accounts) => (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">{t('admin.usersHeading')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.user')}</th>
+                  <th scope="col">{t('admin.roles')}</th>
+                  <th scope="col">{t('admin.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {accounts.map((account) => {
+                  const self = account.id === session.user?.id;
+                  return (
+                    <tr key={account.id}>
+                      <td>
+                        <strong>{account.displayName}</strong>
+                        <br />
+                        {account.email}
+                        <br />
+                        <span className="field-hint">
+                          {t('admin.joined', { date: date(account.createdAt) })}
+                        </span>
+                      </td>
+                      <td>
+                        {(['moderator', 'admin'] as const).map((role) => (
+                          <label key={role} className="chip">
+                            <input
+                              type="checkbox"
+                              checked={account.roles.includes(role)}
+                              disabled={self}
+                              onChange={(event) => setRole(account, role, event.target.checked)}
+                            />
+                            <span>{t(`role.${role}`)}</span>
+                            <span className="visually-hidden"> — {account.displayName}</span>
+                          </label>
+                        ))}
+                      </td>
+                      <td>
+                        <p>{account.disabled ? t('admin.disabled') : t('admin.active')}</p>
+                        {self ? null : account.disabled ? (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() =>
+                              void act(
+                                account,
+                                () => api(`/api/v1/admin/users/${account.id}/enable`, { method: 'POST' }),
+                                t('admin.enabledSaid', { name: account.displayName }),
+                              )
+                            }
+                          >
+                            {t('admin.enable')}
+                            <span className="visually-hidden"> {account.displayName}</span>
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button-small button-danger"
+                            onClick={() => setDisabling(account)}
+                          >
+                            {t('admin.disable')}
+                            <span className="visually-hidden"> {account.displayName}</span>
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </PagedList>
       <ConfirmDialog
         open={disabling !== null}
         title={t('admin.disableTitle', { name: disabling?.displayName ?? '' })}

@@ -4,8 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { leaderboardWindows, type LeaderboardPage as Page, type LeaderboardWindow } from '@/api/types';
 import { useSession } from '@/api/useSession';
-import { ProblemMessage } from '@/components/ProblemMessage';
-import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { PagedList, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { useMemberNames } from '../social/Member';
@@ -44,39 +43,33 @@ export function LeaderboardPage() {
       {me ? (
         <p className="notice">{t('leaderboard.you', { rank: number(me.rank), points: number(me.points) })}</p>
       ) : null}
-      {list.error ? <ProblemMessage error={list.error} /> : null}
-      {list.loading ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="notice">{t('leaderboard.empty')}</p>
-      ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t(`leaderboard.window.${period}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('leaderboard.rank')}</th>
-              <th scope="col">{t('leaderboard.member')}</th>
-              <th scope="col">{t('leaderboard.points')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((entry) => (
-              <tr key={entry.userId} aria-current={entry.userId === session.user?.id ? 'true' : undefined}>
-                <td>{number(entry.rank)}</td>
-                <td>
-                  <Link href={`${path('/profile')}?id=${encodeURIComponent(entry.userId)}`}>
-                    {nameOf(entry.userId)}
-                  </Link>
-                </td>
-                <td>{number(entry.points)}</td>
+      <PagedList list={list} empty={t('leaderboard.empty')}>
+        {(items) => (
+          <table className="data-table">
+            <caption className="visually-hidden">{t(`leaderboard.window.${period}`)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('leaderboard.rank')}</th>
+                <th scope="col">{t('leaderboard.member')}</th>
+                <th scope="col">{t('leaderboard.points')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <LoadMore list={list} />
+            </thead>
+            <tbody>
+              {items.map((entry) => (
+                <tr key={entry.userId} aria-current={entry.userId === session.user?.id ? 'true' : undefined}>
+                  <td>{number(entry.rank)}</td>
+                  <td>
+                    <Link href={`${path('/profile')}?id=${encodeURIComponent(entry.userId)}`}>
+                      {nameOf(entry.userId)}
+                    </Link>
+                  </td>
+                  <td>{number(entry.points)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedList>
     </>
   );
 }

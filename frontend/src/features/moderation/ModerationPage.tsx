@@ -16,7 +16,7 @@ import {
 import { announce } from '@/components/Announcer';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
-import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { PagedList, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { commentAnchor } from '../social/comment-anchor';
@@ -58,46 +58,40 @@ function Moderation() {
           </select>
         </div>
       </div>
-      {list.error ? <ProblemMessage error={list.error} /> : null}
-      {list.loading ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="notice">{t('moderation.empty')}</p>
-      ) : (
-        <ul className="item-list" aria-label={t('moderation.cases')}>
-          {list.items.map((item) => (
-            <li key={item.caseId} className="item">
-              <div className="item-main">
-                <p className="item-title">
-                  {t(`moderation.kind.${item.target.kind}`)} <code>{item.target.id}</code>
-                </p>
-                <p className="item-meta">
-                  {[
-                    t('moderation.reports', { count: number(item.reports), voices: number(item.voices) }),
-                    reasonsText(item.reasons, t),
-                    t('moderation.lastReported', { when: dateTime(item.lastReportedAt) }),
-                  ].join(' · ')}
-                </p>
-                <button
-                  type="button"
-                  className="button button-small"
-                  aria-expanded={selected === item.caseId}
-                  onClick={() => setSelected(selected === item.caseId ? null : item.caseId)}
-                >
-                  {t('moderation.review')}
-                  <span className="visually-hidden">
-                    : {t(`moderation.kind.${item.target.kind}`)} {item.target.id}
-                  </span>
-                </button>
-                {selected === item.caseId ? <CaseReview caseId={item.caseId} /> : null}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore list={list} />
+      <PagedList list={list} empty={t('moderation.empty')}>
+        {(items) => (
+          <ul className="item-list" aria-label={t('moderation.cases')}>
+            {items.map((item) => (
+              <li key={item.caseId} className="item">
+                <div className="item-main">
+                  <p className="item-title">
+                    {t(`moderation.kind.${item.target.kind}`)} <code>{item.target.id}</code>
+                  </p>
+                  <p className="item-meta">
+                    {[
+                      t('moderation.reports', { count: number(item.reports), voices: number(item.voices) }),
+                      reasonsText(item.reasons, t),
+                      t('moderation.lastReported', { when: dateTime(item.lastReportedAt) }),
+                    ].join(' · ')}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-expanded={selected === item.caseId}
+                    onClick={() => setSelected(selected === item.caseId ? null : item.caseId)}
+                  >
+                    {t('moderation.review')}
+                    <span className="visually-hidden">
+                      : {t(`moderation.kind.${item.target.kind}`)} {item.target.id}
+                    </span>
+                  </button>
+                  {selected === item.caseId ? <CaseReview caseId={item.caseId} /> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </>
   );
 }

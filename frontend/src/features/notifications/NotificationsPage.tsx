@@ -9,7 +9,7 @@ import { useSession } from '@/api/useSession';
 import { announce } from '@/components/Announcer';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
-import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { PagedList, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { useMemberNames } from '../social/Member';
@@ -58,26 +58,20 @@ function Notifications() {
         </p>
       ) : null}
       {error ? <ProblemMessage error={error} /> : null}
-      {list.error ? <ProblemMessage error={list.error} /> : null}
-      {list.loading ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="notice">{t('notifications.empty')}</p>
-      ) : (
-        <ul className="item-list" aria-label={t('notifications.listLabel')}>
-          {list.items.map((item) => (
-            <NotificationItem
-              key={item.id}
-              notification={item}
-              who={nameOf(item.actors.latest)}
-              onRead={() => void list.refresh()}
-            />
-          ))}
-        </ul>
-      )}
-      <LoadMore list={list} />
+      <PagedList list={list} empty={t('notifications.empty')}>
+        {(items) => (
+          <ul className="item-list" aria-label={t('notifications.listLabel')}>
+            {items.map((item) => (
+              <NotificationItem
+                key={item.id}
+                notification={item}
+                who={nameOf(item.actors.latest)}
+                onRead={() => void list.refresh()}
+              />
+            ))}
+          </ul>
+        )}
+      </PagedList>
       <Preferences />
     </>
   );

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Modal } from '@/components/Modal';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
-import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { PagedList, usePagedList } from '@/components/usePagedList';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
 import { ShareLink } from './ShareLink';
@@ -75,101 +75,100 @@ function Shares() {
           <ViewsChart analytics={totals.data} />
         </section>
       ) : null}
-      {list.error ? <ProblemMessage error={list.error} /> : null}
-      {list.loading ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="notice">
-          {t('sharing.empty')} <Link href={path('/history')}>{t('nav.history')}</Link>
-        </p>
-      ) : (
-        <ul className="item-list" aria-label={t('sharing.listLabel')}>
-          {list.items.map((share) => {
-            const state = shareState(share);
-            const title = share.title ?? share.scenarioTitle;
-            return (
-              <li key={share.slug} className="item">
-                <div className="item-main">
-                  <Link
-                    className="item-title"
-                    href={`${path('/scenario')}?id=${encodeURIComponent(share.scenarioId)}`}
-                    lang={share.language}
-                  >
-                    {title}
-                  </Link>
-                  <p className="item-meta">
-                    <span className={`badge badge-${state}`}>{t(`sharing.state.${state}`)}</span>{' '}
-                    {[
-                      t('sharing.viewCount', { count: number(share.views) }),
-                      t(`sharing.visibility.${share.visibility}`),
-                      share.hasPassword ? t('sharing.hasPassword') : null,
-                      share.expiresAt
-                        ? t(state === 'expired' ? 'sharing.expired' : 'sharing.expires', {
-                            when: date(share.expiresAt),
-                          })
-                        : null,
-                      t('sharing.createdOn', { when: date(share.createdAt) }),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                  <div className="row-actions">
-                    {state === 'live' ? (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setPanel({ kind: 'link', share })}
-                      >
-                        {t('sharing.showLink')}
-                        <span className="visually-hidden">: {title}</span>
-                      </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => setPanel({ kind: 'analytics', share })}
+      <PagedList
+        list={list}
+        empty={
+          <>
+            {t('sharing.empty')} <Link href={path('/history')}>{t('nav.history')}</Link>
+          </>
+        }
+      >
+        {(items) => (
+          <ul className="item-list" aria-label={t('sharing.listLabel')}>
+            {items.map((share) => {
+              const state = shareState(share);
+              const title = share.title ?? share.scenarioTitle;
+              return (
+                <li key={share.slug} className="item">
+                  <div className="item-main">
+                    <Link
+                      className="item-title"
+                      href={`${path('/scenario')}?id=${encodeURIComponent(share.scenarioId)}`}
+                      lang={share.language}
                     >
-                      {t('sharing.analytics')}
-                      <span className="visually-hidden">: {title}</span>
-                    </button>
-                    {share.status !== 'revoked' ? (
+                      {title}
+                    </Link>
+                    <p className="item-meta">
+                      <span className={`badge badge-${state}`}>{t(`sharing.state.${state}`)}</span>{' '}
+                      {[
+                        t('sharing.viewCount', { count: number(share.views) }),
+                        t(`sharing.visibility.${share.visibility}`),
+                        share.hasPassword ? t('sharing.hasPassword') : null,
+                        share.expiresAt
+                          ? t(state === 'expired' ? 'sharing.expired' : 'sharing.expires', {
+                              when: date(share.expiresAt),
+                            })
+                          : null,
+                        t('sharing.createdOn', { when: date(share.createdAt) }),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </p>
+                    <div className="row-actions">
+                      {state === 'live' ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setPanel({ kind: 'link', share })}
+                        >
+                          {t('sharing.showLink')}
+                          <span className="visually-hidden">: {title}</span>
+                        </button>
+                      ) : null}
                       <button
                         type="button"
                         className="button button-small"
-                        onClick={() => setPanel({ kind: 'edit', share })}
+                        onClick={() => setPanel({ kind: 'analytics', share })}
                       >
-                        {t('sharing.edit')}
+                        {t('sharing.analytics')}
                         <span className="visually-hidden">: {title}</span>
                       </button>
-                    ) : null}
-                    {share.status !== 'revoked' ? (
+                      {share.status !== 'revoked' ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setPanel({ kind: 'edit', share })}
+                        >
+                          {t('sharing.edit')}
+                          <span className="visually-hidden">: {title}</span>
+                        </button>
+                      ) : null}
+                      {share.status !== 'revoked' ? (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setPanel({ kind: 'revoke', share })}
+                        >
+                          {t('sharing.revoke')}
+                          <span className="visually-hidden">: {title}</span>
+                        </button>
+                      ) : null}
                       <button
                         type="button"
-                        className="button button-small"
-                        onClick={() => setPanel({ kind: 'revoke', share })}
+                        className="button button-small button-danger"
+                        onClick={() => setPanel({ kind: 'delete', share })}
                       >
-                        {t('sharing.revoke')}
+                        {t('sharing.delete')}
                         <span className="visually-hidden">: {title}</span>
                       </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      onClick={() => setPanel({ kind: 'delete', share })}
-                    >
-                      {t('sharing.delete')}
-                      <span className="visually-hidden">: {title}</span>
-                    </button>
+                    </div>
                   </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <LoadMore list={list} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </PagedList>
       {error && !panel ? <ProblemMessage error={error} /> : null}
 
       <Modal open={panel?.kind === 'link'} title={t('sharing.linkTitle')} onClose={close}>

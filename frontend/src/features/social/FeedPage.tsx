@@ -5,8 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { trendingWindows, type Post, type TrendingWindow } from '@/api/types';
 import { useSession } from '@/api/useSession';
 import { announce } from '@/components/Announcer';
-import { ProblemMessage } from '@/components/ProblemMessage';
-import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { PagedList, type PagedListState, usePagedList } from '@/components/usePagedList';
 import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
@@ -170,27 +169,19 @@ function Feeds({ initialSearch }: { initialSearch: string }) {
   );
 }
 
-function PostList({ list, empty }: { list: ReturnType<typeof usePagedList<Post>>; empty: string }) {
+function PostList({ list, empty }: { list: PagedListState<Post>; empty: string }) {
   const { t } = useI18n();
   return (
-    <>
-      {list.error ? <ProblemMessage error={list.error} /> : null}
-      {list.loading ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="notice">{empty}</p>
-      ) : (
+    <PagedList list={list} empty={empty}>
+      {(items) => (
         <ul className="item-list post-list" aria-label={t('social.postsLabel')}>
-          {list.items.map((post) => (
+          {items.map((post) => (
             <li key={post.id} className="item">
               <PostCard post={post} />
             </li>
           ))}
         </ul>
       )}
-      <LoadMore list={list} />
-    </>
+    </PagedList>
   );
 }

@@ -9,7 +9,7 @@ import { announce } from '@/components/Announcer';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ProblemMessage } from '@/components/ProblemMessage';
 import { RequireSession } from '@/components/SessionGate';
-import { LoadMore, usePagedList } from '@/components/usePagedList';
+import { PagedList, usePagedList } from '@/components/usePagedList';
 import { useQuery } from '@/components/useQuery';
 import { useI18n } from '@/i18n/I18nProvider';
 import { useLocalePath } from '@/i18n/useLocalePath';
@@ -59,49 +59,45 @@ function Videos() {
         {t('video.heading')}
       </h1>
       <p className="lede">{t('video.lede')}</p>
-      {list.error ? <ProblemMessage error={list.error} /> : null}
-      {list.loading ? (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="notice">{t('video.empty')}</p>
-      ) : (
-        <ul className="item-list" aria-label={t('video.listLabel')}>
-          {list.items.map((video) => (
-            <li key={video.id} className="item">
-              <div className="item-main">
-                <Link
-                  className="item-title"
-                  lang={video.language}
-                  href={`${path('/video')}?id=${encodeURIComponent(video.id)}`}
-                >
-                  {video.title}
-                </Link>
-                <p className="item-meta">
-                  {video.withdrawn ? (
-                    <span className="badge badge-withdrawn">{t('video.status.withdrawn')}</span>
-                  ) : (
-                    <span className={`badge badge-${video.status}`}>{t(`video.status.${video.status}`)}</span>
-                  )}{' '}
-                  {video.status === 'running' ? `${video.percent}% · ` : ''}
-                  {t(`video.length.${video.options.length}`)} · {dateTime(video.createdAt)}
-                  {video.shareSlug ? ` · ${t('video.fromShare')}` : ''}
-                </p>
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  onClick={() => setDoomed(video)}
-                >
-                  {t('video.delete')}
-                  <span className="visually-hidden">: {video.title}</span>
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore list={list} />
+      <PagedList list={list} empty={t('video.empty')}>
+        {(items) => (
+          <ul className="item-list" aria-label={t('video.listLabel')}>
+            {items.map((video) => (
+              <li key={video.id} className="item">
+                <div className="item-main">
+                  <Link
+                    className="item-title"
+                    lang={video.language}
+                    href={`${path('/video')}?id=${encodeURIComponent(video.id)}`}
+                  >
+                    {video.title}
+                  </Link>
+                  <p className="item-meta">
+                    {video.withdrawn ? (
+                      <span className="badge badge-withdrawn">{t('video.status.withdrawn')}</span>
+                    ) : (
+                      <span className={`badge badge-${video.status}`}>
+                        {t(`video.status.${video.status}`)}
+                      </span>
+                    )}{' '}
+                    {video.status === 'running' ? `${video.percent}% · ` : ''}
+                    {t(`video.length.${video.options.length}`)} · {dateTime(video.createdAt)}
+                    {video.shareSlug ? ` · ${t('video.fromShare')}` : ''}
+                  </p>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    onClick={() => setDoomed(video)}
+                  >
+                    {t('video.delete')}
+                    <span className="visually-hidden">: {video.title}</span>
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedList>
       {error ? <ProblemMessage error={error} /> : null}
       {shareSlug && !shareDialogClosed ? (
         <VideoDialog

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { staleBoardsPartition } from './board-refresh';
 import { pendingFanOutsPartition } from './fan-out-jobs';
-import { followersPartition, gsi1 } from './keys';
+import { gsi1 } from './keys';
 import type { StoreContext } from './store-context';
 
 /**
@@ -21,15 +21,8 @@ export interface FanOutBacklog extends Backlog {
   followersLeft: number;
 }
 
-/** Counts a key condition's items, page by page (a count reads keys only and returns none). */
-async function count(
-  context: StoreContext,
-  query: {
-    partition: string;
-    /** Only sort keys below this one (the followers a job has not reached yet). */
-    below?: string;
-  },
-): Promise<number> {
+/** Counts a gsi1 partition's items, page by page (a count reads keys only and returns none). */
+async function count(context: StoreContext, partition: string): Promise<number> {
   let total = 0;
   let start: Record<string, unknown> | undefined;
   do {
@@ -37,15 +30,9 @@ async function count(
       new QueryCommand({
         TableName: context.tableName,
         IndexName: gsi1.name,
-        KeyConditionExpression: query.below ? '#pk = :pk AND #sk < :below' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': gsi1.partitionKey,
-          ...(query.below ? { '#sk': gsi1.sortKey } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': query.partition,
-          ...(query.below ? { ':below': query.below } : {}),
-        },
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
         Select: 'COUNT',
         ExclusiveStartKey: start,
       }),
@@ -78,7 +65,7 @@ async function oldestPosition(context: StoreContext, partition: string): Promise
 /** Users whose boards are behind their points, and since when the longest-waiting one is. */
 export async function staleBoardsBacklog(context: StoreContext): Promise<Backlog> {
   const [waiting, oldestSince] = await Promise.all([
-    count(context, { partition: staleBoardsPartition }),
+    count(context, staleBoardsPartition),
     oldestPosition(context, staleBoardsPartition),
   ]);
   return { waiting, oldestSince };
@@ -86,9 +73,9 @@ export async function staleBoardsBacklog(context: StoreContext): Promise<Backlog
 
 /**
  * Fan-out jobs still to finish, since when the oldest waits (its post's publication: the job is
- * queued in the publish request), and the followers they have not reached: per job, those of
- * its author listed after its cursor (one count per job; there are few, and only while wide
- * authors publish).
+ * queued in the publish request), and the followers they have not reached, as each job keeps
+ * them (its author's follower count when it was queued, less the pages written): reading the
+ * jobs alone, never counting a wide author's followers at every scrape.
  */
 export async function fanOutBacklog(context: StoreContext): Promise<FanOutBacklog> {
   let waiting = 0;
@@ -110,10 +97,8 @@ export async function fanOutBacklog(context: StoreContext): Promise<FanOutBacklo
     for (const job of page.Items ?? []) {
       waiting += 1;
       if (!oldestSince) oldestSince = new Date(String(job['createdAt']));
-      followersLeft += await count(context, {
-        partition: followersPartition(String(job['authorId'])),
-        below: String(job['after']),
-      });
+      const left = job['followersLeft'];
+      followersLeft += typeof left === 'number' ? Math.max(0, left) : 0;
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -2,6 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { isConditionFailure } from '@what-if/kit/dynamodb';
 import { gsi1, postPartition, postSortKey } from './keys';
 import type { PostItem } from './post-records';
+import { readCounts } from './profile-counts';
 import type { StoreContext } from './store-context';
 
 /**
@@ -28,12 +29,18 @@ export interface FanOutJob {
   leaseMs: number;
 }
 
-/** Leaves the rest of a post's fan-out to the background, in the publish request. */
+/**
+ * Leaves the rest of a post's fan-out to the background, in the publish request. The job keeps
+ * how many followers it has left (`followersLeft`, for the backlog metrics): the author's
+ * follower count now, less those the request wrote, less each page as it is written.
+ */
 export async function queueFanOut(
   context: StoreContext,
   post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
   after: string,
+  followersWritten: number,
 ): Promise<void> {
+  const { followers } = await readCounts(context, post.authorId);
   await context.documents.send(
     new PutCommand({
       TableName: context.tableName,
@@ -44,6 +51,7 @@ export async function queueFanOut(
         authorId: post.authorId,
         createdAt: post.createdAt,
         after,
+        followersLeft: Math.max(0, followers - followersWritten),
         [gsi1.partitionKey]: pendingFanOutsPartition,
         [gsi1.sortKey]: `${post.createdAt}#${post.id}`,
       },
@@ -100,13 +108,14 @@ export async function leaseFanOut(
 }
 
 /**
- * Records a finished page: the job goes on after `after`, its lease renewed. False when the
- * lease was lost (another replica took the job over): this replica stops.
+ * Records a finished page of `written` followers: the job goes on after `after`, its lease
+ * renewed. False when the lease was lost (another replica took the job over): this replica stops.
  */
 export async function advanceFanOut(
   context: StoreContext,
   job: FanOutJob,
   after: string,
+  written: number,
   now: Date,
 ): Promise<boolean> {
   const leasedUntil = now.getTime() + job.leaseMs;
@@ -115,10 +124,15 @@ export async function advanceFanOut(
       new UpdateCommand({
         TableName: context.tableName,
         Key: { pk: jobPartition(job.post.id), sk: jobSortKey },
-        UpdateExpression: 'SET #after = :after, leasedUntil = :until',
+        UpdateExpression: 'SET #after = :after, leasedUntil = :until ADD followersLeft :written',
         ConditionExpression: 'leasedUntil = :held',
         ExpressionAttributeNames: { '#after': 'after' },
-        ExpressionAttributeValues: { ':after': after, ':until': leasedUntil, ':held': job.leasedUntil },
+        ExpressionAttributeValues: {
+          ':after': after,
+          ':until': leasedUntil,
+          ':held': job.leasedUntil,
+          ':written': -written,
+        },
       }),
     );
     job.after = after;

@@ -160,7 +160,7 @@ export async function publishPost(context: StoreContext, post: NewPost, now: Dat
   await writeTagEntries(context, item, item.tags);
   await reindexPost(context, undefined, item);
   const fanOut = await fanOutPost(context, item);
-  if (fanOut.after) await queueFanOut(context, item, fanOut.after);
+  if (fanOut.after) await queueFanOut(context, item, fanOut.after, fanOut.followersWritten);
   return { outcome: 'created', post: item };
 }
 

@@ -84,19 +84,20 @@ async function followerPage(context: StoreContext, authorId: string, limit: numb
 
 /**
  * Writes a new post into its author's timeline and those of their newest `inline` followers;
- * answers where the followers' listing goes on when there are more (the caller queues the rest).
+ * answers how many followers it wrote and where the followers' listing goes on when there are
+ * more (the caller queues the rest).
  */
 export async function fanOutPost(
   context: StoreContext,
   post: Pick<PostItem, 'id' | 'authorId' | 'createdAt'>,
   inline = inlineFanOutFollowers,
-): Promise<{ after?: string }> {
+): Promise<{ followersWritten: number; after?: string }> {
   const first = await followerPage(context, post.authorId, inline);
   await writeAll(
     context,
     [post.authorId, ...first.readers].map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
   );
-  return first.after ? { after: first.after } : {};
+  return { followersWritten: first.readers.length, ...(first.after ? { after: first.after } : {}) };
 }
 
 /**
