@@ -47,6 +47,15 @@ export const groups = {
       'services/sharing/test/share-passwords.test.ts',
     ],
   },
+  social: {
+    tsconfig: 'services/social/tsconfig.json',
+    mutate: ['services/social/src/store/likes.ts', 'services/social/src/store/profile-counts.ts'],
+    tests: [
+      'services/social/test/like-counters.test.ts',
+      'services/social/test/likes.test.ts',
+      'services/social/test/likes-by-liker.test.ts',
+    ],
+  },
   user: {
     tsconfig: 'services/user/tsconfig.json',
     mutate: [
