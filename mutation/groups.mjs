@@ -66,12 +66,15 @@ export const groups = {
       'services/user/src/tokens/access-tokens.ts',
       'services/user/src/accounts/one-time-tokens.ts',
       'services/user/src/sessions/session-store.ts',
+      'services/user/src/sessions/refresh-token-store.ts',
     ],
     tests: [
       'services/user/test/password-rules.test.ts',
       'services/user/test/sign-in-lockout-rules.test.ts',
       'services/user/test/one-time-tokens.test.ts',
       'services/user/test/session-store.test.ts',
+      'services/user/test/refresh-token-families.test.ts',
+      'services/user/test/tokens-and-sessions.test.ts',
     ],
   },
   video: {
