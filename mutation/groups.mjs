@@ -47,6 +47,15 @@ export const groups = {
       'services/sharing/test/share-passwords.test.ts',
     ],
   },
+  social: {
+    tsconfig: 'services/social/tsconfig.json',
+    mutate: ['services/social/src/store/likes.ts', 'services/social/src/store/profile-counts.ts'],
+    tests: [
+      'services/social/test/like-counters.test.ts',
+      'services/social/test/likes.test.ts',
+      'services/social/test/likes-by-liker.test.ts',
+    ],
+  },
   user: {
     tsconfig: 'services/user/tsconfig.json',
     mutate: [
@@ -57,12 +66,15 @@ export const groups = {
       'services/user/src/tokens/access-tokens.ts',
       'services/user/src/accounts/one-time-tokens.ts',
       'services/user/src/sessions/session-store.ts',
+      'services/user/src/sessions/refresh-token-store.ts',
     ],
     tests: [
       'services/user/test/password-rules.test.ts',
       'services/user/test/sign-in-lockout-rules.test.ts',
       'services/user/test/one-time-tokens.test.ts',
       'services/user/test/session-store.test.ts',
+      'services/user/test/refresh-token-families.test.ts',
+      'services/user/test/tokens-and-sessions.test.ts',
     ],
   },
   video: {

@@ -170,6 +170,31 @@ describe('guessing spread over many addresses', () => {
     expect(await rules.recordFailure(email, '203.0.113.14')).toEqual({ locked: false });
   });
 
+  test('a password reset also forgets the failures counted toward an account-wide lock not reached yet', async () => {
+    const { lockout: rules } = lockout({ perAddressThreshold: 10, perAccountThreshold: 3 });
+    const email = newEmail();
+    await rules.recordFailure(email, '203.0.113.30');
+    await rules.recordFailure(email, '203.0.113.31');
+    await rules.clearAccount(email);
+    expect(await rules.recordFailure(email, '203.0.113.32')).toEqual({ locked: false });
+    expect(await rules.recordFailure(email, '203.0.113.33')).toEqual({ locked: false });
+    expect(await rules.recordFailure(email, '203.0.113.34')).toEqual({ locked: true, retryAfterSeconds: 60 });
+  });
+
+  test('a deleted account’s failures short of a lock do not count against a new account of the same address', async () => {
+    const { lockout: rules } = lockout({ perAddressThreshold: 10, perAccountThreshold: 3 });
+    const email = newEmail();
+    await rules.recordFailure(email, '203.0.113.40');
+    await rules.recordFailure(email, '203.0.113.41');
+    await rules.forgetAccount(email);
+    expect(await rules.recordFailure(email, '203.0.113.42')).toEqual({ locked: false });
+    expect(await rules.recordFailure(email, '203.0.113.43')).toEqual({ locked: false });
+    const account = createHash('sha256').update(email).digest('base64url');
+    expect(await redis.exists(`sign-in-failures:${account}`)).toBe(1);
+    await rules.forgetAccount(email);
+    expect(await redis.exists(`sign-in-failures:${account}`)).toBe(0);
+  });
+
   test('forgetting the account (its deletion) leaves nothing keyed by it, familiar addresses included', async () => {
     const { lockout: rules } = lockout({ perAddressThreshold: 5, perAccountThreshold: 2 });
     const email = newEmail();
