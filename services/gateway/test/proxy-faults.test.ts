@@ -160,6 +160,31 @@ describe('faults on the way', () => {
     expect(social.received).toHaveLength(1);
     expect(social.received[0]!.headers['x-forwarded-host']).toBe('');
   });
+
+  test('a Keep-Alive header stays at the gateway even when the client does not list it in Connection', async () => {
+    const social = upstream('social');
+    social.received.length = 0;
+    const port = new URL(subject.gateway.url).port;
+    const status = await new Promise<number>((resolve, reject) => {
+      const client = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/v1/feed',
+          headers: { connection: 'close', 'keep-alive': 'timeout=600' },
+          agent: false,
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      client.on('error', reject);
+      client.end();
+    });
+    expect(status).toBe(200);
+    expect(social.received[0]!.headers['keep-alive']).toBeUndefined();
+  });
 });
 
 test('a route whose service has no address configured is a 503 problem naming the service', async () => {
