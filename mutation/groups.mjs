@@ -27,11 +27,7 @@ export const groups = {
   },
   gateway: {
     tsconfig: 'services/gateway/tsconfig.json',
-    mutate: [
-      'services/gateway/src/access.ts',
-      'services/gateway/src/rate-limits.ts',
-      'services/gateway/src/proxy.ts',
-    ],
+    mutate: ['services/gateway/src/access.ts', 'services/gateway/src/rate-limits.ts'],
     tests: [
       'services/gateway/test/access.test.ts',
       'services/gateway/test/edge.test.ts',
