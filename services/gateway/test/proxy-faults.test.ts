@@ -25,8 +25,13 @@ async function startUnreachableHost(): Promise<{ url: string; close(): void }> {
       `const server = require('node:net').createServer();
 server.listen({ host: '127.0.0.1', port: 0, backlog: 1 }, () => {
   process.stdout.write(server.address().port + '\\n', () => {
-    // Blocks this process for good without using the CPU: nothing is ever accepted.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    // Blocks this process without using the CPU, so nothing is ever accepted; it wakes once a
+    // second only to leave when the test process is gone.
+    const parent = process.ppid;
+    for (;;) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+      try { process.kill(parent, 0); } catch { process.exit(0); }
+    }
   });
 });`,
     ],
