@@ -35,6 +35,7 @@ export const groups = {
       'services/gateway/test/client-address.test.ts',
       'services/gateway/test/request-log.test.ts',
       'services/gateway/test/proxy.test.ts',
+      'services/gateway/test/rate-limit-answers.test.ts',
       'services/gateway/test/session-checks.test.ts',
       'services/gateway/test/stream-headers.test.ts',
       'services/gateway/test/window-counters.test.ts',
