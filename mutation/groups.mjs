@@ -1,7 +1,10 @@
 /**
  * The code that guards users and data, in groups of one service each: a group is mutated by one
  * Stryker run that runs only the group's tests, keeps its own incremental report, and is skipped
- * entirely when neither its files nor its tests changed since that report was recorded.
+ * entirely when neither its files nor its tests changed since that report was recorded. Files that
+ * unit tests check on their own may form a second group of the service, so their mutants do not
+ * wait for the tests that start the whole service (on a busy machine such waits end as timeouts
+ * that say nothing).
  * Every listed file must reach `threshold` (mutation score, timeouts counted as killed).
  */
 export const threshold = 85;
@@ -20,6 +23,39 @@ export const groups = {
       'services/kit/test/service-client.test.ts',
       'services/kit/test/service-identity.test.ts',
       'services/kit/test/internal-guard.test.ts',
+    ],
+  },
+  gateway: {
+    tsconfig: 'services/gateway/tsconfig.json',
+    mutate: ['services/gateway/src/access.ts', 'services/gateway/src/rate-limits.ts'],
+    tests: [
+      'services/gateway/test/access.test.ts',
+      'services/gateway/test/edge.test.ts',
+      'services/gateway/test/routing.test.ts',
+      'services/gateway/test/client-address.test.ts',
+      'services/gateway/test/request-log.test.ts',
+      'services/gateway/test/proxy.test.ts',
+      'services/gateway/test/rate-limit-answers.test.ts',
+      'services/gateway/test/session-checks.test.ts',
+      'services/gateway/test/stream-headers.test.ts',
+      'services/gateway/test/window-counters.test.ts',
+      'services/gateway/test/verified-tokens.test.ts',
+    ],
+  },
+  'gateway-memory': {
+    tsconfig: 'services/gateway/tsconfig.json',
+    mutate: [
+      'services/gateway/src/sessions.ts',
+      'services/gateway/src/window-counters.ts',
+      'services/gateway/src/verified-tokens.ts',
+    ],
+    tests: [
+      'services/gateway/test/session-checks.test.ts',
+      'services/gateway/test/session-cache-off.test.ts',
+      'services/gateway/test/verified-tokens.test.ts',
+      'services/gateway/test/verified-tokens-bounds.test.ts',
+      'services/gateway/test/window-counters.test.ts',
+      'services/gateway/test/window-counter-fallback.test.ts',
     ],
   },
   history: {

@@ -4,6 +4,8 @@
 //   node mutation/run.mjs [group...]    run these groups (default: all), incrementally
 //   node mutation/run.mjs --full        rerun every mutant (Stryker's --force), rewriting the reports
 //   node mutation/run.mjs --check       only read the committed reports; run nothing
+//   node mutation/run.mjs --retest-timeouts [group...]
+//                                       test the mutants the reports record as timeouts again
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { groups, threshold } from './groups.mjs';
@@ -11,6 +13,7 @@ import { groups, threshold } from './groups.mjs';
 const args = process.argv.slice(2);
 const full = args.includes('--full');
 const checkOnly = args.includes('--check');
+const retestTimeouts = args.includes('--retest-timeouts');
 const named = args.filter((arg) => !arg.startsWith('--'));
 for (const name of named) {
   if (!groups[name]) fail(`no mutation group '${name}'; the groups are: ${Object.keys(groups).join(', ')}`);
@@ -66,8 +69,29 @@ function forgetStaticSurvivors(name) {
   process.stdout.write(`mutation: ${name}: testing ${forgotten} surviving static mutant(s) again\n`);
 }
 
+/**
+ * A timeout counts as a kill, and Stryker's incremental mode reuses it while the mutant and its
+ * tests are unchanged. A run on a busy machine can record timeouts that were only the load (a test
+ * runner restarted after one timeout starts cold and times out again), so a result that decides a
+ * file's score can be tested again on a quieter machine, with the same tests.
+ */
+function forgetTimeouts(name) {
+  if (!existsSync(reportPath(name))) return;
+  const report = JSON.parse(readFileSync(reportPath(name), 'utf8'));
+  let forgotten = 0;
+  for (const file of Object.values(report.files)) {
+    const kept = file.mutants.filter((mutant) => mutant.status !== 'Timeout');
+    forgotten += file.mutants.length - kept.length;
+    file.mutants = kept;
+  }
+  if (forgotten === 0) return;
+  writeFileSync(reportPath(name), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`mutation: ${name}: testing ${forgotten} timed-out mutant(s) again\n`);
+}
+
 function runStryker(name) {
   if (!full) forgetStaticSurvivors(name);
+  if (!full && retestTimeouts) forgetTimeouts(name);
   const started = Date.now();
   const result = spawnSync(
     'npx',
@@ -94,7 +118,9 @@ function equivalentEntryOf(file, source, mutant) {
 
 if (!checkOnly) {
   for (const name of selected) {
-    const reason = full ? 'a full run was asked for' : staleness(name);
+    const reason = full
+      ? 'a full run was asked for'
+      : (staleness(name) ?? (retestTimeouts ? 'its timeouts are to be tested again' : undefined));
     if (reason) {
       process.stdout.write(`mutation: ${name}: ${reason}; running Stryker\n`);
       runStryker(name);

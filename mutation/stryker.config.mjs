@@ -21,6 +21,10 @@ export default {
     config: {
       roots: ['<rootDir>/services', '<rootDir>/test'],
       testMatch: group.tests.map((test) => `<rootDir>/${test}`),
+      // A mutant that makes a test wait forever fails that test after MUTATION_TEST_TIMEOUT_MS
+      // (Jest's own timeout, default the suite's 30 s) instead of timing out the whole run, which
+      // restarts the test runner: on a busy machine a cold runner times out again, and again.
+      testTimeout: Number(process.env.MUTATION_TEST_TIMEOUT_MS ?? 30_000),
     },
     enableFindRelatedTests: false,
   },

@@ -25,8 +25,13 @@ async function startUnreachableHost(): Promise<{ url: string; close(): void }> {
       `const server = require('node:net').createServer();
 server.listen({ host: '127.0.0.1', port: 0, backlog: 1 }, () => {
   process.stdout.write(server.address().port + '\\n', () => {
-    // Blocks this process for good without using the CPU: nothing is ever accepted.
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    // Blocks this process without using the CPU, so nothing is ever accepted; it wakes once a
+    // second only to leave when the test process is gone.
+    const parent = process.ppid;
+    for (;;) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+      try { process.kill(parent, 0); } catch { process.exit(0); }
+    }
   });
 });`,
     ],
@@ -159,6 +164,31 @@ describe('faults on the way', () => {
     expect(raw).toMatch(/^HTTP\/1\.1 200 /);
     expect(social.received).toHaveLength(1);
     expect(social.received[0]!.headers['x-forwarded-host']).toBe('');
+  });
+
+  test('a Keep-Alive header stays at the gateway even when the client does not list it in Connection', async () => {
+    const social = upstream('social');
+    social.received.length = 0;
+    const port = new URL(subject.gateway.url).port;
+    const status = await new Promise<number>((resolve, reject) => {
+      const client = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/v1/feed',
+          headers: { connection: 'close', 'keep-alive': 'timeout=600' },
+          agent: false,
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
+      client.on('error', reject);
+      client.end();
+    });
+    expect(status).toBe(200);
+    expect(social.received[0]!.headers['keep-alive']).toBeUndefined();
   });
 });
 
