@@ -27,7 +27,11 @@ export const groups = {
   },
   gateway: {
     tsconfig: 'services/gateway/tsconfig.json',
-    mutate: ['services/gateway/src/access.ts', 'services/gateway/src/rate-limits.ts'],
+    mutate: [
+      'services/gateway/src/access.ts',
+      'services/gateway/src/rate-limits.ts',
+      'services/gateway/src/proxy.ts',
+    ],
     tests: [
       'services/gateway/test/access.test.ts',
       'services/gateway/test/edge.test.ts',
@@ -35,6 +39,7 @@ export const groups = {
       'services/gateway/test/client-address.test.ts',
       'services/gateway/test/request-log.test.ts',
       'services/gateway/test/proxy.test.ts',
+      'services/gateway/test/proxy-faults.test.ts',
       'services/gateway/test/rate-limit-answers.test.ts',
       'services/gateway/test/session-checks.test.ts',
       'services/gateway/test/stream-headers.test.ts',
