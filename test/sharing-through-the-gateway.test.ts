@@ -203,7 +203,7 @@ test('a revoked link answers 410 through the gateway', async () => {
   expect((await browse(`/s/${link.slug}`)).status).toBe(410);
 });
 
-test("deleting the scenario while sharing is down: once sharing is back its share answers 410 at once, and history's relayed purge then removes it", async () => {
+test("deleting the scenario while sharing is down: once sharing is back its share no longer shows it, and history's relayed purge then removes it", async () => {
   const owner = newUser();
   const scenario = await generated(owner.token);
   const link = await share(owner.token, { scenarioId: scenario.id });
@@ -214,8 +214,12 @@ test("deleting the scenario while sharing is down: once sharing is back its shar
   expect((await call('DELETE', `/api/v1/scenarios/${scenario.id}`, { token: owner.token })).status).toBe(204);
   sharing = await start('sharing', sharingEnv, { env: {}, relays: {}, cleanup: async () => undefined });
 
+  // Sharing asks history for the scenario and answers 410 while the purge is still on its way; the
+  // relay may also have delivered it already in the moment sharing became ready (then the share is
+  // gone and its link answers 404). Either way the page no longer shows the scenario. The 410 on its
+  // own is sharing's page test ("once history no longer has the scenario").
   const page = await browse(`/s/${link.slug}`);
-  expect(page.status).toBe(410);
+  expect([410, 404]).toContain(page.status);
   expect(await page.text()).not.toContain(scenario.title);
   // History's outbox kept the instruction while sharing was down and retries it (backoff up to
   // 30 s): the share itself goes, so its link is unknown, not merely withdrawn.
