@@ -4,92 +4,98 @@ import type { ServiceName } from './catalog.ts';
 /** CPU milliseconds each service spends per request of each route, measured. */
 export const cpuMsPerRequest: Readonly<Record<string, Partial<Record<ServiceName, number>>>> = {
   "suggestions": {
-    "gateway": 0.7507576366922183,
-    "generation": 0.570778329637278
+    "gateway": 0.5073723308893477,
+    "generation": 0.3724923900077503
   },
   "generate": {
-    "gateway": 0.7546617480742024,
-    "generation": 1.203850328918625,
-    "social": 0.041105907185027615
+    "gateway": 0.5342890051868417,
+    "generation": 0.7831393891376435
   },
   "generate-streamed": {
-    "gateway": 2.5975161079108786,
-    "user": 0.0220573732502751,
-    "generation": 7.358273514553789,
-    "history": 9.295136275335445,
-    "social": 9.87747231961472
+    "gateway": 2.1593013776933216,
+    "generation": 5.944207366861454,
+    "history": 6.7782976597926226,
+    "social": 7.038388188215572
   },
   "history-list": {
-    "gateway": 1.4007677385225812,
-    "user": 0.1365086582120295,
-    "generation": 0.020487951766302175,
-    "history": 3.905441276452629
+    "gateway": 0.9258267845604791,
+    "history": 2.065881807357014
   },
   "history-search": {
-    "gateway": 2.0404215591978105,
-    "user": 0.028170712467984745,
-    "history": 7.933548434267492,
-    "sharing": 0.06610848353624733,
-    "social": 0.05024904389048523
+    "gateway": 1.667200470930775,
+    "user": 0.040263477598920294,
+    "history": 9.006675929122325,
+    "sharing": 0.10461021457254448
   },
   "history-read": {
-    "gateway": 1.3338366264870998,
-    "history": 2.4306612706853836
+    "gateway": 1.2787033305347708,
+    "generation": 0.07347211062987107,
+    "history": 2.205416287788402
   },
   "feed-latest": {
-    "gateway": 1.6265452551343744,
-    "sharing": 0.07970563063386088,
-    "social": 6.178404516052258
+    "gateway": 1.2263426022738249,
+    "user": 0.13591917979661722,
+    "generation": 0.03274654746033516,
+    "history": 0.03158113089609809,
+    "sharing": 0.030015462051783865,
+    "social": 3.8199343250550513
   },
   "post-read": {
-    "gateway": 1.5237015253434147,
-    "social": 4.276606591838933
+    "gateway": 1.073828645582506,
+    "user": 0.03109903257867793,
+    "history": 0.02073234760792553,
+    "video": 0.03627507992696925,
+    "social": 2.6203270502632914
   },
   "comments-list": {
-    "gateway": 0.9042247992032539,
-    "generation": 0.11262582275021188,
-    "social": 2.359224210611972
+    "gateway": 1.2305489294617256,
+    "user": 0.053534772674871466,
+    "generation": 0.049437412527209526,
+    "history": 0.07793691679282012,
+    "sharing": 0.05456692383631045,
+    "social": 3.1455622397217065
   },
   "comment": {
-    "gateway": 2.4590220207575046,
-    "user": 0.8559803416122124,
-    "generation": 0.037933657419266534,
-    "history": 0.08006278095246747,
-    "sharing": 0.3100350497504621,
-    "social": 29.293947307081382
+    "gateway": 2.2972876841926007,
+    "user": 0.7357241456872524,
+    "generation": 0.052134478784659224,
+    "history": 0.11914158032056427,
+    "social": 24.22611408268478
   },
   "like": {
-    "gateway": 1.598246059005419,
-    "social": 5.885960246907193
+    "gateway": 1.1605376378681709,
+    "social": 4.020684638440744
   },
   "profile": {
-    "gateway": 1.3970308440306667,
-    "social": 3.492371055164676
+    "gateway": 1.0371334140435744,
+    "social": 2.437641352684051
   },
   "share-create": {
-    "gateway": 1.7760729777764712,
-    "user": 0.03961336645020944,
-    "history": 3.5567375702288624,
-    "sharing": 8.546398526578955,
-    "social": 3.8099201592250354
+    "gateway": 1.3727944171253634,
+    "user": 0.020479933372731424,
+    "history": 2.720416502180955,
+    "sharing": 5.769661798900662,
+    "social": 2.7168587955688066
   },
   "share-page": {
-    "gateway": 0.8566162696964739,
-    "sharing": 1.9955812232216723
+    "gateway": 0.8250436784589134,
+    "sharing": 1.6984401312818456
   },
   "video-read": {
-    "gateway": 0.7897220005489771,
-    "video": 2.2710727577342187
+    "gateway": 0.8527264573788891,
+    "video": 2.0386784469190573
   },
   "sign-in": {
-    "gateway": 1.1338945802335394,
-    "user": 27.946526744881947
+    "gateway": 1.5084138731640724,
+    "user": 28.247808686132867,
+    "history": 0.02381081305822188
   },
   "video-request": {
-    "gateway": 1.520359922747453,
-    "history": 3.3263987978685416,
-    "video": 6.436535712182614
+    "gateway": 1.6883192087082928,
+    "user": 0.02059951701818041,
+    "history": 3.3757353602072713,
+    "video": 6.859404814593491
   }
 };
 
-export const measuredOn = "2026-11-27, 2 × AMD EPYC, node v20.20.2, load average 7.2 before and 9.7 after";
+export const measuredOn = "2026-11-27, 2 × AMD EPYC, node v20.20.2, load average 1.1 before and 7.4 after";
