@@ -1,3 +1,4 @@
+import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
@@ -223,5 +224,86 @@ describe('a checked-out client whose connection drops', () => {
     expect(dependencyUnavailable(failure)).toBeUndefined();
     expect(store.pool.idleCount).toBe(1);
     expect(await storedOrders('twice')).toEqual({ orders: 0, lines: 0 });
+  });
+});
+
+/**
+ * A relay to PostgreSQL that can fall silent: connections stay open, nothing passes either way
+ * (a network partition, a server frozen by its host). A connection one side closes still closes.
+ */
+async function startFreezableRelay(
+  target: URL,
+): Promise<{ url: string; freeze(frozen: boolean): void; close(): Promise<void> }> {
+  let frozen = false;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) sockets.add(socket);
+    client.on('data', (chunk) => frozen || upstream.write(chunk));
+    upstream.on('data', (chunk) => frozen || client.write(chunk));
+    const drop = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    for (const socket of [client, upstream]) socket.on('error', drop).on('close', drop);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    freeze(next) {
+      frozen = next;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('a PostgreSQL that falls silent mid-transaction', () => {
+  test('the statement fails marked after the statement timeout and its grace, not minutes later; nothing stays written', async () => {
+    const relay = await startFreezableRelay(new URL(database.url));
+    const silent = createPostgres(
+      {
+        connectionString: relay.url,
+        maxConnections: 1,
+        connectTimeoutMs: 2_000,
+        statementTimeoutMs: 200,
+        applicationName,
+      },
+      logs.logger,
+    );
+    try {
+      const failure = await rejection(
+        inTransaction(silent.pool, async (db) => {
+          await db.query('INSERT INTO orders (id) VALUES ($1)', ['silent']);
+          relay.freeze(true);
+          await db.query('INSERT INTO order_lines (order_id, line) VALUES ($1, 1)', ['silent']);
+        }),
+      );
+      expect((failure as Error).message).toBe('Query read timeout');
+      expect(dependencyUnavailable(failure)).toBe('postgres');
+      // The client went away with its connection, so the server rolled the transaction back.
+      expect(silent.pool.totalCount).toBe(0);
+      await eventually(async () => {
+        const { rowCount } = await admin.query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND state LIKE 'idle in transaction%'`,
+          [applicationName],
+        );
+        expect(rowCount).toBe(0);
+      });
+      expect(await storedOrders('silent')).toEqual({ orders: 0, lines: 0 });
+
+      relay.freeze(false);
+      const answered = await silent.pool.query<{ one: number }>('SELECT 1 AS one');
+      expect(answered.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await silent.close();
+      await relay.close();
+    }
   });
 });

@@ -25,12 +25,13 @@ function isServerUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
-  // pg's words for a connection that dropped, never came within the pool's timeout, or is
-  // already gone when a query is sent on it.
+  // pg's words for a connection that dropped, never came within the pool's timeout, is already
+  // gone when a query is sent on it, or fell silent (no answer past the statement timeout).
   return (
     typeof message === 'string' &&
     (/^Connection terminated|^timeout exceeded when trying to connect/.test(message) ||
-      /^Client (has encountered a connection error|was closed) and is not queryable$/.test(message))
+      /^Client (has encountered a connection error|was closed) and is not queryable$/.test(message) ||
+      message === 'Query read timeout')
   );
 }
 
@@ -117,6 +118,14 @@ function markUnavailableStore(pool: Pool): void {
   });
 }
 
+/**
+ * How much longer than the server's statement timeout a query waits for any answer. The server
+ * ends a slow statement itself (a plain error); only a server or network gone silent, where the
+ * socket stays open and nothing comes back, outlasts it, and would otherwise hold the request
+ * and its connection until TCP gives up, many minutes later.
+ */
+const silentServerGraceMs = 2_000;
+
 export function createPostgres(options: PostgresOptions, logger: Logger): PostgresStore {
   const pool = new Pool({
     connectionString: options.connectionString,
@@ -124,6 +133,7 @@ export function createPostgres(options: PostgresOptions, logger: Logger): Postgr
     connectionTimeoutMillis: options.connectTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs,
+    query_timeout: options.statementTimeoutMs + silentServerGraceMs,
     application_name: options.applicationName,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -159,10 +169,14 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    // A client whose ROLLBACK failed is in no known state: the pool must not hand it out again.
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      unusable = rollbackError;
-    });
+    // Without its connection the server rolls the transaction back itself, and a ROLLBACK sent
+    // on a silent one would only wait out another timeout.
+    if (!connectionFaults.has(client)) {
+      // A client whose ROLLBACK failed is in no known state: the pool must not hand it out again.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        unusable = rollbackError;
+      });
+    }
     throw error;
   } finally {
     client.release(unusable);
