@@ -1,4 +1,3 @@
-import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
@@ -12,6 +11,7 @@ import { createPostgres, inTransaction, type PostgresStore } from '@what-if/kit/
 import { eventually } from '../../../test/support/eventually';
 import { captureLogs } from '../../../test/support/logs';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/stores';
+import { startSilentRelay } from './support/silent-relay';
 
 /**
  * A PostgreSQL connection that drops while a request holds it (a transaction): the server ends
@@ -227,46 +227,9 @@ describe('a checked-out client whose connection drops', () => {
   });
 });
 
-/**
- * A relay to PostgreSQL that can fall silent: connections stay open, nothing passes either way
- * (a network partition, a server frozen by its host). A connection one side closes still closes.
- */
-async function startFreezableRelay(
-  target: URL,
-): Promise<{ url: string; freeze(frozen: boolean): void; close(): Promise<void> }> {
-  let frozen = false;
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) sockets.add(socket);
-    client.on('data', (chunk) => frozen || upstream.write(chunk));
-    upstream.on('data', (chunk) => frozen || client.write(chunk));
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
-    };
-    for (const socket of [client, upstream]) socket.on('error', drop).on('close', drop);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = new URL(target);
-  url.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url: url.toString(),
-    freeze(next) {
-      frozen = next;
-    },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe('a PostgreSQL that falls silent mid-transaction', () => {
   test('the statement fails marked after the statement timeout and its grace, not minutes later; nothing stays written', async () => {
-    const relay = await startFreezableRelay(new URL(database.url));
+    const relay = await startSilentRelay(new URL(database.url), 5432);
     const silent = createPostgres(
       {
         connectionString: relay.url,
@@ -281,7 +244,7 @@ describe('a PostgreSQL that falls silent mid-transaction', () => {
       const failure = await rejection(
         inTransaction(silent.pool, async (db) => {
           await db.query('INSERT INTO orders (id) VALUES ($1)', ['silent']);
-          relay.freeze(true);
+          relay.silence(true);
           await db.query('INSERT INTO order_lines (order_id, line) VALUES ($1, 1)', ['silent']);
         }),
       );
@@ -298,7 +261,7 @@ describe('a PostgreSQL that falls silent mid-transaction', () => {
       });
       expect(await storedOrders('silent')).toEqual({ orders: 0, lines: 0 });
 
-      relay.freeze(false);
+      relay.silence(false);
       const answered = await silent.pool.query<{ one: number }>('SELECT 1 AS one');
       expect(answered.rows).toEqual([{ one: 1 }]);
     } finally {

@@ -8,6 +8,12 @@ export interface RedisOptions {
   keyPrefix: string;
   /** How long a readiness ping may take. */
   checkTimeoutMs?: number;
+  /**
+   * How long a command waits for its answer (2 s unless set). Redis answers in well under a
+   * millisecond; only a server or network gone silent, the socket still open, reaches this, and
+   * would otherwise hold every request that asks it, the gateway's rate limits among them.
+   */
+  commandTimeoutMs?: number;
 }
 
 export interface RedisStore extends Store {
@@ -19,13 +25,18 @@ export interface RedisStore extends Store {
   waitUntilReady(timeoutMs: number): Promise<void>;
 }
 
-/** ioredis's words for a command it could not send: not connected, closed, or out of retries. */
+/**
+ * ioredis's words for a command it could not send (not connected, closed, out of retries) or
+ * that got no answer within the command timeout.
+ */
 function isRedisUnreachable(error: unknown): boolean {
   const { name, message } = error as { name?: unknown; message?: unknown };
   if (name === 'MaxRetriesPerRequestError') return true;
   return (
     typeof message === 'string' &&
-    (message.startsWith("Stream isn't writeable") || message === 'Connection is closed.')
+    (message.startsWith("Stream isn't writeable") ||
+      message === 'Connection is closed.' ||
+      message === 'Command timed out')
   );
 }
 
@@ -49,8 +60,8 @@ function markUnavailableStore(client: Redis): void {
 
 /**
  * A Redis client that fails fast while disconnected (no offline queue, one retry per
- * command) so a Redis outage degrades the features that use it instead of stalling
- * requests; it keeps reconnecting in the background with capped backoff.
+ * command) or silent (a command timeout) so a Redis outage degrades the features that use it
+ * instead of stalling requests; it keeps reconnecting in the background with capped backoff.
  */
 export function createRedis(options: RedisOptions, logger: Logger): RedisStore {
   const client = new Redis(options.url, {
@@ -59,6 +70,7 @@ export function createRedis(options: RedisOptions, logger: Logger): RedisStore {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    commandTimeout: options.commandTimeoutMs ?? 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   markUnavailableStore(client);
