@@ -1,6 +1,10 @@
 import { type Relay, startRelay } from '../../../test/support/relay';
 import { eventually } from '../../../test/support/eventually';
-import { testRedisUrl } from '../../../test/support/stores';
+import { deadPort, testRedisUrl } from '../../../test/support/stores';
+import { captureLogs } from '../../../test/support/logs';
+import { dependencyUnavailable } from '@what-if/kit';
+import { createRedis } from '@what-if/kit/redis';
+import { createVideoQueue } from '../src/jobs/video-queue';
 import { englishScenario } from './support/scenarios';
 import { type VideoHarness, startVideo } from './support/video-harness';
 import { startWorkerProcess } from './support/worker-process';
@@ -167,3 +171,25 @@ test('the worker: readiness names redis while it is away, it says so once, and i
     await worker.stop();
   }
 }, 90_000);
+
+test('a queue whose Redis was away from the start refuses at once, marked, instead of waiting for it', async () => {
+  const logs = captureLogs('video');
+  const away = createRedis({ url: `redis://127.0.0.1:${await deadPort()}`, keyPrefix: '' }, logs.logger);
+  const queue = createVideoQueue(
+    { prefix: 'test:away:bull', name: 'videos', attempts: 1, backoffSeconds: 1 },
+    'test:away:',
+    away.client,
+  );
+  try {
+    for (const attempt of [queue.discard('a-video'), queue.enqueue('a-video'), queue.counts()]) {
+      const failure = await attempt.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(dependencyUnavailable(failure)).toBe('redis');
+    }
+  } finally {
+    await queue.close().catch(() => undefined);
+    await away.close();
+  }
+});

@@ -72,14 +72,22 @@ export function createVideoQueue(
 ): VideoQueue {
   const queue = new Queue<VideoJobData>(settings.name, { connection, prefix: settings.prefix });
   queue.on('error', () => undefined);
+  // BullMQ waits without limit for its connection's first 'ready' (a replica started while Redis
+  // was away). Until the connection is up, ask Redis first: the kit's client refuses at once, marked.
+  const connected = async () => {
+    if (connection.status !== 'ready') await connection.ping();
+  };
   return {
     async enqueue(videoId) {
+      await connected();
       await queue.add('render', { videoId }, jobOptions(settings, videoId));
     },
     async state(videoId) {
+      await connected();
       return queue.getJobState(videoId);
     },
     async discard(videoId) {
+      await connected();
       const job = await queue.getJob(videoId);
       if (!job) return true;
       if (await job.isActive()) return false;
@@ -92,6 +100,7 @@ export function createVideoQueue(
       }
     },
     async counts() {
+      await connected();
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
       return {
         waiting: (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0),
