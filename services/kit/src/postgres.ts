@@ -5,7 +5,7 @@
 import type { Logger } from './logging';
 import { type PostgresStore, createPostgres } from './stores/postgres';
 
-export { createPostgres, type PostgresOptions, type PostgresStore } from './stores/postgres';
+export { createPostgres, inTransaction, type PostgresOptions, type PostgresStore } from './stores/postgres';
 export { migrate } from './stores/migrations';
 
 /** A pool over the catalog's PostgreSQL variables. */

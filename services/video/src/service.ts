@@ -2,7 +2,7 @@ import { dynamoTableName, service } from '@what-if/catalog';
 import { jwksUrl } from '@what-if/contracts';
 import { type ServiceDefinition, createServiceClient, jwksVerifier } from '@what-if/kit';
 import { dynamoFromConfig } from '@what-if/kit/dynamodb';
-import { redisFromConfig } from '@what-if/kit/redis';
+import { createRedis, redisFromConfig } from '@what-if/kit/redis';
 import { buildApp } from './app';
 import { configSchema } from './config';
 import { createProgressFeed } from './jobs/progress-feed';
@@ -37,7 +37,8 @@ export const videoService: ServiceDefinition<typeof configSchema> = {
       attempts: config.VIDEO_JOB_ATTEMPTS,
       backoffSeconds: config.VIDEO_RETRY_BACKOFF_SECONDS,
     };
-    const queue = createVideoQueue(queueSettings, config.REDIS_KEY_PREFIX);
+    const queueRedis = createRedis({ url: config.REDIS_URL, keyPrefix: '' }, logger);
+    const queue = createVideoQueue(queueSettings, config.REDIS_KEY_PREFIX, queueRedis.client);
     const feed = createProgressFeed(queueSettings);
     const { storage, local } = storageFromConfig(config);
     const history = createServiceClient({
@@ -90,6 +91,7 @@ export const videoService: ServiceDefinition<typeof configSchema> = {
       async beforeStoresClose() {
         await feed.close();
         await queue.close();
+        await queueRedis.close();
       },
     };
   },

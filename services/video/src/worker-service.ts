@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dynamoTableName } from '@what-if/catalog';
 import { type ServiceDefinition, createServiceApp } from '@what-if/kit';
 import { dynamoFromConfig } from '@what-if/kit/dynamodb';
+import { createRedis } from '@what-if/kit/redis';
 import { openapiPath } from './app';
 import { configSchema } from './config';
 import { removeScratchLeftovers } from './jobs/scratch';
@@ -47,7 +48,8 @@ export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
       attempts: config.VIDEO_JOB_ATTEMPTS,
       backoffSeconds: config.VIDEO_RETRY_BACKOFF_SECONDS,
     };
-    const queue = createVideoQueue(queueSettings, config.REDIS_KEY_PREFIX);
+    const queueRedis = createRedis({ url: config.REDIS_URL, keyPrefix: '' }, log);
+    const queue = createVideoQueue(queueSettings, config.REDIS_KEY_PREFIX, queueRedis.client);
     const videoMetrics = createVideoMetrics(metrics.registry, queue);
     // On AWS: what ECS scales the workers on, and what the failed-jobs alarm watches.
     const cloudWatch = startCloudWatchPublisher({
@@ -102,7 +104,18 @@ export const videoWorkerService: ServiceDefinition<typeof configSchema> = {
         openapiPath,
         routes: () => undefined,
       }),
-      stores: [dynamo, { name: 'queue', check: () => worker.check(), close: async () => undefined }],
+      // Redis is the queue: the sweeper's connection and the worker's own must both answer.
+      stores: [
+        dynamo,
+        {
+          name: 'redis',
+          async check() {
+            await queueRedis.check();
+            await worker.check();
+          },
+          close: () => queueRedis.close(),
+        },
+      ],
       async beforeStoresClose() {
         sweeper.stop();
         await worker.drain(config.SHUTDOWN_TIMEOUT_MS);

@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { queueKeyPrefix } from '@what-if/catalog';
 
 /** What a queued job carries: only the id; the durable record in DynamoDB holds the rest. */
@@ -59,20 +59,35 @@ export function jobOptions(
   };
 }
 
-export function createVideoQueue(settings: QueueSettings, redisKeyPrefix: string): VideoQueue {
-  // Commands fail fast while Redis is away, so a request is answered instead of hanging.
-  const connection = new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  connection.on('error', () => undefined);
+/**
+ * The queue on `connection`, the kit's Redis client without a key prefix (BullMQ prefixes its own
+ * keys): its commands fail fast while Redis is away, marked as Redis not answering, so a request
+ * that needs the queue is answered 503 naming redis instead of hanging or failing with a 500.
+ * The caller closes the connection after the queue.
+ */
+export function createVideoQueue(
+  settings: Omit<QueueSettings, 'redisUrl'>,
+  redisKeyPrefix: string,
+  connection: Redis,
+): VideoQueue {
   const queue = new Queue<VideoJobData>(settings.name, { connection, prefix: settings.prefix });
   queue.on('error', () => undefined);
+  // BullMQ waits without limit for its connection's first 'ready' (a replica started while Redis
+  // was away). Until the connection is up, ask Redis first: the kit's client refuses at once, marked.
+  const connected = async () => {
+    if (connection.status !== 'ready') await connection.ping();
+  };
   return {
     async enqueue(videoId) {
+      await connected();
       await queue.add('render', { videoId }, jobOptions(settings, videoId));
     },
     async state(videoId) {
+      await connected();
       return queue.getJobState(videoId);
     },
     async discard(videoId) {
+      await connected();
       const job = await queue.getJob(videoId);
       if (!job) return true;
       if (await job.isActive()) return false;
@@ -85,6 +100,7 @@ export function createVideoQueue(settings: QueueSettings, redisKeyPrefix: string
       }
     },
     async counts() {
+      await connected();
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
       return {
         waiting: (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0),
@@ -98,7 +114,6 @@ export function createVideoQueue(settings: QueueSettings, redisKeyPrefix: string
     },
     async close() {
       await queue.close();
-      connection.disconnect();
     },
   };
 }

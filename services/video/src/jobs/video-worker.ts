@@ -1,5 +1,6 @@
 import { type Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { withTimeout } from '@what-if/kit';
 import type { VideoStore } from '../store/video-store';
 import { type RenderJobDependencies, renderJobProcessor, stopReasons } from './render-job';
 import { type VideoJobData, cancelChannel } from './video-queue';
@@ -17,7 +18,7 @@ export interface WorkerSettings {
 export interface VideoWorker {
   /** Resolves once the worker takes jobs. */
   ready(): Promise<void>;
-  /** Readiness: the worker's Redis connection answers. */
+  /** Readiness: the worker's Redis connection is up and answers; fails at once while it is not. */
   check(): Promise<void>;
   /**
    * Stops taking jobs; lets running ones finish for up to `timeoutMs`, then hands them back to
@@ -72,7 +73,16 @@ export function startVideoWorker(
     // Recovered twice; a job whose worker is lost a third time is failing, not unlucky.
     maxStalledCount: 2,
   });
-  worker.on('error', (error) => deps.logger.warn({ err: error }, 'video worker: queue error'));
+  // BullMQ repeats a connection error at every reconnect attempt: each new one is logged once.
+  let lastError = '';
+  worker.on('error', (error) => {
+    if (error.message !== lastError) deps.logger.warn({ err: error }, 'video worker: queue error');
+    lastError = error.message;
+  });
+  connection.on('ready', () => {
+    if (lastError) deps.logger.info('video worker: queue connection restored; taking jobs again');
+    lastError = '';
+  });
   worker.on('failed', (job, error) => {
     if (!job) return;
     void recordLostJob(deps.store, job, error, deps.attempts)
@@ -102,7 +112,9 @@ export function startVideoWorker(
   return {
     ready: () => worker.waitUntilReady().then(() => undefined),
     async check() {
-      await connection.ping();
+      // Its commands wait for Redis to come back (a blocking connection must): answer at once instead.
+      if (connection.status !== 'ready') throw new Error(`redis is ${connection.status}`);
+      await withTimeout(connection.ping(), 2_000, 'redis');
     },
     async drain(timeoutMs) {
       const closing = worker.close();
