@@ -5,20 +5,22 @@ import { pathToRegexp } from 'path-to-regexp';
 /*
  * Which contract route a request is on, with every route's matcher compiled once.
  *
- * express-openapi-validator (5.6, the newest release) finds a request's route by compiling the
- * path-to-regexp matcher of each route in turn, on every request, until one matches: on the user
- * service about 65 KB of garbage per request, a quarter of all it allocates (upstream pull request
- * cdimascio/express-openapi-validator#1217, not released). The kit hands the validator this lookup
- * instead of its own. It answers as the library's does: the same routes tried in the same order
- * with path-to-regexp's defaults (a trailing slash allowed) and the app's `case sensitive routing`
- * setting, path parameters percent-decoded, 405 with `Allow` for a method the path does not have, 404 for a path under the
- * contract's base path that none matches, 400 for a parameter that is not valid percent-encoding.
+ * express-openapi-validator (5.6.2, the newest release, and 6.0.0-alpha.9) finds a request's route
+ * by compiling the path-to-regexp matcher of each route in turn, on every request, until one
+ * matches: on the user service 88 of the 191 KB a GET /api/v1/users/me allocates (`make
+ * bench-validation`; upstream pull request cdimascio/express-openapi-validator#1217, unreleased).
+ * The kit hands the validator this lookup instead of its own. It answers as the library's does:
+ * the same routes tried in the same order with path-to-regexp's defaults (a trailing slash
+ * allowed) and the app's `case sensitive routing` setting, path parameters percent-decoded, 405
+ * with `Allow` for a method the path does not have, 404 for a path under the contract's base path
+ * that none matches, 400 for a parameter that is not valid percent-encoding (the library's message
+ * for that one reads "malformed uri'").
  */
 
 /** What the lookup reads of the validator's OpenApiContext (dist/framework/openapi.context). */
 interface ValidatorContext {
   apiDoc: { paths: Record<string, Record<string, unknown> | undefined> };
-  /** Express route (`/items/:id`) -> its methods' operations and where it came from, in contract order. */
+  /** Express route (`/items/:id`) -> its methods' operations and where it came from; static paths first. */
   expressRouteMap: Record<string, RouteEntry>;
   ignoreUndocumented: boolean;
   useRequestUrl: boolean;
