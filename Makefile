@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 NPM ?= npm
 
-.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-edge bench-generation bench-sharing bench-social bench-video eval-scenarios dr-drill
+.PHONY: help install build dev seed test lint typecheck unit generate import-graph up down bench-auth bench-edge bench-validation bench-generation bench-sharing bench-social bench-video eval-scenarios dr-drill
 
 help: ## List the verbs
 	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ bench-auth: build ## Measure login latency (p50/p99) and authenticated throughpu
 bench-edge: build ## GET /api/v1/users/me straight to user vs through nginx vs through the gateway: throughput ratios and added latency at 500 req/s (BENCH_EDGE_PROFILE=1: the gateway's CPU profile)
 	tools/dev/nginx.sh
 	node tools/dist/bench/edge.js
+
+bench-validation: build ## CPU and heap allocation per request of three user-service routes on the kit's chassis (BENCH_BASELINE=<another built checkout>: an A/B against it in the same minutes)
+	node tools/dist/bench/validation.js
 
 dr-drill: build ## Rehearse runbooks/disaster-recovery.md on local stand-ins: back up, damage, restore to a point in time, verify through the API; prints RPO and RTO
 	node tools/dist/dr/drill.js

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RequestHandler } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import { parse } from 'yaml';
+import { lookUpRoutesOnce } from './openapi-route-lookup';
 
 /** An OpenAPI 3 document as parsed; the validator checks its shape when it loads it. */
 export interface OpenApiDocument {
@@ -39,7 +40,7 @@ export interface ValidationOptions {
 
 /** Request (and optionally response) validation against the contract. */
 export function openApiValidation(document: OpenApiDocument, options: ValidationOptions): RequestHandler[] {
-  return OpenApiValidator.middleware({
+  const handlers = OpenApiValidator.middleware({
     // The validator mutates the document it is given; keep the served copy pristine.
     apiSpec: structuredClone(document) as never,
     // Every invalid field in one answer; bodies are size-limited first, which bounds the work.
@@ -47,4 +48,7 @@ export function openApiValidation(document: OpenApiDocument, options: Validation
     validateResponses: options.validateResponses ? { removeAdditional: false } : false,
     validateSecurity: false,
   }) as unknown as RequestHandler[];
+  // Its own lookup compiles every route's matcher on every request.
+  lookUpRoutesOnce();
+  return handlers;
 }

@@ -35,6 +35,8 @@ export interface ServiceProcessOptions {
   keepLogs?: boolean;
   /** Options for node itself, before the entry point (a benchmark's --cpu-prof). */
   nodeArguments?: readonly string[];
+  /** The checkout whose compiled service to run: this one by default, another (built) one for a benchmark's baseline. */
+  repositoryRoot?: string;
 }
 
 const repositoryRoot = path.resolve(__dirname, '..', '..', '..');
@@ -50,10 +52,11 @@ export async function startServiceProcess(
   name: ServiceName,
   options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
-  const folder = path.join(repositoryRoot, 'services', name);
+  const root = options.repositoryRoot ?? repositoryRoot;
+  const folder = path.join(root, 'services', name);
   const entry = path.join(folder, 'dist', 'main.js');
   if (!existsSync(entry)) {
-    throw new Error(`${path.relative(repositoryRoot, entry)} is missing: run npm run build first`);
+    throw new Error(`${path.relative(root, entry)} is missing in ${root}: run npm run build there first`);
   }
   // Without keepLogs, standard output and error go to a file this process only reads until the service listens.
   const logFolder =
