@@ -1,0 +1,208 @@
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoTableContext,
+  type ItemPage,
+  collectItems,
+  countItems,
+  queryPages,
+  scanMarshalledPages,
+  scanPages,
+} from '@what-if/kit/dynamodb';
+import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+
+let dynamo: TestDynamo;
+let client: DynamoDBClient;
+let table: DynamoTableContext;
+
+/** 25 items in partition LIST (sk 00..24, even ones `colour: red`), 3 in OTHER. */
+const listed = Array.from({ length: 25 }, (_, n) => ({
+  pk: 'LIST',
+  sk: String(n).padStart(2, '0'),
+  colour: n % 2 === 0 ? 'red' : 'blue',
+}));
+const others = ['a', 'b', 'c'].map((sk) => ({ pk: 'OTHER', sk, colour: 'green' }));
+
+const list = { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'LIST' } };
+
+async function pagesOf<Item, Key>(pages: AsyncIterable<ItemPage<Item, Key>>): Promise<ItemPage<Item, Key>[]> {
+  const read: ItemPage<Item, Key>[] = [];
+  for await (const page of pages) read.push(page);
+  return read;
+}
+
+beforeAll(async () => {
+  dynamo = await startTestDynamo();
+  client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const tableName = `${dynamo.tablePrefix}pages`;
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  const items = [...listed, ...others];
+  for (let offset = 0; offset < items.length; offset += 25) {
+    await client.send(
+      new BatchWriteItemCommand({
+        RequestItems: {
+          [tableName]: items.slice(offset, offset + 25).map((item) => ({
+            PutRequest: { Item: { pk: { S: item.pk }, sk: { S: item.sk }, colour: { S: item.colour } } },
+          })),
+        },
+      }),
+    );
+  }
+  table = { documents: DynamoDBDocumentClient.from(client), tableName };
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await dynamo?.close();
+});
+
+test('a query reads every page in order, each of at most the page size, and the last says nothing is left', async () => {
+  const pages = await pagesOf(queryPages(table, list, { pageSize: 10 }));
+  expect(pages.map((page) => page.items.length)).toEqual([10, 10, 5]);
+  expect(pages.flatMap((page) => page.items)).toEqual(listed);
+  expect(pages[0]!.nextKey).toEqual({ pk: 'LIST', sk: '09' });
+  expect(pages[1]!.nextKey).toEqual({ pk: 'LIST', sk: '19' });
+  expect(pages[2]!.nextKey).toBeUndefined();
+});
+
+test('without options one request reads the whole (small) partition', async () => {
+  const pages = await pagesOf(queryPages(table, list));
+  expect(pages).toHaveLength(1);
+  expect(pages[0]).toEqual({ items: listed, count: 25, scannedCount: 25, nextKey: undefined });
+});
+
+test('an item budget stops the read at that many items, and its resume key goes on exactly after them', async () => {
+  const pages = await pagesOf(queryPages(table, list, { pageSize: 10, maxItems: 13 }));
+  expect(pages.map((page) => page.items.length)).toEqual([10, 3]);
+  expect(pages[1]!.nextKey).toEqual({ pk: 'LIST', sk: '12' });
+
+  const rest = await collectItems(queryPages(table, { ...list, ExclusiveStartKey: pages[1]!.nextKey }));
+  expect([...pages.flatMap((page) => page.items), ...rest]).toEqual(listed);
+});
+
+test('a budget counts the items that matched a filter, not those read', async () => {
+  const red = listed.filter((item) => item.colour === 'red');
+  const pages = await pagesOf(
+    queryPages(
+      table,
+      {
+        ...list,
+        FilterExpression: 'colour = :red',
+        ExpressionAttributeValues: { ':pk': 'LIST', ':red': 'red' },
+      },
+      { pageSize: 4, maxItems: 5 },
+    ),
+  );
+  // No request reads more items than are still wanted: 4 (2 red), 3 (2 red), then 1 at a time.
+  expect(pages.map((page) => [page.scannedCount, page.count])).toEqual([
+    [4, 2],
+    [3, 2],
+    [1, 0],
+    [1, 1],
+  ]);
+  expect(pages.flatMap((page) => page.items)).toEqual(red.slice(0, 5));
+  expect(pages.at(-1)!.nextKey).toEqual({ pk: 'LIST', sk: '08' });
+});
+
+test('a budget the partition does not reach reads it all and ends without a resume key', async () => {
+  const pages = await pagesOf(queryPages(table, list, { pageSize: 20, maxItems: 100 }));
+  expect(pages.flatMap((page) => page.items)).toEqual(listed);
+  expect(pages.at(-1)!.nextKey).toBeUndefined();
+});
+
+test('stopping early reads no further page', async () => {
+  const send = jest.spyOn(table.documents, 'send');
+  try {
+    for await (const page of queryPages(table, list, { pageSize: 5 })) {
+      expect(page.items).toEqual(listed.slice(0, 5));
+      break;
+    }
+    expect(send).toHaveBeenCalledTimes(1);
+  } finally {
+    send.mockRestore();
+  }
+});
+
+test('an empty result is one page without items or resume key', async () => {
+  const pages = await pagesOf(
+    queryPages(table, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'NOTHING' },
+    }),
+  );
+  expect(pages).toEqual([{ items: [], count: 0, scannedCount: 0, nextKey: undefined }]);
+});
+
+test('a COUNT select returns no items, and its counts add up over the pages', async () => {
+  const pages = await pagesOf(queryPages(table, { ...list, Select: 'COUNT' }, { pageSize: 10 }));
+  expect(pages.map((page) => [page.items.length, page.count])).toEqual([
+    [0, 10],
+    [0, 10],
+    [0, 5],
+  ]);
+  expect(await countItems(queryPages(table, { ...list, Select: 'COUNT' }, { pageSize: 7 }))).toBe(25);
+  expect(
+    await countItems(
+      queryPages(table, {
+        ...list,
+        Select: 'COUNT',
+        FilterExpression: 'colour = :blue',
+        ExpressionAttributeValues: { ':pk': 'LIST', ':blue': 'blue' },
+      }),
+    ),
+  ).toBe(12);
+});
+
+test('a scan pages through the whole table; its filter applies per page', async () => {
+  const everything = await collectItems(scanPages(table, {}, { pageSize: 6 }));
+  expect(everything).toHaveLength(28);
+  expect(new Set(everything.map((item) => `${item['pk']}/${item['sk']}`)).size).toBe(28);
+
+  const green = await pagesOf(
+    scanPages(
+      table,
+      { FilterExpression: 'colour = :green', ExpressionAttributeValues: { ':green': 'green' } },
+      { pageSize: 6 },
+    ),
+  );
+  // Pages where nothing matched come back empty, and the read goes on past them.
+  expect(green.map((page) => page.scannedCount)).toEqual([6, 6, 6, 6, 4]);
+  expect(green.flatMap((page) => page.items).map((item) => item['sk'])).toEqual(['a', 'b', 'c']);
+});
+
+test('a marshalled scan keeps the stored attribute types and pages the same way', async () => {
+  const pages = await pagesOf(scanMarshalledPages(client, { TableName: table.tableName }, { pageSize: 10 }));
+  expect(pages.map((page) => page.items.length)).toEqual([10, 10, 8]);
+  expect(pages.flatMap((page) => page.items)).toContainEqual({
+    pk: { S: 'OTHER' },
+    sk: { S: 'b' },
+    colour: { S: 'green' },
+  });
+  expect(pages.at(-1)!.nextKey).toBeUndefined();
+});
+
+test('a page size or budget that is not a whole number above 0 is refused before any request', async () => {
+  await expect(collectItems(queryPages(table, list, { pageSize: 0 }))).rejects.toThrow(
+    'pageSize must be a whole number above 0, not 0',
+  );
+  await expect(collectItems(queryPages(table, list, { maxItems: 2.5 }))).rejects.toThrow(
+    'maxItems must be a whole number above 0, not 2.5',
+  );
+});
