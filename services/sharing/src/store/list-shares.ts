@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import { ownerIndex, ownerPartition, scenarioIndex, scenarioPartition } from './keys';
 import type { ShareItem } from './records';
 import type { StoreContext } from './store-context';
@@ -37,28 +38,19 @@ export async function listOwnerShares(
 }
 
 /** Every share on one index partition (an owner's or a scenario's), for purges and moderation. */
-async function allOnIndex(
+function allOnIndex(
   context: StoreContext,
   index: typeof ownerIndex | typeof scenarioIndex,
   partition: string,
 ): Promise<ShareItem[]> {
-  const items: ShareItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as ShareItem[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return collectItems(
+    queryPages<ShareItem>(context, {
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': partition },
+    }),
+  );
 }
 
 export const allSharesOfOwner = (context: StoreContext, ownerId: string) =>
