@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import type { VideoRecord } from '../video';
 import {
   activeIndex,
@@ -67,24 +68,16 @@ async function idsIn(
   index: { name: string; partitionKey: string },
   partition: string,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        ProjectionExpression: 'id',
-        ExclusiveStartKey: start,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((item) => String(item['id'])));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const items = await collectItems(
+    queryPages(context, {
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': partition },
+      ProjectionExpression: 'id',
+    }),
+  );
+  return items.map((item) => String(item['id']));
 }
 
 export const videosOfScenario = (context: StoreContext, scenarioId: string): Promise<string[]> =>
