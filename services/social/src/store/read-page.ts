@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import type { StoreContext } from './store-context';
 
 /** Where a list lives: the table itself or an index, and the names of its keys. */
@@ -92,33 +93,24 @@ export async function readPage<Item extends Record<string, unknown>>(
 }
 
 /** Every item of one partition (small ones: whom a user blocks, who blocked them). */
-export async function readAll<Item extends Record<string, unknown>>(
+export function readAll<Item extends Record<string, unknown>>(
   context: StoreContext,
   listing: Listing,
   partition: string,
   extra: { sortKeyPrefix?: string } = {},
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        ...(listing.index ? { IndexName: listing.index } : {}),
-        KeyConditionExpression: extra.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': listing.partitionKey,
-          ...(extra.sortKeyPrefix ? { '#sk': listing.sortKey } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(extra.sortKeyPrefix ? { ':prefix': extra.sortKeyPrefix } : {}),
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Item[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return collectItems(
+    queryPages<Item>(context, {
+      ...(listing.index ? { IndexName: listing.index } : {}),
+      KeyConditionExpression: extra.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': listing.partitionKey,
+        ...(extra.sortKeyPrefix ? { '#sk': listing.sortKey } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(extra.sortKeyPrefix ? { ':prefix': extra.sortKeyPrefix } : {}),
+      },
+    }),
+  );
 }
