@@ -13,8 +13,12 @@ export {
   type ItemPage,
   type PageOptions,
   queryPages,
+  readSortedPage,
   scanMarshalledPages,
   scanPages,
+  type SortedListing,
+  type SortedPage,
+  type SortedPageRequest,
 } from './stores/dynamodb-pages';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
 export {
