@@ -195,8 +195,8 @@ export interface SortedPageRequest {
   ascending?: boolean;
   /** Applied by DynamoDB while reading: the page fills by reading on. */
   filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> };
-  /** How many items a page may read, matching or not, before it answers short with a cursor. */
-  readBudget: number;
+  /** How many items a page may read, matching or not, before it answers short with a cursor (1,000 unless set). */
+  readBudget?: number;
 }
 
 export interface SortedPage<Item> {
@@ -211,6 +211,7 @@ export interface SortedPage<Item> {
 
 /** A filtered page reads this many items a request, until it fills or its budget is spent. */
 const filteredReadBatch = 100;
+const defaultReadBudget = 1_000;
 
 /**
  * A page of one partition of a listing in sort-key order, for an API whose cursor is a sort key.
@@ -226,6 +227,7 @@ export async function readSortedPage<Item extends Record<string, NativeAttribute
 ): Promise<SortedPage<Item>> {
   const { listing, filter } = request;
   const wanted = request.limit + 1;
+  const readBudget = request.readBudget ?? defaultReadBudget;
   const pages = pagesOf<Item, Key>(
     async (limit, start) => {
       // After the first page, the condition moves on to the last sort key read (see below: a page
@@ -255,7 +257,7 @@ export async function readSortedPage<Item extends Record<string, NativeAttribute
       )) as PagedOutput<Item, Key>;
     },
     undefined,
-    filter ? { pageSize: filteredReadBatch, maxScanned: request.readBudget } : { maxItems: wanted },
+    filter ? { pageSize: filteredReadBatch, maxScanned: readBudget } : { maxItems: wanted },
   );
   const found: Item[] = [];
   let after = request.after;
@@ -270,7 +272,7 @@ export async function readSortedPage<Item extends Record<string, NativeAttribute
       break;
     }
     after = lastRead;
-    if (found.length >= wanted || read >= request.readBudget) break;
+    if (found.length >= wanted || read >= readBudget) break;
   }
   if (found.length > request.limit) {
     const items = found.slice(0, request.limit);
