@@ -1,5 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { collectItems, queryPages } from '@what-if/kit/dynamodb';
+import { collectItems, queryPages, readSortedPage } from '@what-if/kit/dynamodb';
 import { ownerIndex, ownerPartition, scenarioIndex, scenarioPartition } from './keys';
 import type { ShareItem } from './records';
 import type { StoreContext } from './store-context';
@@ -17,24 +16,13 @@ export async function listOwnerShares(
   limit: number,
   after?: string,
 ): Promise<SharePage> {
-  const page = await context.documents.send(
-    new QueryCommand({
-      TableName: context.tableName,
-      IndexName: ownerIndex.name,
-      KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-      ExpressionAttributeNames: {
-        '#pk': ownerIndex.partitionKey,
-        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
-      },
-      ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
-      ScanIndexForward: false,
-      Limit: limit + 1,
-    }),
-  );
-  const found = (page.Items ?? []) as ShareItem[];
-  if (found.length <= limit) return { items: found };
-  const items = found.slice(0, limit);
-  return { items, after: items[items.length - 1]!.gsi1sk };
+  const page = await readSortedPage<ShareItem>(context, {
+    listing: { index: ownerIndex.name, partitionKey: ownerIndex.partitionKey, sortKey: ownerIndex.sortKey },
+    partition: ownerPartition(ownerId),
+    limit,
+    ...(after ? { after } : {}),
+  });
+  return { items: page.items, ...(page.after ? { after: page.after } : {}) };
 }
 
 /** Every share on one index partition (an owner's or a scenario's), for purges and moderation. */
