@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { collectItems, queryPages } from '@what-if/kit/dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages, readSortedPage } from '@what-if/kit/dynamodb';
 import type { VideoRecord } from '../video';
 import {
   activeIndex,
@@ -39,27 +39,13 @@ export async function listVideos(
   limit: number,
   after?: string,
 ): Promise<VideoPage> {
-  const page = await context.documents.send(
-    new QueryCommand({
-      TableName: context.tableName,
-      IndexName: ownerIndex.name,
-      KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-      ExpressionAttributeNames: {
-        '#pk': ownerIndex.partitionKey,
-        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
-      },
-      ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
-      ScanIndexForward: false,
-      Limit: limit + 1,
-    }),
-  );
-  const items = page.Items ?? [];
-  const shown = items.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(recordOf),
-    ...(items.length > limit && last ? { after: String(last[ownerIndex.sortKey]) } : {}),
-  };
+  const page = await readSortedPage(context, {
+    listing: { index: ownerIndex.name, partitionKey: ownerIndex.partitionKey, sortKey: ownerIndex.sortKey },
+    partition: ownerPartition(ownerId),
+    limit,
+    ...(after ? { after } : {}),
+  });
+  return { items: page.items.map(recordOf), ...(page.after ? { after: page.after } : {}) };
 }
 
 /** Every video id under one index partition (a scenario's, a user's, the active jobs'). */
