@@ -96,6 +96,11 @@ async function* pagesOf<Item, StartKey>(
   );
 }
 
+/** A request's `Limit` and `ExclusiveStartKey`, each only when there is one. */
+function pageInput<StartKey>(limit: number | undefined, start: StartKey | undefined) {
+  return { ...(limit !== undefined ? { Limit: limit } : {}), ...(start ? { ExclusiveStartKey: start } : {}) };
+}
+
 /** The pages of a Query on the table (`ExclusiveStartKey` in the input resumes an earlier read). */
 export function queryPages<Item = Record<string, NativeAttributeValue>>(
   table: DynamoTableContext,
@@ -106,12 +111,7 @@ export function queryPages<Item = Record<string, NativeAttributeValue>>(
   return pagesOf<Item, Key>(
     async (limit, start) =>
       (await table.documents.send(
-        new QueryCommand({
-          ...query,
-          TableName: table.tableName,
-          ...(limit !== undefined ? { Limit: limit } : {}),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
+        new QueryCommand({ ...query, TableName: table.tableName, ...pageInput(limit, start) }),
       )) as PagedOutput<Item, Key>,
     firstStart,
     options,
@@ -128,12 +128,7 @@ export function scanPages<Item = Record<string, NativeAttributeValue>>(
   return pagesOf<Item, Key>(
     async (limit, start) =>
       (await table.documents.send(
-        new ScanCommand({
-          ...scan,
-          TableName: table.tableName,
-          ...(limit !== undefined ? { Limit: limit } : {}),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
+        new ScanCommand({ ...scan, TableName: table.tableName, ...pageInput(limit, start) }),
       )) as PagedOutput<Item, Key>,
     firstStart,
     options,
@@ -151,14 +146,7 @@ export function scanMarshalledPages(
 ): AsyncGenerator<ItemPage<Record<string, AttributeValue>, Record<string, AttributeValue>>, void, undefined> {
   const { ExclusiveStartKey: firstStart, ...scan } = input;
   return pagesOf(
-    (limit, start) =>
-      client.send(
-        new MarshalledScanCommand({
-          ...scan,
-          ...(limit !== undefined ? { Limit: limit } : {}),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      ),
+    (limit, start) => client.send(new MarshalledScanCommand({ ...scan, ...pageInput(limit, start) })),
     firstStart,
     options,
   );
