@@ -1,5 +1,5 @@
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, type QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
+import type { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type DynamoTableContext,
   type ItemPage,
@@ -10,10 +10,9 @@ import {
   scanMarshalledPages,
   scanPages,
 } from '@what-if/kit/dynamodb';
-import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+import { type KeyedTables, startKeyedTables } from './support/keyed-tables';
 
-let dynamo: TestDynamo;
-let client: DynamoDBClient;
+let tables: KeyedTables;
 let table: DynamoTableContext;
 
 /** 25 items in partition LIST (sk 00..24, even ones `colour: red`), 3 in OTHER, 250 in LONG. */
@@ -39,45 +38,24 @@ async function pagesOf<Item, Key>(pages: AsyncIterable<ItemPage<Item, Key>>): Pr
 }
 
 beforeAll(async () => {
-  dynamo = await startTestDynamo();
-  client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const tableName = `${dynamo.tablePrefix}pages`;
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  tables = await startKeyedTables();
+  table = await tables.create('pages');
   const items = [...listed, ...others, ...long];
   for (let offset = 0; offset < items.length; offset += 25) {
-    await client.send(
+    await tables.client.send(
       new BatchWriteItemCommand({
         RequestItems: {
-          [tableName]: items.slice(offset, offset + 25).map((item) => ({
+          [table.tableName]: items.slice(offset, offset + 25).map((item) => ({
             PutRequest: { Item: { pk: { S: item.pk }, sk: { S: item.sk }, colour: { S: item.colour } } },
           })),
         },
       }),
     );
   }
-  table = { documents: DynamoDBDocumentClient.from(client), tableName };
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await dynamo?.close();
+  await tables?.close();
 });
 
 test('a query reads every page in order, each of at most the page size, and the last says nothing is left', async () => {
@@ -215,7 +193,9 @@ test('a scan pages through the whole table; its filter applies per page', async 
 });
 
 test('a marshalled scan keeps the stored attribute types and pages the same way', async () => {
-  const pages = await pagesOf(scanMarshalledPages(client, { TableName: table.tableName }, { pageSize: 100 }));
+  const pages = await pagesOf(
+    scanMarshalledPages(tables.client, { TableName: table.tableName }, { pageSize: 100 }),
+  );
   expect(pages.map((page) => page.items.length)).toEqual([100, 100, 78]);
   expect(pages.flatMap((page) => page.items)).toContainEqual({
     pk: { S: 'OTHER' },
