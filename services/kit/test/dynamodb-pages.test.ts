@@ -30,6 +30,12 @@ const long = Array.from({ length: 250 }, (_, n) => ({
 }));
 
 const list = { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'LIST' } };
+/** LIST's red items, the filter dropping every other one as it reads. */
+const redOfList = {
+  ...list,
+  FilterExpression: 'colour = :red',
+  ExpressionAttributeValues: { ':pk': 'LIST', ':red': 'red' },
+};
 
 async function pagesOf<Item, Key>(pages: AsyncIterable<ItemPage<Item, Key>>): Promise<ItemPage<Item, Key>[]> {
   const read: ItemPage<Item, Key>[] = [];
@@ -84,17 +90,7 @@ test('an item budget stops the read at that many items, and its resume key goes 
 
 test('a budget counts the items that matched a filter, not those read', async () => {
   const red = listed.filter((item) => item.colour === 'red');
-  const pages = await pagesOf(
-    queryPages(
-      table,
-      {
-        ...list,
-        FilterExpression: 'colour = :red',
-        ExpressionAttributeValues: { ':pk': 'LIST', ':red': 'red' },
-      },
-      { pageSize: 4, maxItems: 5 },
-    ),
-  );
+  const pages = await pagesOf(queryPages(table, redOfList, { pageSize: 4, maxItems: 5 }));
   // No request reads more items than are still wanted: 4 (2 red), 3 (2 red), then 1 at a time.
   expect(pages.map((page) => [page.scannedCount, page.count])).toEqual([
     [4, 2],
@@ -107,17 +103,7 @@ test('a budget counts the items that matched a filter, not those read', async ()
 });
 
 test('a read budget stops after that many items read, matching or not, and resumes after the last one read', async () => {
-  const pages = await pagesOf(
-    queryPages(
-      table,
-      {
-        ...list,
-        FilterExpression: 'colour = :red',
-        ExpressionAttributeValues: { ':pk': 'LIST', ':red': 'red' },
-      },
-      { pageSize: 4, maxScanned: 10 },
-    ),
-  );
+  const pages = await pagesOf(queryPages(table, redOfList, { pageSize: 4, maxScanned: 10 }));
   expect(pages.map((page) => [page.scannedCount, page.count])).toEqual([
     [4, 2],
     [4, 2],
