@@ -7,6 +7,19 @@ import { type IndexesAdded, addMissingIndexes, ensureTables } from './stores/dyn
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
 export { addMissingIndexes, ensureTables, type IndexesAdded } from './stores/dynamodb-tables';
 export { type DynamoTableContext, isConditionFailure, putIfAbsent } from './stores/dynamodb-writes';
+export {
+  collectItems,
+  countItems,
+  type ItemPage,
+  type PageOptions,
+  queryPages,
+  readSortedPage,
+  scanMarshalledPages,
+  scanPages,
+  type SortedListing,
+  type SortedPage,
+  type SortedPageRequest,
+} from './stores/dynamodb-pages';
 export { deploymentSecret, type DeploymentSecretLocation } from './stores/deployment-secret';
 export {
   dynamoOutbox,

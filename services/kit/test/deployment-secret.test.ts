@@ -1,41 +1,18 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { deploymentSecret } from '@what-if/kit/dynamodb';
-import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+import { type KeyedTables, startKeyedTables } from './support/keyed-tables';
 
-let dynamo: TestDynamo;
-let client: DynamoDBClient;
+let tables: KeyedTables;
 let documents: DynamoDBDocumentClient;
 let tableName: string;
 
 beforeAll(async () => {
-  dynamo = await startTestDynamo();
-  client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  documents = DynamoDBDocumentClient.from(client);
-  tableName = `${dynamo.tablePrefix}things`;
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  tables = await startKeyedTables();
+  ({ documents, tableName } = await tables.create('things'));
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await dynamo?.close();
+  await tables?.close();
 });
 
 const location = (name: string) => ({

@@ -1,41 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { outboxBacklogReport, service } from '@what-if/catalog';
+import { outboxBacklogReport } from '@what-if/catalog';
 import { type DeliveryOutcome, createOutboxRelay, outboxRetryDelay } from '@what-if/kit';
-import {
-  type DynamoOutboxOptions,
-  type DynamoStore,
-  createDynamo,
-  dynamoOutbox,
-  ensureTables,
-} from '@what-if/kit/dynamodb';
+import { type DynamoOutboxOptions, type DynamoStore, dynamoOutbox } from '@what-if/kit/dynamodb';
 import { Registry } from 'prom-client';
 import { eventually } from '../../../test/support/eventually';
 import { captureLogs } from '../../../test/support/logs';
-import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+import { type CatalogTable, startCatalogTable } from './support/catalog-table';
 
 /**
  * The kit's DynamoDB outbox and its relay, on dynalite: what every outbox (purges, reports,
  * share signals, moderation actions) relies on. Each test waits its items under a partition of
  * its own.
  */
-const table = service('history').dynamoTables[0]!;
 const index = { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' };
-let dynamo: TestDynamo;
+let catalogTable: CatalogTable;
 let store: DynamoStore;
 let tableName: string;
 
 beforeAll(async () => {
-  dynamo = await startTestDynamo();
-  tableName = `${dynamo.tablePrefix}${table.name}`;
-  store = createDynamo({ endpoint: dynamo.endpoint, region: 'us-east-1', tables: [tableName] });
-  await ensureTables(store.client, dynamo.tablePrefix, [table]);
+  catalogTable = await startCatalogTable();
+  ({ store, tableName } = catalogTable);
 });
 
 afterAll(async () => {
-  await store?.close();
-  await dynamo?.close();
+  await catalogTable?.close();
 });
 
 interface TestItem {

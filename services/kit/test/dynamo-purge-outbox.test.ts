@@ -1,29 +1,23 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { service } from '@what-if/catalog';
 import { createPurgeRelay } from '@what-if/kit';
-import { type DynamoStore, createDynamo, dynamoPurgeOutbox, ensureTables } from '@what-if/kit/dynamodb';
+import { type DynamoStore, dynamoPurgeOutbox } from '@what-if/kit/dynamodb';
 import { Registry } from 'prom-client';
 import { captureLogs } from '../../../test/support/logs';
-import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+import { type CatalogTable, startCatalogTable } from './support/catalog-table';
 
-/** Any table of the catalog will do: every What If table has the generic keys and gsi1. */
-const table = service('history').dynamoTables[0]!;
-let dynamo: TestDynamo;
+let catalogTable: CatalogTable;
 let store: DynamoStore;
 let tableName: string;
 // One clock for the file, only ever moved forward: what one test leased stays leased for the next.
 let clock = Date.parse('2026-01-01T00:00:00.000Z');
 
 beforeAll(async () => {
-  dynamo = await startTestDynamo();
-  tableName = `${dynamo.tablePrefix}${table.name}`;
-  store = createDynamo({ endpoint: dynamo.endpoint, region: 'us-east-1', tables: [tableName] });
-  await ensureTables(store.client, dynamo.tablePrefix, [table]);
+  catalogTable = await startCatalogTable();
+  ({ store, tableName } = catalogTable);
 });
 
 afterAll(async () => {
-  await store?.close();
-  await dynamo?.close();
+  await catalogTable?.close();
 });
 
 function outbox() {

@@ -1,30 +1,9 @@
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type DynamoTableContext, isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
-import { type TestDynamo, startTestDynamo } from '../../../test/support/stores';
+import { type KeyedTables, startKeyedTables } from './support/keyed-tables';
 
-let dynamo: TestDynamo;
-let client: DynamoDBClient;
+let tables: KeyedTables;
 let table: DynamoTableContext;
-
-async function createTable(name: string, partitionKey: string): Promise<string> {
-  const tableName = `${dynamo.tablePrefix}${name}`;
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: partitionKey, AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: partitionKey, KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-  return tableName;
-}
 
 async function read(context: DynamoTableContext, key: Record<string, string>) {
   const result = await context.documents.send(
@@ -34,18 +13,12 @@ async function read(context: DynamoTableContext, key: Record<string, string>) {
 }
 
 beforeAll(async () => {
-  dynamo = await startTestDynamo();
-  client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  table = { documents: DynamoDBDocumentClient.from(client), tableName: await createTable('things', 'pk') };
+  tables = await startKeyedTables();
+  table = await tables.create('things');
 });
 
 afterAll(async () => {
-  client?.destroy();
-  await dynamo?.close();
+  await tables?.close();
 });
 
 test('the first put of a key writes it; a repeat answers false and leaves the first item as it was', async () => {
@@ -70,7 +43,7 @@ test('another sort key in the same partition is another item', async () => {
 });
 
 test('a table keyed by another attribute names it', async () => {
-  const other = { ...table, tableName: await createTable('by-id', 'id') };
+  const other = await tables.create('by-id', 'id');
   const key = { id: 'ONE', sk: 'ITEM' };
   expect(await putIfAbsent(other, { ...key, n: 1 }, 'id')).toBe(true);
   expect(await putIfAbsent(other, { ...key, n: 2 }, 'id')).toBe(false);
@@ -78,7 +51,7 @@ test('a table keyed by another attribute names it', async () => {
 });
 
 test('a failure that is not a refused condition is thrown, not taken for "already there"', async () => {
-  const missing = { ...table, tableName: `${dynamo.tablePrefix}no-such-table` };
+  const missing = { ...table, tableName: `${tables.tablePrefix}no-such-table` };
   await expect(putIfAbsent(missing, { pk: 'X', sk: 'Y' })).rejects.toThrow(/non-existent table|not found/i);
 });
 
@@ -96,7 +69,7 @@ test('isConditionFailure tells a refused condition from every other error', asyn
     .catch((error: unknown) => error);
   expect(isConditionFailure(refused)).toBe(true);
   const missingTable = await read(
-    { ...table, tableName: `${dynamo.tablePrefix}gone` },
+    { ...table, tableName: `${tables.tablePrefix}gone` },
     { pk: 'a', sk: 'b' },
   ).catch((error: unknown) => error);
   expect(isConditionFailure(missingTable)).toBe(false);

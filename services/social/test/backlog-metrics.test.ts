@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { service } from '@what-if/catalog';
 import { createLogger, createMetrics } from '@what-if/kit';
-import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
-import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
 import { registerBacklogMetrics } from '../src/backlog-metrics';
 import { type LeaderboardRefresh, startLeaderboardRefresh } from '../src/engagement/leaderboard-refresh';
 import { type EngagementStore, createEngagementStore } from '../src/store/engagement-store';
@@ -12,9 +9,9 @@ import { follow } from '../src/store/follows';
 import type { StoreContext } from '../src/store/store-context';
 import { fanOutPage, fanOutPost } from '../src/store/timelines';
 import { type FanOutWorker, startFanOutWorker } from '../src/timeline-fan-out';
+import { type SocialTable, openSocialTable } from './support/social-table';
 
-let stores: TestStores;
-let dynamo: DynamoStore;
+let socialTable: SocialTable;
 let table: StoreContext;
 let engagementStore: EngagementStore;
 let refresh: LeaderboardRefresh;
@@ -24,18 +21,8 @@ const logger = createLogger({ service: 'social-test', level: 'silent' });
 const metrics = createMetrics('social');
 
 beforeAll(async () => {
-  stores = await provisionStores(['dynamodb']);
-  dynamo = await dynamoFromConfig(
-    {
-      DYNAMODB_ENDPOINT: stores.env['DYNAMODB_ENDPOINT']!,
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_TABLE_PREFIX: stores.env['DYNAMODB_TABLE_PREFIX']!,
-      DYNAMODB_CREATE_TABLES: true,
-    },
-    service('social').dynamoTables,
-    logger,
-  );
-  table = { documents: dynamo.documents, tableName: `${stores.env['DYNAMODB_TABLE_PREFIX']}social` };
+  socialTable = await openSocialTable(logger);
+  table = socialTable.table;
   engagementStore = createEngagementStore(table.documents, table.tableName);
   registerBacklogMetrics({ registry: metrics.registry, table, logger });
   // Passes run when the test says.
@@ -45,8 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await refresh?.stop();
   await worker?.stop();
-  await dynamo?.close();
-  await stores?.cleanup();
+  await socialTable?.close();
 });
 
 /** The value of a gauge as Prometheus scrapes it from social's /metrics. */

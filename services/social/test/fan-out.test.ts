@@ -7,10 +7,7 @@ import {
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { service } from '@what-if/catalog';
 import { createLogger } from '@what-if/kit';
-import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
-import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
 import { purgeAccount } from '../src/account-purge';
 import { leaseFanOut, pendingFanOuts, queueFanOut, releaseFanOut } from '../src/store/fan-out-jobs';
 import { follow } from '../src/store/follows';
@@ -18,33 +15,22 @@ import { createSocialStore } from '../src/store/social-store';
 import type { StoreContext } from '../src/store/store-context';
 import { fanOutPost } from '../src/store/timelines';
 import { type FanOutWorker, startFanOutWorker } from '../src/timeline-fan-out';
+import { type SocialTable, openSocialTable } from './support/social-table';
 
-let stores: TestStores;
-let dynamo: DynamoStore;
+let socialTable: SocialTable;
 let table: StoreContext;
 let worker: FanOutWorker;
 const logger = createLogger({ service: 'social-test', level: 'silent' });
 
 beforeAll(async () => {
-  stores = await provisionStores(['dynamodb']);
-  dynamo = await dynamoFromConfig(
-    {
-      DYNAMODB_ENDPOINT: stores.env['DYNAMODB_ENDPOINT']!,
-      AWS_REGION: 'us-east-1',
-      DYNAMODB_TABLE_PREFIX: stores.env['DYNAMODB_TABLE_PREFIX']!,
-      DYNAMODB_CREATE_TABLES: true,
-    },
-    service('social').dynamoTables,
-    logger,
-  );
-  table = { documents: dynamo.documents, tableName: `${stores.env['DYNAMODB_TABLE_PREFIX']}social` };
+  socialTable = await openSocialTable(logger);
+  table = socialTable.table;
   // Passes run when the test says, 12 followers a page, leases of a minute (FANOUT_LEASE_MS's default).
   worker = startFanOutWorker({ table, logger, pollMs: 3_600_000, leaseMs: 60_000, pageSize: 12 });
 });
 afterAll(async () => {
   await worker?.stop();
-  await dynamo?.close();
-  await stores?.cleanup();
+  await socialTable?.close();
 });
 
 /** An author with `count` followers and a new post of theirs (as publishing writes it). */

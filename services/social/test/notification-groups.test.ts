@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PurgeInstruction } from '@what-if/contracts';
+import { scanPages } from '@what-if/kit/dynamodb';
 import { serviceToken } from '../../../test/support/service-identity';
 import { indexNotificationMarkers } from '../src/store/marker-index';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
@@ -53,20 +54,15 @@ const commentsGroup = async (user: TestUser) => {
  */
 async function itemsNaming(id: string): Promise<Array<Record<string, unknown>>> {
   const found: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await social.documents.send(
-      new ScanCommand({ TableName: social.tableName, ExclusiveStartKey: start }),
-    );
-    for (const item of page.Items ?? []) {
+  for await (const page of scanPages(social, {})) {
+    for (const item of page.items) {
       if (String(item['pk']).startsWith('RATE#')) continue;
       const text = JSON.stringify(item, (_key, value: unknown) =>
         value instanceof Set ? [...value] : value,
       );
       if (text.includes(id)) found.push(item);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return found;
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type PurgeInstruction, visitorHash } from '@what-if/contracts';
-import { dynamoPurgeOutbox, purgeOutboxPrefix } from '@what-if/kit/dynamodb';
+import { collectItems, dynamoPurgeOutbox, purgeOutboxPrefix, scanPages } from '@what-if/kit/dynamodb';
 import { eventually } from '../../../test/support/eventually';
 import { serviceToken } from '../../../test/support/service-identity';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
@@ -14,17 +13,8 @@ afterAll(async () => {
   await social?.stop();
 });
 
-async function everyItem(): Promise<Array<Record<string, unknown>>> {
-  const items: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await social.documents.send(
-      new ScanCommand({ TableName: social.tableName, ExclusiveStartKey: start }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+function everyItem(): Promise<Array<Record<string, unknown>>> {
+  return collectItems(scanPages(social, {}));
 }
 
 /** Items that mention the text, purge instructions aside (they hold ids and go once applied). */

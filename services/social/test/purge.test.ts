@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PurgeInstruction } from '@what-if/contracts';
+import { collectItems, scanPages } from '@what-if/kit/dynamodb';
 import { serviceToken } from '../../../test/support/service-identity';
 import { indexAuthors } from '../src/store/author-index';
 import { type SocialHarness, type TestUser, startSocial } from './support/social-harness';
@@ -126,19 +127,9 @@ test("a deleted account's comments and likes on other people's posts go too: cou
 
   // Nothing in the table names the account any more, in keys, index keys or attributes, but for
   // this minute's comment allowance (a count that DynamoDB's TTL removes; it holds no content).
-  const left: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await social.documents.send(
-      new ScanCommand({ TableName: social.tableName, ExclusiveStartKey: start }),
-    );
-    left.push(
-      ...(page.Items ?? []).filter(
-        (item) => JSON.stringify(item).includes(leaving.userId) && !String(item['pk']).startsWith('RATE#'),
-      ),
-    );
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const left = (await collectItems(scanPages(social, {}))).filter(
+    (item) => JSON.stringify(item).includes(leaving.userId) && !String(item['pk']).startsWith('RATE#'),
+  );
   expect(left).toEqual([]);
 });
 

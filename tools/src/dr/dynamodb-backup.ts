@@ -5,11 +5,10 @@ import {
   BatchWriteItemCommand,
   type DynamoDBClient,
   ListTablesCommand,
-  ScanCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { type DynamoTable, dynamoTableName, services } from '@what-if/catalog';
-import { ensureTables } from '@what-if/kit/dynamodb';
+import { collectItems, ensureTables, scanMarshalledPages } from '@what-if/kit/dynamodb';
 
 /**
  * The local stand-in for DynamoDB's continuous backups: an export is a scan of every table the
@@ -64,17 +63,6 @@ function fromStoredItem(item: Record<string, StoredValue>): Record<string, Attri
   return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, fromStored(value)]));
 }
 
-async function scanAll(client: DynamoDBClient, table: string): Promise<Record<string, AttributeValue>[]> {
-  const items: Record<string, AttributeValue>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-
 /** Scans every catalog table under `tablePrefix` into `<outDir>/<finish time>/`; returns that folder. */
 export async function exportTables(
   client: DynamoDBClient,
@@ -86,7 +74,7 @@ export async function exportTables(
   const contents = new Map<string, string>();
   for (const table of catalogTables) {
     const physicalName = dynamoTableName(tablePrefix, table.name);
-    const items = await scanAll(client, physicalName);
+    const items = await collectItems(scanMarshalledPages(client, { TableName: physicalName }));
     contents.set(table.name, items.map((item) => JSON.stringify(toStoredItem(item))).join('\n'));
     tables.push({ name: table.name, physicalName, items: items.length });
   }

@@ -1,5 +1,5 @@
 import type { ScenarioCategory, ScenarioLanguage } from '@what-if/contracts';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { readSortedPage } from '@what-if/kit/dynamodb';
 import {
   type ListingIndex,
   favoritesIndex,
@@ -46,7 +46,6 @@ export interface ListPage {
  * reading a whole long history in one request.
  */
 export const listReadBudget = 1_000;
-const filteredReadBatch = 100;
 
 interface FilterExpression {
   expression: string;
@@ -95,56 +94,20 @@ export async function listScenarios(context: StoreContext, request: ListRequest)
   const partition =
     index === favoritesIndex ? favoritesPartition(request.ownerId) : historyPartition(request.ownerId);
   const filter = filterExpression(request.filters);
-  const wanted = request.limit + 1;
-  const found: SummaryItem[] = [];
-  let after = request.after;
-  let read = 0;
-  let exhausted = false;
-
-  while (found.length < wanted && read < listReadBudget) {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-        ...(filter ? { FilterExpression: filter.expression } : {}),
-        ExpressionAttributeNames: {
-          '#pk': index.partitionKey,
-          ...(after ? { '#sk': index.sortKey } : {}),
-          ...filter?.names,
-        },
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(after ? { ':after': after } : {}),
-          ...filter?.values,
-        },
-        ScanIndexForward: false,
-        Limit: filter ? Math.min(filteredReadBatch, listReadBudget - read) : wanted - found.length,
-      }),
-    );
-    read += page.ScannedCount ?? 0;
-    found.push(...((page.Items ?? []) as SummaryItem[]));
-    const lastRead = page.LastEvaluatedKey?.[index.sortKey];
-    if (typeof lastRead !== 'string') {
-      exhausted = true;
-      break;
-    }
-    after = lastRead;
-  }
-
-  if (found.length > request.limit) {
-    const items = found.slice(0, request.limit);
-    // Both indexes order by the history's chronological key, so it is the position in either.
-    return {
-      items: items.map(summaryView),
-      after: items[items.length - 1]!.gsi1sk,
-      summariesRead: read,
-      filtered: filter !== undefined,
-      cutShort: false,
-    };
-  }
-  const cost = { summariesRead: read, filtered: filter !== undefined };
-  if (exhausted) return { items: found.map(summaryView), ...cost, cutShort: false };
-  // Out of budget before the page filled: go on next time from the last summary read.
-  return { items: found.map(summaryView), ...(after ? { after } : {}), ...cost, cutShort: true };
+  // Both indexes order by the history's chronological key, so it is the position in either.
+  const page = await readSortedPage<SummaryItem>(context, {
+    listing: { index: index.name, partitionKey: index.partitionKey, sortKey: index.sortKey },
+    partition,
+    limit: request.limit,
+    ...(request.after ? { after: request.after } : {}),
+    ...(filter ? { filter } : {}),
+    readBudget: listReadBudget,
+  });
+  return {
+    items: page.items.map(summaryView),
+    ...(page.after ? { after: page.after } : {}),
+    summariesRead: page.scannedCount,
+    filtered: filter !== undefined,
+    cutShort: page.cutShort,
+  };
 }

@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { queryPages } from '@what-if/kit/dynamodb';
 import { deleteScenario } from './delete-scenario';
 import { historyIndex, historyPartition, scenarioPartition } from './keys';
 import type { StoreContext } from './store-context';
@@ -10,26 +10,23 @@ import type { StoreContext } from './store-context';
  */
 export async function purgeOwner(context: StoreContext, ownerId: string): Promise<number> {
   let removed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: historyIndex.name,
-        KeyConditionExpression: '#owner = :owner',
-        ExpressionAttributeNames: { '#owner': historyIndex.partitionKey },
-        ExpressionAttributeValues: { ':owner': historyPartition(ownerId) },
-        ProjectionExpression: 'pk',
-        Limit: 100,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    const prefix = scenarioPartition('');
-    for (const item of page.Items ?? []) {
+  const prefix = scenarioPartition('');
+  const pages = queryPages(
+    context,
+    {
+      IndexName: historyIndex.name,
+      KeyConditionExpression: '#owner = :owner',
+      ExpressionAttributeNames: { '#owner': historyIndex.partitionKey },
+      ExpressionAttributeValues: { ':owner': historyPartition(ownerId) },
+      ProjectionExpression: 'pk',
+    },
+    { pageSize: 100 },
+  );
+  for await (const page of pages) {
+    for (const item of page.items) {
       const scenarioId = String(item['pk']).slice(prefix.length);
       if (await deleteScenario(context, ownerId, scenarioId)) removed += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return removed;
 }

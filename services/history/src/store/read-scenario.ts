@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import { bodySortKey, scenarioPartition, summarySortKey } from './keys';
 import type { BodyItem, SummaryItem } from './records';
 import type { StoreContext } from './store-context';
@@ -12,21 +13,13 @@ export interface ScenarioItems {
 
 /** Every item of one scenario in one strongly consistent read of its partition. */
 export async function readScenarioItems(context: StoreContext, scenarioId: string): Promise<ScenarioItems> {
-  const items: Array<Record<string, unknown>> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': scenarioPartition(scenarioId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await collectItems(
+    queryPages(context, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': scenarioPartition(scenarioId) },
+      ConsistentRead: true,
+    }),
+  );
   return {
     summary: items.find((item) => item['sk'] === summarySortKey) as SummaryItem | undefined,
     body: items.find((item) => item['sk'] === bodySortKey) as BodyItem | undefined,

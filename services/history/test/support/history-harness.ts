@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ServiceName, dynamoTableName, purgeReceivers } from '@what-if/catalog';
 import { type Scenario } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
-import { dynamoPurgeOutbox, purgeOutboxPrefix } from '@what-if/kit/dynamodb';
+import { collectItems, dynamoPurgeOutbox, purgeOutboxPrefix, scanPages } from '@what-if/kit/dynamodb';
 import jwt from 'jsonwebtoken';
 import { type ApiAnswer, type ApiCall, apiClient } from '../../../../test/support/api-client';
 import { type FakeIdentity, startFakeIdentity } from '../../../../test/support/fake-identity';
@@ -105,16 +99,7 @@ export async function startHistory(env: Record<string, string> = {}): Promise<Hi
   const documents = DynamoDBDocumentClient.from(client);
 
   const call = apiClient(running.url);
-  async function everyItem(): Promise<Array<Record<string, unknown>>> {
-    const items: Array<Record<string, unknown>> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const everyItem = () => collectItems(scanPages({ documents, tableName }, {}));
 
   return {
     url: running.url,

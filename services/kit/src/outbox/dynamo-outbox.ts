@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxBacklog } from './outbox-metrics';
 import type { OutboxStore } from './outbox-relay';
+import { queryPages } from '../stores/dynamodb-pages';
 import { isConditionFailure } from '../stores/dynamodb-writes';
 
 /** Every What If table keys its items by `pk` and `sk`. */
@@ -83,22 +79,17 @@ export function dynamoOutbox<Item extends OutboxItemKey>(
 
   /** Waiting items, oldest first, page by page (the index is eventually consistent: leases decide). */
   async function* waiting(): AsyncGenerator<Item[]> {
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.name,
-          KeyConditionExpression: '#waiting = :partition',
-          ExpressionAttributeNames: { '#waiting': index.partitionKey },
-          ExpressionAttributeValues: { ':partition': partition },
-          Limit: readBatch,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      yield (page.Items ?? []) as Item[];
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const pages = queryPages<Item>(
+      { documents, tableName },
+      {
+        IndexName: index.name,
+        KeyConditionExpression: '#waiting = :partition',
+        ExpressionAttributeNames: { '#waiting': index.partitionKey },
+        ExpressionAttributeValues: { ':partition': partition },
+      },
+      { pageSize: readBatch },
+    );
+    for await (const page of pages) yield page.items;
   }
 
   async function ignoringConditionFailure(write: Promise<unknown>): Promise<boolean> {

@@ -6,13 +6,13 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ListTablesCommand,
-  ScanCommand,
   UpdateTableCommand,
   waitUntilTableExists,
   waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoIndex, DynamoTable } from '@what-if/catalog';
 import { dynamoTableName } from '@what-if/catalog';
+import { collectItems, scanMarshalledPages } from './dynamodb-pages';
 
 /** The key attributes a table and its indexes need defined, each once. */
 function keyAttributes(table: DynamoTable, indexes: readonly DynamoIndex[]) {
@@ -110,15 +110,8 @@ async function activeIndexNames(client: DynamoDBClient, name: string): Promise<S
   }
 }
 
-async function readAllItems(client: DynamoDBClient, name: string): Promise<Record<string, AttributeValue>[]> {
-  const items: Record<string, AttributeValue>[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: name, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+function readAllItems(client: DynamoDBClient, name: string): Promise<Record<string, AttributeValue>[]> {
+  return collectItems(scanMarshalledPages(client, { TableName: name }));
 }
 
 async function writeAllItems(

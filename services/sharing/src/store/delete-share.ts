@@ -1,5 +1,5 @@
-import { BatchWriteCommand, DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { BatchWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, queryPages } from '@what-if/kit/dynamodb';
 import { defaultSharePointerKey, scenarioPartition, sharePartition, shareSortKey } from './keys';
 import { allSharesOfOwner, allSharesOfScenario } from './list-shares';
 import type { ShareItem } from './records';
@@ -8,21 +8,14 @@ import type { StoreContext } from './store-context';
 const batchSize = 25;
 
 /** Deletes every item of one partition (the share's markers, counters, reports, windows). */
-async function sweepPartition(context: StoreContext, partition: string): Promise<number> {
-  let removed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    const keys = (page.Items ?? []) as Array<{ pk: string; sk: string }>;
+async function sweepPartition(context: StoreContext, partition: string): Promise<void> {
+  const pages = queryPages<{ pk: string; sk: string }>(context, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': partition },
+    ProjectionExpression: 'pk, sk',
+    ConsistentRead: true,
+  });
+  for await (const { items: keys } of pages) {
     for (let index = 0; index < keys.length; index += batchSize) {
       let pending = keys.slice(index, index + batchSize).map((key) => ({ DeleteRequest: { Key: key } }));
       // BatchWrite may hand back unprocessed requests under load: send them again until none remain.
@@ -32,11 +25,8 @@ async function sweepPartition(context: StoreContext, partition: string): Promise
         );
         pending = (result.UnprocessedItems?.[context.tableName] ?? []) as typeof pending;
       }
-      removed += keys.length;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return removed;
+  }
 }
 
 /** Removes the default-share pointer when it names this share. */

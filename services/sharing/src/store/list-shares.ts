@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages, readSortedPage } from '@what-if/kit/dynamodb';
 import { ownerIndex, ownerPartition, scenarioIndex, scenarioPartition } from './keys';
 import type { ShareItem } from './records';
 import type { StoreContext } from './store-context';
@@ -16,49 +16,29 @@ export async function listOwnerShares(
   limit: number,
   after?: string,
 ): Promise<SharePage> {
-  const page = await context.documents.send(
-    new QueryCommand({
-      TableName: context.tableName,
-      IndexName: ownerIndex.name,
-      KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-      ExpressionAttributeNames: {
-        '#pk': ownerIndex.partitionKey,
-        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
-      },
-      ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
-      ScanIndexForward: false,
-      Limit: limit + 1,
-    }),
-  );
-  const found = (page.Items ?? []) as ShareItem[];
-  if (found.length <= limit) return { items: found };
-  const items = found.slice(0, limit);
-  return { items, after: items[items.length - 1]!.gsi1sk };
+  const page = await readSortedPage<ShareItem>(context, {
+    listing: { index: ownerIndex.name, partitionKey: ownerIndex.partitionKey, sortKey: ownerIndex.sortKey },
+    partition: ownerPartition(ownerId),
+    limit,
+    ...(after ? { after } : {}),
+  });
+  return { items: page.items, ...(page.after ? { after: page.after } : {}) };
 }
 
 /** Every share on one index partition (an owner's or a scenario's), for purges and moderation. */
-async function allOnIndex(
+function allOnIndex(
   context: StoreContext,
   index: typeof ownerIndex | typeof scenarioIndex,
   partition: string,
 ): Promise<ShareItem[]> {
-  const items: ShareItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as ShareItem[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return collectItems(
+    queryPages<ShareItem>(context, {
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': partition },
+    }),
+  );
 }
 
 export const allSharesOfOwner = (context: StoreContext, ownerId: string) =>

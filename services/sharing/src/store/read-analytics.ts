@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import { dailyStatsPrefix, dailyStatsSortKey, sharePartition } from './keys';
 import type { StoreContext } from './store-context';
 
@@ -15,31 +15,20 @@ export async function readDailyStats(
   from: string,
   to: string,
 ): Promise<DailyStats[]> {
-  const days: DailyStats[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': sharePartition(slug),
-          ':from': dailyStatsSortKey(from),
-          ':to': dailyStatsSortKey(to),
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const { pk: _pk, sk, ...counters } = item as Record<string, unknown> & { sk: string };
-      days.push({
-        day: sk.slice(dailyStatsPrefix.length),
-        counters: Object.fromEntries(
-          Object.entries(counters).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
-        ),
-      });
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return days;
+  const items = await collectItems(
+    queryPages<Record<string, unknown> & { sk: string }>(context, {
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': sharePartition(slug),
+        ':from': dailyStatsSortKey(from),
+        ':to': dailyStatsSortKey(to),
+      },
+    }),
+  );
+  return items.map(({ pk: _pk, sk, ...counters }) => ({
+    day: sk.slice(dailyStatsPrefix.length),
+    counters: Object.fromEntries(
+      Object.entries(counters).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    ),
+  }));
 }

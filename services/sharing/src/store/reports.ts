@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSubmission } from '@what-if/contracts';
-import { type DynamoOutbox, dynamoOutbox, isConditionFailure } from '@what-if/kit/dynamodb';
+import { type DynamoOutbox, dynamoOutbox, isConditionFailure, queryPages } from '@what-if/kit/dynamodb';
 import {
   openReportSortKey,
   ownerIndex,
@@ -108,18 +108,13 @@ export function reportOutbox(context: StoreContext): DynamoOutbox<WaitingReport>
 /** Removes every report a deleted account filed, on whoever's shares (the owner index's `REPORTER#` partition). */
 export async function forgetReporter(context: StoreContext, userId: string): Promise<number> {
   let removed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: ownerIndex.name,
-        KeyConditionExpression: `${ownerIndex.partitionKey} = :reporter`,
-        ExpressionAttributeValues: { ':reporter': reporterPartition(userId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    const keys = ((page.Items ?? []) as ReportItem[]).map((item) => ({ pk: item.pk, sk: item.sk }));
+  const pages = queryPages<ReportItem>(context, {
+    IndexName: ownerIndex.name,
+    KeyConditionExpression: `${ownerIndex.partitionKey} = :reporter`,
+    ExpressionAttributeValues: { ':reporter': reporterPartition(userId) },
+  });
+  for await (const page of pages) {
+    const keys = page.items.map((item) => ({ pk: item.pk, sk: item.sk }));
     for (let index = 0; index < keys.length; index += 25) {
       let requests = keys.slice(index, index + 25).map((Key) => ({ DeleteRequest: { Key } }));
       while (requests.length > 0) {
@@ -130,7 +125,6 @@ export async function forgetReporter(context: StoreContext, userId: string): Pro
       }
     }
     removed += keys.length;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return removed;
 }

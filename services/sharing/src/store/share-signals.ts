@@ -1,6 +1,6 @@
-import { ScanCommand, type ScanCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type ShareSignals, shareSignalDays } from '@what-if/contracts';
-import { type DynamoOutbox, dynamoOutbox } from '@what-if/kit/dynamodb';
+import { type DynamoOutbox, dynamoOutbox, scanPages } from '@what-if/kit/dynamodb';
 import { readDailyStats } from './read-analytics';
 import { readShare } from './read-share';
 import { scenarioIndex, sharePartition, shareSortKey, signalOutboxPartition, signalsSortKey } from './keys';
@@ -97,21 +97,15 @@ export async function signalsSnapshot(
  */
 export async function queueAllShareSignals(context: StoreContext, now: Date): Promise<number> {
   let queued = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: ScanCommandOutput = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression: 'sk = :share AND viewCount > :none',
-        ExpressionAttributeValues: { ':share': shareSortKey, ':none': 0 },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const share of page.Items ?? []) {
+  const pages = scanPages(context, {
+    FilterExpression: 'sk = :share AND viewCount > :none',
+    ExpressionAttributeValues: { ':share': shareSortKey, ':none': 0 },
+  });
+  for await (const page of pages) {
+    for (const share of page.items) {
       await signalsChanged(context, String(share['slug']), now);
       queued += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return queued;
 }

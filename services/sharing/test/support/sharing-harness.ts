@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dynamoTableName } from '@what-if/catalog';
 import type {
   EngagementEvent,
@@ -13,7 +13,7 @@ import type {
   Scenario,
 } from '@what-if/contracts';
 import { type StartedService, startService } from '@what-if/kit';
-import { purgeOutboxPrefix } from '@what-if/kit/dynamodb';
+import { collectItems, purgeOutboxPrefix, scanPages } from '@what-if/kit/dynamodb';
 import type { ServiceName } from '@what-if/catalog';
 import {
   type ApiAnswer,
@@ -265,16 +265,7 @@ export async function startSharing(env: Record<string, string> = {}): Promise<Sh
   });
   const documents = DynamoDBDocumentClient.from(client);
   const call = apiClient(running.url);
-  async function everyItem(): Promise<Array<Record<string, unknown>>> {
-    const items: Array<Record<string, unknown>> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const everyItem = () => collectItems(scanPages({ documents, tableName }, {}));
   const harness: SharingHarness = {
     url: running.url,
     call,

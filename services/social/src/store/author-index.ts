@@ -1,5 +1,5 @@
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, scanPages } from '@what-if/kit/dynamodb';
 import { chronologicalKey, commenterPartition, likerPartition, postPartition } from './keys';
 import { likeTargetOf, likerSortKey } from './likes';
 import type { StoreContext } from './store-context';
@@ -19,18 +19,13 @@ export interface AuthorIndexReport {
  */
 export async function indexAuthors(context: StoreContext): Promise<AuthorIndexReport> {
   const report: AuthorIndexReport = { comments: 0, likes: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression:
-          'begins_with(pk, :post) AND attribute_not_exists(gsi2pk) AND (begins_with(sk, :comment) OR begins_with(sk, :like))',
-        ExpressionAttributeValues: { ':post': postPartition(''), ':comment': 'COMMENT#', ':like': 'LIKE#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const pages = scanPages(context, {
+    FilterExpression:
+      'begins_with(pk, :post) AND attribute_not_exists(gsi2pk) AND (begins_with(sk, :comment) OR begins_with(sk, :like))',
+    ExpressionAttributeValues: { ':post': postPartition(''), ':comment': 'COMMENT#', ':like': 'LIKE#' },
+  });
+  for await (const page of pages) {
+    for (const item of page.items) {
       const key = { pk: String(item['pk']), sk: String(item['sk']) };
       let keys: { gsi2pk: string; gsi2sk: string } | undefined;
       if (key.sk.startsWith('COMMENT#') && typeof item['authorId'] === 'string') {
@@ -65,7 +60,6 @@ export async function indexAuthors(context: StoreContext): Promise<AuthorIndexRe
         if (!isConditionFailure(error)) throw error;
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return report;
 }

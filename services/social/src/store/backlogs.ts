@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, countItems, queryPages } from '@what-if/kit/dynamodb';
 import { staleBoardsPartition } from './board-refresh';
 import { pendingFanOutsPartition } from './fan-out-jobs';
 import { gsi1 } from './keys';
@@ -21,42 +21,27 @@ export interface FanOutBacklog extends Backlog {
   followersLeft: number;
 }
 
+/** A gsi1 partition, which lists its items oldest first. */
+function onGsi1(partition: string) {
+  return {
+    IndexName: gsi1.name,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+    ExpressionAttributeValues: { ':pk': partition },
+  };
+}
+
 /** Counts a gsi1 partition's items, page by page (a count reads keys only and returns none). */
-async function count(context: StoreContext, partition: string): Promise<number> {
-  let total = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: gsi1.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    total += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return total;
+function count(context: StoreContext, partition: string): Promise<number> {
+  return countItems(queryPages(context, { ...onGsi1(partition), Select: 'COUNT' }));
 }
 
 /** The oldest item of a gsi1 listing (its position starts with an ISO time), or undefined. */
 async function oldestPosition(context: StoreContext, partition: string): Promise<Date | undefined> {
-  const page = await context.documents.send(
-    new QueryCommand({
-      TableName: context.tableName,
-      IndexName: gsi1.name,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-      ExpressionAttributeValues: { ':pk': partition },
-      ScanIndexForward: true,
-      Limit: 1,
-    }),
+  const [oldest] = await collectItems(
+    queryPages(context, { ...onGsi1(partition), ScanIndexForward: true }, { maxItems: 1 }),
   );
-  const position = page.Items?.[0]?.[gsi1.sortKey];
+  const position = oldest?.[gsi1.sortKey];
   if (typeof position !== 'string') return undefined;
   const at = new Date(position.slice(0, position.indexOf('#')));
   return Number.isNaN(at.getTime()) ? undefined : at;
@@ -81,26 +66,14 @@ export async function fanOutBacklog(context: StoreContext): Promise<FanOutBacklo
   let waiting = 0;
   let followersLeft = 0;
   let oldestSince: Date | undefined;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: gsi1.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-        ExpressionAttributeValues: { ':pk': pendingFanOutsPartition },
-        ScanIndexForward: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const job of page.Items ?? []) {
+  const jobs = queryPages(context, { ...onGsi1(pendingFanOutsPartition), ScanIndexForward: true });
+  for await (const page of jobs) {
+    for (const job of page.items) {
       waiting += 1;
       if (!oldestSince) oldestSince = new Date(String(job['createdAt']));
       const left = job['followersLeft'];
       followersLeft += typeof left === 'number' ? Math.max(0, left) : 0;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return { waiting, oldestSince, followersLeft };
 }

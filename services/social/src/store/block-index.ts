@@ -1,5 +1,5 @@
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, scanPages } from '@what-if/kit/dynamodb';
 import { blockSortKey, blockingPartition, chronologicalKey, userPartition } from './keys';
 import type { StoreContext } from './store-context';
 
@@ -21,17 +21,12 @@ export async function indexBlocks(context: StoreContext): Promise<BlockIndexRepo
   const report: BlockIndexReport = { blocksIndexed: 0, alreadyListed: 0 };
   const blockerPrefix = userPartition('');
   const blockedPrefix = blockSortKey('');
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression: 'begins_with(pk, :user) AND begins_with(sk, :blocks)',
-        ExpressionAttributeValues: { ':user': blockerPrefix, ':blocks': blockedPrefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const pages = scanPages(context, {
+    FilterExpression: 'begins_with(pk, :user) AND begins_with(sk, :blocks)',
+    ExpressionAttributeValues: { ':user': blockerPrefix, ':blocks': blockedPrefix },
+  });
+  for await (const page of pages) {
+    for (const item of page.items) {
       if (item['gsi2pk'] !== undefined) {
         report.alreadyListed += 1;
         continue;
@@ -58,7 +53,6 @@ export async function indexBlocks(context: StoreContext): Promise<BlockIndexRepo
         if (!isConditionFailure(error)) throw error;
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return report;
 }

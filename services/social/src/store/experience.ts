@@ -7,7 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
+import { countItems, isConditionFailure, putIfAbsent, queryPages } from '@what-if/kit/dynamodb';
 import { type ActivityCounter, activityCounters } from '../engagement/experience-rules';
 import { gsi1, gsi2 } from './keys';
 import { type Page, readPage } from './read-page';
@@ -415,24 +415,15 @@ export async function countAbove(
   request: { board: 'all' | '7d' | '30d'; day: string; score: number },
 ): Promise<number> {
   const where = boardListing(request.board, request.day);
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: where.listing.index,
-        KeyConditionExpression: '#pk = :pk AND #sk > :above',
-        ExpressionAttributeNames: { '#pk': where.listing.partitionKey, '#sk': where.listing.sortKey },
-        ExpressionAttributeValues: { ':pk': where.partition, ':above': aboveScore(request.score) },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += result.Count ?? 0;
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return count;
+  return countItems(
+    queryPages(context, {
+      IndexName: where.listing.index,
+      KeyConditionExpression: '#pk = :pk AND #sk > :above',
+      ExpressionAttributeNames: { '#pk': where.listing.partitionKey, '#sk': where.listing.sortKey },
+      ExpressionAttributeValues: { ':pk': where.partition, ':above': aboveScore(request.score) },
+      Select: 'COUNT',
+    }),
+  );
 }
 
 /** Awards an achievement once: only the conditional put that made the item adds its points. */
@@ -487,24 +478,18 @@ export async function unlockedAchievements(
 /** Removes everything of a user's experience (an account purge); answers how many items went. */
 export async function forgetExperience(context: StoreContext, userId: string): Promise<number> {
   let removed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': experiencePartition(userId) },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const pages = queryPages(context, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': experiencePartition(userId) },
+    ProjectionExpression: 'pk, sk',
+  });
+  for await (const page of pages) {
+    for (const item of page.items) {
       await context.documents.send(
         new DeleteCommand({ TableName: context.tableName, Key: { pk: item['pk'], sk: item['sk'] } }),
       );
       removed += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return removed;
 }

@@ -1,5 +1,5 @@
-import { DeleteCommand, GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, scanPages } from '@what-if/kit/dynamodb';
 import { groupSortKey, markersOfGroup, notificationPartition } from './notifications';
 import type { StoreContext } from './store-context';
 
@@ -22,17 +22,12 @@ export interface MarkerIndexReport {
  */
 export async function indexNotificationMarkers(context: StoreContext): Promise<MarkerIndexReport> {
   const report: MarkerIndexReport = { markersIndexed: 0, staleMarkersRemoved: 0 };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression: 'begins_with(pk, :about) AND attribute_not_exists(gsi1pk)',
-        ExpressionAttributeValues: { ':about': 'ABOUT#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const marker of page.Items ?? []) {
+  const pages = scanPages(context, {
+    FilterExpression: 'begins_with(pk, :about) AND attribute_not_exists(gsi1pk)',
+    ExpressionAttributeValues: { ':about': 'ABOUT#' },
+  });
+  for await (const page of pages) {
+    for (const marker of page.items) {
       const key = { pk: String(marker['pk']), sk: String(marker['sk']) };
       const recipientId = String(marker['recipientId']);
       const id = String(marker['id']);
@@ -69,7 +64,6 @@ export async function indexNotificationMarkers(context: StoreContext): Promise<M
         if (!isConditionFailure(error)) throw error;
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return report;
 }

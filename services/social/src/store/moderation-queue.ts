@@ -7,7 +7,7 @@ import {
   moderationTargetOwners,
 } from '@what-if/contracts';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
+import { isConditionFailure, putIfAbsent, queryPages } from '@what-if/kit/dynamodb';
 import { chronologicalKey, gsi1 } from './keys';
 import { type Page, readPage } from './read-page';
 import type { StoreContext } from './store-context';
@@ -309,25 +309,19 @@ export async function forgetCase(
 ): Promise<boolean> {
   const partition = casePartition(caseIdOf(kind, targetId));
   let removed = false;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const pages = queryPages(context, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': partition },
+    ProjectionExpression: 'pk, sk',
+    ConsistentRead: true,
+  });
+  for await (const page of pages) {
+    for (const item of page.items) {
       await context.documents.send(
         new DeleteCommand({ TableName: context.tableName, Key: { pk: item['pk'], sk: item['sk'] } }),
       );
       removed = true;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return removed;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, isConditionFailure, queryPages } from '@what-if/kit/dynamodb';
 import { chronologicalKey, gsi1, gsi2 } from './keys';
 import { type Page, readPage } from './read-page';
 import type { StoreContext } from './store-context';
@@ -425,21 +425,13 @@ async function dropMarkersOf(
     ...(notification?.subject?.postId ? [aboutPost(notification.subject.postId)] : []),
     ...(notification?.aboutComment ? [aboutComment(notification.aboutComment)] : []),
   ]);
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: gsi1.name,
-        KeyConditionExpression: '#pk = :group',
-        ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
-        ExpressionAttributeValues: { ':group': markersOfGroup(recipientId, id) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const marker of page.Items ?? []) partitions.add(String(marker['pk']));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const markers = queryPages(context, {
+    IndexName: gsi1.name,
+    KeyConditionExpression: '#pk = :group',
+    ExpressionAttributeNames: { '#pk': gsi1.partitionKey },
+    ExpressionAttributeValues: { ':group': markersOfGroup(recipientId, id) },
+  });
+  for await (const page of markers) for (const marker of page.items) partitions.add(String(marker['pk']));
   for (const partition of partitions) await dropMarker(context, partition, markerSortKey(recipientId, id));
 }
 
@@ -452,28 +444,19 @@ interface Marker {
 }
 
 async function markersOf(context: StoreContext, partition: string): Promise<Marker[]> {
-  const markers: Marker[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? [])
-      markers.push({
-        recipientId: String(item['recipientId']),
-        id: String(item['id']),
-        sk: String(item['sk']),
-        ...(typeof item['overflowIn'] === 'string' ? { overflowIn: item['overflowIn'] } : {}),
-      });
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return markers;
+  const items = await collectItems(
+    queryPages(context, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ConsistentRead: true,
+    }),
+  );
+  return items.map((item) => ({
+    recipientId: String(item['recipientId']),
+    id: String(item['id']),
+    sk: String(item['sk']),
+    ...(typeof item['overflowIn'] === 'string' ? { overflowIn: item['overflowIn'] } : {}),
+  }));
 }
 
 async function dropMarker(context: StoreContext, partition: string, sk: string): Promise<void> {
@@ -508,17 +491,12 @@ export function forgetCommentNotifications(context: StoreContext, commentId: str
  */
 export async function forgetAccountNotifications(context: StoreContext, userId: string): Promise<number> {
   let changed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': notificationPartition(userId) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const own = queryPages(context, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': notificationPartition(userId) },
+  });
+  for await (const page of own) {
+    for (const item of page.items) {
       // The markers that point at this notification name the account as its recipient: they go too.
       const notification = item as Partial<NotificationItem>;
       if (String(item['sk']).startsWith(groupSortKey('')) && notification.id)
@@ -528,8 +506,7 @@ export async function forgetAccountNotifications(context: StoreContext, userId: 
       );
       changed += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   for (const marker of await markersOf(context, aboutUser(userId))) {
     await leaveGroup(context, marker, userId);
     await dropMarker(context, aboutUser(userId), marker.sk);

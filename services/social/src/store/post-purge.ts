@@ -1,5 +1,6 @@
 import { forgetPostNotifications } from './notifications';
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import { commentContentId, commentSortKey, postPartition, scenarioClaimKey } from './keys';
 import { forgetCase } from './moderation-queue';
 import { deletePost, removePartition } from './posts';
@@ -14,24 +15,16 @@ export interface PostPurgeOutcome {
 }
 
 async function commentIdsOf(context: StoreContext, postId: string): Promise<string[]> {
-  const ids: string[] = [];
   const prefix = commentSortKey('');
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :comment)',
-        ExpressionAttributeValues: { ':pk': postPartition(postId), ':comment': prefix },
-        ProjectionExpression: 'sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.push(String(item['sk']).slice(prefix.length));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const comments = await collectItems(
+    queryPages(context, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :comment)',
+      ExpressionAttributeValues: { ':pk': postPartition(postId), ':comment': prefix },
+      ProjectionExpression: 'sk',
+      ConsistentRead: true,
+    }),
+  );
+  return comments.map((item) => String(item['sk']).slice(prefix.length));
 }
 
 /**

@@ -4,11 +4,9 @@ import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, putIfAbsent } from '@what-if/kit/dynamodb';
+import { isConditionFailure, putIfAbsent, queryPages } from '@what-if/kit/dynamodb';
 import { type Mention, mentionFields } from '../mentions/mention-text';
 import { foldForSearch } from '../search-text';
 import {
@@ -247,18 +245,12 @@ export async function editPost(
  * likes its comments' authors had received for them.
  */
 export async function removePartition(context: StoreContext, postId: string): Promise<void> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': postPartition(postId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    const items = page.Items ?? [];
+  const pages = queryPages(context, {
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': postPartition(postId) },
+    ConsistentRead: true,
+  });
+  for await (const { items } of pages) {
     for (const item of items) {
       const likes = typeof item['likes'] === 'number' ? item['likes'] : 0;
       if (typeof item['authorId'] === 'string' && String(item['sk']).startsWith('COMMENT#') && likes > 0) {
@@ -276,8 +268,7 @@ export async function removePartition(context: StoreContext, postId: string): Pr
         requests = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
       }
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
 }
 
 /**

@@ -1,26 +1,19 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type SortedListing,
+  type SortedPageRequest,
+  collectItems,
+  queryPages,
+  readSortedPage,
+} from '@what-if/kit/dynamodb';
 import type { StoreContext } from './store-context';
 
 /** Where a list lives: the table itself or an index, and the names of its keys. */
-export interface Listing {
-  index?: string;
-  partitionKey: string;
-  sortKey: string;
-}
+export type Listing = SortedListing;
 
 export const baseTable: Listing = { partitionKey: 'pk', sortKey: 'sk' };
 
-export interface PageRequest {
-  listing: Listing;
-  partition: string;
-  limit: number;
-  /** The sort key of the last item already seen; the page starts after it (newest first). */
-  after?: string;
-  /** Oldest first instead of newest first. */
-  ascending?: boolean;
-  /** Applied by DynamoDB while reading: the page fills by reading on. */
-  filter?: { expression: string; names?: Record<string, string>; values: Record<string, unknown> };
-}
+/** A page of a listing's partition from a sort-key cursor; every list of social reads the same budget. */
+export type PageRequest = Omit<SortedPageRequest, 'readBudget'>;
 
 export interface Page<Item> {
   items: Item[];
@@ -44,81 +37,29 @@ export async function readPage<Item extends Record<string, unknown>>(
   context: StoreContext,
   request: PageRequest,
 ): Promise<Page<Item>> {
-  const { listing, filter } = request;
-  const wanted = request.limit + 1;
-  const found: Item[] = [];
-  let after = request.after;
-  let read = 0;
-  let exhausted = false;
-  while (found.length < wanted && read < pageReadBudget) {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        ...(listing.index ? { IndexName: listing.index } : {}),
-        KeyConditionExpression: after
-          ? `#pk = :pk AND #sk ${request.ascending ? '>' : '<'} :after`
-          : '#pk = :pk',
-        ...(filter ? { FilterExpression: filter.expression } : {}),
-        ExpressionAttributeNames: {
-          '#pk': listing.partitionKey,
-          ...(after ? { '#sk': listing.sortKey } : {}),
-          ...filter?.names,
-        },
-        ExpressionAttributeValues: {
-          ':pk': request.partition,
-          ...(after ? { ':after': after } : {}),
-          ...filter?.values,
-        },
-        ScanIndexForward: request.ascending === true,
-        Limit: filter ? Math.min(100, pageReadBudget - read) : wanted - found.length,
-      }),
-    );
-    read += page.ScannedCount ?? 0;
-    found.push(...((page.Items ?? []) as Item[]));
-    const lastRead = page.LastEvaluatedKey?.[listing.sortKey];
-    if (typeof lastRead !== 'string') {
-      exhausted = true;
-      break;
-    }
-    after = lastRead;
-  }
-  if (found.length > request.limit) {
-    const items = found.slice(0, request.limit);
-    return { items, after: String(items[items.length - 1]![listing.sortKey]) };
-  }
-  if (exhausted) return { items: found };
-  // Out of budget before the page filled: go on next time from the last item read.
-  return { items: found, ...(after ? { after } : {}) };
+  const { items, after } = await readSortedPage<Item>(context, { ...request, readBudget: pageReadBudget });
+  return { items, ...(after ? { after } : {}) };
 }
 
 /** Every item of one partition (small ones: whom a user blocks, who blocked them). */
-export async function readAll<Item extends Record<string, unknown>>(
+export function readAll<Item extends Record<string, unknown>>(
   context: StoreContext,
   listing: Listing,
   partition: string,
   extra: { sortKeyPrefix?: string } = {},
 ): Promise<Item[]> {
-  const items: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        ...(listing.index ? { IndexName: listing.index } : {}),
-        KeyConditionExpression: extra.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: {
-          '#pk': listing.partitionKey,
-          ...(extra.sortKeyPrefix ? { '#sk': listing.sortKey } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(extra.sortKeyPrefix ? { ':prefix': extra.sortKeyPrefix } : {}),
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((page.Items ?? []) as Item[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return collectItems(
+    queryPages<Item>(context, {
+      ...(listing.index ? { IndexName: listing.index } : {}),
+      KeyConditionExpression: extra.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+      ExpressionAttributeNames: {
+        '#pk': listing.partitionKey,
+        ...(extra.sortKeyPrefix ? { '#sk': listing.sortKey } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ...(extra.sortKeyPrefix ? { ':prefix': extra.sortKeyPrefix } : {}),
+      },
+    }),
+  );
 }

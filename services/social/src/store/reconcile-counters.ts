@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { countItems, queryPages, scanPages } from '@what-if/kit/dynamodb';
 import { commentLikePrefix, commentSortKey, postLikePrefix, postPartition, postSortKey } from './keys';
 import type { StoreContext } from './store-context';
 
@@ -20,46 +21,28 @@ export interface ReconcileReport {
   drift: CounterDrift[];
 }
 
-async function countRows(context: StoreContext, postId: string, prefix: string): Promise<number> {
-  let rows = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': postPartition(postId), ':prefix': prefix },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    rows += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return rows;
+function countRows(context: StoreContext, postId: string, prefix: string): Promise<number> {
+  return countItems(
+    queryPages(context, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': postPartition(postId), ':prefix': prefix },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    }),
+  );
 }
 
 /** A post's comments that are not deleted: what its `comments` counter counts. */
-async function countLiveComments(context: StoreContext, postId: string): Promise<number> {
-  let rows = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: 'attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':pk': postPartition(postId), ':prefix': 'COMMENT#' },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    rows += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return rows;
+function countLiveComments(context: StoreContext, postId: string): Promise<number> {
+  return countItems(
+    queryPages(context, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: 'attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: { ':pk': postPartition(postId), ':prefix': 'COMMENT#' },
+      Select: 'COUNT',
+      ConsistentRead: true,
+    }),
+  );
 }
 
 async function readCounter(
@@ -141,18 +124,13 @@ export async function reconcilePost(
     },
     { key: postKey, counter: 'comments', rows: () => countLiveComments(context, postId), where: { postId } },
   ];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': postPartition(postId), ':prefix': 'COMMENT#' },
-        ProjectionExpression: 'id',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const comments = queryPages(context, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': postPartition(postId), ':prefix': 'COMMENT#' },
+    ProjectionExpression: 'id',
+  });
+  for await (const page of comments) {
+    for (const item of page.items) {
       const commentId = String(item['id']);
       counters.push({
         key: { pk: postPartition(postId), sk: commentSortKey(commentId) },
@@ -161,8 +139,7 @@ export async function reconcilePost(
         where: { postId, commentId },
       });
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   const drift: CounterDrift[] = [];
   for (const checked of counters) {
     const found = await reconcileCounter(context, checked, settleMs);
@@ -177,24 +154,18 @@ export async function reconcilePost(
  */
 export async function reconcileAll(context: StoreContext, settleMs = 500): Promise<ReconcileReport> {
   const report: ReconcileReport = { postsChecked: 0, countersChecked: 0, drift: [] };
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression: 'sk = :post',
-        ExpressionAttributeValues: { ':post': postSortKey },
-        ProjectionExpression: 'id',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
+  const posts = scanPages(context, {
+    FilterExpression: 'sk = :post',
+    ExpressionAttributeValues: { ':post': postSortKey },
+    ProjectionExpression: 'id',
+  });
+  for await (const page of posts) {
+    for (const item of page.items) {
       const result = await reconcilePost(context, String(item['id']), settleMs);
       report.postsChecked += 1;
       report.countersChecked += result.checked;
       report.drift.push(...result.drift);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return report;
 }

@@ -1,5 +1,5 @@
-import { DeleteCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, isConditionFailure, queryPages, scanPages } from '@what-if/kit/dynamodb';
 import { achievement } from '../engagement/achievements';
 import { utcDay } from '../engagement/days';
 import {
@@ -134,23 +134,14 @@ function counterFindings(
   return { findings, unrecountable: [...unrecountable].filter((counter) => expected.has(counter)) };
 }
 
-async function partitionItems(context: StoreContext, pk: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
+function partitionItems(context: StoreContext, pk: string): Promise<Record<string, unknown>[]> {
+  return collectItems(
+    queryPages(context, {
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: true,
+    }),
+  );
 }
 
 /** Sets a number attribute to what the rows say, only if it still holds what was seen. */
@@ -459,20 +450,13 @@ export async function reconcileEngagement(
   options: ReconcileOptions = {},
 ): Promise<EngagementReport> {
   const users = new Set<string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression: 'begins_with(pk, :experience) OR begins_with(pk, :notifications)',
-        ExpressionAttributeValues: { ':experience': 'XP#', ':notifications': 'NOTIFY#' },
-        ProjectionExpression: 'pk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) users.add(String(item['pk']).replace(/^(XP|NOTIFY)#/, ''));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const pages = scanPages(context, {
+    FilterExpression: 'begins_with(pk, :experience) OR begins_with(pk, :notifications)',
+    ExpressionAttributeValues: { ':experience': 'XP#', ':notifications': 'NOTIFY#' },
+    ProjectionExpression: 'pk',
+  });
+  for await (const page of pages)
+    for (const item of page.items) users.add(String(item['pk']).replace(/^(XP|NOTIFY)#/, ''));
   const report: EngagementReport = { usersChecked: 0, unverifiable: [], unverifiableCounters: [], drift: [] };
   for (const userId of [...users].sort()) {
     const result = await reconcileUser(context, userId, options);

@@ -1,4 +1,4 @@
-import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { scanPages } from '@what-if/kit/dynamodb';
 import { postSortKey } from './keys';
 import type { PostItem } from './post-records';
 import { reindexPost } from './search-index';
@@ -12,21 +12,15 @@ import type { StoreContext } from './store-context';
  */
 export async function reindexAllPosts(context: StoreContext): Promise<number> {
   let indexed = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: ScanCommandOutput = await context.documents.send(
-      new ScanCommand({
-        TableName: context.tableName,
-        FilterExpression: 'sk = :post',
-        ExpressionAttributeValues: { ':post': postSortKey },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const post of (page.Items ?? []) as PostItem[]) {
+  const pages = scanPages<PostItem>(context, {
+    FilterExpression: 'sk = :post',
+    ExpressionAttributeValues: { ':post': postSortKey },
+  });
+  for await (const page of pages) {
+    for (const post of page.items) {
       await reindexPost(context, undefined, post);
       indexed += 1;
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return indexed;
 }

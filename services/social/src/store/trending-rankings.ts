@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages } from '@what-if/kit/dynamodb';
 import { type TrendingWindow, trendingScore, trendingWindows } from '../trending-score';
 import { gsi1, publicFeedPartition } from './keys';
 import type { PostItem } from './post-records';
@@ -34,24 +35,19 @@ export async function computeRanking(
   now: Date,
 ): Promise<TrendingRanking> {
   const since = new Date(now.getTime() - trendingWindows[window] * 86_400_000).toISOString();
-  const candidates: PostItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page: QueryCommandOutput = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
+  const candidates = await collectItems(
+    queryPages<PostItem>(
+      context,
+      {
         IndexName: gsi1.name,
         KeyConditionExpression: '#pk = :pk AND #sk >= :since',
         ExpressionAttributeNames: { '#pk': gsi1.partitionKey, '#sk': gsi1.sortKey },
         ExpressionAttributeValues: { ':pk': publicFeedPartition, ':since': since },
         ScanIndexForward: false,
-        Limit: Math.min(500, maxRankedCandidates - candidates.length),
-        ExclusiveStartKey: start,
-      }),
-    );
-    candidates.push(...((page.Items ?? []) as PostItem[]));
-    start = page.LastEvaluatedKey;
-  } while (start && candidates.length < maxRankedCandidates);
+      },
+      { pageSize: 500, maxItems: maxRankedCandidates },
+    ),
+  );
   // Shares and views of the posts' scenarios, as sharing reported them (share-signals.ts).
   const signals = await signalsOfScenarios(
     context,

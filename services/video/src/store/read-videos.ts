@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { collectItems, queryPages, readSortedPage } from '@what-if/kit/dynamodb';
 import type { VideoRecord } from '../video';
 import {
   activeIndex,
@@ -38,27 +39,13 @@ export async function listVideos(
   limit: number,
   after?: string,
 ): Promise<VideoPage> {
-  const page = await context.documents.send(
-    new QueryCommand({
-      TableName: context.tableName,
-      IndexName: ownerIndex.name,
-      KeyConditionExpression: after ? '#pk = :pk AND #sk < :after' : '#pk = :pk',
-      ExpressionAttributeNames: {
-        '#pk': ownerIndex.partitionKey,
-        ...(after ? { '#sk': ownerIndex.sortKey } : {}),
-      },
-      ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ...(after ? { ':after': after } : {}) },
-      ScanIndexForward: false,
-      Limit: limit + 1,
-    }),
-  );
-  const items = page.Items ?? [];
-  const shown = items.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(recordOf),
-    ...(items.length > limit && last ? { after: String(last[ownerIndex.sortKey]) } : {}),
-  };
+  const page = await readSortedPage(context, {
+    listing: { index: ownerIndex.name, partitionKey: ownerIndex.partitionKey, sortKey: ownerIndex.sortKey },
+    partition: ownerPartition(ownerId),
+    limit,
+    ...(after ? { after } : {}),
+  });
+  return { items: page.items.map(recordOf), ...(page.after ? { after: page.after } : {}) };
 }
 
 /** Every video id under one index partition (a scenario's, a user's, the active jobs'). */
@@ -67,24 +54,16 @@ async function idsIn(
   index: { name: string; partitionKey: string },
   partition: string,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await context.documents.send(
-      new QueryCommand({
-        TableName: context.tableName,
-        IndexName: index.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        ProjectionExpression: 'id',
-        ExclusiveStartKey: start,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((item) => String(item['id'])));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const items = await collectItems(
+    queryPages(context, {
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.partitionKey },
+      ExpressionAttributeValues: { ':pk': partition },
+      ProjectionExpression: 'id',
+    }),
+  );
+  return items.map((item) => String(item['id']));
 }
 
 export const videosOfScenario = (context: StoreContext, scenarioId: string): Promise<string[]> =>
