@@ -99,6 +99,8 @@ export interface StoreRead {
 export interface ChassisOptions {
   /** For each store (where a route needs it and does not degrade without it), a request that reads it. */
   storeReads?: Partial<Record<StoreKind, StoreRead>>;
+  /** Stores the service serves without, degraded: readiness names them down and stays 200. */
+  degradesWithout?: readonly StoreKind[];
 }
 
 /**
@@ -176,7 +178,31 @@ export function describeServiceChassis(definition: ServiceDefinition, options: C
       });
     });
 
-    for (const store of entry.stores) {
+    for (const store of entry.stores.filter((kind) => options.degradesWithout?.includes(kind))) {
+      test(`readiness stays 200 while ${store} is down (the service degrades without it), naming it down`, async () => {
+        const relay = stores.relays[store];
+        if (!relay) throw new Error(`no relay for ${store}`);
+        await relay.stop();
+        try {
+          await eventually(async () => {
+            const ready = await getJson(`${running.url}${entry.health.ready}`);
+            expect(ready.status).toBe(200);
+            expect((ready.body['checks'] as Record<string, unknown>)[store]).toMatchObject({
+              status: 'down',
+              degraded: true,
+            });
+          });
+        } finally {
+          await relay.start();
+        }
+        await eventually(async () => {
+          const ready = await getJson(`${running.url}${entry.health.ready}`);
+          expect((ready.body['checks'] as Record<string, { status: string }>)[store]?.status).toBe('up');
+        }, 15_000);
+      });
+    }
+
+    for (const store of entry.stores.filter((kind) => !options.degradesWithout?.includes(kind))) {
       test(`readiness is 503 naming ${store} while it is down, and 200 again once it is back`, async () => {
         const relay = stores.relays[store];
         if (!relay) throw new Error(`no relay for ${store}`);

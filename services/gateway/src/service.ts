@@ -88,7 +88,8 @@ export const gatewayService: ServiceDefinition<typeof configSchema> = {
     const gateway = buildApp(wiring.dependencies);
     return {
       app: gateway.app,
-      stores: [redis],
+      // Rate limits count in each replica's memory while Redis is away: no reason to take traffic off.
+      stores: [{ ...redis, degradesWithout: true }],
       healthHeaders: gateway.healthHeaders,
       beforeStoresClose: async () => {
         gateway.close();

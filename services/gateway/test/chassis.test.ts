@@ -1,4 +1,4 @@
 import { describeServiceChassis } from '../../../test/support/service-chassis';
 import { gatewayService } from '../src/service';
 
-describeServiceChassis(gatewayService);
+describeServiceChassis(gatewayService, { degradesWithout: ['redis'] });

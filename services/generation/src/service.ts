@@ -91,7 +91,8 @@ export function defineGenerationService(
       });
       return {
         app,
-        stores: [redis],
+        // Quotas count in each replica's memory and the cache is skipped while Redis is away.
+        stores: [{ ...redis, degradesWithout: true }],
         beforeStoresClose: async () => {
           chain.close();
           historyClient.close();

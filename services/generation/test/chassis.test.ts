@@ -1,4 +1,4 @@
 import { describeServiceChassis } from '../../../test/support/service-chassis';
 import { generationService } from '../src/service';
 
-describeServiceChassis(generationService);
+describeServiceChassis(generationService, { degradesWithout: ['redis'] });

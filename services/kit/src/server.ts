@@ -58,6 +58,8 @@ export interface StoreCheck {
   status: 'up' | 'down';
   latencyMs: number;
   error?: string;
+  /** The service serves without this store, degraded: its being down does not make it unready. */
+  degraded?: true;
 }
 
 /** Asks every store at once; readiness is ok only when all answer. */
@@ -75,6 +77,7 @@ export async function checkStores(stores: readonly Store[]): Promise<Record<stri
             status: 'down',
             latencyMs: Math.round(performance.now() - started),
             error: (error as Error).message,
+            ...(store.degradesWithout ? { degraded: true as const } : {}),
           },
         ];
       }
@@ -210,7 +213,7 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
   const readiness = async (): Promise<HealthAnswer> => {
     if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
     const checks = await checkStores(options.stores);
-    return Object.values(checks).some((check) => check.status === 'down')
+    return Object.values(checks).some((check) => check.status === 'down' && !check.degraded)
       ? { ok: false, causes: checks }
       : { ok: true, checks };
   };

@@ -4,6 +4,12 @@ export interface Store {
   name: string;
   /** Resolves when the store answers; rejects with the reason when it does not. */
   check(): Promise<void>;
+  /**
+   * The service serves without it, degraded (the gateway's rate limits and generation's quotas
+   * count in each replica's memory): readiness names it down but stays ready, so a load balancer
+   * does not pull every replica out, and the product with them, while this store is away.
+   */
+  degradesWithout?: boolean;
   close(): Promise<void>;
 }
 
