@@ -101,7 +101,8 @@ test('a worker killed mid-job: the job completes once a worker runs again; delet
     const done = await waitFor(job, (body) => body.status === 'succeeded');
     expect(done.attempts).toBe(2);
     // The restarted worker also cleared what the killed one left in its scratch directory.
-    expect(await scratchLeft()).toEqual([]);
+    // The record says how the attempt ended before the attempt removes its scratch directory.
+    await eventually(async () => expect(await scratchLeft()).toEqual([]));
     expect((await storedFiles(job.id)).sort()).toEqual(['captions.vtt', 'poster.jpg', 'video.mp4']);
 
     expect((await video.call('DELETE', `/api/v1/videos/${job.id}`, { token: job.token })).status).toBe(204);
@@ -148,7 +149,8 @@ test('a full disk fails the job with that reason after its attempts, cleans up, 
     const failed = await waitFor(job, (body) => body.status === 'failed');
     expect(failed.failure).toEqual({ reason: 'disk-full', message: 'The renderer ran out of disk space.' });
     expect(failed.attempts).toBe(2);
-    expect(await scratchLeft()).toEqual([]);
+    // The record says how the attempt ended before the attempt removes its scratch directory.
+    await eventually(async () => expect(await scratchLeft()).toEqual([]));
 
     await rm(marker);
     const next = await requestVideo();
@@ -169,7 +171,8 @@ test('a missing program fails the job at once with a reason that names it', asyn
     });
     // Not the kind of failure another attempt mends.
     expect(failed.attempts).toBe(1);
-    expect(await scratchLeft()).toEqual([]);
+    // The record says how the attempt ended before the attempt removes its scratch directory.
+    await eventually(async () => expect(await scratchLeft()).toEqual([]));
   } finally {
     await worker.stop();
   }
