@@ -372,6 +372,35 @@ describe('when the service fails', () => {
       expect(dropped).toBe(2);
     });
 
+    test.each([
+      ['with its length', { 'content-length': '6' }],
+      ['chunked', { 'transfer-encoding': 'chunked' }],
+    ])(
+      'a GET with a body (%s) is not sent again: its body is gone, so 502 at once',
+      async (_how, framing) => {
+        closeReusedConnections(upstream('social'));
+        expect((await exchange('GET', '/api/v1/feed')).status).toBe(200);
+        const answer = await exchange(
+          'GET',
+          '/api/v1/feed',
+          { 'content-type': 'text/plain', ...framing },
+          'a body',
+        );
+        expect(answer.status).toBe(502);
+        expect(JSON.parse(answer.body)).toMatchObject({
+          type: '/problems/upstream-failed',
+          upstream: 'social',
+        });
+      },
+    );
+
+    test('a POST is not sent again even without a body: 502', async () => {
+      closeReusedConnections(upstream('sharing'));
+      const post = () => exchange('POST', '/api/v1/shares', signedIn());
+      expect((await post()).status).toBe(200);
+      expect((await post()).status).toBe(502);
+    });
+
     test('a request with a body is not sent twice: 502', async () => {
       closeReusedConnections(upstream('sharing'));
       const post = () =>
