@@ -37,9 +37,13 @@ function isEventStream(headers: IncomingHttpHeaders): boolean {
   return (headers['content-type'] ?? '').startsWith('text/event-stream');
 }
 
-/** Methods whose requests carry no body here and may be sent twice without harm. */
-function replayable(method: string): boolean {
-  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+/**
+ * A request that may be sent twice without harm: a safe method, and no body (one was streamed to the
+ * first try and is gone; a second try would declare it and never send it).
+ */
+function replayable(req: Request): boolean {
+  const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+  return safe && Number(req.headers['content-length'] ?? 0) === 0 && !req.headers['transfer-encoding'];
 }
 
 /**
@@ -180,7 +184,7 @@ export function createProxy(options: ProxyOptions) {
           attempt === 0 &&
           upstreamRequest.reusedSocket &&
           !res.headersSent &&
-          replayable(req.method) &&
+          replayable(req) &&
           !timedOut
         ) {
           send(1);

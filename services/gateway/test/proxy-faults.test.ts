@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import dns from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { type AddressInfo, type Socket, connect } from 'node:net';
 import express from 'express';
@@ -10,7 +11,7 @@ import { signAccessToken } from '../../../test/support/tokens';
 import { createProxy, routeRequests } from '../src/proxy';
 import { type GatewayUnderTest, startGatewayUnderTest } from './gateway-under-test';
 
-/** The proxy's answers to the faults the other proxy tests do not reach: a connect that hangs, a body that grows after the answer began, a client without a Host, a service without an address, and shutdown. */
+/** The proxy's answers to the faults the other proxy tests do not reach: a connect that hangs, a service name that does not resolve, a body that grows after the answer began, a client without a Host or without chunked encoding, a service without an address, and shutdown. */
 
 /**
  * A host that takes no more connections: a process that listens and never accepts, its accept
@@ -102,6 +103,64 @@ describe('a service whose host does not take the connection', () => {
   });
 });
 
+describe('a service whose name does not resolve', () => {
+  // The resolver's two failures: a name that does not exist, and a resolver that cannot answer now.
+  // Answered here, so no query leaves the machine; every other name is resolved as usual.
+  const failures: Record<string, string> = { 'social.invalid': 'ENOTFOUND', 'video.invalid': 'EAI_AGAIN' };
+  const asked: string[] = [];
+  const realLookup = dns.lookup;
+  let subject: GatewayUnderTest;
+
+  beforeAll(async () => {
+    jest.spyOn(dns, 'lookup').mockImplementation(((hostname: string, ...rest: unknown[]) => {
+      const code = failures[hostname];
+      if (!code) return (realLookup as (...args: unknown[]) => void).call(dns, hostname, ...rest);
+      asked.push(hostname);
+      const callback = rest.at(-1) as (error: Error) => void;
+      const error = Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), {
+        code,
+        hostname,
+        syscall: 'getaddrinfo',
+      });
+      process.nextTick(callback, error);
+    }) as typeof dns.lookup);
+    subject = await startGatewayUnderTest({
+      SOCIAL_SERVICE_URL: 'http://social.invalid',
+      VIDEO_SERVICE_URL: 'http://video.invalid',
+    });
+  });
+  afterAll(async () => {
+    await subject.stop();
+    jest.restoreAllMocks();
+  });
+
+  test.each([
+    ['social', '/api/v1/feed', 'ENOTFOUND'],
+    ['video', '/api/v1/videos/v1', 'EAI_AGAIN'],
+  ])(
+    '%s (%s; the resolver answers %s): a 503 problem naming it, unavailable for now',
+    async (name, path, code) => {
+      const response = await fetch(`${subject.gateway.url}${path}`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        type: '/problems/upstream-unavailable',
+        status: 503,
+        detail: `The ${name} service is unavailable right now; try again shortly.`,
+        upstream: name,
+      });
+      expect(asked).toContain(`${name}.invalid`);
+      expect(subject.logs.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          upstream: name,
+          status: 503,
+          err: expect.objectContaining({ code }),
+        }),
+      );
+    },
+  );
+});
+
 describe('faults on the way', () => {
   let subject: GatewayUnderTest;
 
@@ -189,6 +248,27 @@ describe('faults on the way', () => {
     });
     expect(status).toBe(200);
     expect(social.received[0]!.headers['keep-alive']).toBeUndefined();
+  });
+
+  test('a client that cannot read chunked encoding (HTTP/1.0) gets an answer the service streamed as it was sent', async () => {
+    upstream('social').handleRaw((_req, res) => {
+      // No length: the service streams its answer to the gateway in chunks.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('part one, ');
+      res.end('part two');
+    });
+    const port = Number(new URL(subject.gateway.url).port);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/v1/feed HTTP/1.0\r\n\r\n'));
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    const [head = '', ...body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 /);
+    expect(head.toLowerCase()).not.toContain('transfer-encoding');
+    expect(body.join('\r\n\r\n')).toBe('part one, part two');
   });
 });
 

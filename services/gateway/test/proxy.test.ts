@@ -142,6 +142,19 @@ describe('headers', () => {
   });
 });
 
+describe('answers', () => {
+  test('an answer without a body or a content type (204) reaches the client as it is', async () => {
+    upstream('social').handle((_req, res) => {
+      res.writeHead(204);
+      res.end();
+    });
+    const answer = await exchange('GET', '/api/v1/feed');
+    expect(answer.status).toBe(204);
+    expect(answer.headers['content-type']).toBeUndefined();
+    expect(answer.body).toBe('');
+  });
+});
+
 describe('connections to the services', () => {
   test('requests one after another reuse one connection to the service', async () => {
     const social = upstream('social');
@@ -315,8 +328,13 @@ describe('when the service fails', () => {
         served.add(req.socket);
         req.resume();
         req.on('end', () => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ method: req.method }));
+          // With its length, as a real service answers: a HEAD answer without one ends its connection.
+          const body = JSON.stringify({ method: req.method });
+          res.writeHead(200, {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          });
+          res.end(body);
         });
       });
     }
@@ -325,6 +343,62 @@ describe('when the service fails', () => {
       closeReusedConnections(upstream('social'));
       expect((await exchange(method, '/api/v1/feed')).status).toBe(200);
       expect((await exchange(method, '/api/v1/feed')).status).toBe(200);
+    });
+
+    test('a GET is sent again once, not twice: when the second try also meets a closed pooled connection, 502', async () => {
+      const social = upstream('social');
+      // Two pooled connections, each served once: the service answers the first two requests together.
+      const served = new WeakSet<Socket>();
+      const held: (() => void)[] = [];
+      let dropped = 0;
+      social.handleRaw((req, res) => {
+        if (served.has(req.socket)) {
+          dropped += 1;
+          req.socket.destroy();
+          return;
+        }
+        served.add(req.socket);
+        held.push(() => {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': 2 });
+          res.end('{}');
+        });
+        if (held.length === 2) for (const answer of held) answer();
+        if (held.length > 2) held.at(-1)!();
+      });
+      const pair = await Promise.all([exchange('GET', '/api/v1/feed'), exchange('GET', '/api/v1/feed')]);
+      expect(pair.map((answer) => answer.status)).toEqual([200, 200]);
+      const answer = await exchange('GET', '/api/v1/feed');
+      expect(answer.status).toBe(502);
+      expect(dropped).toBe(2);
+    });
+
+    test.each([
+      ['with its length', { 'content-length': '6' }],
+      ['chunked', { 'transfer-encoding': 'chunked' }],
+    ])(
+      'a GET with a body (%s) is not sent again: its body is gone, so 502 at once',
+      async (_how, framing) => {
+        closeReusedConnections(upstream('social'));
+        expect((await exchange('GET', '/api/v1/feed')).status).toBe(200);
+        const answer = await exchange(
+          'GET',
+          '/api/v1/feed',
+          { 'content-type': 'text/plain', ...framing },
+          'a body',
+        );
+        expect(answer.status).toBe(502);
+        expect(JSON.parse(answer.body)).toMatchObject({
+          type: '/problems/upstream-failed',
+          upstream: 'social',
+        });
+      },
+    );
+
+    test('a POST is not sent again even without a body: 502', async () => {
+      closeReusedConnections(upstream('sharing'));
+      const post = () => exchange('POST', '/api/v1/shares', signedIn());
+      expect((await post()).status).toBe(200);
+      expect((await post()).status).toBe(502);
     });
 
     test('a request with a body is not sent twice: 502', async () => {
