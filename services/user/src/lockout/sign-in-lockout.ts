@@ -37,8 +37,8 @@ export class SignInLockout {
     private readonly redis: Redis,
     private readonly options: SignInLockoutOptions,
   ) {
-    const registers = options.registry ? [options.registry] : [];
-    if (registers.length === 0) return;
+    if (!options.registry) return;
+    const registers = [options.registry];
     this.failures = new Counter({
       name: 'user_sign_in_failures_total',
       help: 'Sign-ins refused for a wrong email or password (each one counts toward a lockout)',
