@@ -108,6 +108,7 @@ export const groups = {
       'services/user/src/accounts/one-time-tokens.ts',
       'services/user/src/sessions/session-store.ts',
       'services/user/src/sessions/refresh-token-store.ts',
+      'services/user/src/sessions/session-manager.ts',
     ],
     tests: [
       'services/user/test/password-rules.test.ts',
@@ -116,6 +117,9 @@ export const groups = {
       'services/user/test/session-store.test.ts',
       'services/user/test/refresh-token-families.test.ts',
       'services/user/test/tokens-and-sessions.test.ts',
+      'services/user/test/sessions-across-stores.test.ts',
+      'services/user/test/foreign-session.test.ts',
+      'services/user/test/account-lifecycle.test.ts',
     ],
   },
   video: {

@@ -26,6 +26,22 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/** A sign-in from a given client address (the service trusts the gateway's X-Forwarded-For). */
+function signInFrom(ip: string, email: string, password: string) {
+  return call('POST', '/api/v1/auth/login', {
+    body: { email, password },
+    headers: { 'x-forwarded-for': ip },
+  });
+}
+
+/** Wrong passwords from one address until the lockout (5 by default) refuses it with 429. */
+async function lockOut(ip: string, email: string): Promise<void> {
+  const statuses = [];
+  for (let guess = 1; guess <= 5; guess += 1)
+    statuses.push((await signInFrom(ip, email, `forgotten password ${guess}`)).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 429]);
+}
+
 describe('email verification', () => {
   test('sign-up mails a link that verifies the address once', async () => {
     const account = await register(call);
@@ -163,6 +179,25 @@ describe('password reset', () => {
     ).toBe(200);
   });
 
+  test('lifts the lock that wrong passwords put on the owner’s address, as the lock’s answer promises', async () => {
+    const account = await register(call);
+    const home = '192.0.2.71';
+    await lockOut(home, account.email);
+    const locked = await signInFrom(home, account.email, account.password);
+    expect(locked.status).toBe(429);
+    expect(locked.body['detail']).toMatch(/or reset your password\.$/);
+    await call('POST', '/api/v1/auth/password-reset', { body: { email: account.email } });
+    const token = await tokenMailedTo(harness.outbox, account.email, 'password-reset');
+    // The link is opened elsewhere (a phone on another network).
+    const newPassword = 'remembered at last 31';
+    const completed = await call('POST', '/api/v1/auth/password-reset/complete', {
+      body: { token, password: newPassword },
+      headers: { 'x-forwarded-for': '198.51.100.71' },
+    });
+    expect(completed.status).toBe(204);
+    expect((await signInFrom(home, account.email, newPassword)).status).toBe(200);
+  });
+
   test('an expired link is refused', async () => {
     const account = await register(call);
     await call('POST', '/api/v1/auth/password-reset', { body: { email: account.email } });
@@ -290,5 +325,14 @@ describe('deleting the account', () => {
     expect(byEmail.rowCount).toBe(0);
     // The address is free again.
     await register(call, { email: account.email, password: goodPassword });
+  });
+
+  test('a new account with the address of a deleted one inherits none of its sign-in lockout', async () => {
+    const account = await register(call);
+    const home = '192.0.2.72';
+    await lockOut(home, account.email);
+    expect((await call('DELETE', '/api/v1/users/me', { token: account.accessToken })).status).toBe(204);
+    await register(call, { email: account.email, password: goodPassword });
+    expect((await signInFrom(home, account.email, goodPassword)).status).toBe(200);
   });
 });

@@ -155,19 +155,39 @@ describe('guessing spread over many addresses', () => {
     expect(await rules.recordFailure(email, '192.0.2.2')).toMatchObject({ locked: true });
   });
 
-  test('clearing the account (a password reset) lifts the account-wide lock and count, not an address’s own lock', async () => {
-    const { lockout: rules } = lockout({ perAddressThreshold: 2, perAccountThreshold: 3 });
+  test('clearing the account (a password reset) lifts every lock and count on it, each address’s own included', async () => {
+    const { lockout: rules } = lockout({ perAddressThreshold: 2, perAccountThreshold: 4 });
     const email = newEmail();
+    await rules.recordSuccess(email, '192.0.2.4');
     await rules.recordFailure(email, '203.0.113.10');
     await rules.recordFailure(email, '203.0.113.10');
     await rules.recordFailure(email, '203.0.113.11');
+    await rules.recordFailure(email, '203.0.113.15');
+    expect(await rules.check(email, '203.0.113.10')).toMatchObject({ locked: true });
     expect(await rules.check(email, '203.0.113.12')).toMatchObject({ locked: true });
     await rules.clearAccount(email);
-    expect(await rules.check(email, '203.0.113.12')).toEqual({ locked: false });
-    expect(await rules.check(email, '203.0.113.10')).toMatchObject({ locked: true });
-    // The account count starts again from nothing.
+    for (const ip of ['203.0.113.10', '203.0.113.11', '203.0.113.12'])
+      expect(await rules.check(email, ip)).toEqual({ locked: false });
+    // Every count starts again from nothing: one more failure locks neither 203.0.113.11 nor the account.
+    expect(await rules.recordFailure(email, '203.0.113.11')).toEqual({ locked: false });
     expect(await rules.recordFailure(email, '203.0.113.13')).toEqual({ locked: false });
-    expect(await rules.recordFailure(email, '203.0.113.14')).toEqual({ locked: false });
+    // The owner's address stays familiar: the next account-wide lock spares it.
+    await rules.recordFailure(email, '203.0.113.14');
+    await rules.recordFailure(email, '203.0.113.16');
+    expect(await rules.check(email, '203.0.113.17')).toMatchObject({ locked: true });
+    expect(await rules.check(email, '192.0.2.4')).toEqual({ locked: false });
+  });
+
+  test('clearing or forgetting one account leaves every other account’s locks, and lifting those later', async () => {
+    const { lockout: rules } = lockout({ perAddressThreshold: 1, perAccountThreshold: 9 });
+    const [first, second] = [newEmail(), newEmail()];
+    await rules.recordFailure(first, '203.0.113.50');
+    await rules.recordFailure(second, '203.0.113.51');
+    await rules.clearAccount(first);
+    await rules.forgetAccount(first);
+    expect(await rules.check(second, '203.0.113.51')).toMatchObject({ locked: true });
+    await rules.clearAccount(second);
+    expect(await rules.check(second, '203.0.113.51')).toEqual({ locked: false });
   });
 
   test('a password reset also forgets the failures counted toward an account-wide lock not reached yet', async () => {
@@ -195,17 +215,43 @@ describe('guessing spread over many addresses', () => {
     expect(await redis.exists(`sign-in-failures:${account}`)).toBe(0);
   });
 
-  test('forgetting the account (its deletion) leaves nothing keyed by it, familiar addresses included', async () => {
-    const { lockout: rules } = lockout({ perAddressThreshold: 5, perAccountThreshold: 2 });
+  test('forgetting the account (its deletion) leaves nothing keyed by it: locks, counts and familiar addresses', async () => {
+    const { lockout: rules } = lockout({ perAddressThreshold: 2, perAccountThreshold: 4 });
     const email = newEmail();
     await rules.recordSuccess(email, '192.0.2.3');
     await rules.recordFailure(email, '203.0.113.20');
+    await rules.recordFailure(email, '203.0.113.20');
     await rules.recordFailure(email, '203.0.113.21');
+    expect(await rules.check(email, '203.0.113.20')).toMatchObject({ locked: true });
     await rules.forgetAccount(email);
-    expect(await rules.check(email, '203.0.113.22')).toEqual({ locked: false });
-    expect(await rules.recordFailure(email, '203.0.113.23')).toEqual({ locked: false });
-    // 192.0.2.3 is a stranger again: the next account-wide lock covers it.
-    await rules.recordFailure(email, '203.0.113.24');
+    const account = createHash('sha256').update(email).digest('base64url');
+    expect(await redis.keys(`${prefix.prefix}*${account}*`)).toEqual([]);
+    // A new account of the same address starts afresh: no lock, no count, no familiar address.
+    expect(await rules.check(email, '203.0.113.20')).toEqual({ locked: false });
+    expect(await rules.recordFailure(email, '203.0.113.21')).toEqual({ locked: false });
+    await rules.recordFailure(email, '203.0.113.22');
+    await rules.recordFailure(email, '203.0.113.23');
+    expect(await rules.recordFailure(email, '203.0.113.24')).toMatchObject({ locked: true });
     expect(await rules.check(email, '192.0.2.3')).toMatchObject({ locked: true });
+  });
+
+  test('the list of addresses to lift outlives every lock and count on it', async () => {
+    const { lockout: rules } = lockout({ perAddressThreshold: 2, lockSeconds: 60 });
+    const email = newEmail();
+    await rules.recordFailure(email, '203.0.113.60');
+    await rules.recordFailure(email, '203.0.113.60');
+    await rules.recordFailure(email, '203.0.113.61');
+    const account = createHash('sha256').update(email).digest('base64url');
+    const ttls = await Promise.all(
+      [
+        `sign-in-addresses:${account}`,
+        `sign-in-lock:${account}:203.0.113.60`,
+        `sign-in-failures:${account}:203.0.113.61`,
+      ].map((key) => redis.ttl(key)),
+    );
+    const [list, ...listed] = ttls;
+    expect(Math.min(...listed)).toBeGreaterThan(0);
+    expect(list).toBeGreaterThanOrEqual(Math.max(...listed));
+    expect(list).toBeLessThanOrEqual(2 * 60);
   });
 });

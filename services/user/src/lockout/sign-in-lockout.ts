@@ -26,7 +26,7 @@ const familiarForSeconds = 30 * 24 * 3600;
  * - a per-account cap catches guessing spread over many addresses, but it locks out only
  *   addresses the account has never signed in from, so its owner's usual networks still work;
  * - a lock lasts a fixed time and attempts during it are refused without being counted,
- *   so hammering does not extend it; a password reset lifts the account-wide lock.
+ *   so hammering does not extend it; a password reset lifts every lock on the account.
  * Accounts are keyed by a hash of the typed email, existing or not, so a lock reveals nothing.
  */
 export class SignInLockout {
@@ -37,8 +37,8 @@ export class SignInLockout {
     private readonly redis: Redis,
     private readonly options: SignInLockoutOptions,
   ) {
-    const registers = options.registry ? [options.registry] : [];
-    if (registers.length === 0) return;
+    if (!options.registry) return;
+    const registers = [options.registry];
     this.failures = new Counter({
       name: 'user_sign_in_failures_total',
       help: 'Sign-ins refused for a wrong email or password (each one counts toward a lockout)',
@@ -71,12 +71,18 @@ export class SignInLockout {
     const { lockSeconds, perAddressThreshold, perAccountThreshold } = this.options;
     const addressCounter = `sign-in-failures:${account}:${ip}`;
     const accountCounter = `sign-in-failures:${account}`;
+    const addresses = addressesKey(account);
     const counts = await this.redis
       .multi()
       .incr(addressCounter)
       .expire(addressCounter, lockSeconds, 'NX')
       .incr(accountCounter)
       .expire(accountCounter, lockSeconds, 'NX')
+      // The addresses with a count or a lock on this account, so a reset or a deletion finds them
+      // without a key scan. Kept twice the lock period after the latest failure: an address's lock
+      // starts at one of its failures and lasts one period, its count lasts one period from the first.
+      .sadd(addresses, ip)
+      .expire(addresses, 2 * lockSeconds)
       .exec();
     const addressFailures = Number(counts?.[0]?.[1] ?? 0);
     const accountFailures = Number(counts?.[2]?.[1] ?? 0);
@@ -111,23 +117,37 @@ export class SignInLockout {
       .exec();
   }
 
-  /** After a password reset, which proves the owner is back: the account-wide lock and count go. */
+  /**
+   * After a password reset, which proves the owner is back: every lock and count on the account
+   * goes, the account-wide one and each address's own (the owner's included, who may have locked
+   * their own address out before asking for the reset). Familiar addresses stay familiar.
+   */
   async clearAccount(email: string): Promise<void> {
     const account = accountKey(email);
-    await this.redis.del(`sign-in-lock:${account}`, `sign-in-failures:${account}`);
+    await this.redis.del(...(await this.countsAndLocks(account)));
   }
 
-  /** When the account is deleted, nothing keyed by its address stays behind. */
+  /** When the account is deleted (or its address changed), nothing keyed by its address stays behind. */
   async forgetAccount(email: string): Promise<void> {
     const account = accountKey(email);
-    await this.redis.del(
+    await this.redis.del(...(await this.countsAndLocks(account)), `sign-in-familiar:${account}`);
+  }
+
+  private async countsAndLocks(account: string): Promise<string[]> {
+    const ips = await this.redis.smembers(addressesKey(account));
+    return [
       `sign-in-lock:${account}`,
       `sign-in-failures:${account}`,
-      `sign-in-familiar:${account}`,
-    );
+      addressesKey(account),
+      ...ips.flatMap((ip) => [`sign-in-lock:${account}:${ip}`, `sign-in-failures:${account}:${ip}`]),
+    ];
   }
 }
 
 function accountKey(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}
+
+function addressesKey(account: string): string {
+  return `sign-in-addresses:${account}`;
 }
