@@ -139,7 +139,7 @@ describe('the cache of identical requests', () => {
     expect(delta('hit')).toBe(1);
   });
 
-  test('with Redis down, generation still answers, uncached, and the service says it is not ready', async () => {
+  test('with Redis down, generation still answers, uncached, and stays ready, naming Redis down', async () => {
     const relay = generation.stores.relays.redis!;
     await relay.stop();
     try {
@@ -152,7 +152,12 @@ describe('the cache of identical requests', () => {
       expect(first.status).toBe(201);
       expect(first.body.provenance!.cached).toBe(false);
       expect(local.calls.length).toBe(calls + 1);
-      expect((await fetch(`${generation.url}/health/ready`)).status).toBe(503);
+      const ready = await fetch(`${generation.url}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(((await ready.json()) as { checks: Record<string, unknown> }).checks['redis']).toMatchObject({
+        status: 'down',
+        degraded: true,
+      });
     } finally {
       await relay.start();
     }

@@ -38,6 +38,13 @@ export interface ServeOptions {
   healthHeaders?: HealthHeaders;
   /** Hears every readiness answer (the metrics that show a flapping replica). */
   onReadiness?: (ready: boolean) => void;
+  /**
+   * How long a replica waits, from its start, for a store it serves without (`degradesWithout`)
+   * to answer once before it becomes ready without it (15 s unless set). A replica that has seen
+   * the store stays ready while it is away; one that starts does not take traffic in the moment
+   * before its first connection, with counters its peers do not share, unless the store is gone.
+   */
+  degradedStartGraceMs?: number;
 }
 
 /** A middleware that only sets headers (Helmet's, for one), as the health answers use it. */
@@ -210,12 +217,21 @@ export async function serve(options: ServeOptions): Promise<RunningService> {
   const { logger } = options;
   let shuttingDown = false;
   let stopping: Promise<void> | undefined;
+  const startedAt = performance.now();
+  const degradedStartGraceMs = options.degradedStartGraceMs ?? 15_000;
+  const answeredOnce = new Set<string>();
   const readiness = async (): Promise<HealthAnswer> => {
     if (shuttingDown) return { ok: false, causes: { shutdown: 'in progress' } };
     const checks = await checkStores(options.stores);
-    return Object.values(checks).some((check) => check.status === 'down' && !check.degraded)
-      ? { ok: false, causes: checks }
-      : { ok: true, checks };
+    const graceOver = performance.now() - startedAt >= degradedStartGraceMs;
+    const blocking = Object.entries(checks).some(([name, check]) => {
+      if (check.status === 'up') {
+        answeredOnce.add(name);
+        return false;
+      }
+      return !check.degraded || (!answeredOnce.has(name) && !graceOver);
+    });
+    return blocking ? { ok: false, causes: checks } : { ok: true, checks };
   };
   const server = createServer(
     withHealthEndpoints(
