@@ -6,6 +6,14 @@ import { type IndexesAdded, addMissingIndexes, ensureTables } from './stores/dyn
 
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
 export { addMissingIndexes, ensureTables, type IndexesAdded } from './stores/dynamodb-tables';
+export {
+  batchRetryDelay,
+  type BatchWriteOptions,
+  type BatchWriteRequest,
+  UnprocessedWritesError,
+  writeBatches,
+  writeMarshalledBatches,
+} from './stores/dynamodb-batches';
 export { type DynamoTableContext, isConditionFailure, putIfAbsent } from './stores/dynamodb-writes';
 export {
   collectItems,

@@ -1,6 +1,5 @@
 import {
   type AttributeValue,
-  BatchWriteItemCommand,
   CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
@@ -12,6 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoIndex, DynamoTable } from '@what-if/catalog';
 import { dynamoTableName } from '@what-if/catalog';
+import { writeMarshalledBatches } from './dynamodb-batches';
 import { collectItems, scanMarshalledPages } from './dynamodb-pages';
 
 /** The key attributes a table and its indexes need defined, each once. */
@@ -114,22 +114,6 @@ function readAllItems(client: DynamoDBClient, name: string): Promise<Record<stri
   return collectItems(scanMarshalledPages(client, { TableName: name }));
 }
 
-async function writeAllItems(
-  client: DynamoDBClient,
-  name: string,
-  items: readonly Record<string, AttributeValue>[],
-): Promise<void> {
-  for (let offset = 0; offset < items.length; offset += 25) {
-    let requests = items.slice(offset, offset + 25).map((item) => ({ PutRequest: { Item: item } }));
-    while (requests.length > 0) {
-      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [name]: requests } }));
-      requests = (result.UnprocessedItems?.[name] ?? []).flatMap((request) =>
-        request.PutRequest?.Item ? [{ PutRequest: { Item: request.PutRequest.Item } }] : [],
-      );
-    }
-  }
-}
-
 /**
  * Asks the store to build the indexes on the table as it stands, one at a time (DynamoDB builds
  * one new index of a table at once); false when it cannot: dynalite refuses an index without
@@ -191,7 +175,11 @@ export async function addMissingIndexes(
     await client.send(new DeleteTableCommand({ TableName: name }));
     await waitUntilTableNotExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 }, { TableName: name });
     await createTable(client, name, table);
-    await writeAllItems(client, name, items);
+    await writeMarshalledBatches(
+      client,
+      name,
+      items.map((item) => ({ PutRequest: { Item: item } })),
+    );
     added.push({ table: name, indexes: names, how: 'copied', items: items.length });
   }
   return added;
