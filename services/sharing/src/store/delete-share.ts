@@ -1,11 +1,9 @@
-import { BatchWriteCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, queryPages } from '@what-if/kit/dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, queryPages, writeBatches } from '@what-if/kit/dynamodb';
 import { defaultSharePointerKey, scenarioPartition, sharePartition, shareSortKey } from './keys';
 import { allSharesOfOwner, allSharesOfScenario } from './list-shares';
 import type { ShareItem } from './records';
 import type { StoreContext } from './store-context';
-
-const batchSize = 25;
 
 /** Deletes every item of one partition (the share's markers, counters, reports, windows). */
 async function sweepPartition(context: StoreContext, partition: string): Promise<void> {
@@ -16,16 +14,10 @@ async function sweepPartition(context: StoreContext, partition: string): Promise
     ConsistentRead: true,
   });
   for await (const { items: keys } of pages) {
-    for (let index = 0; index < keys.length; index += batchSize) {
-      let pending = keys.slice(index, index + batchSize).map((key) => ({ DeleteRequest: { Key: key } }));
-      // BatchWrite may hand back unprocessed requests under load: send them again until none remain.
-      while (pending.length > 0) {
-        const result = await context.documents.send(
-          new BatchWriteCommand({ RequestItems: { [context.tableName]: pending } }),
-        );
-        pending = (result.UnprocessedItems?.[context.tableName] ?? []) as typeof pending;
-      }
-    }
+    await writeBatches(
+      context,
+      keys.map((key) => ({ DeleteRequest: { Key: key } })),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
-import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ModerationAction, ModerationStatus } from '@what-if/contracts';
-import { isConditionFailure } from '@what-if/kit/dynamodb';
+import { isConditionFailure, writeBatches } from '@what-if/kit/dynamodb';
 import { openReportSortKey, sharePartition, shareSortKey } from './keys';
 import type { ShareItem } from './records';
 import type { StoreContext } from './store-context';
@@ -61,13 +61,8 @@ async function closeOpenReports(context: StoreContext, slug: string): Promise<vo
     }),
   );
   const keys = (page.Items ?? []) as Array<Pick<ShareItem, 'pk' | 'sk'>>;
-  for (let index = 0; index < keys.length; index += 25) {
-    let pending = keys.slice(index, index + 25).map((Key) => ({ DeleteRequest: { Key } }));
-    while (pending.length > 0) {
-      const result = await context.documents.send(
-        new BatchWriteCommand({ RequestItems: { [context.tableName]: pending } }),
-      );
-      pending = (result.UnprocessedItems?.[context.tableName] ?? []) as typeof pending;
-    }
-  }
+  await writeBatches(
+    context,
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+  );
 }

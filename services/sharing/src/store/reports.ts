@@ -1,6 +1,12 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReportSubmission } from '@what-if/contracts';
-import { type DynamoOutbox, dynamoOutbox, isConditionFailure, queryPages } from '@what-if/kit/dynamodb';
+import {
+  type DynamoOutbox,
+  dynamoOutbox,
+  isConditionFailure,
+  queryPages,
+  writeBatches,
+} from '@what-if/kit/dynamodb';
 import {
   openReportSortKey,
   ownerIndex,
@@ -115,15 +121,10 @@ export async function forgetReporter(context: StoreContext, userId: string): Pro
   });
   for await (const page of pages) {
     const keys = page.items.map((item) => ({ pk: item.pk, sk: item.sk }));
-    for (let index = 0; index < keys.length; index += 25) {
-      let requests = keys.slice(index, index + 25).map((Key) => ({ DeleteRequest: { Key } }));
-      while (requests.length > 0) {
-        const result = await context.documents.send(
-          new BatchWriteCommand({ RequestItems: { [context.tableName]: requests } }),
-        );
-        requests = (result.UnprocessedItems?.[context.tableName] ?? []) as typeof requests;
-      }
-    }
+    await writeBatches(
+      context,
+      keys.map((Key) => ({ DeleteRequest: { Key } })),
+    );
     removed += keys.length;
   }
   return removed;
