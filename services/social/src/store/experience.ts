@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { countItems, isConditionFailure, putIfAbsent, queryPages } from '@what-if/kit/dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { countItems, isConditionFailure, putIfAbsent, queryPages, writeBatches } from '@what-if/kit/dynamodb';
 import { type ActivityCounter, activityCounters } from '../engagement/experience-rules';
 import { gsi1, gsi2 } from './keys';
 import { type Page, readPage } from './read-page';
@@ -307,18 +300,10 @@ export async function writeWindowEntries(
     [gsi2.partitionKey]: windowBoard('30d', day),
     [gsi2.sortKey]: boardSortKey(sums['30d'], userId),
   }));
-  for (let start = 0; start < items.length; start += 25) {
-    let requests: Record<string, unknown>[] | undefined = items
-      .slice(start, start + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 5)));
-      const result = await context.documents.send(
-        new BatchWriteCommand({ RequestItems: { [context.tableName]: requests } }),
-      );
-      requests = result.UnprocessedItems?.[context.tableName] as Record<string, unknown>[] | undefined;
-    }
-  }
+  await writeBatches(
+    context,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
 }
 
 async function raise(

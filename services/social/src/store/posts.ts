@@ -1,12 +1,11 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  BatchWriteCommand,
   DeleteCommand,
   GetCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, putIfAbsent, queryPages } from '@what-if/kit/dynamodb';
+import { isConditionFailure, putIfAbsent, queryPages, writeBatches } from '@what-if/kit/dynamodb';
 import { type Mention, mentionFields } from '../mentions/mention-text';
 import { foldForSearch } from '../search-text';
 import {
@@ -94,21 +93,14 @@ async function writeTagEntries(
   remove = false,
 ) {
   const position = chronologicalKey(post.createdAt, post.id);
-  for (let start = 0; start < tags.length; start += 25) {
-    let requests: Array<Record<string, unknown>> | undefined = tags
-      .slice(start, start + 25)
-      .map((tag) =>
-        remove
-          ? { DeleteRequest: { Key: { pk: tagPartition(tag), sk: position } } }
-          : { PutRequest: { Item: { pk: tagPartition(tag), sk: position, postId: post.id } } },
-      );
-    while (requests && requests.length > 0) {
-      const result = await context.documents.send(
-        new BatchWriteCommand({ RequestItems: { [context.tableName]: requests as never } }),
-      );
-      requests = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
-    }
-  }
+  await writeBatches(
+    context,
+    tags.map((tag) =>
+      remove
+        ? { DeleteRequest: { Key: { pk: tagPartition(tag), sk: position } } }
+        : { PutRequest: { Item: { pk: tagPartition(tag), sk: position, postId: post.id } } },
+    ),
+  );
 }
 
 /**
@@ -257,17 +249,10 @@ export async function removePartition(context: StoreContext, postId: string): Pr
         await addToCounts(context, item['authorId'], { likesReceived: -likes });
       }
     }
-    for (let index = 0; index < items.length; index += 25) {
-      let requests: Array<Record<string, unknown>> | undefined = items
-        .slice(index, index + 25)
-        .map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } }));
-      while (requests && requests.length > 0) {
-        const result = await context.documents.send(
-          new BatchWriteCommand({ RequestItems: { [context.tableName]: requests as never } }),
-        );
-        requests = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
-      }
-    }
+    await writeBatches(
+      context,
+      items.map((item) => ({ DeleteRequest: { Key: { pk: item['pk'], sk: item['sk'] } } })),
+    );
   }
 }
 

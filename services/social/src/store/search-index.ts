@@ -1,22 +1,10 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type BatchWriteRequest, writeBatches } from '@what-if/kit/dynamodb';
 import { searchTokens } from '../search-text';
 import { chronologicalKey, searchPartition } from './keys';
 import type { PostItem } from './post-records';
 import type { StoreContext } from './store-context';
 
 type Indexed = Pick<PostItem, 'id' | 'createdAt' | 'searchText'>;
-
-async function writeEntries(context: StoreContext, requests: Array<Record<string, unknown>>): Promise<void> {
-  for (let start = 0; start < requests.length; start += 25) {
-    let batch: Array<Record<string, unknown>> | undefined = requests.slice(start, start + 25);
-    while (batch && batch.length > 0) {
-      const result = await context.documents.send(
-        new BatchWriteCommand({ RequestItems: { [context.tableName]: batch as never } }),
-      );
-      batch = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
-    }
-  }
-}
 
 /**
  * Brings a post's search entries from what `before` indexed to what `after` indexes: one item
@@ -30,7 +18,7 @@ export async function reindexPost(
 ): Promise<void> {
   const old = new Set(before ? searchTokens(before.searchText) : []);
   const next = new Set(after ? searchTokens(after.searchText) : []);
-  const requests: Array<Record<string, unknown>> = [];
+  const requests: BatchWriteRequest[] = [];
   if (before) {
     const position = chronologicalKey(before.createdAt, before.id);
     for (const word of old) {
@@ -47,5 +35,5 @@ export async function reindexPost(
         });
     }
   }
-  await writeEntries(context, requests);
+  await writeBatches(context, requests);
 }

@@ -1,4 +1,5 @@
-import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { writeBatches } from '@what-if/kit/dynamodb';
 import {
   authorPartition,
   chronologicalKey,
@@ -31,18 +32,6 @@ export interface TimelineEntry {
 
 /** How many of an author's newest posts following them copies into the follower's timeline. */
 export const followBackfillPosts = 100;
-
-async function writeAll(context: StoreContext, requests: Array<Record<string, unknown>>): Promise<void> {
-  for (let start = 0; start < requests.length; start += 25) {
-    let batch: Array<Record<string, unknown>> | undefined = requests.slice(start, start + 25);
-    while (batch && batch.length > 0) {
-      const result = await context.documents.send(
-        new BatchWriteCommand({ RequestItems: { [context.tableName]: batch as never } }),
-      );
-      batch = result.UnprocessedItems?.[context.tableName] as Array<Record<string, unknown>> | undefined;
-    }
-  }
-}
 
 const entryFor = (
   readerId: string,
@@ -93,7 +82,7 @@ export async function fanOutPost(
   inline = inlineFanOutFollowers,
 ): Promise<{ followersWritten: number; after?: string }> {
   const first = await followerPage(context, post.authorId, inline);
-  await writeAll(
+  await writeBatches(
     context,
     [post.authorId, ...first.readers].map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
   );
@@ -111,7 +100,7 @@ export async function fanOutPage(
   limit: number,
 ): Promise<{ readers: string[]; after?: string }> {
   const page = await followerPage(context, post.authorId, limit, after);
-  await writeAll(
+  await writeBatches(
     context,
     page.readers.map((reader) => ({ PutRequest: { Item: entryFor(reader, post) } })),
   );
@@ -125,7 +114,7 @@ export async function withdrawFrom(
   readers: readonly string[],
 ): Promise<void> {
   const position = chronologicalKey(post.createdAt, post.id);
-  await writeAll(
+  await writeBatches(
     context,
     readers.map((reader) => ({ DeleteRequest: { Key: { pk: timelinePartition(reader), sk: position } } })),
   );
@@ -182,7 +171,7 @@ export async function withdrawPost(
 ): Promise<void> {
   const readers = await readersOf(context, post.authorId);
   const position = chronologicalKey(post.createdAt, post.id);
-  await writeAll(
+  await writeBatches(
     context,
     readers.map((reader) => ({ DeleteRequest: { Key: { pk: timelinePartition(reader), sk: position } } })),
   );
@@ -206,7 +195,7 @@ async function postsListedFor(context: StoreContext, authorId: string, limit?: n
 /** Following someone copies their newest posts into the follower's timeline. */
 export async function copyAuthorIn(context: StoreContext, readerId: string, authorId: string): Promise<void> {
   const posts = await postsListedFor(context, authorId, followBackfillPosts);
-  await writeAll(
+  await writeBatches(
     context,
     posts.map((post) => ({ PutRequest: { Item: entryFor(readerId, post) } })),
   );
@@ -219,7 +208,7 @@ export async function takeAuthorOut(
   authorId: string,
 ): Promise<void> {
   const posts = await postsListedFor(context, authorId);
-  await writeAll(
+  await writeBatches(
     context,
     posts.map((post) => ({
       DeleteRequest: {
@@ -236,7 +225,7 @@ export async function forgetTimeline(context: StoreContext, readerId: string): P
     baseTable,
     timelinePartition(readerId),
   );
-  await writeAll(context, [
+  await writeBatches(context, [
     ...entries.map((entry) => ({ DeleteRequest: { Key: { pk: entry.pk, sk: entry.sk } } })),
     { DeleteRequest: { Key: timelineMarkerKey(readerId) } },
   ]);
