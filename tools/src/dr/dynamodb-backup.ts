@@ -1,14 +1,13 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  type AttributeValue,
-  BatchWriteItemCommand,
-  type DynamoDBClient,
-  ListTablesCommand,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoTable, dynamoTableName, services } from '@what-if/catalog';
-import { collectItems, ensureTables, scanMarshalledPages } from '@what-if/kit/dynamodb';
+import {
+  collectItems,
+  ensureTables,
+  scanMarshalledPages,
+  writeMarshalledBatches,
+} from '@what-if/kit/dynamodb';
 
 /**
  * The local stand-in for DynamoDB's continuous backups: an export is a scan of every table the
@@ -117,19 +116,7 @@ export function exportAt(exportsDir: string, at: Date): { folder: string; manife
   return newest;
 }
 
-async function writeAll(client: DynamoDBClient, table: string, items: Record<string, AttributeValue>[]) {
-  for (let index = 0; index < items.length; index += 25) {
-    let requests: WriteRequest[] = items
-      .slice(index, index + 25)
-      .map((item) => ({ PutRequest: { Item: item } }));
-    for (let attempt = 0; requests.length > 0; attempt += 1) {
-      if (attempt > 8) throw new Error(`${table}: ${requests.length} items stayed unprocessed`);
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const answer = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
-      requests = answer.UnprocessedItems?.[table] ?? [];
-    }
-  }
-}
+const restorePatience = { maxAttempts: 9, baseDelayMs: 100, maxDelayMs: 12_800 };
 
 /**
  * Creates every catalog table under `tablePrefix` (refusing, as AWS does, when one exists already)
@@ -162,7 +149,13 @@ export async function restoreTables(
       .split('\n')
       .filter((line) => line.length > 0)
       .map((line) => fromStoredItem(JSON.parse(line) as Record<string, StoredValue>));
-    await writeAll(client, physicalName, items);
+    // A restore is no request path: as patient as before (9 sends, waits doubling to 12.8 s), now jittered.
+    await writeMarshalledBatches(
+      client,
+      physicalName,
+      items.map((item) => ({ PutRequest: { Item: item } })),
+      restorePatience,
+    );
     restored.push({ physicalName, items: items.length });
   }
   return restored;
