@@ -5,7 +5,7 @@ import { createMetrics, metricsHandler, namedBacklogGauges, outboxMetrics } from
 import { eventually } from '../../../test/support/eventually';
 import { captureLogs } from '../../../test/support/logs';
 import { testPostgresUrl } from '../../../test/support/stores';
-import { type SilentRelay, startSilentRelay } from './support/silent-relay';
+import { type SilentRelay, startSilentRelay } from '../../../test/support/silent-relay';
 
 /**
  * Gauges read from a store when Prometheus scrapes (an outbox's backlog). A store that falls
