@@ -240,6 +240,16 @@ export const alertDefinitions: readonly AlertDefinition[] = [
     meaning: "a wide author's post has not reached all its followers' following feeds within 15 minutes",
     cloudWatch: { none: "social's backlog gauges are Prometheus metrics only" },
   },
+  {
+    name: 'GaugeReadsFailing',
+    scope: 'service',
+    severity: 'ticket',
+    meaning:
+      'a gauge read from a store when scraped has failed or timed out for 10 minutes: the backlog alerts that read it (OutboxStuck, LeaderboardsStale, FanOutBacklog, VideoQueueBacklog) cannot see',
+    cloudWatch: {
+      none: "scrape-time reads are Prometheus's; on ECS the outbox-stuck alarm reads the relays' backlog log line, which does not go through a scrape",
+    },
+  },
 ];
 
 /**
@@ -645,6 +655,14 @@ function pipelineGroup(): PrometheusRuleGroup {
         description: `A post of an author with more than 500 followers was published over ${socialBacklogAlerts.fanOutSeconds / 60} minutes ago and its background fan-out has not finished: followers past the first 500 do not see it in their following feed yet (social_fanout_followers_left counts them).`,
       },
     ),
+    // The backlog gauges above show NaN while their read fails, which those alerts cannot tell
+    // from a healthy backlog: this one says they are blind.
+    alert('GaugeReadsFailing', 'sum by (service, read) (increase(metric_read_failures_total[5m])) > 0', {
+      for: '10m',
+      summary: '{{ $labels.service }}: the {{ $labels.read }} gauges cannot be read when scraped',
+      description:
+        "Reading {{ $labels.read }} for /metrics has failed or run past the scrape's 3 s for 10 minutes: its gauges show NaN, and the alerts on them (OutboxStuck, LeaderboardsStale, FanOutBacklog, VideoQueueBacklog) cannot fire. The rest of the replica's metrics still arrive.",
+    }),
   );
   return { name: 'what-if-pipelines', rules };
 }

@@ -31,6 +31,8 @@ export {
   httpMetricsMiddleware,
   metricsHandler,
   routeTemplate,
+  scrapeRead,
+  scrapeReadDeadlineMs,
   type ServiceMetrics,
 } from './metrics';
 export {

@@ -25,6 +25,91 @@ export const httpDurationBuckets: readonly number[] = [
 /** Appended to the route label of a server-sent event stream: its duration is how long someone watched. */
 export const eventStreamRouteSuffix = ' (event stream)';
 
+/**
+ * How long a gauge read from a store when Prometheus scrapes may wait for it. A scrape has 10 s
+ * (Prometheus' default scrape timeout); a silent store (connection open, no answer) would hold a
+ * read longer (DynamoDB up to 3 x 10 s, PostgreSQL 12 s) and so fail the replica's whole scrape,
+ * every metric with it. Well under 10 s, so the rest of the scrape still arrives in time.
+ */
+export const scrapeReadDeadlineMs = 3_000;
+
+const readFailureCounters = new WeakMap<Registry, Counter<'read' | 'reason'>>();
+
+function readFailureCounter(registry: Registry): Counter<'read' | 'reason'> {
+  let counter = readFailureCounters.get(registry);
+  if (!counter) {
+    counter = new Counter({
+      name: 'metric_read_failures_total',
+      help: 'Scrapes whose read of a store for a gauge failed (reason error) or was abandoned at the scrape deadline (reason timeout): that scrape showed the gauge NaN',
+      labelNames: ['read', 'reason'] as const,
+      registers: [registry],
+    });
+    readFailureCounters.set(registry, counter);
+  }
+  return counter;
+}
+
+type ReadOutcome<Value> = { ok: true; value: Value } | { ok: false; error: unknown };
+
+/**
+ * A store read for gauges, made when Prometheus scrapes: bounded by `deadlineMs` (then abandoned,
+ * the scrape goes on without it), shared by the gauges of one scrape (the calls they make as
+ * the scrape starts get the same read), and undefined when it failed or ran out of time, which the gauges
+ * show as NaN. Each failure counts in `metric_read_failures_total{read, reason}` (seen from the
+ * next scrape on: this one's counters are already read) and goes to `onFailure` (a log line).
+ */
+export function scrapeRead<Value>(options: {
+  registry: Registry;
+  /** The read's label in `metric_read_failures_total`, e.g. `outbox purges`. */
+  name: string;
+  read: () => Promise<Value>;
+  deadlineMs?: number;
+  onFailure?: (error: unknown) => void;
+}): () => Promise<Value | undefined> {
+  const failures = readFailureCounter(options.registry);
+  const deadlineMs = options.deadlineMs ?? scrapeReadDeadlineMs;
+  const failed = (reason: 'error' | 'timeout', error: unknown): undefined => {
+    failures.inc({ read: options.name, reason });
+    options.onFailure?.(error);
+    return undefined;
+  };
+  async function bounded(): Promise<Value | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      timer = setTimeout(() => resolve('deadline'), deadlineMs);
+      timer.unref();
+    });
+    const reading = options.read().then(
+      (value): ReadOutcome<Value> => ({ ok: true, value }),
+      (error: unknown): ReadOutcome<Value> => ({ ok: false, error }),
+    );
+    try {
+      const outcome = await Promise.race([reading, deadline]);
+      if (outcome === 'deadline') {
+        return failed(
+          'timeout',
+          new Error(`${options.name}: no answer within ${deadlineMs} ms; the scrape went on without it`),
+        );
+      }
+      return outcome.ok ? outcome.value : failed('error', outcome.error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  let current: Promise<Value | undefined> | undefined;
+  return () => {
+    if (!current) {
+      current = bounded();
+      // The gauges of one scrape start collecting in one synchronous pass; any later call, even
+      // a scrape that follows at once, reads again.
+      queueMicrotask(() => {
+        current = undefined;
+      });
+    }
+    return current;
+  };
+}
+
 /** One registry per service instance (never the global one), with process metrics. */
 export function createMetrics(service: string): ServiceMetrics {
   const registry = new Registry();

@@ -11,7 +11,7 @@ import { createPostgres, inTransaction, type PostgresStore } from '@what-if/kit/
 import { eventually } from '../../../test/support/eventually';
 import { captureLogs } from '../../../test/support/logs';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/stores';
-import { startSilentRelay } from './support/silent-relay';
+import { startSilentRelay } from '../../../test/support/silent-relay';
 
 /**
  * A PostgreSQL connection that drops while a request holds it (a transaction): the server ends

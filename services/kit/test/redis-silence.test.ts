@@ -2,7 +2,7 @@ import { dependencyUnavailable } from '@what-if/kit';
 import { createRedis } from '@what-if/kit/redis';
 import { captureLogs } from '../../../test/support/logs';
 import { testRedisUrl } from '../../../test/support/stores';
-import { type SilentRelay, startSilentRelay } from './support/silent-relay';
+import { type SilentRelay, startSilentRelay } from '../../../test/support/silent-relay';
 
 /**
  * A Redis that falls silent with its connection open (a partition, a frozen host): without a

@@ -1,4 +1,4 @@
-import type { Logger } from '@what-if/kit';
+import { type Logger, scrapeRead } from '@what-if/kit';
 import { Gauge, type Registry } from 'prom-client';
 import { type Backlog, fanOutBacklog, staleBoardsBacklog } from './store/backlogs';
 import type { StoreContext } from './store/store-context';
@@ -13,32 +13,24 @@ function ageSeconds(backlog: Backlog, now = Date.now()): number {
  * scrapes (every replica reports the same table-wide figures; the alerts take the max): the
  * users whose leaderboard entries are marked stale and not yet refreshed, and the wide authors'
  * fan-outs still to finish, with the followers they have not reached. A scrape reads each
- * backlog once for its gauges; a failed read leaves NaN (the alert rules see no figure, and
- * social's readiness says why).
+ * backlog once for its gauges, within the kit's `scrapeReadDeadlineMs` (a silent table cannot
+ * hold the replica's whole scrape past Prometheus' timeout); a failed or abandoned read leaves NaN
+ * for that scrape (the alert rules see no figure; `metric_read_failures_total` counts it, a warning
+ * says why, and social's readiness says whether the table answers).
  */
 export function registerBacklogMetrics(options: { registry: Registry; table: StoreContext; logger: Logger }) {
   const { registry, table, logger } = options;
 
-  /** One read per scrape, shared by the gauges of a backlog (each gauge collects on its own). */
-  function perScrape<Value>(read: () => Promise<Value>): () => Promise<Value | undefined> {
-    let current: Promise<Value | undefined> | undefined;
-    return () => {
-      current ??= read()
-        .catch((error: unknown) => {
-          logger.warn({ err: error }, 'a backlog metric could not be read');
-          return undefined;
-        })
-        .finally(() => {
-          // The next scrape reads again; gauges of this one collect within the same tick.
-          setImmediate(() => {
-            current = undefined;
-          });
-        });
-      return current;
-    };
-  }
-  const boards = perScrape(() => staleBoardsBacklog(table));
-  const fanOuts = perScrape(() => fanOutBacklog(table));
+  /** One bounded read per scrape, shared by the gauges of a backlog (each gauge collects on its own). */
+  const perScrape = <Value>(name: string, read: () => Promise<Value>) =>
+    scrapeRead({
+      registry,
+      name,
+      read,
+      onFailure: (error) => logger.warn({ err: error, backlog: name }, 'a backlog metric could not be read'),
+    });
+  const boards = perScrape('social stale leaderboards', () => staleBoardsBacklog(table));
+  const fanOuts = perScrape('social fan-outs', () => fanOutBacklog(table));
 
   new Gauge({
     name: 'social_leaderboard_stale_users',

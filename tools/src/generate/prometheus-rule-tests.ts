@@ -462,6 +462,39 @@ function dependencyAndPipelineCases(): AlertCase[] {
       alert: 'FanOutBacklog',
       ruleLabels: {},
     },
+    {
+      name: 'GaugeReadsFailing fires: the fan-out backlog unreadable at every scrape for 16 minutes',
+      series: [
+        {
+          series: metric('metric_read_failures_total', {
+            ...social,
+            read: 'social fan-outs',
+            reason: 'timeout',
+          }),
+          values: counter(2, 20),
+        },
+      ],
+      evalTime: '16m',
+      alert: 'GaugeReadsFailing',
+      ruleLabels: {},
+      fires: { service: 'social', read: 'social fan-outs' },
+    },
+    {
+      name: 'GaugeReadsFailing stays quiet: failures that stopped 10 minutes ago',
+      series: [
+        {
+          series: metric('metric_read_failures_total', {
+            ...social,
+            read: 'social fan-outs',
+            reason: 'timeout',
+          }),
+          values: counter(2, 6, { perMinute: 0, minutes: 14 }),
+        },
+      ],
+      evalTime: '20m',
+      alert: 'GaugeReadsFailing',
+      ruleLabels: {},
+    },
   ];
   if (worker) {
     cases.push(

@@ -1,5 +1,6 @@
 import type { OutboxName } from '@what-if/catalog';
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { scrapeRead } from '../metrics';
 
 /** How far behind an outbox is. */
 export interface OutboxBacklog {
@@ -15,7 +16,8 @@ export interface OutboxMetrics {
 }
 
 interface RegistryOutboxes {
-  backlogs: Map<OutboxName, () => Promise<OutboxBacklog>>;
+  /** Each outbox's backlog as a scrape reads it: bounded, one read per scrape, undefined when unreadable. */
+  backlogs: Map<OutboxName, () => Promise<OutboxBacklog | undefined>>;
   deliveries: Counter<'outbox' | 'outcome'>;
 }
 
@@ -24,12 +26,14 @@ const byRegistry = new WeakMap<Registry, RegistryOutboxes>();
 /** Every outbox's backlog, read once for both gauges of a scrape (undefined: unreadable). */
 async function readBacklogs(outboxes: RegistryOutboxes): Promise<Map<OutboxName, OutboxBacklog | undefined>> {
   return new Map(
-    await Promise.all(
-      [...outboxes.backlogs].map(
-        async ([name, read]) => [name, await read().catch(() => undefined)] as const,
-      ),
-    ),
+    await Promise.all([...outboxes.backlogs].map(async ([name, read]) => [name, await read()] as const)),
   );
+}
+
+/** How long the oldest item has waited, 0 when none waits. */
+function ageSeconds(backlog: OutboxBacklog): number {
+  const oldest = backlog.oldestSince;
+  return oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0;
 }
 
 function createRegistryOutboxes(registry: Registry): RegistryOutboxes {
@@ -54,15 +58,12 @@ function createRegistryOutboxes(registry: Registry): RegistryOutboxes {
   });
   new Gauge({
     name: 'outbox_oldest_age_seconds',
-    help: 'How long the oldest item of an outbox has waited (0 when none waits)',
+    help: 'How long the oldest item of an outbox has waited (0 when none waits, NaN while the outbox cannot be read)',
     labelNames: ['outbox'] as const,
     registers: [registry],
     async collect() {
-      for (const [outbox, backlog] of await backlogs()) {
-        if (!backlog) continue;
-        const oldest = backlog.oldestSince;
-        this.set({ outbox }, oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
-      }
+      for (const [outbox, backlog] of await backlogs())
+        this.set({ outbox }, backlog ? ageSeconds(backlog) : Number.NaN);
     },
   });
   return outboxes;
@@ -70,12 +71,17 @@ function createRegistryOutboxes(registry: Registry): RegistryOutboxes {
 
 /**
  * The metrics every outbox has, labelled `outbox` with its catalog name: `outbox_pending` and
- * `outbox_oldest_age_seconds` (read from the outbox when scraped) and `outbox_deliveries_total`.
- * One set per registry, shared by the outboxes of a service; `backlog` should serve the calls of
- * one scrape from one read (the relay's does).
+ * `outbox_oldest_age_seconds` (read from the outbox when scraped, once per scrape, within the kit's
+ * `scrapeReadDeadlineMs`: a store that does not answer in time leaves both NaN for that scrape,
+ * counted in `metric_read_failures_total{read="outbox <name>"}`, and the rest of the scrape
+ * arrives) and `outbox_deliveries_total`. One set per registry, shared by the outboxes of a service.
  */
 export function outboxMetrics(registry: Registry): {
-  register(name: OutboxName, backlog: () => Promise<OutboxBacklog>): OutboxMetrics;
+  register(
+    name: OutboxName,
+    backlog: () => Promise<OutboxBacklog>,
+    onReadFailure?: (error: unknown) => void,
+  ): OutboxMetrics;
 } {
   let outboxes = byRegistry.get(registry);
   if (!outboxes) {
@@ -84,8 +90,16 @@ export function outboxMetrics(registry: Registry): {
   }
   const shared = outboxes;
   return {
-    register(name, backlog) {
-      shared.backlogs.set(name, backlog);
+    register(name, backlog, onReadFailure) {
+      shared.backlogs.set(
+        name,
+        scrapeRead({
+          registry,
+          name: `outbox ${name}`,
+          read: backlog,
+          ...(onReadFailure && { onFailure: onReadFailure }),
+        }),
+      );
       return { delivered: (outcome) => shared.deliveries.inc({ outbox: name, outcome }) };
     },
   };
@@ -94,6 +108,8 @@ export function outboxMetrics(registry: Registry): {
 /**
  * An outbox's pending count and oldest age under names of its own as well: the figures some
  * outboxes had before every outbox had the kit's, kept for the dashboards and queries that read them.
+ * Read as the kit's are (bounded, once per scrape; NaN when unreadable, counted under the pending
+ * gauge's name in `metric_read_failures_total`).
  */
 export function namedBacklogGauges(options: {
   registry: Registry;
@@ -101,22 +117,24 @@ export function namedBacklogGauges(options: {
   oldestAge: { name: string; help: string };
   backlog: () => Promise<OutboxBacklog>;
 }): void {
-  const { backlog } = options;
+  const backlog = scrapeRead({
+    registry: options.registry,
+    name: options.pending.name,
+    read: options.backlog,
+  });
   new Gauge({
     ...options.pending,
     registers: [options.registry],
     async collect() {
-      this.set((await backlog().catch(() => ({ pending: Number.NaN }))).pending);
+      this.set((await backlog())?.pending ?? Number.NaN);
     },
   });
   new Gauge({
     ...options.oldestAge,
     registers: [options.registry],
     async collect() {
-      const read = await backlog().catch(() => undefined);
-      if (!read) return;
-      const oldest = read.oldestSince;
-      this.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
+      const read = await backlog();
+      this.set(read ? ageSeconds(read) : Number.NaN);
     },
   });
 }

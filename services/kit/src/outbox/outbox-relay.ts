@@ -98,7 +98,12 @@ export function createOutboxRelay<Entry>(options: OutboxRelayOptions<Entry>): Ou
     reading ??= store.backlog().finally(() => (reading = undefined));
     return reading;
   }
-  const metrics = outboxMetrics(options.registry).register(name, backlog);
+  const metrics = outboxMetrics(options.registry).register(name, backlog, (error) =>
+    logger.warn(
+      { err: error, outbox: name },
+      'the outbox backlog could not be read for a scrape; its gauges show NaN',
+    ),
+  );
 
   async function attempt(entry: Entry): Promise<DeliveryOutcome> {
     let outcome: DeliveryOutcome;

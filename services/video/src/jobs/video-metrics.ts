@@ -1,3 +1,4 @@
+import { scrapeRead } from '@what-if/kit';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { VideoQueue } from './video-queue';
 
@@ -9,19 +10,20 @@ export interface VideoMetrics {
   requeued: Counter;
 }
 
+const queueStates = ['waiting', 'active', 'delayed', 'failed'] as const;
+
 export function createVideoMetrics(registry: Registry, queue: VideoQueue): VideoMetrics {
+  // Bounded: a silent Redis must not hold the replica's whole scrape past Prometheus' timeout.
+  const counts = scrapeRead({ registry, name: 'video queue', read: () => queue.counts() });
   new Gauge({
     name: 'video_queue_jobs',
-    help: 'Video jobs in the queue by state (waiting includes prioritized); what scaling watches',
+    help: 'Video jobs in the queue by state (waiting includes prioritized); what scaling watches (NaN while the queue cannot be read)',
     labelNames: ['state'] as const,
     registers: [registry],
     async collect() {
-      try {
-        const counts = await queue.counts();
-        for (const [state, count] of Object.entries(counts)) this.set({ state }, count);
-      } catch {
-        // Redis away: the scrape goes on without the queue's figures rather than failing whole.
-      }
+      // Redis away or silent: the scrape goes on, the queue's figures NaN rather than the last ones.
+      const read = await counts();
+      for (const state of queueStates) this.set({ state }, read ? read[state] : Number.NaN);
     },
   });
   return {
