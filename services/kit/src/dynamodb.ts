@@ -5,7 +5,7 @@ import { type DynamoStore, createDynamo } from './stores/dynamodb';
 import { type IndexesAdded, addMissingIndexes, ensureTables } from './stores/dynamodb-tables';
 
 export { createDynamo, type DynamoOptions, type DynamoStore } from './stores/dynamodb';
-export { addMissingIndexes, ensureTables, type IndexesAdded } from './stores/dynamodb-tables';
+export { addMissingIndexes, ensureTables, existingTables, type IndexesAdded } from './stores/dynamodb-tables';
 export {
   batchRetryDelay,
   type BatchWriteOptions,

@@ -6,6 +6,7 @@ import { eventually } from '../../../test/support/eventually';
 import { captureLogs } from '../../../test/support/logs';
 import { testPostgresUrl } from '../../../test/support/stores';
 import { type SilentRelay, startSilentRelay } from '../../../test/support/silent-relay';
+import { metricSample as sample } from '../../../test/support/metrics-text';
 
 /**
  * Gauges read from a store when Prometheus scrapes (an outbox's backlog). A store that falls
@@ -58,19 +59,6 @@ async function scrape(): Promise<string> {
   const response = await fetch(`${base}/metrics`);
   expect(response.status).toBe(200);
   return response.text();
-}
-
-/** The value of one sample (name and labels as written in the exposition), undefined when absent. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]),
-    );
-    if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
-  }
-  return undefined;
 }
 
 test('a silent store leaves the backlog gauges NaN and every other metric in the scrape; the failed read is counted and logged', async () => {

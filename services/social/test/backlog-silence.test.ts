@@ -3,6 +3,7 @@ import { createLogger, createMetrics } from '@what-if/kit';
 import { type DynamoStore, dynamoFromConfig } from '@what-if/kit/dynamodb';
 import { type TestStores, provisionStores } from '../../../test/support/service-chassis';
 import { type SilentRelay, startSilentRelay } from '../../../test/support/silent-relay';
+import { metricSample as sample } from '../../../test/support/metrics-text';
 import { eventually } from '../../../test/support/eventually';
 import { registerBacklogMetrics } from '../src/backlog-metrics';
 
@@ -42,18 +43,6 @@ afterAll(async () => {
   await direct?.close();
   await stores?.cleanup();
 });
-
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]),
-    );
-    if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
-  }
-  return undefined;
-}
 
 test('a silent table leaves the backlog gauges NaN and the rest of the scrape whole', async () => {
   const metrics = createMetrics('social');

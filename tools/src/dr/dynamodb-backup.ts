@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type AttributeValue, type DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoTable, dynamoTableName, services } from '@what-if/catalog';
 import {
   collectItems,
   ensureTables,
+  existingTables,
   scanMarshalledPages,
   writeMarshalledBatches,
 } from '@what-if/kit/dynamodb';
@@ -127,13 +128,7 @@ export async function restoreTables(
   exportFolder: string,
   tablePrefix: string,
 ): Promise<{ physicalName: string; items: number }[]> {
-  const existing = new Set<string>();
-  let start: string | undefined;
-  do {
-    const page = await client.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
-    for (const name of page.TableNames ?? []) existing.add(name);
-    start = page.LastEvaluatedTableName;
-  } while (start);
+  const existing = await existingTables(client);
   const taken = catalogTables
     .map((table) => dynamoTableName(tablePrefix, table.name))
     .filter((name) => existing.has(name));

@@ -1,15 +1,6 @@
-/**
- * The value of the series `name` whose labels include `labels`, read from the Prometheus
- * text format (label order varies by metric type), or 0 when it has not been written.
- */
+import { metricSample } from '../../../../test/support/metrics-text';
+
+/** The value of the series `name` whose labels include `labels`, or 0 when it has not been written. */
 export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries(
-      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]),
-    );
-    if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
-  }
-  return 0;
+  return metricSample(text, name, labels) ?? 0;
 }

@@ -55,7 +55,8 @@ async function createTable(client: DynamoDBClient, name: string, table: DynamoTa
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 }, { TableName: name });
 }
 
-async function existingTables(client: DynamoDBClient): Promise<Set<string>> {
+/** The names of every table the client's account and endpoint hold, over every ListTables page. */
+export async function existingTables(client: DynamoDBClient): Promise<Set<string>> {
   const existing = new Set<string>();
   let start: string | undefined;
   do {
